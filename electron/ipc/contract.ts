@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+import {
+  type Annotation,
+  annotationIdSchema,
+  type Article,
+  articleIdSchema,
+  highlightColorSchema,
+  noteSchema,
+  selectorsSchema,
+} from '../../db/model.ts';
+
+export type {
+  Annotation,
+  Article,
+  HighlightColor,
+  Selector,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '../../db/model.ts';
+
+/**
+ * The one IPC contract. Every channel the renderer may call is declared here once: its wire name, the schema its
+ * input must pass, and the type of its result. Main registers handlers from it, the preload exposes one named
+ * function per entry, and the renderer's `window.marginalia` type is derived from it. The renderer may import this
+ * module for types only.
+ */
+
+/** A channel's declaration. `result` is a phantom: it carries the result type and is never read at runtime. */
+export interface ChannelSpec<Input extends z.ZodType, Result> {
+  readonly name: string;
+  readonly input: Input;
+  readonly result: Result;
+}
+
+function channel<Result>() {
+  return <Input extends z.ZodType>(name: string, input: Input): ChannelSpec<Input, Result> => ({
+    name,
+    input,
+    result: undefined as Result,
+  });
+}
+
+const noInput = z.undefined({ error: 'this call takes no input' });
+
+export const contract = {
+  articles: {
+    /** The built-in default article, always present. */
+    getDefault: channel<Article>()('articles:get-default', noInput),
+    get: channel<Article>()('articles:get', z.strictObject({ id: articleIdSchema })),
+  },
+  annotations: {
+    /** All annotations of an article, in document order of their stored position. */
+    list: channel<Annotation[]>()('annotations:list', z.strictObject({ articleId: articleIdSchema })),
+    create: channel<Annotation>()(
+      'annotations:create',
+      z.strictObject({
+        articleId: articleIdSchema,
+        color: highlightColorSchema,
+        selectors: selectorsSchema,
+        note: noteSchema.optional(),
+      }),
+    ),
+    /** Changes colour, note and/or selectors (re-attaching an orphan); at least one of them. */
+    update: channel<Annotation>()(
+      'annotations:update',
+      z
+        .strictObject({
+          id: annotationIdSchema,
+          color: highlightColorSchema.optional(),
+          note: noteSchema.optional(),
+          selectors: selectorsSchema.optional(),
+        })
+        .refine((p) => p.color !== undefined || p.note !== undefined || p.selectors !== undefined, {
+          message: 'nothing to update: give a colour, a note or selectors',
+        }),
+    ),
+    delete: channel<{ id: string }>()('annotations:delete', z.strictObject({ id: annotationIdSchema })),
+  },
+} as const;
+
+export type Contract = typeof contract;
+
+/** Error codes a call can fail with. */
+export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'forbidden' | 'internal';
+
+/** What every call returns: thrown errors lose everything but their message crossing IPC, so errors are values. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+type InputOf<C> = C extends ChannelSpec<infer I, unknown> ? z.input<I> : never;
+type ParsedInputOf<C> = C extends ChannelSpec<infer I, unknown> ? z.output<I> : never;
+type ResultOf<C> = C extends ChannelSpec<z.ZodType, infer R> ? R : never;
+
+/** A renderer-side function for one channel: calls with no argument when the channel takes none. */
+export type ApiFunction<C> = InputOf<C> extends undefined
+  ? () => Promise<Result<ResultOf<C>>>
+  : (input: InputOf<C>) => Promise<Result<ResultOf<C>>>;
+
+/** The shape of `window.marginalia`: one namespace per contract group, one function per channel. */
+export type MarginaliaApi = {
+  readonly [G in keyof Contract]: { readonly [K in keyof Contract[G]]: ApiFunction<Contract[G][K]> };
+};
+
+/** The main-side implementation of every channel, receiving input that already passed its schema. */
+export type Handlers = {
+  readonly [G in keyof Contract]: { readonly [K in keyof Contract[G]]: (input: ParsedInputOf<Contract[G][K]>) => ResultOf<Contract[G][K]> };
+};
+
+/** Every channel as [group, verb, spec], for the code that registers or exposes them generically. */
+export function listChannels(): Array<{ group: string; verb: string; spec: ChannelSpec<z.ZodType, unknown> }> {
+  return Object.entries(contract).flatMap(([group, verbs]) =>
+    Object.entries(verbs).map(([verb, spec]) => ({ group, verb, spec: spec as ChannelSpec<z.ZodType, unknown> })),
+  );
+}
+
+/** The wire name of every channel by group and verb, as plain data the preload and the test harness can carry. */
+export function channelTable(): Record<string, Record<string, string>> {
+  const table: Record<string, Record<string, string>> = {};
+  for (const { group, verb, spec } of listChannels()) (table[group] ??= {})[verb] = spec.name;
+  return table;
+}

@@ -1,0 +1,12 @@
+/**
+ * Public surface of the anchoring layer (see README "How anchoring works").
+ *
+ * Offsets are UTF-16 code units into the *anchor text*: the concatenated text nodes under the article root, which
+ * for a plain-text article equals `article.content` exactly (paragraphs separated by "\n\n" text nodes).
+ *
+ * - `text-anchor.ts` is pure (no DOM): the main process uses it too, to re-anchor on re-import.
+ * - `dom-text.ts` maps between DOM positions and anchor-text offsets.
+ */
+export { anchor, describe, TextIndex } from './dom-text.ts';
+export type { AnchorResult, AnchorStatus } from './text-anchor.ts';
+export { anchorText, describeText, minimumFuzzyScore } from './text-anchor.ts';
