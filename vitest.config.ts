@@ -10,6 +10,7 @@ import { chromiumArgs, chromiumExecutable } from './test/support/chromium.ts';
  */
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
         test: {
