@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Database } from 'better-sqlite3';
+
+import { articleExists } from './articles.ts';
+import { NotFoundError } from './errors.ts';
+import { type Annotation, type HighlightColor, positionSelectorOf, quoteSelectorOf, type Selector } from './model.ts';
+import { statementCache } from './statement-cache.ts';
+
+/** An `annotations` row exactly as SQLite returns it. */
+export interface AnnotationRow {
+  id: string;
+  article_id: number;
+  color: string;
+  /** JSON array of W3C selectors. */
+  selectors: string;
+  /** Copy of the TextQuoteSelector's `exact`, for search. */
+  quote: string;
+  /** Copy of the TextPositionSelector's `start`, for document order; null when there is none. */
+  start_offset: number | null;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * A highlight to store. The data layer trusts its shape (the IPC contract's schemas have checked it); it only
+ * derives the quote and offset columns from the selectors.
+ */
+export interface NewAnnotation {
+  articleId: number;
+  color: HighlightColor;
+  selectors: Selector[];
+  note?: string | undefined;
+}
+
+/** The fields an update may change; absent fields are kept. */
+export interface AnnotationPatch {
+  color?: HighlightColor | undefined;
+  note?: string | undefined;
+  selectors?: Selector[] | undefined;
+}
+
+/** Maps a row to the model. The CHECK constraints on `color` and `selectors` guarantee the casts. */
+export function rowToAnnotation(row: AnnotationRow): Annotation {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    color: row.color as HighlightColor,
+    selectors: JSON.parse(row.selectors) as Selector[],
+    note: row.note,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The three columns that always change together, so `quote` and `start_offset` never drift from the JSON. */
+function selectorColumns(selectors: readonly Selector[]): Pick<AnnotationRow, 'selectors' | 'quote' | 'start_offset'> {
+  return {
+    selectors: JSON.stringify(selectors),
+    quote: quoteSelectorOf(selectors).exact,
+    start_offset: positionSelectorOf(selectors)?.start ?? null,
+  };
+}
+
+/** Parameters of the patch statement: null means "keep this column". */
+interface PatchParams {
+  id: string;
+  color: string | null;
+  note: string | null;
+  selectors: string | null;
+  quote: string | null;
+  start_offset: number | null;
+  /** start_offset may legitimately become null, so whether to touch it cannot be told from its value. */
+  has_selectors: 0 | 1;
+  updated_at: string;
+}
+
+/**
+ * The per-article list query, exported so a test can check its plan. Annotations without a position go last:
+ * where they belong is unknown, and reading order comes first.
+ */
+export const listAnnotationsSql =
+  'SELECT * FROM annotations WHERE article_id = ? ORDER BY start_offset NULLS LAST, created_at, id';
+
+const statements = statementCache((db) => ({
+  get: db.prepare<[string], AnnotationRow>('SELECT * FROM annotations WHERE id = ?'),
+  list: db.prepare<[number], AnnotationRow>(listAnnotationsSql),
+  insert: db.prepare<[AnnotationRow], AnnotationRow>(
+    `INSERT INTO annotations (id, article_id, color, selectors, quote, start_offset, note, created_at, updated_at)
+     VALUES (@id, @article_id, @color, @selectors, @quote, @start_offset, @note, @created_at, @updated_at)
+     RETURNING *`,
+  ),
+  // One statement, so a patch is atomic without a transaction; null parameters mean "keep".
+  update: db.prepare<[PatchParams], AnnotationRow>(
+    `UPDATE annotations SET
+       color = coalesce(@color, color),
+       note = coalesce(@note, note),
+       selectors = coalesce(@selectors, selectors),
+       quote = coalesce(@quote, quote),
+       start_offset = CASE WHEN @has_selectors THEN @start_offset ELSE start_offset END,
+       updated_at = @updated_at
+     WHERE id = @id
+     RETURNING *`,
+  ),
+  delete: db.prepare<[string], AnnotationRow>('DELETE FROM annotations WHERE id = ? RETURNING *'),
+}));
+
+/** The annotation with this id; throws NotFoundError if there is none. */
+export function getAnnotation(db: Database, id: string): Annotation {
+  const row = statements(db).get.get(id);
+  if (!row) throw new NotFoundError(`No annotation with id ${id}`);
+  return rowToAnnotation(row);
+}
+
+/** An article's annotations in document order (stored start offset, then creation); NotFoundError for no article. */
+export function listAnnotations(db: Database, articleId: number): Annotation[] {
+  return db.transaction(() => {
+    if (!articleExists(db, articleId)) throw new NotFoundError(`No article with id ${articleId}`);
+    return statements(db).list.all(articleId).map(rowToAnnotation);
+  })();
+}
+
+/** Stores a new highlight with a fresh UUID and returns it; NotFoundError if the article does not exist. */
+export function createAnnotation(db: Database, annotation: NewAnnotation): Annotation {
+  return db.transaction(() => {
+    if (!articleExists(db, annotation.articleId)) throw new NotFoundError(`No article with id ${annotation.articleId}`);
+    const now = new Date().toISOString();
+    const row = statements(db).insert.get({
+      id: randomUUID(),
+      article_id: annotation.articleId,
+      color: annotation.color,
+      ...selectorColumns(annotation.selectors),
+      note: annotation.note ?? '',
+      created_at: now,
+      updated_at: now,
+    });
+    if (!row) throw new Error('INSERT … RETURNING returned no row');
+    return rowToAnnotation(row);
+  })();
+}
+
+/** Applies a partial change, bumps `updated_at` and returns the result; NotFoundError for an unknown id. */
+export function updateAnnotation(db: Database, id: string, patch: AnnotationPatch): Annotation {
+  const selectors = patch.selectors && selectorColumns(patch.selectors);
+  const row = statements(db).update.get({
+    id,
+    color: patch.color ?? null,
+    note: patch.note ?? null,
+    selectors: selectors?.selectors ?? null,
+    quote: selectors?.quote ?? null,
+    start_offset: selectors?.start_offset ?? null,
+    has_selectors: selectors ? 1 : 0,
+    updated_at: new Date().toISOString(),
+  });
+  if (!row) throw new NotFoundError(`No annotation with id ${id}`);
+  return rowToAnnotation(row);
+}
+
+/** Deletes an annotation and returns what it was (for undo); NotFoundError for an unknown id. */
+export function deleteAnnotation(db: Database, id: string): Annotation {
+  const row = statements(db).delete.get(id);
+  if (!row) throw new NotFoundError(`No annotation with id ${id}`);
+  return rowToAnnotation(row);
+}

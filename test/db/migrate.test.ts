@@ -1,0 +1,212 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { closeDatabase, openDatabase } from '../../db/connection.ts';
+import { DatabaseTooNewError } from '../../db/errors.ts';
+import { latestVersion, migrate, schemaVersion } from '../../db/migrate.ts';
+import { allMigrations, type Migration } from '../../db/migrations/index.ts';
+import { highlightColors } from '../../db/model.ts';
+import { makeTempDir } from './temp-dir.ts';
+
+let temp: ReturnType<typeof makeTempDir>;
+let file: string;
+const open: Database[] = [];
+
+beforeEach(() => {
+  temp = makeTempDir();
+  file = path.join(temp.dir, 'test.db');
+});
+
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close();
+  temp.cleanup();
+});
+
+function track(db: Database): Database {
+  open.push(db);
+  return db;
+}
+
+function tableNames(db: Database): string[] {
+  return db
+    .prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all();
+}
+
+const [migration001] = allMigrations;
+if (!migration001) throw new Error('no migrations');
+
+describe('openDatabase on an empty file', () => {
+  it('creates STRICT tables, records the latest schema version and sets WAL, foreign keys and NORMAL sync', () => {
+    const db = track(openDatabase(file));
+    expect(tableNames(db)).toEqual(['annotations', 'articles']);
+    const strict = db
+      .prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name IN ('articles', 'annotations') ORDER BY name")
+      .all();
+    expect(strict).toEqual([
+      { name: 'annotations', strict: 1 },
+      { name: 'articles', strict: 1 },
+    ]);
+    expect(schemaVersion(db)).toBe(latestVersion());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    const indexes = db.prepare<[], string>("SELECT name FROM pragma_index_list('annotations') WHERE origin = 'c'").pluck().all();
+    expect(indexes).toContain('annotations_by_article_position');
+  });
+
+  it('spells out exactly the colours of the model in the colour CHECK', () => {
+    const db = track(openDatabase(file));
+    const sql = db.prepare<[], string>("SELECT sql FROM sqlite_schema WHERE name = 'annotations'").pluck().get() ?? '';
+    const list = /color IN \(([^)]*)\)/.exec(sql)?.[1] ?? '';
+    expect(list.split(',').map((c) => c.trim().replace(/'/g, ''))).toEqual([...highlightColors]);
+  });
+
+  it('re-opening is a no-op: nothing to migrate, schema and data kept', () => {
+    const db = track(openDatabase(file));
+    db.prepare(
+      "INSERT INTO articles (title, source, format, content, text_hash, created_at, updated_at) VALUES ('t', 's', 'text', 'c', ?, 'x', 'x')",
+    ).run('0'.repeat(64));
+    // PRAGMA optimize on close may add sqlite_stat* tables; those are SQLite's, not the schema.
+    const schemaSql = "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_stat%' ORDER BY name";
+    const schema = db.prepare(schemaSql).all();
+    closeDatabase(db);
+
+    const again = track(openDatabase(file));
+    expect(migrate(again)).toEqual({ from: latestVersion(), to: latestVersion() });
+    expect(again.prepare(schemaSql).all()).toEqual(schema);
+    expect(again.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(1);
+  });
+});
+
+describe('a database from a newer Marginalia', () => {
+  function writeNewerDatabase(): Buffer {
+    const raw = new BetterSqlite3(file);
+    raw.exec('CREATE TABLE future (x TEXT) STRICT');
+    raw.pragma(`user_version = ${latestVersion() + 5}`);
+    raw.close();
+    return readFileSync(file);
+  }
+
+  it('is refused with a clear message and left byte-for-byte untouched', () => {
+    const before = writeNewerDatabase();
+    const newer = latestVersion() + 5;
+    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
+    expect(() => openDatabase(file)).toThrow(
+      `This database was written by a newer version of Marginalia (schema ${newer}; this version knows up to ${latestVersion()}). Update Marginalia to open it.`,
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+
+    const check = track(new BetterSqlite3(file, { readonly: true }));
+    expect(schemaVersion(check)).toBe(newer);
+    expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+  });
+
+  it('is refused by migrate() on an already open handle too', () => {
+    writeNewerDatabase();
+    const db = track(new BetterSqlite3(file));
+    const error = (() => {
+      try {
+        migrate(db);
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(DatabaseTooNewError);
+    expect(error).toMatchObject({ foundVersion: latestVersion() + 5, knownVersion: latestVersion() });
+    expect(tableNames(db)).toEqual(['future']);
+  });
+});
+
+describe('a failing migration', () => {
+  const failing: Migration = {
+    version: 2,
+    name: 'fails halfway',
+    up(db) {
+      db.exec("CREATE TABLE half_done (x TEXT) STRICT; UPDATE articles SET title = 'changed'");
+      db.exec('THIS IS NOT SQL');
+    },
+  };
+
+  it('rolls back every pending migration when starting from empty', () => {
+    const db = track(new BetterSqlite3(file));
+    expect(() => migrate(db, [migration001, failing])).toThrow(/syntax error/);
+    expect(schemaVersion(db)).toBe(0);
+    expect(tableNames(db)).toEqual([]);
+  });
+
+  it('leaves an existing database at its version with its data', () => {
+    const db = track(openDatabase(file, { migrations: [migration001] }));
+    db.prepare(
+      "INSERT INTO articles (title, source, format, content, text_hash, created_at, updated_at) VALUES ('kept', 's', 'text', 'c', ?, 'x', 'x')",
+    ).run('0'.repeat(64));
+    expect(() => migrate(db, [migration001, failing])).toThrow(/syntax error/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(tableNames(db)).toEqual(['annotations', 'articles']);
+    expect(db.prepare('SELECT title FROM articles').pluck().all()).toEqual(['kept']);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('is refused when it leaves a dangling foreign key behind', () => {
+    const dangling: Migration = {
+      version: 2,
+      name: 'orphans an annotation',
+      up(db) {
+        db.exec(`INSERT INTO annotations (id, article_id, color, selectors, quote, start_offset, created_at, updated_at)
+                 VALUES ('a', 42, 'yellow', '[]', 'q', NULL, 'x', 'x')`);
+      },
+    };
+    const db = track(openDatabase(file, { migrations: [migration001] }));
+    expect(() => migrate(db, [migration001, dangling])).toThrow(/broken foreign key/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM annotations').pluck().get()).toBe(0);
+  });
+
+  it('runs with foreign keys off so a referenced table can be rebuilt, and restores them', () => {
+    const rebuild: Migration = {
+      version: 2,
+      name: 'rebuild articles',
+      up(db) {
+        db.exec(`
+          CREATE TABLE articles_new (
+            id INTEGER PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL UNIQUE,
+            format TEXT NOT NULL CHECK (format IN ('text', 'html')), content TEXT NOT NULL,
+            text_hash TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+          ) STRICT;
+          INSERT INTO articles_new SELECT * FROM articles;
+          DROP TABLE articles;
+          ALTER TABLE articles_new RENAME TO articles;
+        `);
+      },
+    };
+    const db = track(openDatabase(file, { migrations: [migration001] }));
+    db.prepare(
+      "INSERT INTO articles (id, title, source, format, content, text_hash, created_at, updated_at) VALUES (1, 't', 's', 'text', 'c', ?, 'x', 'x')",
+    ).run('0'.repeat(64));
+    db.prepare(
+      `INSERT INTO annotations (id, article_id, color, selectors, quote, start_offset, created_at, updated_at)
+       VALUES ('a', 1, 'yellow', '[]', 'q', NULL, 'x', 'x')`,
+    ).run();
+    expect(migrate(db, [migration001, rebuild])).toEqual({ from: 1, to: 2 });
+    expect(db.prepare('SELECT count(*) FROM annotations').pluck().get()).toBe(1);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => db.prepare('DELETE FROM articles WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('the migration list', () => {
+  it('must run 1, 2, 3… without gaps', () => {
+    const db = track(new BetterSqlite3(file));
+    const skipped: Migration = { version: 3, name: 'skips 2', up: () => undefined };
+    expect(() => migrate(db, [migration001, skipped])).toThrow(/expected 2/);
+    expect(schemaVersion(db)).toBe(0);
+    expect(allMigrations.map((m) => m.version)).toEqual(allMigrations.map((_, i) => i + 1));
+  });
+});
