@@ -1,0 +1,92 @@
+import { join, resolve } from 'node:path';
+
+import { app, type BrowserWindow, dialog } from 'electron';
+
+import { openAppData } from '../core/app-data.ts';
+import { allowedOrigins, appEntryUrl } from './app-origin.ts';
+import { registerIpc } from './ipc.ts';
+import { registerAppScheme, serveAppProtocol } from './protocol.ts';
+import { denyAllPermissions, guardWebContents } from './security.ts';
+import { createMainWindow } from './window.ts';
+
+/**
+ * The main process: only Electron wiring lives here; the data and every IPC handler come from openAppData().
+ *
+ * Environment:
+ * - MARGINALIA_DATA_DIR: keep the library (marginalia.db) and Chromium's profile in this folder instead of the
+ *   user's app-data folder. For tests and portable runs. It also becomes userData, because Electron keys the
+ *   single-instance lock on userData: one running app per data folder, so a test never hands over to (and never
+ *   shares a database with) the user's own running Marginalia.
+ * - ELECTRON_RENDERER_URL: set by `electron-vite dev`; unpackaged builds load the renderer from that dev server.
+ */
+
+const builtDir = import.meta.dirname;
+const preloadPath = join(builtDir, '../preload/index.cjs');
+const rendererRoot = join(builtDir, '../renderer');
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const origins = allowedOrigins(devServerUrl);
+
+registerAppScheme();
+const dataDirOverride = process.env.MARGINALIA_DATA_DIR;
+if (dataDirOverride) app.setPath('userData', resolve(dataDirOverride));
+
+if (app.requestSingleInstanceLock()) start();
+else app.quit();
+
+function start(): void {
+  let appData: ReturnType<typeof openAppData> | undefined;
+  let mainWindow: BrowserWindow | null = null;
+
+  const openWindow = (): void => {
+    const window = createMainWindow(preloadPath, devServerUrl ?? appEntryUrl);
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    mainWindow = window;
+  };
+
+  guardWebContents(origins);
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.whenReady().then(
+    () => {
+      const dataDir = app.getPath('userData');
+      try {
+        appData = openAppData(dataDir);
+      } catch (error) {
+        // Typically a library written by a newer Marginalia: say so and leave the file exactly as it is.
+        const message = error instanceof Error ? error.message : String(error);
+        console.error(`could not open the library in ${dataDir}:`, error);
+        dialog.showErrorBox('Marginalia cannot open your library', `${message}\n\nFolder: ${dataDir}`);
+        app.exit(1);
+        return;
+      }
+      denyAllPermissions();
+      serveAppProtocol(rendererRoot);
+      registerIpc(appData.dispatch, { mainWindow: () => mainWindow, origins });
+      openWindow();
+    },
+    (error: unknown) => {
+      console.error('Electron failed to start:', error);
+      app.exit(1);
+    },
+  );
+
+  app.on('activate', () => {
+    if (appData && !mainWindow) openWindow();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    appData?.close();
+    appData = undefined;
+  });
+}

@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+
+import { appHost, appScheme } from './app-origin.ts';
+
+/**
+ * Serving the built renderer (out/renderer) as files: URL path → file inside the root, MIME type, headers.
+ * Pure Node (no Electron), so Electron's app:// protocol handler and the test harness serve pages identically.
+ */
+
+/** The Content-Security-Policy every page is served with; the same policy as the renderer's <meta> tag. */
+export const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const mimeTypes: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+};
+
+/** The Content-Type for a file name; unknown kinds are served as opaque bytes (and nosniff stops guessing). */
+export function mimeType(fileName: string): string {
+  return mimeTypes[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * The file a URL path names inside `root`, or undefined when it is malformed or would leave the root (`..`,
+ * encoded `%2e%2e%2f`, NUL bytes). "/" means index.html.
+ */
+export function resolveRendererFile(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const wanted = decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
+  const absoluteRoot = resolve(root);
+  const file = resolve(absoluteRoot, `.${sep}${wanted}`);
+  const inside = relative(absoluteRoot, file);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
+  return file;
+}
+
+/** The file an app:// URL names inside `root`; undefined for another scheme or host, or a path outside the root. */
+export function resolveAppUrl(root: string, url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== `${appScheme}:` || parsed.host !== appHost) return undefined;
+  return resolveRendererFile(root, parsed.pathname);
+}
+
+/** A response to serve: status, headers and body. */
+export interface FileResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer<ArrayBuffer> | string;
+}
+
+const securityHeaders = {
+  'content-security-policy': contentSecurityPolicy,
+  'x-content-type-options': 'nosniff',
+} as const;
+
+/** Reads a resolved renderer file into a response: 200 with its MIME type and the CSP, or 404 when absent. */
+export async function rendererFileResponse(file: string | undefined): Promise<FileResponse> {
+  const notFound: FileResponse = { status: 404, headers: { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found' };
+  if (file === undefined) return notFound;
+  try {
+    const body = await readFile(file);
+    return { status: 200, headers: { ...securityHeaders, 'content-type': mimeType(file) }, body };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return notFound;
+    throw error;
+  }
+}
