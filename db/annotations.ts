@@ -78,10 +78,11 @@ interface PatchParams {
 
 /**
  * The per-article list query, exported so a test can check its plan. Annotations without a position go last:
- * where they belong is unknown, and reading order comes first.
+ * where they belong is unknown, and reading order comes first. Timestamps have millisecond resolution, so rowid
+ * (insertion order) breaks ties between annotations created in the same millisecond.
  */
 export const listAnnotationsSql =
-  'SELECT * FROM annotations WHERE article_id = ? ORDER BY start_offset NULLS LAST, created_at, id';
+  'SELECT * FROM annotations WHERE article_id = ? ORDER BY start_offset NULLS LAST, created_at, rowid';
 
 const statements = statementCache((db) => ({
   get: db.prepare<[string], AnnotationRow>('SELECT * FROM annotations WHERE id = ?'),

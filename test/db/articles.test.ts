@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+
+import type { Database } from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import {
+  articleExists,
+  getArticle,
+  getArticleBySource,
+  insertArticle,
+  listArticles,
+  updateArticleContent,
+} from '../../db/articles.ts';
+import { closeDatabase, openDatabase } from '../../db/connection.ts';
+import { NotFoundError } from '../../db/errors.ts';
+import type { ArticleFormat } from '../../db/model.ts';
+import { hashText } from '../../db/text-hash.ts';
+import { sampleContent } from './fixtures.ts';
+import { makeTempDir } from './temp-dir.ts';
+
+let temp: ReturnType<typeof makeTempDir>;
+let db: Database;
+
+beforeEach(() => {
+  temp = makeTempDir();
+  db = openDatabase(path.join(temp.dir, 'test.db'));
+});
+
+afterEach(() => {
+  closeDatabase(db);
+  temp.cleanup();
+});
+
+describe('articles', () => {
+  it('round-trips an inserted article with a SHA-256 hash and ISO timestamps', () => {
+    const article = insertArticle(db, { title: 'Fox', source: '/tmp/fox.txt', format: 'text', content: sampleContent });
+    expect(article).toMatchObject({ title: 'Fox', source: '/tmp/fox.txt', format: 'text', content: sampleContent });
+    expect(article.textHash).toBe(createHash('sha256').update(sampleContent, 'utf8').digest('hex'));
+    expect(new Date(article.createdAt).toISOString()).toBe(article.createdAt);
+    expect(article.updatedAt).toBe(article.createdAt);
+    expect(getArticle(db, article.id)).toEqual(article);
+    expect(getArticleBySource(db, '/tmp/fox.txt')).toEqual(article);
+    expect(getArticleBySource(db, '/tmp/other.txt')).toBeUndefined();
+    expect(articleExists(db, article.id)).toBe(true);
+    expect(articleExists(db, article.id + 1)).toBe(false);
+  });
+
+  it('hashes the UTF-8 bytes, so curly quotes and ellipses count', () => {
+    expect(hashText('“quoted”…')).toBe(createHash('sha256').update(Buffer.from('“quoted”…', 'utf8')).digest('hex'));
+    expect(hashText('"quoted"...')).not.toBe(hashText('“quoted”…'));
+  });
+
+  it('throws NotFoundError for an unknown id', () => {
+    expect(() => getArticle(db, 999)).toThrow(NotFoundError);
+    expect(() => getArticle(db, 999)).toThrow('No article with id 999');
+    expect(() => updateArticleContent(db, 999, { title: 't', content: 'c' })).toThrow(NotFoundError);
+  });
+
+  it('refuses a second article from the same source', () => {
+    insertArticle(db, { title: 'A', source: 'same', format: 'text', content: 'a' });
+    expect(() => insertArticle(db, { title: 'B', source: 'same', format: 'text', content: 'b' })).toThrow(/UNIQUE/);
+    expect(listArticles(db)).toHaveLength(1);
+  });
+
+  it('refuses a format the schema does not know yet', () => {
+    expect(() => insertArticle(db, { title: 'A', source: 's', format: 'html' as ArticleFormat, content: '<p>a</p>' })).toThrow(
+      /CHECK/,
+    );
+  });
+
+  it('replaces title and content on re-import, with a new hash and a later updated_at', async () => {
+    const article = insertArticle(db, { title: 'Old', source: 's', format: 'text', content: 'old text' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const updated = updateArticleContent(db, article.id, { title: 'New', content: 'new text' });
+    expect(updated).toMatchObject({ id: article.id, title: 'New', content: 'new text', createdAt: article.createdAt });
+    expect(updated.textHash).toBe(hashText('new text'));
+    expect(updated.updatedAt > article.updatedAt).toBe(true);
+    expect(getArticle(db, article.id)).toEqual(updated);
+  });
+
+  it('lists articles oldest first, without their bodies', () => {
+    const a = insertArticle(db, { title: 'A', source: 'a', format: 'text', content: 'x'.repeat(1000) });
+    const b = insertArticle(db, { title: 'B', source: 'b', format: 'text', content: 'y' });
+    const list = listArticles(db);
+    expect(list.map((s) => s.id)).toEqual([a.id, b.id]);
+    expect(list[0]).not.toHaveProperty('content');
+    const { content: _content, ...summary } = a;
+    expect(list[0]).toEqual(summary);
+  });
+});
