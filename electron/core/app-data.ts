@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import type { Database } from 'better-sqlite3';
+
+import { closeDatabase, openDatabase } from '../../db/connection.ts';
+import { createDispatch, type Dispatch } from '../ipc/dispatch.ts';
+import { createHandlers } from '../ipc/handlers.ts';
+import { ensureDefaultArticle } from './default-article.ts';
+import seedText from './seed/default-article.txt?raw';
+
+/** The database file's name inside the data directory. */
+export const databaseFileName = 'marginalia.db';
+
+/** Options for openAppData. */
+export interface AppDataOptions {
+  /** Where unexpected handler errors are reported; defaults to console.error. */
+  log?: (error: unknown) => void;
+}
+
+/** An open data directory: the database, the dispatcher every IPC call goes through, and a way to close both. */
+export interface AppData {
+  readonly db: Database;
+  readonly dispatch: Dispatch;
+  close(): void;
+}
+
+/**
+ * Opens the app's data in `dataDir` (created if missing): migrates the database, makes sure the built-in article
+ * exists and wires the IPC handlers. Electron's main process and the test harness both start here, so this module
+ * must never import `electron`.
+ */
+export function openAppData(dataDir: string, options: AppDataOptions = {}): AppData {
+  mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(path.join(dataDir, databaseFileName));
+  try {
+    ensureDefaultArticle(db, seedText);
+    const dispatch = createDispatch(createHandlers(db), options.log);
+    return { db, dispatch, close: () => closeDatabase(db) };
+  } catch (error) {
+    closeDatabase(db);
+    throw error;
+  }
+}

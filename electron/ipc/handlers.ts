@@ -1,0 +1,37 @@
+import type { Database } from 'better-sqlite3';
+
+import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '../../db/annotations.ts';
+import { getArticle } from '../../db/articles.ts';
+import { NotFoundError } from '../../db/errors.ts';
+import { getDefaultArticle } from '../core/default-article.ts';
+import type { Handlers } from './contract.ts';
+import { AppError } from './dispatch.ts';
+
+/** Runs a data-layer call, turning its NotFoundError into the `not-found` AppError the caller sees. */
+function reporting<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new AppError('not-found', error.message);
+    throw error;
+  }
+}
+
+/**
+ * Every channel's implementation. Input has already passed the contract's schema in createDispatch, so each
+ * handler only calls the data layer.
+ */
+export function createHandlers(db: Database): Handlers {
+  return {
+    articles: {
+      getDefault: () => reporting(() => getDefaultArticle(db)),
+      get: ({ id }) => reporting(() => getArticle(db, id)),
+    },
+    annotations: {
+      list: ({ articleId }) => reporting(() => listAnnotations(db, articleId)),
+      create: (input) => reporting(() => createAnnotation(db, input)),
+      update: ({ id, ...patch }) => reporting(() => updateAnnotation(db, id, patch)),
+      delete: ({ id }) => reporting(() => ({ id: deleteAnnotation(db, id).id })),
+    },
+  };
+}
