@@ -1,0 +1,260 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { Database } from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { closeDatabase, openDatabase } from '../../db/connection.ts';
+import { limits, type Selector } from '../../db/model.ts';
+import { ensureDefaultArticle } from '../../electron/core/default-article.ts';
+import { type Annotation, type Article, type ErrorCode, listChannels } from '../../electron/ipc/contract.ts';
+import { createDispatch, type Dispatch } from '../../electron/ipc/dispatch.ts';
+import { createHandlers } from '../../electron/ipc/handlers.ts';
+import { selectorsAt } from '../db/fixtures.ts';
+import { makeTempDir } from '../db/temp-dir.ts';
+
+const seed = readFileSync(new URL('../../electron/core/seed/default-article.txt', import.meta.url), 'utf8');
+
+/** A well-formed UUID that no annotation has. */
+const unknownUuid = '00000000-0000-4000-8000-000000000000';
+
+let temp: ReturnType<typeof makeTempDir>;
+let db: Database;
+let dispatch: Dispatch;
+let logged: unknown[];
+let fixture: Fixture;
+
+interface Fixture {
+  article: Article;
+  annotation: Annotation;
+}
+
+beforeEach(() => {
+  temp = makeTempDir();
+  db = openDatabase(path.join(temp.dir, 'test.db'));
+  logged = [];
+  dispatch = createDispatch(createHandlers(db), (error) => logged.push(error));
+  const article = ensureDefaultArticle(db, seed);
+  fixture = { article, annotation: expectOk<Annotation>(dispatch('annotations:create', validCreate(article.id))) };
+});
+
+afterEach(() => {
+  closeDatabase(db);
+  temp.cleanup();
+});
+
+function expectOk<T>(result: ReturnType<Dispatch>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+function validCreate(articleId: number, selectors: Selector[] = selectorsAt(0, 'Diplomats', '', ' from the')) {
+  return { articleId, color: 'yellow', selectors };
+}
+
+/** Every row of every table plus the schema version, as one string: equal strings mean an unchanged database. */
+function dump(): string {
+  return JSON.stringify({
+    version: db.pragma('user_version', { simple: true }),
+    articles: db.prepare('SELECT * FROM articles ORDER BY id').raw().all(),
+    annotations: db.prepare('SELECT * FROM annotations ORDER BY id').raw().all(),
+  });
+}
+
+const quote = (exact: string, prefix = '', suffix = ''): Selector => ({ type: 'TextQuoteSelector', exact, prefix, suffix });
+const position = (start: number, end: number): Selector => ({ type: 'TextPositionSelector', start, end });
+
+interface BadCase {
+  why: string;
+  input: (f: Fixture) => unknown;
+  code: ErrorCode;
+  /** A fragment the message must contain; for field errors it starts with the field's path. */
+  message: string;
+}
+
+const invalid = (why: string, input: (f: Fixture) => unknown, message: string): BadCase => ({ why, input, code: 'invalid-input', message });
+const notFound = (why: string, input: (f: Fixture) => unknown, message: string): BadCase => ({ why, input, code: 'not-found', message });
+
+const create = (f: Fixture, change: Record<string, unknown>) => ({ ...validCreate(f.article.id), ...change });
+const update = (f: Fixture, change: Record<string, unknown>) => ({ id: f.annotation.id, ...change });
+
+/** Malformed input for every channel, keyed by wire name. A channel added to the contract fails until it has cases. */
+const malformed: Record<string, BadCase[]> = {
+  'articles:get-default': [
+    invalid('an empty object', () => ({}), 'this call takes no input'),
+    invalid('null', () => null, 'this call takes no input'),
+    invalid('a number', () => 1, 'this call takes no input'),
+  ],
+  'articles:get': [
+    invalid('no input', () => undefined, 'expected object, received undefined'),
+    invalid('a missing id', () => ({}), 'id: Invalid input: expected number, received undefined'),
+    invalid('an id as a string', (f) => ({ id: String(f.article.id) }), 'id: Invalid input: expected number, received string'),
+    invalid('a fractional id', () => ({ id: 1.5 }), 'id: an article id is a whole number'),
+    invalid('a zero id', () => ({ id: 0 }), 'id: an article id is positive'),
+    invalid('an extra field', (f) => ({ id: f.article.id, content: 'x' }), 'Unrecognized key: "content"'),
+    notFound('an unknown article id', (f) => ({ id: f.article.id + 1 }), 'No article with id'),
+  ],
+  'annotations:list': [
+    invalid('no input', () => undefined, 'expected object, received undefined'),
+    invalid('a missing article id', () => ({}), 'articleId: Invalid input: expected number, received undefined'),
+    invalid('an article id as a string', () => ({ articleId: '1' }), 'articleId: Invalid input: expected number, received string'),
+    invalid('a negative article id', () => ({ articleId: -1 }), 'articleId: an article id is positive'),
+    invalid('an extra field', (f) => ({ articleId: f.article.id, limit: 10 }), 'Unrecognized key: "limit"'),
+    notFound('an unknown article id', (f) => ({ articleId: f.article.id + 1 }), 'No article with id'),
+  ],
+  'annotations:create': [
+    invalid('no input', () => undefined, 'expected object, received undefined'),
+    invalid('an array', () => [], 'expected object, received array'),
+    invalid('a missing colour', (f) => create(f, { color: undefined }), 'color: the colour must be one of yellow, green, blue, pink, purple'),
+    invalid('an unknown colour', (f) => create(f, { color: 'red' }), 'color: the colour must be one of'),
+    invalid('missing selectors', (f) => create(f, { selectors: undefined }), 'selectors: Invalid input: expected array'),
+    invalid('selectors as a JSON string', (f) => create(f, { selectors: JSON.stringify(selectorsAt(0, 'D')) }), 'selectors: Invalid input: expected array, received string'),
+    invalid('no selectors', (f) => create(f, { selectors: [] }), 'selectors: at least one selector is needed'),
+    invalid('no quote selector', (f) => create(f, { selectors: [position(0, 9)] }), 'selectors: exactly one TextQuoteSelector is needed'),
+    invalid('two quote selectors', (f) => create(f, { selectors: [quote('Diplomats'), quote('Diplomats')] }), 'selectors: exactly one TextQuoteSelector is needed'),
+    invalid('two position selectors', (f) => create(f, { selectors: [position(0, 9), position(0, 9)] }), 'selectors: exactly one TextQuoteSelector is needed; selectors: at most one TextPositionSelector'),
+    invalid('three selectors', (f) => create(f, { selectors: [...selectorsAt(0, 'Diplomats'), quote('x')] }), 'selectors: at most one quote and one position selector'),
+    invalid('a position not matching the quote length', (f) => create(f, { selectors: [quote('Diplomats'), position(0, 5)] }), 'selectors: the position selector does not span the quoted text'),
+    invalid('a position ending before it starts', (f) => create(f, { selectors: [quote('D'), position(5, 4)] }), 'selectors.1: a position selector must end after it starts'),
+    invalid('a negative position', (f) => create(f, { selectors: [quote('D'), position(-1, 0)] }), 'selectors.1.start: Too small'),
+    invalid('a fractional position', (f) => create(f, { selectors: [quote('D'), position(0.5, 1.5)] }), 'selectors.1.start: Invalid input: expected int'),
+    invalid('an empty quote', (f) => create(f, { selectors: [quote('')] }), 'selectors.0.exact: the quote is empty'),
+    invalid('an oversized quote', (f) => create(f, { selectors: [quote('x'.repeat(limits.quoteMaxLength + 1))] }), `selectors.0.exact: the quote is longer than ${limits.quoteMaxLength} characters`),
+    invalid('an oversized prefix', (f) => create(f, { selectors: [quote('D', 'p'.repeat(limits.affixLength + 1))] }), `selectors.0.prefix: the prefix is longer than ${limits.affixLength} characters`),
+    invalid('an oversized suffix', (f) => create(f, { selectors: [quote('D', '', 's'.repeat(limits.affixLength + 1))] }), `selectors.0.suffix: the suffix is longer than ${limits.affixLength} characters`),
+    invalid('a quote without its suffix', (f) => create(f, { selectors: [{ type: 'TextQuoteSelector', exact: 'D', prefix: '' }] }), 'selectors.0.suffix: Invalid input: expected string, received undefined'),
+    invalid('an extra field in a selector', (f) => create(f, { selectors: [{ ...quote('D'), refinedBy: {} }] }), 'selectors.0: Unrecognized key: "refinedBy"'),
+    invalid('an unknown selector type', (f) => create(f, { selectors: [quote('D'), { type: 'XPathSelector', value: '/p[1]' }] }), 'selectors.1.type: Invalid discriminator value'),
+    invalid('an oversized note', (f) => create(f, { note: 'n'.repeat(limits.noteMaxLength + 1) }), `note: the note is longer than ${limits.noteMaxLength} characters`),
+    invalid('a note that is not a string', (f) => create(f, { note: 42 }), 'note: Invalid input: expected string, received number'),
+    invalid('a missing article id', (f) => create(f, { articleId: undefined }), 'articleId: Invalid input: expected number, received undefined'),
+    invalid('an article id as a string', (f) => create(f, { articleId: String(f.article.id) }), 'articleId: Invalid input: expected number, received string'),
+    invalid('a caller-chosen id', (f) => create(f, { id: unknownUuid }), 'Unrecognized key: "id"'),
+    invalid('caller-chosen timestamps', (f) => create(f, { createdAt: '2020-01-01T00:00:00.000Z' }), 'Unrecognized key: "createdAt"'),
+    notFound('an unknown article id', (f) => create(f, { articleId: f.article.id + 1 }), 'No article with id'),
+  ],
+  'annotations:update': [
+    invalid('no input', () => undefined, 'expected object, received undefined'),
+    invalid('nothing to change', (f) => update(f, {}), 'nothing to update: give a colour, a note or selectors'),
+    invalid('a missing id', () => ({ note: 'x' }), 'id: an annotation id is a UUID'),
+    invalid('a non-UUID id', () => ({ id: 'not-a-uuid', note: 'x' }), 'id: an annotation id is a UUID'),
+    invalid('a numeric id', () => ({ id: 1, note: 'x' }), 'id: an annotation id is a UUID'),
+    invalid('an unknown colour', (f) => update(f, { color: 'red' }), 'color: the colour must be one of'),
+    invalid('an oversized note', (f) => update(f, { note: 'n'.repeat(limits.noteMaxLength + 1) }), `note: the note is longer than ${limits.noteMaxLength} characters`),
+    invalid('a null note', (f) => update(f, { note: null }), 'note: Invalid input: expected string, received null'),
+    invalid('empty selectors', (f) => update(f, { selectors: [] }), 'selectors: at least one selector is needed'),
+    invalid('selectors with no quote', (f) => update(f, { selectors: [position(0, 9)] }), 'selectors: exactly one TextQuoteSelector is needed'),
+    invalid('selectors with two quotes', (f) => update(f, { selectors: [quote('a'), quote('b')] }), 'selectors: exactly one TextQuoteSelector is needed'),
+    invalid('a position not matching the quote', (f) => update(f, { selectors: [quote('abc'), position(0, 4)] }), 'selectors: the position selector does not span the quoted text'),
+    invalid('an oversized prefix', (f) => update(f, { selectors: [quote('D', 'p'.repeat(limits.affixLength + 1))] }), 'selectors.0.prefix: the prefix is longer than'),
+    invalid('an oversized quote', (f) => update(f, { selectors: [quote('x'.repeat(limits.quoteMaxLength + 1))] }), 'selectors.0.exact: the quote is longer than'),
+    invalid('an extra field', (f) => update(f, { note: 'x', articleId: f.article.id }), 'Unrecognized key: "articleId"'),
+    notFound('an unknown but well-formed id', () => ({ id: unknownUuid, note: 'x' }), `No annotation with id ${unknownUuid}`),
+  ],
+  'annotations:delete': [
+    invalid('no input', () => undefined, 'expected object, received undefined'),
+    invalid('a missing id', () => ({}), 'id: an annotation id is a UUID'),
+    invalid('a non-UUID id', () => ({ id: 'DROP TABLE annotations' }), 'id: an annotation id is a UUID'),
+    invalid('a numeric id', () => ({ id: 7 }), 'id: an annotation id is a UUID'),
+    invalid('an extra field', (f) => ({ id: f.annotation.id, force: true }), 'Unrecognized key: "force"'),
+    notFound('an unknown but well-formed id', () => ({ id: unknownUuid }), `No annotation with id ${unknownUuid}`),
+  ],
+};
+
+describe('malformed input', () => {
+  it('has cases for exactly the channels of the contract', () => {
+    expect(Object.keys(malformed).sort()).toEqual(listChannels().map(({ spec }) => spec.name).sort());
+  });
+
+  describe.each(listChannels().map(({ spec }) => spec.name))('%s', (channel) => {
+    it('has at least three malformed-input cases', () => {
+      expect(malformed[channel]?.length ?? 0).toBeGreaterThanOrEqual(3);
+    });
+
+    it.each(malformed[channel] ?? [])('refuses $why and changes nothing', ({ input, code, message }) => {
+      const before = dump();
+      const result = dispatch(channel, input(fixture));
+      expect(result).toEqual({ ok: false, error: { code, message: expect.stringContaining(message) } });
+      if (code === 'invalid-input' && !result.ok) expect(result.error.message.startsWith(`invalid input for ${channel}: `)).toBe(true);
+      expect(dump()).toBe(before);
+      expect(logged).toEqual([]);
+    });
+  });
+
+  it.each(['annotations:drop', 'sql:run', '', 'articles:get-default ', '__proto__', 'constructor'])(
+    'refuses the unknown channel %j',
+    (channel) => {
+      const before = dump();
+      expect(dispatch(channel, { id: fixture.annotation.id })).toEqual({
+        ok: false,
+        error: { code: 'invalid-input', message: `unknown channel ${channel}` },
+      });
+      expect(dump()).toBe(before);
+    },
+  );
+});
+
+describe('well-formed calls', () => {
+  it('get the default article and an article by id', () => {
+    const article = expectOk<Article>(dispatch('articles:get-default', undefined));
+    expect(article).toEqual(fixture.article);
+    expect(article.title).toBe('US, Russia Hold Day-Long Talks Amid Ukraine Tensions');
+    expect(expectOk<Article>(dispatch('articles:get', { id: article.id }))).toEqual(article);
+  });
+
+  it('create → list → update note and colour → delete', () => {
+    const articleId = fixture.article.id;
+    const start = fixture.article.content.indexOf('Geneva');
+    const created = expectOk<Annotation>(
+      dispatch('annotations:create', { articleId, color: 'blue', selectors: selectorsAt(start, 'Geneva', 'talks Monday in ', ' about'), note: 'where' }),
+    );
+    expect(created).toMatchObject({ articleId, color: 'blue', note: 'where' });
+    expect(expectOk<Annotation[]>(dispatch('annotations:list', { articleId })).map((a) => a.id)).toEqual([fixture.annotation.id, created.id]);
+
+    const noted = expectOk<Annotation>(dispatch('annotations:update', { id: created.id, note: 'Switzerland' }));
+    expect(noted).toMatchObject({ color: 'blue', note: 'Switzerland', selectors: created.selectors });
+    const recoloured = expectOk<Annotation>(dispatch('annotations:update', { id: created.id, color: 'pink' }));
+    expect(recoloured).toMatchObject({ color: 'pink', note: 'Switzerland' });
+    const cleared = expectOk<Annotation>(dispatch('annotations:update', { id: created.id, note: '' }));
+    expect(cleared.note).toBe('');
+
+    expect(dispatch('annotations:delete', { id: created.id })).toEqual({ ok: true, value: { id: created.id } });
+    expect(expectOk<Annotation[]>(dispatch('annotations:list', { articleId })).map((a) => a.id)).toEqual([fixture.annotation.id]);
+    expect(dispatch('annotations:delete', { id: created.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(logged).toEqual([]);
+  });
+
+  it('accept limits exactly at the bound', () => {
+    const articleId = fixture.article.id;
+    const longQuote = 'x'.repeat(limits.quoteMaxLength);
+    const created = dispatch('annotations:create', {
+      articleId,
+      color: 'green',
+      selectors: [quote(longQuote, 'p'.repeat(limits.affixLength), 's'.repeat(limits.affixLength))],
+      note: 'n'.repeat(limits.noteMaxLength),
+    });
+    expect(created.ok).toBe(true);
+  });
+});
+
+describe('failures that are not the caller’s', () => {
+  it('report a missing default article as not-found', () => {
+    const emptyDb = openDatabase(path.join(temp.dir, 'empty.db'));
+    try {
+      const emptyDispatch = createDispatch(createHandlers(emptyDb), (error) => logged.push(error));
+      expect(emptyDispatch('articles:get-default', undefined)).toEqual({
+        ok: false,
+        error: { code: 'not-found', message: 'The default article is missing' },
+      });
+    } finally {
+      closeDatabase(emptyDb);
+    }
+  });
+
+  it('report an unexpected error as internal and log it rather than swallow it', () => {
+    db.close();
+    const result = dispatch('annotations:list', { articleId: fixture.article.id });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('annotations:list failed') } });
+    expect(logged).toHaveLength(1);
+  });
+});
