@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { makeDataDir } from '../harness/launch-app.ts';
+import { electronBinaryAvailable, type LaunchedElectronApp, launchElectronApp } from '../harness/launch-electron.ts';
+import { clickText, highlightText, noteField, paintedHighlights, selectText, sidebarList } from '../harness/reader.ts';
+
+/**
+ * The core loop through the real Electron app (app:// protocol, preload, ipcMain sender check). Runs only where
+ * the Electron binary has been downloaded; elsewhere launchApp's browser harness covers the same scenario.
+ */
+
+const hasElectron = electronBinaryAvailable();
+if (!hasElectron) {
+  console.warn(
+    'Skipping the Electron end-to-end tests: the Electron binary is not installed on this machine ' +
+      '(node_modules/electron/dist is missing). test/e2e/core-loop.test.ts runs the same scenario in Chromium.',
+  );
+}
+
+const stressed =
+  'The State Department stressed that the U.S. side has been working in consultation with not only Ukraine, ' +
+  'but also with NATO and other allies across Europe, in preparing for the talks.';
+const genevaTalks =
+  'After the Geneva talks, Russia is due to hold negotiations with NATO in Brussels on Wednesday and at the ' +
+  'Organization for Security and Cooperation in Europe on Thursday in Vienna.';
+
+describe.runIf(hasElectron)('Electron app', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function launch(dataDir: string): Promise<LaunchedElectronApp> {
+    const app = await launchElectronApp({ dataDir });
+    cleanups.push(() => app.close());
+    return app;
+  }
+
+  it('runs the page sandboxed, with only window.marginalia from the preload', async () => {
+    const { dataDir, remove } = await makeDataDir();
+    cleanups.push(remove);
+    const { page } = await launch(dataDir);
+    expect(page.url()).toBe('app://marginalia/index.html');
+    const shape = await page.evaluate(() => ({
+      groups: Object.keys((window as unknown as { marginalia: object }).marginalia).sort(),
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      isSecureContext: window.isSecureContext,
+    }));
+    expect(shape).toEqual({ groups: ['annotations', 'articles'], require: 'undefined', process: 'undefined', isSecureContext: true });
+  });
+
+  it('keeps a highlight and its notes across a restart', async () => {
+    const { dataDir, remove } = await makeDataDir();
+    cleanups.push(remove);
+
+    const first = await launch(dataDir);
+    await highlightText(first.page, stressed, 'green');
+    await expect.poll(() => paintedHighlights(first.page, 'green')).toEqual([stressed]);
+    await clickText(first.page, stressed);
+    await noteField(first.page).click();
+    await first.page.keyboard.type('Consultation, not unilateral action.');
+    await first.page.keyboard.press('Escape');
+    // A second note typed right before quitting must be flushed on the way out.
+    await selectText(first.page, genevaTalks);
+    await first.page.getByRole('toolbar').getByRole('button', { name: 'Add note' }).click();
+    await noteField(first.page).pressSequentially('Brussels, then Vienna');
+    await first.close();
+
+    const second = await launch(dataDir);
+    await expect.poll(() => paintedHighlights(second.page, 'green')).toEqual([stressed]);
+    const items = sidebarList(second.page).getByRole('listitem');
+    await expect.poll(() => items.allTextContents()).toEqual([
+      expect.stringContaining('Consultation, not unilateral action.'),
+      expect.stringContaining('Brussels, then Vienna'),
+    ]);
+  });
+});

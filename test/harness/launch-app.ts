@@ -1,0 +1,158 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+import { openAppData } from '../../electron/core/app-data.ts';
+import { buildApi } from '../../electron/ipc/api.ts';
+import { channelTable } from '../../electron/ipc/contract.ts';
+import type { Dispatch } from '../../electron/ipc/dispatch.ts';
+import { rendererFileResponse, resolveRendererFile } from '../../electron/main/renderer-files.ts';
+import { chromiumArgs, chromiumExecutable } from '../support/chromium.ts';
+import { waitForArticle } from './reader.ts';
+
+/**
+ * The way end-to-end tests drive Marginalia like a user, without the Electron binary:
+ *
+ *   const app = await launchApp({ dataDir });          // real main-process handlers on <dataDir>/marginalia.db
+ *   await app.page.getByRole('button', { name: 'Highlight green' }).click();
+ *   const again = await relaunchApp(app);              // restart: close (running unload), new page, same data folder
+ *   await again.close();
+ *
+ * Main process: openAppData(dataDir) — the same database, migrations, handlers and dispatch Electron uses.
+ * Preload: `window.marginalia` is built in the page by the preload's own buildApi() over the contract's channel
+ * table, with each call forwarded to dispatch() through a Playwright binding instead of ipcRenderer.invoke.
+ * Renderer: the BUILT files from out/renderer, served by Playwright routes from the same file resolver and with
+ * the same CSP header as Electron's app:// handler. Chromium cannot load unknown schemes, so the pages live at
+ * http://marginalia.localhost/ instead of app://marginalia/; every other request is aborted, as the app is offline.
+ */
+
+/** Where the harness serves the renderer from (stands in for app://marginalia). */
+export const harnessOrigin = 'http://marginalia.localhost';
+
+/** The built renderer the harness serves. */
+export const rendererRoot = resolve(import.meta.dirname, '../../out/renderer');
+
+/** Options for one launch. */
+export interface LaunchOptions {
+  /** The data folder; reuse it across launches to simulate a restart. */
+  dataDir: string;
+  /** Window size; defaults to 1280×800. */
+  viewport?: { width: number; height: number };
+  /** Waits for the default article to render before returning (default true). */
+  waitForArticle?: boolean;
+}
+
+/** A running app: the page to drive, the back end it talks to, and how to stop it. */
+export interface LaunchedApp {
+  /** The reader window's page. */
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly browser: Browser;
+  readonly dataDir: string;
+  /** The main process's dispatcher, for checking what was stored without going through the UI. */
+  readonly dispatch: Dispatch;
+  /** Uncaught errors and console.error output from the page, for tests to assert there were none. */
+  readonly pageErrors: readonly string[];
+  /** Closes like a user quitting: runs beforeunload/pagehide (note flushes), then the browser, then the database. */
+  close(): Promise<void>;
+}
+
+/** Chromium's own console notices that are not app errors: a CSP <meta> cannot carry frame-ancestors (the header does). */
+const browserNotice = /directive 'frame-ancestors' is ignored when delivered via a <meta> element/;
+
+/** The message thrown when `npm run build` has not produced out/renderer. */
+export const notBuiltMessage = `The renderer is not built (${join(rendererRoot, 'index.html')} is missing): run npm run build first (npm test does).`;
+
+/** Launches the app on a data folder and waits until the reader shows the article. */
+export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
+  if (!existsSync(join(rendererRoot, 'index.html'))) throw new Error(notBuiltMessage);
+  const { dataDir, viewport = { width: 1280, height: 800 } } = options;
+
+  const appData = openAppData(dataDir);
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+    const context = await browser.newContext({ viewport });
+    await context.route('**/*', (route) => route.abort('blockedbyclient'));
+    await context.route(`${harnessOrigin}/**`, async (route) => {
+      const file = resolveRendererFile(rendererRoot, new URL(route.request().url()).pathname);
+      const response = await rendererFileResponse(file);
+      await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
+    });
+    await context.exposeBinding('__marginaliaInvoke', (_source, channel: string, input: unknown) =>
+      appData.dispatch(channel, input),
+    );
+    await context.addInitScript(preloadScript());
+
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !browserNotice.test(message.text())) pageErrors.push(message.text());
+    });
+    // A beforeunload prompt would keep the page open forever; a quitting user confirms it.
+    page.on('dialog', (dialog) => void dialog.accept());
+
+    await page.goto(`${harnessOrigin}/index.html`);
+    if (options.waitForArticle !== false) {
+      await waitForArticle(page).catch((error: unknown) => {
+        throw new Error(`the article did not render (${String(error)}); page errors: ${pageErrors.join(' | ') || 'none'}`);
+      });
+    }
+
+    const openBrowser = browser;
+    let closing: Promise<void> | undefined;
+    return {
+      page,
+      context,
+      browser,
+      dataDir,
+      dispatch: appData.dispatch,
+      pageErrors,
+      close: () => (closing ??= closeAll(page, openBrowser, appData)),
+    };
+  } catch (error) {
+    await browser?.close();
+    appData.close();
+    throw error;
+  }
+}
+
+/** Restart: closes the app (flushing what the page saves on exit) and launches it again on the same data folder. */
+export async function relaunchApp(app: LaunchedApp, options: Omit<LaunchOptions, 'dataDir'> = {}): Promise<LaunchedApp> {
+  await app.close();
+  return launchApp({ ...options, dataDir: app.dataDir });
+}
+
+/** A fresh, empty data folder in the system temp dir, and a function that deletes it. */
+export async function makeDataDir(): Promise<{ dataDir: string; remove: () => Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'marginalia-e2e-'));
+  return { dataDir, remove: () => rm(dataDir, { recursive: true, force: true }) };
+}
+
+/** The preload stand-in: the preload's buildApi(), shipped as source, bound to the Playwright binding. */
+function preloadScript(): string {
+  const table = JSON.stringify(channelTable());
+  return `(() => {
+    const buildApi = ${buildApi.toString()};
+    const api = buildApi(${table}, (channel, input) => window.__marginaliaInvoke(channel, input));
+    Object.defineProperty(window, 'marginalia', { value: api, enumerable: true });
+  })();`;
+}
+
+async function closeAll(page: Page, browser: Browser, appData: { close(): void }): Promise<void> {
+  try {
+    if (!page.isClosed()) {
+      const closed = page.waitForEvent('close', { timeout: 10_000 });
+      // With runBeforeUnload, close() only starts closing; the 'close' event says unload handlers have run.
+      await page.close({ runBeforeUnload: true });
+      await closed;
+    }
+  } finally {
+    await browser.close();
+    appData.close();
+  }
+}
