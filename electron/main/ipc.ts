@@ -20,7 +20,7 @@ export interface IpcOptions {
 export function registerIpc(dispatch: Dispatch, options: IpcOptions): () => void {
   const names = listChannels().map(({ spec }) => spec.name);
   for (const name of names) {
-    ipcMain.handle(name, (event, input: unknown): Result<unknown> => {
+    ipcMain.handle(name, async (event, input: unknown): Promise<Result<unknown>> => {
       if (!senderIsTrusted(event, options)) {
         const from = describeSender(event);
         console.warn(`refused ${name} from an untrusted sender (${from})`);
