@@ -101,9 +101,16 @@ export type MarginaliaApi = {
   readonly [G in keyof Contract]: { readonly [K in keyof Contract[G]]: ApiFunction<Contract[G][K]> };
 };
 
-/** The main-side implementation of every channel, receiving input that already passed its schema. */
+/**
+ * The main-side implementation of every channel, receiving input that already passed its schema. Data calls are
+ * synchronous (better-sqlite3); a handler may return a promise when it must wait for the user (a file dialog).
+ */
 export type Handlers = {
-  readonly [G in keyof Contract]: { readonly [K in keyof Contract[G]]: (input: ParsedInputOf<Contract[G][K]>) => ResultOf<Contract[G][K]> };
+  readonly [G in keyof Contract]: {
+    readonly [K in keyof Contract[G]]: (
+      input: ParsedInputOf<Contract[G][K]>,
+    ) => ResultOf<Contract[G][K]> | Promise<ResultOf<Contract[G][K]>>;
+  };
 };
 
 /** Every channel as [group, verb, spec], for the code that registers or exposes them generically. */

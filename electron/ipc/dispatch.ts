@@ -21,7 +21,7 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /** Calls one channel by wire name: validates the raw input, runs the handler, and wraps the outcome in a Result. */
-export type Dispatch = (channelName: string, rawInput: unknown) => Result<unknown>;
+export type Dispatch = (channelName: string, rawInput: unknown) => Promise<Result<unknown>>;
 
 /**
  * Builds the dispatcher shared by Electron's ipcMain wiring and the test harness, so both run the same validation.
@@ -34,13 +34,13 @@ export function createDispatch(handlers: Handlers, log: (error: unknown) => void
     if (!handler) throw new Error(`no handler for channel ${spec.name}`);
     routes.set(spec.name, { schema: spec.input, run: handler });
   }
-  return (channelName, rawInput) => {
+  return async (channelName, rawInput) => {
     const route = routes.get(channelName);
     if (!route) return failure('invalid-input', `unknown channel ${String(channelName)}`);
     const parsed = route.schema.safeParse(rawInput);
     if (!parsed.success) return failure('invalid-input', `invalid input for ${channelName}: ${describeIssues(parsed.error)}`);
     try {
-      return { ok: true, value: route.run(parsed.data) };
+      return { ok: true, value: await route.run(parsed.data) };
     } catch (error) {
       if (error instanceof AppError) return failure(error.code, error.message);
       log(error);

@@ -15,7 +15,7 @@ const seed = readFileSync(new URL('../../electron/core/seed/default-article.txt'
 let temp: ReturnType<typeof makeTempDir>;
 const opened: AppData[] = [];
 
-beforeEach(() => {
+beforeEach(async () => {
   temp = makeTempDir();
 });
 
@@ -31,14 +31,14 @@ function open(dir: string): AppData {
 }
 
 describe('openAppData', () => {
-  it('creates the data directory and a migrated database in it', () => {
+  it('creates the data directory and a migrated database in it', async () => {
     const dir = path.join(temp.dir, 'nested', 'data');
     const app = open(dir);
     expect(app.db.name).toBe(path.join(dir, databaseFileName));
     expect(schemaVersion(app.db)).toBeGreaterThan(0);
   });
 
-  it('seeds the default article from the shipped text, exactly once', () => {
+  it('seeds the default article from the shipped text, exactly once', async () => {
     const first = open(temp.dir);
     const seeded = listArticles(first.db);
     expect(seeded).toHaveLength(1);
@@ -47,11 +47,11 @@ describe('openAppData', () => {
     const second = open(temp.dir);
     expect(listArticles(second.db)).toEqual(seeded);
 
-    const result = second.dispatch('articles:get-default', undefined);
+    const result = await second.dispatch('articles:get-default', undefined);
     expect(result).toMatchObject({ ok: true, value: { source: defaultArticleSource, format: 'text', ...parseTextArticle(seed) } });
   });
 
-  it('closes idempotently', () => {
+  it('closes idempotently', async () => {
     const app = open(temp.dir);
     app.close();
     expect(app.db.open).toBe(false);

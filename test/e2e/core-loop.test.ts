@@ -60,7 +60,7 @@ describe('core loop', () => {
     await expect.poll(() => items.allTextContents()).toEqual([expect.stringContaining('Consultation, not unilateral action.')]);
     await expect(items.first().getByRole('img', { name: /green highlight/i }).count()).resolves.toBe(1);
 
-    const stored = again.dispatch('annotations:list', { articleId: await defaultArticleId(again) });
+    const stored = await again.dispatch('annotations:list', { articleId: await defaultArticleId(again) });
     expect(stored).toMatchObject({ ok: true, value: [{ color: 'green', note: 'Consultation, not unilateral action.' }] });
     expect(again.pageErrors).toEqual([]);
   });
@@ -77,14 +77,14 @@ describe('core loop', () => {
     const again = await restart();
     const items = sidebarList(again.page).getByRole('listitem');
     await expect.poll(() => items.allTextContents()).toEqual([expect.stringContaining('Brussels, then Vienna')]);
-    const stored = again.dispatch('annotations:list', { articleId: await defaultArticleId(again) });
+    const stored = await again.dispatch('annotations:list', { articleId: await defaultArticleId(again) });
     expect(stored).toMatchObject({ ok: true, value: [{ note: 'Brussels, then Vienna' }] });
     expect(app.pageErrors).toEqual([]);
   });
 });
 
 async function defaultArticleId(app: LaunchedApp): Promise<number> {
-  const result = app.dispatch('articles:get-default', undefined);
+  const result = await app.dispatch('articles:get-default', undefined);
   if (!result.ok) throw new Error(result.error.message);
   return (result.value as { id: number }).id;
 }

@@ -28,7 +28,7 @@ function fakeWindow(url = 'app://marginalia/index.html') {
 }
 
 function register(window: ReturnType<typeof fakeWindow>['window'] | null, origins = ['app://marginalia']) {
-  const dispatch = vi.fn<Dispatch>(() => ({ ok: true, value: 'dispatched' }));
+  const dispatch = vi.fn<Dispatch>(async () => ({ ok: true, value: 'dispatched' }));
   const unregister = registerIpc(dispatch, { mainWindow: () => window as never, origins });
   return { dispatch, unregister };
 }

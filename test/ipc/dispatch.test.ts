@@ -29,13 +29,13 @@ interface Fixture {
   annotation: Annotation;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   temp = makeTempDir();
   db = openDatabase(path.join(temp.dir, 'test.db'));
   logged = [];
   dispatch = createDispatch(createHandlers(db), (error) => logged.push(error));
   const article = ensureDefaultArticle(db, seed);
-  fixture = { article, annotation: expectOk<Annotation>(dispatch('annotations:create', validCreate(article.id))) };
+  fixture = { article, annotation: expectOk<Annotation>(await dispatch('annotations:create', validCreate(article.id))) };
 });
 
 afterEach(() => {
@@ -43,7 +43,7 @@ afterEach(() => {
   temp.cleanup();
 });
 
-function expectOk<T>(result: ReturnType<Dispatch>): T {
+function expectOk<T>(result: Awaited<ReturnType<Dispatch>>): T {
   if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
   return result.value as T;
 }
@@ -162,18 +162,18 @@ const malformed: Record<string, BadCase[]> = {
 };
 
 describe('malformed input', () => {
-  it('has cases for exactly the channels of the contract', () => {
+  it('has cases for exactly the channels of the contract', async () => {
     expect(Object.keys(malformed).sort()).toEqual(listChannels().map(({ spec }) => spec.name).sort());
   });
 
   describe.each(listChannels().map(({ spec }) => spec.name))('%s', (channel) => {
-    it('has at least three malformed-input cases', () => {
+    it('has at least three malformed-input cases', async () => {
       expect(malformed[channel]?.length ?? 0).toBeGreaterThanOrEqual(3);
     });
 
-    it.each(malformed[channel] ?? [])('refuses $why and changes nothing', ({ input, code, message }) => {
+    it.each(malformed[channel] ?? [])('refuses $why and changes nothing', async ({ input, code, message }) => {
       const before = dump();
-      const result = dispatch(channel, input(fixture));
+      const result = await dispatch(channel, input(fixture));
       expect(result).toEqual({ ok: false, error: { code, message: expect.stringContaining(message) } });
       if (code === 'invalid-input' && !result.ok) expect(result.error.message.startsWith(`invalid input for ${channel}: `)).toBe(true);
       expect(dump()).toBe(before);
@@ -183,9 +183,9 @@ describe('malformed input', () => {
 
   it.each(['annotations:drop', 'sql:run', '', 'articles:get-default ', '__proto__', 'constructor'])(
     'refuses the unknown channel %j',
-    (channel) => {
+    async (channel) => {
       const before = dump();
-      expect(dispatch(channel, { id: fixture.annotation.id })).toEqual({
+      expect(await dispatch(channel, { id: fixture.annotation.id })).toEqual({
         ok: false,
         error: { code: 'invalid-input', message: `unknown channel ${channel}` },
       });
@@ -195,39 +195,39 @@ describe('malformed input', () => {
 });
 
 describe('well-formed calls', () => {
-  it('get the default article and an article by id', () => {
-    const article = expectOk<Article>(dispatch('articles:get-default', undefined));
+  it('get the default article and an article by id', async () => {
+    const article = expectOk<Article>(await dispatch('articles:get-default', undefined));
     expect(article).toEqual(fixture.article);
     expect(article.title).toBe('US, Russia Hold Day-Long Talks Amid Ukraine Tensions');
-    expect(expectOk<Article>(dispatch('articles:get', { id: article.id }))).toEqual(article);
+    expect(expectOk<Article>(await dispatch('articles:get', { id: article.id }))).toEqual(article);
   });
 
-  it('create → list → update note and colour → delete', () => {
+  it('create → list → update note and colour → delete', async () => {
     const articleId = fixture.article.id;
     const start = fixture.article.content.indexOf('Geneva');
     const created = expectOk<Annotation>(
-      dispatch('annotations:create', { articleId, color: 'blue', selectors: selectorsAt(start, 'Geneva', 'talks Monday in ', ' about'), note: 'where' }),
+      await dispatch('annotations:create', { articleId, color: 'blue', selectors: selectorsAt(start, 'Geneva', 'talks Monday in ', ' about'), note: 'where' }),
     );
     expect(created).toMatchObject({ articleId, color: 'blue', note: 'where' });
-    expect(expectOk<Annotation[]>(dispatch('annotations:list', { articleId })).map((a) => a.id)).toEqual([fixture.annotation.id, created.id]);
+    expect(expectOk<Annotation[]>(await dispatch('annotations:list', { articleId })).map((a) => a.id)).toEqual([fixture.annotation.id, created.id]);
 
-    const noted = expectOk<Annotation>(dispatch('annotations:update', { id: created.id, note: 'Switzerland' }));
+    const noted = expectOk<Annotation>(await dispatch('annotations:update', { id: created.id, note: 'Switzerland' }));
     expect(noted).toMatchObject({ color: 'blue', note: 'Switzerland', selectors: created.selectors });
-    const recoloured = expectOk<Annotation>(dispatch('annotations:update', { id: created.id, color: 'pink' }));
+    const recoloured = expectOk<Annotation>(await dispatch('annotations:update', { id: created.id, color: 'pink' }));
     expect(recoloured).toMatchObject({ color: 'pink', note: 'Switzerland' });
-    const cleared = expectOk<Annotation>(dispatch('annotations:update', { id: created.id, note: '' }));
+    const cleared = expectOk<Annotation>(await dispatch('annotations:update', { id: created.id, note: '' }));
     expect(cleared.note).toBe('');
 
-    expect(dispatch('annotations:delete', { id: created.id })).toEqual({ ok: true, value: { id: created.id } });
-    expect(expectOk<Annotation[]>(dispatch('annotations:list', { articleId })).map((a) => a.id)).toEqual([fixture.annotation.id]);
-    expect(dispatch('annotations:delete', { id: created.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch('annotations:delete', { id: created.id })).toEqual({ ok: true, value: { id: created.id } });
+    expect(expectOk<Annotation[]>(await dispatch('annotations:list', { articleId })).map((a) => a.id)).toEqual([fixture.annotation.id]);
+    expect(await dispatch('annotations:delete', { id: created.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(logged).toEqual([]);
   });
 
-  it('accept limits exactly at the bound', () => {
+  it('accept limits exactly at the bound', async () => {
     const articleId = fixture.article.id;
     const longQuote = 'x'.repeat(limits.quoteMaxLength);
-    const created = dispatch('annotations:create', {
+    const created = await dispatch('annotations:create', {
       articleId,
       color: 'green',
       selectors: [quote(longQuote, 'p'.repeat(limits.affixLength), 's'.repeat(limits.affixLength))],
@@ -238,11 +238,11 @@ describe('well-formed calls', () => {
 });
 
 describe('failures that are not the caller’s', () => {
-  it('report a missing default article as not-found', () => {
+  it('report a missing default article as not-found', async () => {
     const emptyDb = openDatabase(path.join(temp.dir, 'empty.db'));
     try {
       const emptyDispatch = createDispatch(createHandlers(emptyDb), (error) => logged.push(error));
-      expect(emptyDispatch('articles:get-default', undefined)).toEqual({
+      expect(await emptyDispatch('articles:get-default', undefined)).toEqual({
         ok: false,
         error: { code: 'not-found', message: 'The default article is missing' },
       });
@@ -251,9 +251,9 @@ describe('failures that are not the caller’s', () => {
     }
   });
 
-  it('report an unexpected error as internal and log it rather than swallow it', () => {
+  it('report an unexpected error as internal and log it rather than swallow it', async () => {
     db.close();
-    const result = dispatch('annotations:list', { articleId: fixture.article.id });
+    const result = await dispatch('annotations:list', { articleId: fixture.article.id });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('annotations:list failed') } });
     expect(logged).toHaveLength(1);
   });
