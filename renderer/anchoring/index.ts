@@ -9,4 +9,4 @@
  */
 export { anchor, describe, TextIndex } from './dom-text.ts';
 export type { AnchorResult, AnchorStatus } from './text-anchor.ts';
-export { anchorText, describeText, minimumFuzzyScore } from './text-anchor.ts';
+export { anchorText, describeText, minimumFuzzyScore, minimumQuoteSimilarity, scoreWeights } from './text-anchor.ts';

@@ -1,4 +1,19 @@
-import type { Selector } from '../../electron/ipc/contract.ts';
+import type { Selector, TextPositionSelector, TextQuoteSelector } from '../../electron/ipc/contract.ts';
+import { BitPattern, reversed } from './bit-parallel.ts';
+import { affixSimilarity, approximateEnds, matchStart, prefixAgreement, type QuoteMatch, suffixAgreement } from './match-quote.ts';
+
+/**
+ * Describing and anchoring on plain text. Pure (no DOM): the renderer uses it through dom-text.ts and the main
+ * process uses it directly to re-anchor highlights when an article is re-imported.
+ *
+ * Anchoring goes from cheap and certain to expensive and unsure, and says which it was:
+ * 1. the stored position still holds the quote and its context → `exact` (O(quote length));
+ * 2. the quote occurs verbatim: the occurrence whose neighbours agree most with the stored prefix/suffix, then the
+ *    nearest to the stored position → `moved` (`exact` if that is the stored position);
+ * 3. an approximate occurrence, scored on quote, context and position (see `minimumFuzzyScore`) → `fuzzy`;
+ * 4. otherwise `orphan`: shown to the user as unplaced, never dropped.
+ * Nothing is normalised silently: whitespace or quote-mark changes are edits the fuzzy stage scores like any other.
+ */
 
 /** How sure anchoring is about where a highlight now sits. */
 export type AnchorStatus =
@@ -12,15 +27,213 @@ export type AnchorResult =
   | { start: number; end: number; status: Exclude<AnchorStatus, { kind: 'orphan' }> }
   | { start?: undefined; end?: undefined; status: { kind: 'orphan' } };
 
-/** Below this fuzzy score a highlight is an orphan rather than risk landing on the wrong text. */
+/** Characters of context kept on each side of a quote (db/model.ts `limits.affixLength`; the renderer cannot import it). */
+export const affixLength = 32;
+
+/**
+ * Weights of the evidence in a fuzzy score, as in Hypothesis' match-quote: the quote itself counts most, each side
+ * of context a little less than half of it, and the distance from the stored position only breaks near-ties.
+ */
+export const scoreWeights = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
+
+/**
+ * Below this fuzzy score a highlight is an orphan rather than risk landing on the wrong text.
+ *
+ * score = (50·quote + 20·prefix + 20·suffix + 2·position) / 92, each similarity in 0..1. Tuned on the cases the tests
+ * pin down:
+ * - a real edit keeps its context: a typo fixed, quote marks straightened or spaces collapsed give quote ≈ 0.95–0.99
+ *   and context ≈ 0.9–1 → score ≥ 0.93;
+ * - a quote edited a little (0.9) whose context changed on one side (≈ 0.3 for unrelated text) still scores ≈ 0.79;
+ * - a lookalike sentence elsewhere (quote 0.85–0.95) has unrelated context on both sides → ≈ 0.60–0.70.
+ * 0.75 sits between the last two; `minimumQuoteSimilarity` separately stops a quote that only matches with many
+ * errors from riding in on good context.
+ */
 export const minimumFuzzyScore = 0.75;
 
+/**
+ * A candidate's quote must be at least this similar (at most 1 edit in 5 characters), however well its context
+ * agrees: context alone cannot make different words the highlighted ones.
+ */
+export const minimumQuoteSimilarity = 0.8;
+
+/** The fuzzy search allows at most this many errors whatever the quote length (as Hypothesis does). */
+const maxSearchErrors = 256;
+
+/** Of a run of equally good match ends, at most this many are scored (the run is an edge character or two). */
+const maxTiedEnds = 4;
+
+/** At most this many approximate occurrences are scored per highlight (best quote similarity first). */
+const maxFuzzyCandidates = 100;
+
 /** Selectors for text[start, end): a quote with up to 32 characters of prefix/suffix, and the position. */
-export function describeText(_text: string, _start: number, _end: number): Selector[] {
-  throw new Error('not implemented');
+export function describeText(text: string, start: number, end: number): Selector[] {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
+    throw new RangeError(`cannot describe [${start}, ${end}) in a text of length ${text.length}`);
+  }
+  let prefixStart = Math.max(0, start - affixLength);
+  // Never cut a surrogate pair in half: a lone half is not text (and not valid UTF-8 on export).
+  if (prefixStart > 0 && isLowSurrogate(text.charCodeAt(prefixStart)) && isHighSurrogate(text.charCodeAt(prefixStart - 1))) {
+    prefixStart++;
+  }
+  let suffixEnd = Math.min(text.length, end + affixLength);
+  if (suffixEnd < text.length && isHighSurrogate(text.charCodeAt(suffixEnd - 1)) && isLowSurrogate(text.charCodeAt(suffixEnd))) {
+    suffixEnd--;
+  }
+  return [
+    { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) },
+    { type: 'TextPositionSelector', start, end },
+  ];
 }
 
 /** Finds where the selectors now point in `text`: stored position, then exact quote, then fuzzy quote; else orphan. */
-export function anchorText(_text: string, _selectors: readonly Selector[]): AnchorResult {
-  throw new Error('not implemented');
+export function anchorText(text: string, selectors: readonly Selector[]): AnchorResult {
+  const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
+  const position = selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
+  if (!quote || quote.exact.length === 0) return orphan;
+  const { exact } = quote;
+  const hint = position?.start;
+
+  // 1. The stored position, verified against the quote and its context.
+  const spansQuote = position !== undefined && position.end - position.start === exact.length;
+  if (spansQuote && occursAt(text, exact, position.start) && fullAgreement(quote, text, position.start)) {
+    return { start: position.start, end: position.end, status: { kind: 'exact' } };
+  }
+
+  // 2. The quote, verbatim.
+  const verbatim = bestVerbatim(text, quote, hint);
+  if (verbatim !== undefined && (verbatim.agreesFully || verbatimIsConvincing(text, quote, verbatim.start, hint))) {
+    const status = verbatim.start === hint ? { kind: 'exact' as const } : { kind: 'moved' as const };
+    return { start: verbatim.start, end: verbatim.start + exact.length, status };
+  }
+
+  // 3. The quote, approximately.
+  const fuzzy = bestFuzzy(text, quote, hint);
+  if (fuzzy) return { start: fuzzy.start, end: fuzzy.end, status: { kind: 'fuzzy', score: fuzzy.score } };
+
+  return orphan;
+}
+
+const orphan: AnchorResult = { status: { kind: 'orphan' } };
+
+/** The weighted evidence that `match` is where the highlight went, 0..1 (see `minimumFuzzyScore`). */
+export function scoreMatch(text: string, quote: TextQuoteSelector, match: QuoteMatch, hint: number | undefined): number {
+  const quoteSimilarity = 1 - match.errors / quote.exact.length;
+  const prefix = contextSimilarity(quote.prefix, text, match.start, 'prefix');
+  const suffix = contextSimilarity(quote.suffix, text, match.end, 'suffix');
+  const position = hint === undefined || text.length === 0 ? 1 : 1 - Math.abs(match.start - hint) / text.length;
+  const w = scoreWeights;
+  return (w.quote * quoteSimilarity + w.prefix * prefix + w.suffix * suffix + w.position * position) / (w.quote + w.prefix + w.suffix + w.position);
+}
+
+/**
+ * Context similarity on one side. An empty stored affix means the quote touched that end of the text: a candidate
+ * that does too agrees fully; elsewhere it gets 0.5, "no evidence either way" (text may have been added there),
+ * rather than the 1 that would let a lookalike borrow a free side of context.
+ */
+function contextSimilarity(affix: string, text: string, at: number, side: 'prefix' | 'suffix'): number {
+  if (affix.length > 0) return affixSimilarity(affix, text, at, side);
+  const atEdge = side === 'prefix' ? at === 0 : at === text.length;
+  return atEdge ? 1 : 0.5;
+}
+
+function fullAgreement(quote: TextQuoteSelector, text: string, start: number): boolean {
+  return occursAt(text, quote.prefix, start - quote.prefix.length) && occursAt(text, quote.suffix, start + quote.exact.length);
+}
+
+/**
+ * The verbatim occurrence whose neighbours agree most with the stored prefix and suffix, nearest to the stored
+ * position among equals. The search widens around the stored position in bands (indexOf is fast; lastIndexOf is
+ * not), so the common case, context intact and the text shifted a little, stops after a few hundred characters
+ * instead of listing every occurrence of a common phrase in a long article.
+ */
+function bestVerbatim(text: string, quote: TextQuoteSelector, hint: number | undefined): { start: number; agreesFully: boolean } | undefined {
+  const { exact, prefix, suffix } = quote;
+  const origin = Math.min(hint ?? 0, text.length);
+  const fullMark = prefix.length + suffix.length;
+  let best: { start: number; agreement: number; distance: number } | undefined;
+  const consider = (start: number) => {
+    const agreement = prefixAgreement(prefix, text, start) + suffixAgreement(suffix, text, start + exact.length);
+    const distance = Math.abs(start - origin);
+    if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) {
+      best = { start, agreement, distance };
+    }
+  };
+  // Occurrences starting in [lo, hi) have been considered.
+  let lo = origin;
+  let hi = origin;
+  for (let band = 256; ; band *= 4) {
+    const nextLo = Math.max(0, origin - band);
+    const nextHi = Math.min(text.length, origin + band);
+    forEachOccurrence(text, exact, nextLo, lo, consider);
+    forEachOccurrence(text, exact, hi, nextHi, consider);
+    lo = nextLo;
+    hi = nextHi;
+    const searchedAll = lo === 0 && hi === text.length;
+    // Anything not yet considered is farther away than the edge of the band on at least one side.
+    const unexploredDistance = Math.min(lo === 0 ? Infinity : origin - lo, hi === text.length ? Infinity : hi - origin);
+    const settled = best !== undefined && best.agreement === fullMark && best.distance <= unexploredDistance;
+    if (searchedAll || settled) break;
+  }
+  const found: { start: number; agreement: number } | undefined = best;
+  return found && { start: found.start, agreesFully: found.agreement === fullMark };
+}
+
+/** Calls `visit` with every start in [from, to) where `exact` occurs; searches a slice so the scan stops at `to`. */
+function forEachOccurrence(text: string, exact: string, from: number, to: number, visit: (start: number) => void): void {
+  if (from >= to) return;
+  const window = text.slice(from, Math.min(text.length, to + exact.length - 1));
+  for (let at = window.indexOf(exact); at !== -1; at = window.indexOf(exact, at + 1)) visit(from + at);
+}
+
+/**
+ * Whether a verbatim occurrence whose context changed is still believable. A quote of 32+ characters is: repeating
+ * that much text word for word is deliberate, not chance. A shorter one ("Russia", "the talks") occurs by chance,
+ * so its context must carry it past the same bar as a fuzzy match; otherwise the fuzzy stage decides (usually
+ * orphan), and deleting a sentence does not move its highlight onto the same word elsewhere.
+ */
+function verbatimIsConvincing(text: string, quote: TextQuoteSelector, start: number, hint: number | undefined): boolean {
+  if (quote.exact.length >= affixLength) return true;
+  const match = { start, end: start + quote.exact.length, errors: 0 };
+  return scoreMatch(text, quote, match, hint) >= minimumFuzzyScore;
+}
+
+/** The best-scoring approximate occurrence that clears both bars, or undefined. */
+function bestFuzzy(text: string, quote: TextQuoteSelector, hint: number | undefined): (QuoteMatch & { score: number }) | undefined {
+  const m = quote.exact.length;
+  // Allowing more errors than minimumQuoteSimilarity accepts would only find candidates that are thrown away.
+  const maxErrors = Math.min(maxSearchErrors, Math.floor(m / 2), Math.floor(m * (1 - minimumQuoteSimilarity)));
+  if (maxErrors === 0) return undefined; // Only verbatim matches are possible, and step 2 found none worth taking.
+  const ends = approximateEnds(new BitPattern(quote.exact), text, maxErrors);
+  if (ends.length === 0) return undefined;
+  const reversedQuote = new BitPattern(reversed(quote.exact));
+  const w = scoreWeights;
+  const total = w.quote + w.prefix + w.suffix + w.position;
+  let best: (QuoteMatch & { score: number }) | undefined;
+  for (const candidate of ends.slice(0, maxFuzzyCandidates)) {
+    const { errors } = candidate;
+    // Candidates come fewest errors first, so once perfect context could not lift one above the best, stop.
+    const ceiling = (w.quote * (1 - errors / m) + w.prefix + w.suffix + w.position) / total;
+    if (ceiling < minimumFuzzyScore || (best && ceiling <= best.score)) break;
+    // Tied ends are the same occurrence with an edge character in or out: the context says which.
+    for (const end of candidate.ends.slice(0, maxTiedEnds)) {
+      const start = matchStart(reversedQuote, text, end, errors);
+      const match = { start, end, errors };
+      const score = scoreMatch(text, quote, match, hint);
+      if (score >= minimumFuzzyScore && (!best || score > best.score)) best = { ...match, score };
+    }
+  }
+  return best;
+}
+
+/** Whether text holds `exact` at `at`. Comparing a slice (no copy in V8) beats both a loop and `startsWith`. */
+function occursAt(text: string, exact: string, at: number): boolean {
+  return at >= 0 && text.slice(at, at + exact.length) === exact;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }

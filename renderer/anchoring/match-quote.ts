@@ -1,0 +1,107 @@
+import { BitPattern, reversed, scan } from './bit-parallel.ts';
+
+/**
+ * Approximate quote matching and the evidence scores anchoring decides with. Pure (no DOM).
+ *
+ * Similarities are 1 - errors / length, with errors the edit distance (insertions, deletions, substitutions of
+ * UTF-16 code units), so 1 is identical and 0 shares nothing.
+ */
+
+/** An approximate occurrence of a quote: text[start, end) with `errors` edits. */
+export interface QuoteMatch {
+  start: number;
+  end: number;
+  errors: number;
+}
+
+/**
+ * Ends of the best approximate occurrences of `quote` in text[from, to), each a local minimum of the error count
+ * (a match with k errors is surrounded by ends with k+1, k+2… that are the same occurrence, not new ones).
+ * When neighbouring ends tie (an edge character changed: keep it or drop it costs the same), `ends` lists them
+ * all so the caller can let the context decide. Sorted by errors, fewest first.
+ */
+export function approximateEnds(
+  quote: BitPattern,
+  text: string,
+  maxErrors: number,
+  from = 0,
+  to = text.length,
+): Array<{ ends: number[]; errors: number }> {
+  const ends: number[] = [];
+  const errors: number[] = [];
+  scan(quote, text, { from, to, maxErrors }, (end, e) => {
+    ends.push(end);
+    errors.push(e);
+  });
+  const found: Array<{ ends: number[]; errors: number }> = [];
+  const adjacent = (i: number, j: number) => j >= 0 && j < ends.length && Math.abs(ends[i]! - ends[j]!) === 1;
+  for (let i = 0; i < ends.length; i++) {
+    const e = errors[i]!;
+    if (adjacent(i, i - 1) && errors[i - 1]! <= e) continue; // not where a descent ends
+    let last = i;
+    while (adjacent(last, last + 1) && errors[last + 1] === e) last++;
+    if (adjacent(last, last + 1) && errors[last + 1]! < e) continue; // still descending
+    found.push({ ends: ends.slice(i, last + 1), errors: e });
+  }
+  return found.sort((a, b) => a.errors - b.errors);
+}
+
+/**
+ * Where the occurrence ending at `end` with `errors` edits starts: the start whose span fits the quote with that
+ * many errors, preferring the span whose length is closest to the quote's (an edge character that changed, like
+ * a straight quote for a curly one, is then inside the match rather than dropped).
+ */
+export function matchStart(reversedQuote: BitPattern, text: string, end: number, errors: number): number {
+  const m = reversedQuote.length;
+  let best = end - m;
+  let bestErrors = Infinity;
+  scan(
+    reversedQuote,
+    text,
+    { from: end, to: Math.max(0, end - m - errors), backward: true, anchored: true, maxErrors: errors },
+    (start, e) => {
+      const closer = Math.abs(end - start - m) < Math.abs(end - best - m);
+      if (e < bestErrors || (e === bestErrors && closer)) {
+        best = start;
+        bestErrors = e;
+      }
+    },
+  );
+  return best;
+}
+
+/**
+ * How well `affix` fits the text right next to `at`: before it (`side` = 'prefix', the affix must end at `at`) or
+ * after it ('suffix', it must start at `at`). The far end is free, so text inserted or deleted inside the affix
+ * costs only its own length. 1 = identical, 0 = nothing in common.
+ */
+export function affixSimilarity(affix: string, text: string, at: number, side: 'prefix' | 'suffix'): number {
+  if (affix.length === 0) return 1;
+  const window = affix.length + Math.ceil(affix.length / 4);
+  let minErrors = affix.length;
+  const keep = (_boundary: number, e: number) => {
+    if (e < minErrors) minErrors = e;
+  };
+  if (side === 'prefix') {
+    const pattern = new BitPattern(reversed(affix));
+    scan(pattern, text, { from: at, to: Math.max(0, at - window), backward: true, anchored: true, maxErrors: affix.length }, keep);
+  } else {
+    const pattern = new BitPattern(affix);
+    scan(pattern, text, { from: at, to: Math.min(text.length, at + window), anchored: true, maxErrors: affix.length }, keep);
+  }
+  return 1 - minErrors / affix.length;
+}
+
+/** How many characters of `prefix` agree, exactly, with the text right before `at` (counted from `at` backwards). */
+export function prefixAgreement(prefix: string, text: string, at: number): number {
+  let n = 0;
+  while (n < prefix.length && n < at && prefix.charCodeAt(prefix.length - 1 - n) === text.charCodeAt(at - 1 - n)) n++;
+  return n;
+}
+
+/** How many characters of `suffix` agree, exactly, with the text right after `at`. */
+export function suffixAgreement(suffix: string, text: string, at: number): number {
+  let n = 0;
+  while (n < suffix.length && at + n < text.length && suffix.charCodeAt(n) === text.charCodeAt(at + n)) n++;
+  return n;
+}
