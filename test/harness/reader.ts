@@ -93,7 +93,7 @@ export async function clickText(page: Page, text: string): Promise<void> {
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + Math.min(wanted.length, 12));
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      range.startContainer.parentElement?.scrollIntoView({ block: 'nearest' });
       const box = range.getClientRects()[0];
       return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : undefined;
     }
