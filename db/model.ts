@@ -113,3 +113,23 @@ export function quoteSelectorOf(selectors: readonly Selector[]): TextQuoteSelect
 export function positionSelectorOf(selectors: readonly Selector[]): TextPositionSelector | undefined {
   return selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
 }
+
+/** What became of an article's annotations when a changed version of it was opened. */
+export interface ReanchorReport {
+  /** Found where they were, with the same text. */
+  kept: number;
+  /** Found with the same text somewhere else. */
+  moved: number;
+  /** Found by approximate match (the text changed a little). */
+  fuzzy: number;
+  /** Not found: kept unchanged with their old quote, shown apart so the user can re-attach them. */
+  orphaned: number;
+}
+
+/** The outcome of opening an article file: the article, whether it is new, and the re-anchoring report if changed. */
+export interface OpenedArticle {
+  article: Article;
+  created: boolean;
+  /** null when the article is new or its text is unchanged. */
+  report: ReanchorReport | null;
+}

@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.ts';
-import { createHandlers } from '../ipc/handlers.ts';
+import { createHandlers, type HandlerPorts, noUserPorts } from '../ipc/handlers.ts';
 import { ensureDefaultArticle } from './default-article.ts';
 import seedText from './seed/default-article.txt?raw';
 
@@ -16,6 +16,8 @@ export const databaseFileName = 'marginalia.db';
 export interface AppDataOptions {
   /** Where unexpected handler errors are reported; defaults to console.error. */
   log?: (error: unknown) => void;
+  /** Platform services (file dialogs); by default every dialog is cancelled. */
+  ports?: HandlerPorts;
 }
 
 /** An open data directory: the database, the dispatcher every IPC call goes through, and a way to close both. */
@@ -35,7 +37,7 @@ export function openAppData(dataDir: string, options: AppDataOptions = {}): AppD
   const db = openDatabase(path.join(dataDir, databaseFileName));
   try {
     ensureDefaultArticle(db, seedText);
-    const dispatch = createDispatch(createHandlers(db), options.log);
+    const dispatch = createDispatch(createHandlers(db, options.ports ?? noUserPorts), options.log);
     return { db, dispatch, close: () => closeDatabase(db) };
   } catch (error) {
     closeDatabase(db);

@@ -7,6 +7,7 @@ import {
   articleIdSchema,
   highlightColorSchema,
   noteSchema,
+  type OpenedArticle,
   selectorsSchema,
 } from '../../db/model.ts';
 
@@ -14,6 +15,8 @@ export type {
   Annotation,
   Article,
   HighlightColor,
+  OpenedArticle,
+  ReanchorReport,
   Selector,
   TextPositionSelector,
   TextQuoteSelector,
@@ -48,6 +51,11 @@ export const contract = {
     /** The built-in default article, always present. */
     getDefault: channel<Article>()('articles:get-default', noInput),
     get: channel<Article>()('articles:get', z.strictObject({ id: articleIdSchema })),
+    /**
+     * Asks the user for a text file and opens it: a new article, or a changed version of one already in the
+     * library (same source), whose annotations are re-anchored. null when the user cancels.
+     */
+    openFile: channel<OpenedArticle | null>()('articles:open-file', noInput),
   },
   annotations: {
     /** All annotations of an article, in document order of their stored position. */

@@ -85,6 +85,11 @@ const malformed: Record<string, BadCase[]> = {
     invalid('null', () => null, 'this call takes no input'),
     invalid('a number', () => 1, 'this call takes no input'),
   ],
+  'articles:open-file': [
+    invalid('an object', () => ({ path: '/etc/passwd' }), 'this call takes no input'),
+    invalid('a path string', () => '/etc/passwd', 'this call takes no input'),
+    invalid('null', () => null, 'this call takes no input'),
+  ],
   'articles:get': [
     invalid('no input', () => undefined, 'expected object, received undefined'),
     invalid('a missing id', () => ({}), 'id: Invalid input: expected number, received undefined'),

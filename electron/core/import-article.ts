@@ -1,0 +1,66 @@
+import type { Database } from 'better-sqlite3';
+
+import { listAnnotations, updateAnnotation } from '../../db/annotations.ts';
+import { getArticleBySource, insertArticle, updateArticleContent } from '../../db/articles.ts';
+import type { OpenedArticle, ReanchorReport, Selector } from '../../db/model.ts';
+import { hashText } from '../../db/text-hash.ts';
+import { anchorText, describeText } from '../../renderer/anchoring/text-anchor.ts';
+import { parseTextArticle } from './text-article.ts';
+
+/** A text file the user chose to open: where it lives (its identity in the library) and what it says. */
+export interface ArticleFile {
+  /** Stable identity of the article: re-opening the same source updates it instead of adding a copy. */
+  source: string;
+  text: string;
+}
+
+/** The chosen file cannot be read as an article (empty, or not text). */
+export class UnreadableArticleError extends Error {
+  override name = 'UnreadableArticleError';
+}
+
+/**
+ * Stores a plain-text article. A source seen before is re-imported: its text is replaced and every annotation is
+ * re-anchored to the new text in the same transaction, storing fresh selectors for the ones that were found. An
+ * annotation that cannot be placed keeps its old selectors (and so its quote) untouched: it becomes an orphan the
+ * user sees and can re-attach, never a deletion.
+ */
+export function importTextArticle(db: Database, file: ArticleFile): OpenedArticle {
+  const { title, content } = parseTextArticle(file.text);
+  if (!content) throw new UnreadableArticleError(`${file.source} has no text to read`);
+  return db
+    .transaction((): OpenedArticle => {
+      const existing = getArticleBySource(db, file.source);
+      if (!existing) {
+        return { article: insertArticle(db, { title, source: file.source, format: 'text', content }), created: true, report: null };
+      }
+      if (existing.textHash === hashText(content) && existing.title === title) {
+        return { article: existing, created: false, report: null };
+      }
+      const article = updateArticleContent(db, existing.id, { title, content });
+      return { article, created: false, report: reanchorAnnotations(db, article.id, content) };
+    })
+    .immediate();
+}
+
+/** Re-anchors every annotation of an article to its new text; call inside the transaction that changed the text. */
+function reanchorAnnotations(db: Database, articleId: number, text: string): ReanchorReport {
+  const report: ReanchorReport = { kept: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  for (const annotation of listAnnotations(db, articleId)) {
+    const anchored = anchorText(text, annotation.selectors);
+    if (anchored.status.kind === 'orphan') {
+      report.orphaned += 1;
+      continue;
+    }
+    if (anchored.status.kind === 'exact') report.kept += 1;
+    else if (anchored.status.kind === 'moved') report.moved += 1;
+    else report.fuzzy += 1;
+    const selectors = describeText(text, anchored.start, anchored.end);
+    if (!sameSelectors(selectors, annotation.selectors)) updateAnnotation(db, annotation.id, { selectors });
+  }
+  return report;
+}
+
+function sameSelectors(a: readonly Selector[], b: readonly Selector[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { listAnnotations } from '../../db/annotations.ts';
+import { listArticles } from '../../db/articles.ts';
+import { type Annotation, type OpenedArticle, positionSelectorOf,quoteSelectorOf } from '../../db/model.ts';
+import { type AppData, openAppData } from '../../electron/core/app-data.ts';
+import type { ArticleFile } from '../../electron/core/import-article.ts';
+import type { Result } from '../../electron/ipc/contract.ts';
+import { describeText } from '../../renderer/anchoring/text-anchor.ts';
+import { makeTempDir } from '../db/temp-dir.ts';
+
+const source = 'file:///home/reader/harbour.txt';
+
+const original = [
+  'Harbour Plan Review',
+  'The committee met on Tuesday to review the harbour plan. Members asked for more data on tides.',
+  'Funding remains the main obstacle for the project. The mayor promised an answer by spring.',
+  'Critics say the plan ignores the fishing fleet. Supporters point to new jobs in the port.',
+  'A final vote is expected in the autumn session of the council.',
+].join('\n\n');
+
+/** The same article after an editor's pass: a paragraph added, a word fixed, the last paragraph cut. */
+const revised = [
+  'Harbour Plan Review',
+  'The committee met on Tuesday to review the harbour plan. Members asked for more data on tides.',
+  'An engineer presented three options for the new sea wall.',
+  'Funding remains the main obstacle for the project. The mayor promised an answer by spring.',
+  'Critics say the plan ignores the local fishing fleet. Supporters point to new jobs in the port.',
+].join('\n\n');
+
+let temp: ReturnType<typeof makeTempDir>;
+let app: AppData;
+let nextFile: ArticleFile | undefined;
+
+beforeEach(() => {
+  temp = makeTempDir();
+  app = openAppData(temp.dir, {
+    log: (error) => expect.fail(`unexpected internal error: ${String(error)}`),
+    ports: { pickArticleFile: async () => nextFile },
+  });
+});
+
+afterEach(() => {
+  app.close();
+  temp.cleanup();
+});
+
+async function openFile(text: string): Promise<Result<OpenedArticle | null>> {
+  nextFile = { source, text };
+  return (await app.dispatch('articles:open-file', undefined)) as Result<OpenedArticle | null>;
+}
+
+function ok<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+/** Highlights a phrase of an article's text the way the reader does: selectors described from its offsets. */
+async function highlight(articleId: number, content: string, phrase: string, note: string): Promise<Annotation> {
+  const start = content.indexOf(phrase);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const selectors = describeText(content, start, start + phrase.length);
+  return ok((await app.dispatch('annotations:create', { articleId, color: 'yellow', selectors, note })) as Result<Annotation>);
+}
+
+describe('opening an article file', () => {
+  it('adds a new article, and opening the identical file again changes nothing', async () => {
+    const first = ok(await openFile(original));
+    expect(first).toMatchObject({ created: true, report: null, article: { title: 'Harbour Plan Review', source } });
+    const again = ok(await openFile(original));
+    expect(again).toEqual({ created: false, report: null, article: first?.article });
+    expect(listArticles(app.db).filter((a) => a.source === source)).toHaveLength(1);
+  });
+
+  it('returns null and changes nothing when the user cancels the dialog', async () => {
+    nextFile = undefined;
+    const before = listArticles(app.db);
+    expect(await app.dispatch('articles:open-file', undefined)).toEqual({ ok: true, value: null });
+    expect(listArticles(app.db)).toEqual(before);
+  });
+
+  it('refuses an empty file with a clear message and stores nothing', async () => {
+    const before = listArticles(app.db);
+    expect(await openFile('\n\n  \n')).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: `${source} has no text to read` },
+    });
+    expect(listArticles(app.db)).toEqual(before);
+  });
+});
+
+describe('re-opening a changed version', () => {
+  it('re-anchors every annotation, reports "1 kept, 1 moved, 1 fuzzy, 1 orphaned" and loses nothing', async () => {
+    const article = ok(await openFile(original))!.article;
+    const kept = await highlight(article.id, article.content, 'The committee met on Tuesday', 'first meeting');
+    const moved = await highlight(article.id, article.content, 'The mayor promised an answer by spring.', 'deadline');
+    const fuzzy = await highlight(article.id, article.content, 'Critics say the plan ignores the fishing fleet.', 'fleet');
+    const orphan = await highlight(article.id, article.content, 'A final vote is expected in the autumn session', 'vote');
+
+    const reopened = ok(await openFile(revised))!;
+    expect(reopened.created).toBe(false);
+    expect(reopened.article.content).toBe(revised.slice(revised.indexOf('\n\n') + 2));
+    expect(reopened.report).toEqual({ kept: 1, moved: 1, fuzzy: 1, orphaned: 1 });
+
+    const after = new Map(listAnnotations(app.db, article.id).map((a) => [a.id, a]));
+    expect(after.size).toBe(4);
+    const content = reopened.article.content;
+    for (const [id, phrase] of [
+      [kept.id, 'The committee met on Tuesday'],
+      [moved.id, 'The mayor promised an answer by spring.'],
+      [fuzzy.id, 'Critics say the plan ignores the local fishing fleet.'],
+    ] as const) {
+      const selectors = after.get(id)!.selectors;
+      const position = positionSelectorOf(selectors)!;
+      expect(content.slice(position.start, position.end)).toBe(phrase);
+      expect(quoteSelectorOf(selectors).exact).toBe(phrase);
+    }
+    // The orphan keeps its old selectors and note, so the user can still read and re-attach it.
+    expect(after.get(orphan.id)).toMatchObject({ selectors: orphan.selectors, note: 'vote' });
+    expect([...after.values()].map((a) => a.note).sort()).toEqual(['deadline', 'first meeting', 'fleet', 'vote']);
+  });
+});
