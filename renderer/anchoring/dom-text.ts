@@ -1,31 +1,124 @@
 import type { Selector } from '../../electron/ipc/contract.ts';
-import type { AnchorStatus } from './text-anchor.ts';
+import { type AnchorStatus, anchorText, describeText } from './text-anchor.ts';
 
-/** Maps between DOM positions under a root and offsets into the root's anchor text. Rebuild after DOM changes. */
+/**
+ * Maps between DOM positions under a root and offsets into the root's anchor text: the concatenation of every
+ * Text node under the root in document order (root.textContent). Built once per article render; rebuild after
+ * the article's DOM changes (painting never changes it: highlights are drawn with CSS, not wrapper elements).
+ */
 export class TextIndex {
-  readonly text: string = '';
+  /** The anchor text: every Text node under the root, concatenated in document order. */
+  readonly text: string;
+  /** The Text nodes under the root, in document order. */
+  private readonly nodes: Text[] = [];
+  /** starts[i] is the anchor-text offset where nodes[i] begins. */
+  private readonly starts: number[] = [];
+  private readonly indexOfNode = new Map<Node, number>();
+
   constructor(readonly root: Element) {
-    throw new Error('not implemented');
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const chunks: string[] = [];
+    let offset = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const textNode = node as Text;
+      this.indexOfNode.set(textNode, this.nodes.length);
+      this.nodes.push(textNode);
+      this.starts.push(offset);
+      chunks.push(textNode.data);
+      offset += textNode.data.length;
+    }
+    this.text = chunks.join('');
   }
+
   /** The anchor-text offsets a DOM range covers, clamped to the root; undefined when it covers no root text. */
-  offsetsOf(_range: AbstractRange): { start: number; end: number } | undefined {
-    throw new Error('not implemented');
+  offsetsOf(range: AbstractRange): { start: number; end: number } | undefined {
+    if (!this.sameTree(range.startContainer) || !this.sameTree(range.endContainer)) return undefined;
+    const start = this.offsetOfPoint(range.startContainer, range.startOffset);
+    const end = this.offsetOfPoint(range.endContainer, range.endOffset);
+    return start < end ? { start, end } : undefined;
   }
+
   /** A StaticRange over text[start, end) (static ranges keep later DOM mutations fast). */
-  rangeOf(_start: number, _end: number): StaticRange {
-    throw new Error('not implemented');
+  rangeOf(start: number, end: number): StaticRange {
+    const from = clamp(Math.min(start, end), 0, this.text.length);
+    const to = clamp(Math.max(start, end), 0, this.text.length);
+    if (this.nodes.length === 0) {
+      return new StaticRange({ startContainer: this.root, startOffset: 0, endContainer: this.root, endOffset: 0 });
+    }
+    // A start on the seam between two nodes goes at the beginning of the later one and an end at the close of the
+    // earlier one, so the range holds no empty edges (and no whole node it does not need).
+    const startNode = this.nodeAt(from, 'start');
+    const endNode = from === to ? startNode : this.nodeAt(to, 'end');
+    return new StaticRange({
+      startContainer: this.nodes[startNode]!,
+      startOffset: from - this.starts[startNode]!,
+      endContainer: this.nodes[endNode]!,
+      endOffset: to - this.starts[endNode]!,
+    });
+  }
+
+  private sameTree(node: Node): boolean {
+    return node.getRootNode() === this.root.getRootNode();
+  }
+
+  /** The anchor-text offset of a DOM boundary point; points before the root give 0, after it the text length. */
+  private offsetOfPoint(container: Node, offset: number): number {
+    const known = this.indexOfNode.get(container);
+    if (known !== undefined && this.root.contains(container)) {
+      return this.starts[known]! + clamp(offset, 0, this.nodes[known]!.data.length);
+    }
+    // An element (or a node we do not index) as container: the point sits before child[offset]. Its offset is the
+    // start of the first indexed Text node at or after the point, found by binary search in document order.
+    const point = this.root.ownerDocument.createRange();
+    point.setStart(container, clamp(offset, 0, nodeLength(container)));
+    let lo = 0;
+    let hi = this.nodes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (point.comparePoint(this.nodes[mid]!, 0) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < this.nodes.length) return this.starts[lo]!;
+    return this.text.length;
+  }
+
+  /** Index of the node holding `offset`: for a start the node it begins in, for an end the node it closes in. */
+  private nodeAt(offset: number, side: 'start' | 'end'): number {
+    // First node whose end is past the offset (start) / at or past it (end), skipping empty nodes.
+    let lo = 0;
+    let hi = this.nodes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const nodeEnd = this.starts[mid]! + this.nodes[mid]!.data.length;
+      if (side === 'start' ? nodeEnd <= offset : nodeEnd < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
 /** Selectors describing a DOM range under the index's root; undefined if the range holds no article text. */
-export function describe(_index: TextIndex, _range: AbstractRange): Selector[] | undefined {
-  throw new Error('not implemented');
+export function describe(index: TextIndex, range: AbstractRange): Selector[] | undefined {
+  const offsets = index.offsetsOf(range);
+  return offsets && describeText(index.text, offsets.start, offsets.end);
 }
 
 /** Places selectors in the DOM: the range and how sure it is, or orphan with no range. */
 export function anchor(
-  _index: TextIndex,
-  _selectors: readonly Selector[],
+  index: TextIndex,
+  selectors: readonly Selector[],
 ): { range: StaticRange; start: number; end: number; status: AnchorStatus } | { range?: undefined; status: { kind: 'orphan' } } {
-  throw new Error('not implemented');
+  const placed = anchorText(index.text, selectors);
+  if (placed.start === undefined) return { status: placed.status };
+  return { range: index.rangeOf(placed.start, placed.end), start: placed.start, end: placed.end, status: placed.status };
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+function nodeLength(node: Node): number {
+  if (node.nodeType === Node.DOCUMENT_TYPE_NODE) return 0;
+  if (node instanceof CharacterData) return node.data.length;
+  return node.childNodes.length;
 }
