@@ -48,7 +48,7 @@ function reanchorAnnotations(db: Database, articleId: number, text: string): Rea
   const report: ReanchorReport = { kept: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   for (const annotation of listAnnotations(db, articleId)) {
     const anchored = anchorText(text, annotation.selectors);
-    if (anchored.status.kind === 'orphan') {
+    if (anchored.start === undefined) {
       report.orphaned += 1;
       continue;
     }
