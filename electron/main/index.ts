@@ -23,7 +23,7 @@ import { createMainWindow } from './window.ts';
 const builtDir = import.meta.dirname;
 const preloadPath = join(builtDir, '../preload/index.cjs');
 const rendererRoot = join(builtDir, '../renderer');
-const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined;
 const origins = allowedOrigins(devServerUrl);
 
 registerAppScheme();

@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+/**
+ * The main entry's start-up order and failure handling, with Electron and the data layer mocked: the scheme is
+ * registered before ready, a refused database is reported and never touched again, the database closes on quit.
+ */
+
+const mocks = vi.hoisted(() => {
+  const listeners = new Map<string, Array<(...args: unknown[]) => void>>();
+  const state = { ready: () => undefined as void, locked: true, userData: '/home/reader/.config/Marginalia' };
+  const window = {
+    on: vi.fn(),
+    once: vi.fn(),
+    loadURL: vi.fn(() => Promise.resolve()),
+    isMinimized: vi.fn(() => true),
+    restore: vi.fn(),
+    focus: vi.fn(),
+  };
+  return {
+    listeners,
+    state,
+    window,
+    emit: (event: string, ...args: unknown[]) => listeners.get(event)?.forEach((listener) => listener(...args)),
+    app: {
+      isPackaged: false,
+      on: vi.fn((event: string, listener: (...args: unknown[]) => void) => {
+        listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+      }),
+      whenReady: vi.fn(() => new Promise<void>((resolve) => (state.ready = resolve))),
+      requestSingleInstanceLock: vi.fn(() => state.locked),
+      getPath: vi.fn(() => state.userData),
+      setPath: vi.fn((_name: string, path: string) => (state.userData = path)),
+      quit: vi.fn(),
+      exit: vi.fn(),
+    },
+    BrowserWindow: vi.fn(function BrowserWindow() {
+      return window;
+    }),
+    dialog: { showErrorBox: vi.fn() },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn() } },
+    shell: { openExternal: vi.fn() },
+    openAppData: vi.fn(),
+  };
+});
+
+vi.mock('electron', () => ({
+  app: mocks.app,
+  BrowserWindow: mocks.BrowserWindow,
+  dialog: mocks.dialog,
+  protocol: mocks.protocol,
+  ipcMain: mocks.ipcMain,
+  session: mocks.session,
+  shell: mocks.shell,
+}));
+vi.mock('../../electron/core/app-data.ts', () => ({ openAppData: mocks.openAppData }));
+
+async function startMain(): Promise<void> {
+  vi.resetModules();
+  await import('../../electron/main/index.ts');
+}
+
+async function becomeReady(): Promise<void> {
+  mocks.state.ready();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('main entry', () => {
+  beforeEach(() => {
+    vi.clearAllMocks();
+    mocks.listeners.clear();
+    mocks.state.locked = true;
+    mocks.state.userData = '/home/reader/.config/Marginalia';
+    vi.stubEnv('MARGINALIA_DATA_DIR', '');
+    vi.stubEnv('ELECTRON_RENDERER_URL', '');
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('registers app:// before ready, then opens the data, serves, wires IPC and opens the window', async () => {
+    const close = vi.fn();
+    mocks.openAppData.mockReturnValue({ db: {}, dispatch: vi.fn(), close });
+    await startMain();
+    expect(mocks.protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce();
+    expect(mocks.openAppData).not.toHaveBeenCalled();
+
+    await becomeReady();
+    expect(mocks.openAppData).toHaveBeenCalledExactlyOnceWith('/home/reader/.config/Marginalia');
+    expect(mocks.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(mocks.ipcMain.handle).toHaveBeenCalled();
+    expect(mocks.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
+    expect(mocks.window.loadURL).toHaveBeenCalledExactlyOnceWith('app://marginalia/index.html');
+    expect(mocks.app.setPath).not.toHaveBeenCalled();
+
+    mocks.emit('will-quit');
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('shows a refused database to the user and exits without touching it further', async () => {
+    const refusal = new Error('This database was written by a newer version of Marginalia (schema 9; this version knows up to 1).');
+    mocks.openAppData.mockImplementation(() => {
+      throw refusal;
+    });
+    await startMain();
+    await becomeReady();
+    expect(mocks.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith(
+      'Marginalia cannot open your library',
+      expect.stringContaining(refusal.message),
+    );
+    expect(mocks.app.exit).toHaveBeenCalledWith(1);
+    expect(mocks.BrowserWindow).not.toHaveBeenCalled();
+    expect(mocks.ipcMain.handle).not.toHaveBeenCalled();
+    expect(mocks.openAppData).toHaveBeenCalledOnce();
+  });
+
+  it('hands over to the running instance when the lock is taken, and focuses its window on a second launch', async () => {
+    mocks.state.locked = false;
+    await startMain();
+    expect(mocks.app.quit).toHaveBeenCalledOnce();
+    expect(mocks.app.whenReady).not.toHaveBeenCalled();
+
+    mocks.state.locked = true;
+    mocks.openAppData.mockReturnValue({ db: {}, dispatch: vi.fn(), close: vi.fn() });
+    await startMain();
+    await becomeReady();
+    mocks.emit('second-instance');
+    expect(mocks.window.restore).toHaveBeenCalledOnce();
+    expect(mocks.window.focus).toHaveBeenCalledOnce();
+  });
+
+  it('keeps everything in MARGINALIA_DATA_DIR when it is set, lock included', async () => {
+    vi.stubEnv('MARGINALIA_DATA_DIR', '/tmp/marginalia-test');
+    mocks.openAppData.mockReturnValue({ db: {}, dispatch: vi.fn(), close: vi.fn() });
+    await startMain();
+    expect(mocks.app.setPath).toHaveBeenCalledExactlyOnceWith('userData', '/tmp/marginalia-test');
+    expect(mocks.app.setPath.mock.invocationCallOrder[0]).toBeLessThan(
+      mocks.app.requestSingleInstanceLock.mock.invocationCallOrder[0] ?? 0,
+    );
+    await becomeReady();
+    expect(mocks.openAppData).toHaveBeenCalledExactlyOnceWith('/tmp/marginalia-test');
+  });
+
+  it('loads the dev server in development', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    mocks.openAppData.mockReturnValue({ db: {}, dispatch: vi.fn(), close: vi.fn() });
+    await startMain();
+    await becomeReady();
+    expect(mocks.window.loadURL).toHaveBeenCalledExactlyOnceWith('http://localhost:5173');
+  });
+
+  it('ignores ELECTRON_RENDERER_URL in a packaged app', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    mocks.app.isPackaged = true;
+    mocks.openAppData.mockReturnValue({ db: {}, dispatch: vi.fn(), close: vi.fn() });
+    try {
+      await startMain();
+      await becomeReady();
+    } finally {
+      mocks.app.isPackaged = false;
+    }
+    expect(mocks.window.loadURL).toHaveBeenCalledExactlyOnceWith('app://marginalia/index.html');
+  });
+});
