@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { HighlightColor } from '../../../electron/ipc/contract.ts';
 import { TextIndex } from '../../../renderer/anchoring/index.ts';
-import { flashHighlightName, focusHighlightName, highlightName,HighlightPainter } from '../../../renderer/painting/highlight-painter.ts';
+import { flashHighlightName, focusHighlightName, highlightName, HighlightPainter } from '../../../renderer/painting/highlight-painter.ts';
 import css from '../../../renderer/painting/highlights.css?raw';
 import { renderArticle } from '../anchoring/default-article.ts';
 
@@ -148,7 +148,7 @@ describe('HighlightPainter', () => {
   it('paints 10,000 highlights quickly, and the page stays fast to change', () => {
     const items = Array.from({ length: 10_000 }, (_, i) => {
       const start = (i * 37) % (index.text.length - 20);
-      return { id: `h${i}`, color: (['yellow', 'green', 'blue', 'pink', 'purple'] as const)[i % 5], range: index.rangeOf(start, start + 12) };
+      return { id: `h${i}`, color: (['yellow', 'green', 'blue', 'pink', 'purple'] as const)[i % 5]!, range: index.rangeOf(start, start + 12) };
     });
     const started = performance.now();
     painter.paintAll(items);
