@@ -6,7 +6,9 @@
  *
  * - `text-anchor.ts` is pure (no DOM): the main process uses it too, to re-anchor on re-import.
  * - `dom-text.ts` maps between DOM positions and anchor-text offsets.
+ * - `code-points.ts` converts positions to and from Unicode code points for W3C export (pure).
  */
+export { codePointsToCodeUnits, codeUnitsToCodePoints, fromCodePointOffsets, toCodePointOffsets } from './code-points.ts';
 export { anchor, describe, TextIndex } from './dom-text.ts';
 export type { AnchorResult, AnchorStatus } from './text-anchor.ts';
 export { anchorText, describeText, minimumFuzzyScore, minimumQuoteSimilarity, scoreWeights } from './text-anchor.ts';
