@@ -86,41 +86,41 @@ export function scan(
   const mv = new Int32Array(pattern.blocks);
   // score[b] = D[bottom row of block b][current column]; exact while block b is active.
   const score = new Int32Array(pattern.blocks);
-  const rowsIn = (b: number) => (b === last ? m - last * wordBits : wordBits);
-  const maskOf = (b: number) => (b === last ? pattern.lastRowBit : 1 << (wordBits - 1));
+  const rows = new Int32Array(pattern.blocks).fill(wordBits);
+  rows[last] = m - last * wordBits;
+  const bottomBit = new Int32Array(pattern.blocks).fill(1 << (wordBits - 1));
+  bottomBit[last] = pattern.lastRowBit;
 
   // Column 0 (no text read): D[i][0] = i, so block b is live while its first row (b*32 + 1) can be <= maxErrors.
   let y = Math.min(last, Math.max(0, Math.floor((maxErrors - 1) / wordBits)));
   for (let b = 0; b <= y; b++) {
     pv[b] = -1;
     mv[b] = 0;
-    score[b] = b * wordBits + rowsIn(b);
+    score[b] = b * wordBits + rows[b]!;
   }
   if (maxErrors >= m && last === y) visit(from, m);
 
-  const steps = backward ? from - to : to - from;
-  for (let step = 0; step < steps; step++) {
-    const j = backward ? from - 1 - step : from + step;
+  const step = backward ? -1 : 1;
+  const first = backward ? from - 1 : from;
+  const count = backward ? from - to : to - from;
+  for (let n = 0, j = first; n < count; n++, j += step) {
     const masks = pattern.masksOf(text.charCodeAt(j));
     let carry = topDelta;
-    let previousBottom = 0;
+    let previousBottom = score[y]!;
     for (let b = 0; b <= y; b++) {
-      if (b === y) previousBottom = score[b]!;
-      carry = advance(pv, mv, b, masks[b]!, carry, maskOf(b));
+      carry = advance(pv, mv, b, masks[b]!, carry, bottomBit[b]!);
       score[b]! += carry;
     }
     // Activate the next block when a cell of its first row can be <= maxErrors: reached from the bottom of block y
     // diagonally (previous column) or vertically (this column). Its unknown previous column is assumed to be all
     // +1 steps: an over-estimate of cells that were all > maxErrors, which leaves every cell <= maxErrors exact.
     while (y < last && (previousBottom <= maxErrors || score[y]! <= maxErrors)) {
-      const nextPreviousBottom = previousBottom + rowsIn(y + 1);
       y++;
+      previousBottom += rows[y]!;
       pv[y] = -1;
       mv[y] = 0;
-      score[y] = nextPreviousBottom;
-      carry = advance(pv, mv, y, masks[y]!, carry, maskOf(y));
-      score[y]! += carry;
-      previousBottom = nextPreviousBottom;
+      carry = advance(pv, mv, y, masks[y]!, carry, bottomBit[y]!);
+      score[y] = previousBottom + carry;
     }
     // Deactivate blocks whose every cell is > maxErrors (a block's cells are within 31 of its bottom cell).
     while (y > 0 && score[y]! >= maxErrors + wordBits) y--;
@@ -133,24 +133,19 @@ export function scan(
  * above, or the matrix's row 0); returns the horizontal delta leaving its bottom row.
  */
 function advance(pv: Int32Array, mv: Int32Array, b: number, eqBlock: number, hIn: number, bottomBit: number): number {
-  let pVert = pv[b]!;
-  let mVert = mv[b]!;
-  const hInNegative = hIn < 0 ? 1 : 0;
-  const eq = eqBlock | hInNegative;
+  const pVert = pv[b]!;
+  const mVert = mv[b]!;
+  const eq = hIn < 0 ? eqBlock | 1 : eqBlock;
   const xv = eq | mVert;
   // The addition may carry past bit 31; `^` truncates back to 32 bits, which is what the algorithm wants.
   const xh = (((eq & pVert) + pVert) ^ pVert) | eq;
   let ph = mVert | ~(xh | pVert);
   let mh = pVert & xh;
   const hOut = (ph & bottomBit) !== 0 ? 1 : (mh & bottomBit) !== 0 ? -1 : 0;
-  ph <<= 1;
-  mh <<= 1;
-  if (hIn > 0) ph |= 1;
-  else if (hIn < 0) mh |= 1;
-  pVert = mh | ~(xv | ph);
-  mVert = ph & xv;
-  pv[b] = pVert;
-  mv[b] = mVert;
+  ph = (ph << 1) | (hIn > 0 ? 1 : 0);
+  mh = (mh << 1) | (hIn < 0 ? 1 : 0);
+  pv[b] = mh | ~(xv | ph);
+  mv[b] = ph & xv;
   return hOut;
 }
 

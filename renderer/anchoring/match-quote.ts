@@ -46,6 +46,44 @@ export function approximateEnds(
   return found.sort((a, b) => a.errors - b.errors);
 }
 
+/** Below this piece length the pigeonhole filter would hit everywhere; a plain scan is cheaper then. */
+const minimumPieceLength = 12;
+
+/**
+ * The same as `approximateEnds` over the whole text, but fast when few errors are allowed ("filter, then verify"):
+ * cut the quote into maxErrors + 1 pieces; a match with at most maxErrors edits leaves at least one piece intact,
+ * so only the text around exact occurrences of a piece (found with indexOf) can hold a match, and only there does
+ * the bit-parallel scan run. When the pieces would be too short to be selective, it scans everything.
+ */
+export function approximateEndsFiltered(
+  quote: string,
+  pattern: BitPattern,
+  text: string,
+  maxErrors: number,
+): Array<{ ends: number[]; errors: number }> {
+  const m = quote.length;
+  const pieceLength = Math.floor(m / (maxErrors + 1));
+  if (pieceLength < minimumPieceLength) return approximateEnds(pattern, text, maxErrors);
+  const windows: Array<[number, number]> = [];
+  for (let p = 0; p <= maxErrors; p++) {
+    const piece = quote.slice(p * pieceLength, (p + 1) * pieceLength);
+    for (let at = text.indexOf(piece); at !== -1; at = text.indexOf(piece, at + 1)) {
+      // The piece sits within maxErrors of its place in the quote, so the match starts and ends near here.
+      const start = at - p * pieceLength;
+      windows.push([Math.max(0, start - maxErrors), Math.min(text.length, start + m + 2 * maxErrors)]);
+    }
+  }
+  windows.sort((a, b) => a[0] - b[0]);
+  const found: Array<{ ends: number[]; errors: number }> = [];
+  for (let i = 0; i < windows.length; ) {
+    const from = windows[i]![0];
+    let to = windows[i]![1];
+    for (i++; i < windows.length && windows[i]![0] <= to; i++) to = Math.max(to, windows[i]![1]);
+    found.push(...approximateEnds(pattern, text, maxErrors, from, to));
+  }
+  return found.sort((a, b) => a.errors - b.errors);
+}
+
 /**
  * Where the occurrence ending at `end` with `errors` edits starts: the start whose span fits the quote with that
  * many errors, preferring the span whose length is closest to the quote's (an edge character that changed, like

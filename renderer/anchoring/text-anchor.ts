@@ -1,6 +1,6 @@
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '../../electron/ipc/contract.ts';
 import { BitPattern, reversed } from './bit-parallel.ts';
-import { affixSimilarity, approximateEnds, matchStart, prefixAgreement, type QuoteMatch, suffixAgreement } from './match-quote.ts';
+import { affixSimilarity, approximateEnds, approximateEndsFiltered, matchStart, prefixAgreement, type QuoteMatch, suffixAgreement } from './match-quote.ts';
 
 /**
  * Describing and anchoring on plain text. Pure (no DOM): the renderer uses it through dom-text.ts and the main
@@ -61,6 +61,9 @@ const maxSearchErrors = 256;
 
 /** Of a run of equally good match ends, at most this many are scored (the run is an edge character or two). */
 const maxTiedEnds = 4;
+
+/** How far around the stored position the first, cheap fuzzy search looks (or 4× the quote, if longer). */
+const nearbyReach = 2048;
 
 /** At most this many approximate occurrences are scored per highlight (best quote similarity first). */
 const maxFuzzyCandidates = 100;
@@ -197,22 +200,51 @@ function verbatimIsConvincing(text: string, quote: TextQuoteSelector, start: num
   return scoreMatch(text, quote, match, hint) >= minimumFuzzyScore;
 }
 
-/** The best-scoring approximate occurrence that clears both bars, or undefined. */
-function bestFuzzy(text: string, quote: TextQuoteSelector, hint: number | undefined): (QuoteMatch & { score: number }) | undefined {
+/**
+ * The best-scoring approximate occurrence that clears both bars, or undefined.
+ *
+ * Most fuzzy re-anchoring is a small edit near where the highlight was, so the text around the stored position is
+ * searched first. That is only a shortcut, never a different answer: the whole text is then searched for anything
+ * that could still beat what was found nearby, which after a good nearby match means very few errors, the cheapest
+ * kind of search.
+ */
+function bestFuzzy(text: string, quote: TextQuoteSelector, hint: number | undefined): Scored | undefined {
   const m = quote.exact.length;
   // Allowing more errors than minimumQuoteSimilarity accepts would only find candidates that are thrown away.
-  const maxErrors = Math.min(maxSearchErrors, Math.floor(m / 2), Math.floor(m * (1 - minimumQuoteSimilarity)));
+  let maxErrors = Math.min(maxSearchErrors, Math.floor(m / 2), Math.floor(m * (1 - minimumQuoteSimilarity)));
   if (maxErrors === 0) return undefined; // Only verbatim matches are possible, and step 2 found none worth taking.
-  const ends = approximateEnds(new BitPattern(quote.exact), text, maxErrors);
-  if (ends.length === 0) return undefined;
+  const pattern = new BitPattern(quote.exact);
   const reversedQuote = new BitPattern(reversed(quote.exact));
-  const w = scoreWeights;
-  const total = w.quote + w.prefix + w.suffix + w.position;
-  let best: (QuoteMatch & { score: number }) | undefined;
-  for (const candidate of ends.slice(0, maxFuzzyCandidates)) {
+  let best: Scored | undefined;
+  const reach = Math.max(nearbyReach, 4 * m);
+  if (hint !== undefined && text.length > 4 * reach) {
+    const from = Math.max(0, hint - reach);
+    const to = Math.min(text.length, hint + m + reach);
+    best = bestCandidate(text, quote, hint, reversedQuote, approximateEnds(pattern, text, maxErrors, from, to), undefined);
+    if (best) maxErrors = Math.min(maxErrors, errorsThatCouldBeat(best.score, m));
+    if (maxErrors < 0) return best;
+  }
+  return bestCandidate(text, quote, hint, reversedQuote, approximateEndsFiltered(quote.exact, pattern, text, maxErrors), best);
+}
+
+type Scored = QuoteMatch & { score: number };
+
+/** Scores candidates (fewest errors first, nearest first among equals) until none left could beat the best. */
+function bestCandidate(
+  text: string,
+  quote: TextQuoteSelector,
+  hint: number | undefined,
+  reversedQuote: BitPattern,
+  candidates: Array<{ ends: number[]; errors: number }>,
+  bestSoFar: Scored | undefined,
+): Scored | undefined {
+  const m = quote.exact.length;
+  const origin = hint ?? 0;
+  candidates.sort((a, b) => a.errors - b.errors || Math.abs(a.ends[0]! - origin) - Math.abs(b.ends[0]! - origin));
+  let best = bestSoFar;
+  for (const candidate of candidates.slice(0, maxFuzzyCandidates)) {
     const { errors } = candidate;
-    // Candidates come fewest errors first, so once perfect context could not lift one above the best, stop.
-    const ceiling = (w.quote * (1 - errors / m) + w.prefix + w.suffix + w.position) / total;
+    const ceiling = scoreCeiling(errors, m);
     if (ceiling < minimumFuzzyScore || (best && ceiling <= best.score)) break;
     // Tied ends are the same occurrence with an edge character in or out: the context says which.
     for (const end of candidate.ends.slice(0, maxTiedEnds)) {
@@ -223,6 +255,22 @@ function bestFuzzy(text: string, quote: TextQuoteSelector, hint: number | undefi
     }
   }
   return best;
+}
+
+/** The best score a match with this many errors could reach, with perfect context at the stored position. */
+function scoreCeiling(errors: number, quoteLength: number): number {
+  const w = scoreWeights;
+  return (w.quote * (1 - errors / quoteLength) + w.prefix + w.suffix + w.position) / (w.quote + w.prefix + w.suffix + w.position);
+}
+
+/** The most errors a match may have and still be able to score above `score` (negative when none can). */
+function errorsThatCouldBeat(score: number, quoteLength: number): number {
+  const w = scoreWeights;
+  const total = w.quote + w.prefix + w.suffix + w.position;
+  const needed = (score * total - (w.prefix + w.suffix + w.position)) / w.quote; // quote similarity to tie
+  let errors = Math.ceil(quoteLength * (1 - needed)) - 1;
+  while (errors >= 0 && scoreCeiling(errors, quoteLength) <= score) errors--; // guard against rounding
+  return errors;
 }
 
 /** Whether text holds `exact` at `at`. Comparing a slice (no copy in V8) beats both a loop and `startsWith`. */

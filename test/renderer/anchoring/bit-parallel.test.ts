@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { BitPattern, reversed, scan } from '../../../renderer/anchoring/bit-parallel.ts';
+import { approximateEnds, approximateEndsFiltered } from '../../../renderer/anchoring/match-quote.ts';
 
 /** The textbook dynamic programme: D[m][j] for every column j of text[from, to), read forwards. */
 function naiveLastRow(pattern: string, text: string, anchored: boolean): number[] {
@@ -58,5 +59,30 @@ describe('bit-parallel matching', () => {
     const hits: Array<[number, number]> = [];
     scan(new BitPattern('“it’s 😀”'), 'say "it\'s 😀" now', { from: 0, to: 17, maxErrors: 3 }, (end, e) => hits.push([end, e]));
     expect(Math.min(...hits.map(([, e]) => e))).toBe(3);
+  });
+});
+
+describe('filtered approximate search', () => {
+  it('finds the same best matches as scanning everything', () => {
+    const random = seeded(99);
+    const words = 'talks meeting Geneva Russia troops border security allies the of and to in a said NATO'.split(' ');
+    const text = Array.from({ length: 20_000 }, () => words[Math.floor(random() * words.length)]).join(' ');
+    for (let round = 0; round < 60; round++) {
+      const start = Math.floor(random() * (text.length - 400));
+      const length = 60 + Math.floor(random() * 300);
+      let quote = text.slice(start, start + length);
+      const edits = Math.floor(random() * 4);
+      for (let e = 0; e < edits; e++) {
+        const at = Math.floor(random() * quote.length);
+        quote = quote.slice(0, at) + 'XYZ'[e % 3] + quote.slice(at + (random() < 0.5 ? 1 : 0));
+      }
+      const maxErrors = Math.floor(random() * 6);
+      const pattern = new BitPattern(quote);
+      const best = (found: Array<{ ends: number[]; errors: number }>) => {
+        const fewest = Math.min(...found.map((f) => f.errors));
+        return { fewest, ends: found.filter((f) => f.errors === fewest).flatMap((f) => f.ends).sort((a, b) => a - b) };
+      };
+      expect(best(approximateEndsFiltered(quote, pattern, text, maxErrors))).toEqual(best(approximateEnds(pattern, text, maxErrors)));
+    }
   });
 });
