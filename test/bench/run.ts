@@ -4,7 +4,8 @@
  * page exposes and prints one `BENCH <name> <value> <unit>` line per figure, then BENCH-TARGET lines. The targets
  * are informational: the exit code is 0 unless something crashed. See test/bench/README.md.
  *
- * BENCH_SCALES=1000,10000 runs only some scales (default: 1000,10000,50000).
+ * BENCH_SCALES=1000,10000 runs only some scales (default: 1000,10000,50000); BENCH_STEPS=anchorPaint,addOne only
+ * some steps (setup always runs). Both are for working on the bench; the figures to report come from a full run.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -91,6 +92,7 @@ const scales: Scale[] = [
     steps: [
       ['anchorPaint', { doc: 'edited', runs: 5 }],
       ['anchorPaint', { doc: 'original', runs: 7 }],
+      ['breakdown', { runs: 5 }],
       ['addOne', { runs: 9 }],
       ['scrollFlash', { runs: 7 }],
       ['apache', { limit: 10_000, budgetMs: 15_000, runs: 5 }],
@@ -119,6 +121,7 @@ const targets: Array<{ name: string; op: '<' | '>='; target: number; unit: strin
 async function main(): Promise<void> {
   const started = performance.now();
   const only = process.env.BENCH_SCALES?.split(',').map(Number);
+  const onlySteps = process.env.BENCH_STEPS?.split(',');
   const outDir = await mkdtemp(join(tmpdir(), 'marginalia-bench-'));
   const browser = await (async () => {
     await buildPage(outDir);
@@ -163,7 +166,9 @@ async function main(): Promise<void> {
       await page.goto(`${origin}/`);
       await page.waitForSelector('html[data-ready="true"]');
       print(await step(page, 'setup', scale.n));
-      for (const [name, arg] of scale.steps) print(await step(page, name, arg));
+      for (const [name, arg] of scale.steps) {
+        if (!onlySteps || onlySteps.includes(name)) print(await step(page, name, arg));
+      }
       await page.close();
     }
   } finally {
