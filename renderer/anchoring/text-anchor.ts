@@ -9,7 +9,9 @@ import { affixSimilarity, approximateEnds, approximateEndsFiltered, matchStart, 
  * Anchoring goes from cheap and certain to expensive and unsure, and says which it was:
  * 1. the stored position still holds the quote and its context → `exact` (O(quote length));
  * 2. the quote occurs verbatim: the occurrence whose neighbours agree most with the stored prefix/suffix, then the
- *    nearest to the stored position → `moved` (`exact` if that is the stored position);
+ *    nearest to the stored position → `moved` (`exact` if that is the stored position). A short quote (< 32
+ *    characters) whose context no longer agrees must also clear the fuzzy bar, or a deleted "Russia" would jump
+ *    to the next "Russia";
  * 3. an approximate occurrence, scored on quote, context and position (see `minimumFuzzyScore`) → `fuzzy`;
  * 4. otherwise `orphan`: shown to the user as unplaced, never dropped.
  * Nothing is normalised silently: whitespace or quote-mark changes are edits the fuzzy stage scores like any other.
@@ -44,7 +46,8 @@ export const scoreWeights = { quote: 50, prefix: 20, suffix: 20, position: 2 } a
  * - a real edit keeps its context: a typo fixed, quote marks straightened or spaces collapsed give quote ≈ 0.95–0.99
  *   and context ≈ 0.9–1 → score ≥ 0.93;
  * - a quote edited a little (0.9) whose context changed on one side (≈ 0.3 for unrelated text) still scores ≈ 0.79;
- * - a lookalike sentence elsewhere (quote 0.85–0.95) has unrelated context on both sides → ≈ 0.60–0.70.
+ * - a lookalike sentence elsewhere (quote 0.85–0.95) has unrelated context on both sides → ≈ 0.60–0.70; even a
+ *   verbatim copy with unrelated context cannot pass 0.70 ((50 + 2·20·0.3 + 2) / 92).
  * 0.75 sits between the last two; `minimumQuoteSimilarity` separately stops a quote that only matches with many
  * errors from riding in on good context.
  */
@@ -123,7 +126,7 @@ export function scoreMatch(text: string, quote: TextQuoteSelector, match: QuoteM
   const quoteSimilarity = 1 - match.errors / quote.exact.length;
   const prefix = contextSimilarity(quote.prefix, text, match.start, 'prefix');
   const suffix = contextSimilarity(quote.suffix, text, match.end, 'suffix');
-  const position = hint === undefined || text.length === 0 ? 1 : 1 - Math.abs(match.start - hint) / text.length;
+  const position = hint === undefined || text.length === 0 ? 1 : Math.max(0, 1 - Math.abs(match.start - hint) / text.length);
   const w = scoreWeights;
   return (w.quote * quoteSimilarity + w.prefix * prefix + w.suffix * suffix + w.position * position) / (w.quote + w.prefix + w.suffix + w.position);
 }
