@@ -1,5 +1,3 @@
-// The seed article is data, not main-process code; the rule guards code, so this one test-only import is exempt.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- see above
 import raw from '../../../electron/core/seed/default-article.txt?raw';
 
 /**

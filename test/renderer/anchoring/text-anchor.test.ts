@@ -201,36 +201,25 @@ describe('anchoring speed', () => {
     });
   }
 
-  it('anchors 10,000 highlights on an unchanged 1 MB text in well under 50 ms', () => {
+  // Speed is measured by `npm run bench`; these tests check the outcomes at that scale.
+  it('anchors all 10,000 highlights of an unchanged 1 MB text exactly where they were', () => {
     const text = bigText();
     const all = JSON.parse(JSON.stringify(spans(text, 10_000))) as Selector[][]; // as they arrive over IPC
-    for (const selectors of all.slice(0, 500)) anchorText(text, selectors); // let the JIT warm up
-    let best = Infinity;
-    for (let round = 0; round < 3; round++) {
-      const started = performance.now();
-      let exact = 0;
-      for (const selectors of all) if (anchorText(text, selectors).status.kind === 'exact') exact++;
-      best = Math.min(best, performance.now() - started);
-      expect(exact).toBe(10_000);
-    }
-    console.log(`anchored 10,000 highlights on ${(text.length / 1e6).toFixed(2)} MB unchanged in ${best.toFixed(1)} ms`);
-    expect(best).toBeLessThan(50);
+    let exact = 0;
+    for (const selectors of all) if (anchorText(text, selectors).status.kind === 'exact') exact++;
+    expect(exact).toBe(10_000);
   });
 
-  it('re-anchors 10,000 highlights after a paragraph is inserted at the top, quickly', () => {
+  it('finds all 10,000 highlights again, as moved, after a paragraph is inserted at the top', () => {
     const text = bigText();
     const all = JSON.parse(JSON.stringify(spans(text, 10_000))) as Selector[][];
     const edited = `A new first paragraph.\n\n${text}`;
-    const started = performance.now();
     const kinds = new Map<string, number>();
     for (const selectors of all) {
       const kind = anchorText(edited, selectors).status.kind;
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
-    const elapsed = performance.now() - started;
-    console.log(`re-anchored 10,000 moved highlights on 1 MB in ${elapsed.toFixed(1)} ms`);
     expect(Object.fromEntries(kinds)).toEqual({ moved: 10_000 });
-    expect(elapsed).toBeLessThan(1_000);
   });
 });
 
@@ -242,10 +231,7 @@ describe('fuzzy re-anchoring in a long article', () => {
     const all = starts.map((start) => describeText(text, start, start + 80));
     let edited = text;
     for (const start of [...starts].reverse()) edited = `${edited.slice(0, start + 30)}#${edited.slice(start + 31)}`;
-    const started = performance.now();
     const results = all.map((selectors) => anchorText(edited, selectors));
-    const elapsed = performance.now() - started;
-    console.log(`re-anchored 200 edited highlights in a ${(text.length / 1e6).toFixed(2)} MB text in ${elapsed.toFixed(0)} ms`);
     results.forEach((result, i) => {
       // The quote's own copy (with the edit) or, where this section's paragraph repeats, an untouched copy with the
       // same context: either way the words the user highlighted, never something else.

@@ -145,20 +145,17 @@ describe('HighlightPainter', () => {
     expect(countIn(focusHighlightName)).toBe(0);
   });
 
-  it('paints 10,000 highlights quickly, and the page stays fast to change', () => {
+  it('paints 10,000 highlights and leaves the article DOM alone', () => {
     const items = Array.from({ length: 10_000 }, (_, i) => {
       const start = (i * 37) % (index.text.length - 20);
       return { id: `h${i}`, color: (['yellow', 'green', 'blue', 'pink', 'purple'] as const)[i % 5]!, range: index.rangeOf(start, start + 12) };
     });
-    const started = performance.now();
+    const before = root.innerHTML;
     painter.paintAll(items);
-    const elapsed = performance.now() - started;
-    console.log(`painted 10,000 highlights in ${elapsed.toFixed(1)} ms`);
     expect(painter.size).toBe(10_000);
-    expect(elapsed).toBeLessThan(500);
-    const mutationsStarted = performance.now();
-    for (let i = 0; i < 200; i++) root.append(document.createTextNode(''));
-    expect(performance.now() - mutationsStarted).toBeLessThan(100);
+    const painted = (['yellow', 'green', 'blue', 'pink', 'purple'] as const).reduce((n, c) => n + countIn(highlightName(c)), 0);
+    expect(painted).toBe(10_000);
+    expect(root.innerHTML).toBe(before);
   });
 
   it('styles every colour, the flash and the focus', () => {
