@@ -35,6 +35,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          paths: [{ name: 'electron', message: 'The renderer has no Electron: ask the main process through window.marginalia.' }],
           patterns: [
             { group: ['node:*'], message: 'The renderer has no Node: ask the main process through window.marginalia.' },
             { group: ['**/db/**', '**/db'], message: 'The renderer never touches the database; use the IPC API.' },
@@ -42,7 +43,6 @@ export default tseslint.config(
               // Every code folder of electron/ by name. Named exceptions: the contract (type-only, below) and the seed
               // article under electron/core/seed/, which renderer tests read as raw text (data, not code).
               group: [
-                'electron',
                 '**/electron/main/**',
                 '**/electron/preload/**',
                 '**/electron/ipc/**',
