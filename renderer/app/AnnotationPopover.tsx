@@ -1,0 +1,123 @@
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+
+import type { HighlightColor } from '../../electron/ipc/contract.ts';
+import type { Entry } from './annotation-store.ts';
+import { colors } from './keyboard.ts';
+import { colorName, quoteText, shorten } from './text.ts';
+import { useAnchoredPosition } from './use-anchored-position.ts';
+
+/** Props of the popover for one highlight. */
+export interface AnnotationPopoverProps {
+  entry: Entry;
+  /** Where the highlight is now. */
+  anchorRect: () => DOMRect | undefined;
+  /** Put the caret in the note at once (opened with "Add note" / N). */
+  focusNote: boolean;
+  onColor(color: HighlightColor): void;
+  /** Every keystroke; the caller debounces the save. */
+  onNoteInput(note: string): void;
+  onDelete(): void;
+  /** Escape, the close button or a press outside; `restoreFocus` is false when the user clicked elsewhere. */
+  onClose(restoreFocus: boolean): void;
+}
+
+/**
+ * A non-modal dialog next to a highlight: recolour it, write its note (saved as you type), or delete it.
+ * Escape or a press outside closes it; closing flushes the note.
+ */
+export function AnnotationPopover({ entry, anchorRect, focusNote, onColor, onNoteInput, onDelete, onClose }: AnnotationPopoverProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const titleId = useId();
+  const noteId = useId();
+  const colorsId = useId();
+  const [note, setNote] = useState(entry.annotation.note);
+  const { color } = entry.annotation;
+  useAnchoredPosition(ref, anchorRect, 'below', entry.key);
+
+  useEffect(() => {
+    const target = focusNote ? noteRef.current : ref.current?.querySelector<HTMLButtonElement>('[aria-pressed="true"]');
+    target?.focus({ preventScroll: true });
+  }, [focusNote]);
+
+  const closeRef = useRef(onClose);
+  useEffect(() => {
+    closeRef.current = onClose;
+  });
+  useEffect(() => {
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.target instanceof Node && ref.current?.contains(event.target)) return;
+      closeRef.current(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    onClose(true);
+  };
+
+  const quote = quoteText(entry.annotation.selectors);
+
+  return (
+    <div
+      ref={ref}
+      className="annotation-popover"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      onKeyDown={onKeyDown}
+    >
+      <header className="popover-header">
+        <h2 id={titleId} className="popover-title">
+          {colorName(color)} highlight
+        </h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={() => onClose(true)}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      <p className="popover-quote">{shorten(quote, 140)}</p>
+      <div className="popover-colors" role="group" aria-labelledby={colorsId}>
+        <span id={colorsId} className="visually-hidden">
+          Colour
+        </span>
+        {colors.map((c) => (
+          <button
+            key={c}
+            type="button"
+            className={`swatch-button swatch-${c}`}
+            aria-label={colorName(c)}
+            aria-pressed={c === color}
+            onClick={() => onColor(c)}
+          >
+            <span className="swatch-dot" aria-hidden="true" />
+          </button>
+        ))}
+      </div>
+      <label className="popover-label" htmlFor={noteId}>
+        Note
+      </label>
+      <textarea
+        ref={noteRef}
+        id={noteId}
+        className="popover-note"
+        rows={4}
+        value={note}
+        placeholder="Write a note…"
+        onChange={(event) => {
+          setNote(event.target.value);
+          onNoteInput(event.target.value);
+        }}
+      />
+      <footer className="popover-footer">
+        <span className="popover-hint">Saved as you type</span>
+        <button type="button" className="danger-button" onClick={onDelete}>
+          Delete highlight
+        </button>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useId } from 'react';
+
+import type { Entry, PlacedEntry } from './annotation-store.ts';
+import { colorName, firstLines, quoteText, shorten } from './text.ts';
+
+/** Props of the annotation sidebar. */
+export interface SidebarProps {
+  loading: boolean;
+  placed: readonly PlacedEntry[];
+  orphans: readonly Entry[];
+  current: string | null;
+  onChoose(key: string): void;
+}
+
+function quoteOf(entry: Entry): string {
+  return quoteText(entry.annotation.selectors);
+}
+
+function Swatch({ entry }: { entry: Entry }) {
+  return (
+    <span className={`swatch-dot swatch-${entry.annotation.color}`} role="img" aria-label={`${colorName(entry.annotation.color)} highlight`} />
+  );
+}
+
+function Note({ text }: { text: string }) {
+  return text ? <span className="entry-note">{firstLines(text, 3)}</span> : null;
+}
+
+/**
+ * The right-hand list of the article's annotations in document order, each a button that scrolls to and flashes
+ * its highlight, then the ones that could not be placed. Counts are in the headings.
+ */
+export function Sidebar({ loading, placed, orphans, current, onChoose }: SidebarProps) {
+  const headingId = useId();
+  const orphansId = useId();
+  return (
+    <aside className="sidebar" aria-labelledby={headingId}>
+      <h2 id={headingId} className="sidebar-heading">
+        Highlights <span className="count">{placed.length + orphans.length}</span>
+      </h2>
+      {loading ? (
+        <p className="sidebar-empty">Loading…</p>
+      ) : placed.length === 0 && orphans.length === 0 ? (
+        <p className="sidebar-empty">Select text in the article to highlight it. Press 1–5 for a colour, N to add a note.</p>
+      ) : null}
+      {placed.length > 0 && (
+        <ol className="entry-list" aria-label="Highlights in reading order">
+          {placed.map((entry) => (
+            <li key={entry.key}>
+              <button
+                type="button"
+                className="entry"
+                aria-current={entry.key === current ? 'true' : undefined}
+                onClick={() => onChoose(entry.key)}
+              >
+                <Swatch entry={entry} />
+                <span className="entry-text">
+                  <q className="entry-quote">{shorten(quoteOf(entry), 100)}</q>
+                  <Note text={entry.annotation.note} />
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {orphans.length > 0 && (
+        <section className="orphans" aria-labelledby={orphansId}>
+          <h3 id={orphansId} className="orphans-heading">
+            Couldn’t place <span className="count">{orphans.length}</span>
+          </h3>
+          <p className="orphans-explainer">The text these were attached to has changed. They are kept here, never dropped.</p>
+          <ul className="entry-list">
+            {orphans.map((entry) => (
+              <li key={entry.key} className="entry is-orphan">
+                <Swatch entry={entry} />
+                <span className="entry-text">
+                  <q className="entry-quote">{shorten(quoteOf(entry), 100)}</q>
+                  <Note text={entry.annotation.note} />
+                </span>
+                {/* Re-attaching an orphan to newly selected text will live in this actions slot. */}
+                <span className="entry-actions" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}

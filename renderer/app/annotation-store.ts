@@ -1,0 +1,225 @@
+import type { Annotation, HighlightColor, MarginaliaApi, Selector } from '../../electron/ipc/contract.ts';
+import type { AnchorStatus } from '../anchoring/index.ts';
+import { messageOf, unwrap } from './api.ts';
+
+/** Where an annotation sits in the article text now, or that it could not be placed. */
+export type Placement =
+  | { start: number; end: number; status: Exclude<AnchorStatus, { kind: 'orphan' }> }
+  | { start?: undefined; end?: undefined; status: { kind: 'orphan' } };
+
+/** One annotation as the renderer holds it. */
+export interface Entry {
+  /** Stable for the session: the annotation id, or a local key while its create call is in flight. */
+  readonly key: string;
+  /** While `pending`, `id` is empty and the timestamps are local. */
+  readonly annotation: Annotation;
+  readonly placement: Placement;
+  /** True until the main process has stored it. */
+  readonly pending: boolean;
+}
+
+/** An entry that anchored somewhere in the text. */
+export type PlacedEntry = Entry & { readonly placement: Extract<Placement, { start: number }> };
+
+/** What the chrome renders: placed annotations in document order, orphans, and the latest error. */
+export interface AnnotationsState {
+  readonly loading: boolean;
+  readonly placed: readonly PlacedEntry[];
+  readonly orphans: readonly Entry[];
+  readonly error: string | null;
+}
+
+/** Finds where selectors point in the article as it is rendered now. */
+export type Place = (selectors: readonly Selector[]) => Placement;
+
+/** Raised into queued mutations when the create they waited for failed; that failure was already reported. */
+class CreateFailed extends Error {}
+
+/**
+ * The annotations of one article and every IPC call that changes them. Changes show at once (optimistic) and are
+ * rolled back with a readable error when the call fails, except note text, which is kept so no typing is lost.
+ * Lives outside React so the article surface can repaint synchronously and unload handlers can flush.
+ */
+export class AnnotationStore {
+  readonly #api: MarginaliaApi;
+  readonly #articleId: number;
+  readonly #place: Place;
+  readonly #entries = new Map<string, Entry>();
+  /** Resolves to the stored id of an entry whose create call is in flight. */
+  readonly #created = new Map<string, Promise<string>>();
+  readonly #listeners = new Set<() => void>();
+  #loading = true;
+  #error: string | null = null;
+  #loadGeneration = 0;
+  #snapshot: AnnotationsState = { loading: true, placed: [], orphans: [], error: null };
+
+  constructor(api: MarginaliaApi, articleId: number, place: Place) {
+    this.#api = api;
+    this.#articleId = articleId;
+    this.#place = place;
+  }
+
+  /** Registers a change listener (called synchronously on every change); returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /** The current immutable state. */
+  getSnapshot = (): AnnotationsState => this.#snapshot;
+
+  /** The entry under a key, if it still exists. */
+  get(key: string): Entry | undefined {
+    return this.#entries.get(key);
+  }
+
+  /** Fetches the article's annotations and anchors each one; a later call supersedes an earlier one. */
+  async load(): Promise<void> {
+    const generation = ++this.#loadGeneration;
+    try {
+      const annotations = unwrap(await this.#api.annotations.list({ articleId: this.#articleId }));
+      if (generation !== this.#loadGeneration) return;
+      for (const annotation of annotations) {
+        this.#entries.set(annotation.id, {
+          key: annotation.id,
+          annotation,
+          placement: this.#place(annotation.selectors),
+          pending: false,
+        });
+      }
+    } catch (error) {
+      if (generation !== this.#loadGeneration) return;
+      this.#error = `Couldn't load your highlights: ${messageOf(error)}`;
+    }
+    this.#loading = false;
+    this.#emit();
+  }
+
+  /** Adds a highlight at once and stores it; returns its key. On failure it disappears and the error shows. */
+  create(color: HighlightColor, selectors: Selector[], placement: Placement, note = ''): string {
+    const key = `local-${crypto.randomUUID()}`;
+    const now = new Date().toISOString();
+    const annotation: Annotation = { id: '', articleId: this.#articleId, color, selectors, note, createdAt: now, updatedAt: now };
+    this.#entries.set(key, { key, annotation, placement, pending: true });
+    this.#emit();
+
+    const created = (async () => {
+      try {
+        const stored = unwrap(
+          await this.#api.annotations.create({ articleId: this.#articleId, color, selectors, ...(note ? { note } : {}) }),
+        );
+        const current = this.#entries.get(key);
+        // Colour and note changed while the call was in flight are sent by their own queued updates.
+        if (current) this.#set({ ...current, annotation: { ...stored, color: current.annotation.color, note: current.annotation.note }, pending: false });
+        return stored.id;
+      } catch (error) {
+        this.#entries.delete(key);
+        this.#fail(`Couldn't save the highlight: ${messageOf(error)}`);
+        throw new CreateFailed();
+      } finally {
+        this.#created.delete(key);
+      }
+    })();
+    this.#created.set(key, created);
+    created.catch(() => undefined); // Reported above; queued mutations see the rejection themselves.
+    return key;
+  }
+
+  /** Recolours at once; reverts if the call fails. */
+  setColor(key: string, color: HighlightColor): Promise<void> {
+    const before = this.#entries.get(key);
+    if (!before || before.annotation.color === color) return Promise.resolve();
+    this.#set({ ...before, annotation: { ...before.annotation, color } });
+    return this.#withId(key, before.annotation.id, async (id) => {
+      try {
+        unwrap(await this.#api.annotations.update({ id, color }));
+      } catch (error) {
+        const now = this.#entries.get(key);
+        if (now && now.annotation.color === color) this.#set({ ...now, annotation: { ...now.annotation, color: before.annotation.color } });
+        this.#fail(`Couldn't change the colour: ${messageOf(error)}`);
+      }
+    });
+  }
+
+  /**
+   * Saves a note. The call is sent synchronously when the annotation is already stored, so a flush from an unload
+   * handler reaches the main process. On failure the text stays on screen (never lose typing) and the error shows.
+   */
+  setNote(key: string, note: string): Promise<void> {
+    const before = this.#entries.get(key);
+    if (!before) return Promise.resolve();
+    if (before.annotation.note !== note) this.#set({ ...before, annotation: { ...before.annotation, note } });
+    return this.#withId(key, before.annotation.id, async (id) => {
+      try {
+        unwrap(await this.#api.annotations.update({ id, note }));
+      } catch (error) {
+        this.#fail(`Couldn't save the note: ${messageOf(error)}`);
+      }
+    });
+  }
+
+  /** Removes at once; restores it if the call fails. */
+  remove(key: string): Promise<void> {
+    const before = this.#entries.get(key);
+    if (!before) return Promise.resolve();
+    this.#entries.delete(key);
+    this.#emit();
+    return this.#withId(key, before.annotation.id, async (id) => {
+      try {
+        unwrap(await this.#api.annotations.delete({ id }));
+      } catch (error) {
+        this.#entries.set(key, { ...before, annotation: { ...before.annotation, id }, pending: false });
+        this.#fail(`Couldn't delete the highlight: ${messageOf(error)}`);
+      }
+    });
+  }
+
+  /** Shows an error in the status area (for failures outside the store, such as an empty selection). */
+  reportError(message: string): void {
+    this.#fail(message);
+  }
+
+  /** Clears the status area's error. */
+  dismissError(): void {
+    if (this.#error === null) return;
+    this.#error = null;
+    this.#emit();
+  }
+
+  /** Runs `call` with the stored id: synchronously when known, else after the in-flight create resolves. */
+  #withId(key: string, knownId: string, call: (id: string) => Promise<void>): Promise<void> {
+    const created = this.#created.get(key);
+    if (!created) return knownId ? call(knownId) : Promise.resolve();
+    return created.then(call, (error: unknown) => {
+      if (!(error instanceof CreateFailed)) throw error;
+    });
+  }
+
+  #set(entry: Entry): void {
+    this.#entries.set(entry.key, entry);
+    this.#emit();
+  }
+
+  #fail(message: string): void {
+    this.#error = message;
+    this.#emit();
+  }
+
+  #emit(): void {
+    const placed: PlacedEntry[] = [];
+    const orphans: Entry[] = [];
+    for (const entry of this.#entries.values()) {
+      if (entry.placement.status.kind === 'orphan') orphans.push(entry);
+      else placed.push(entry as PlacedEntry);
+    }
+    placed.sort(
+      (a, b) =>
+        a.placement.start - b.placement.start ||
+        a.placement.end - b.placement.end ||
+        a.annotation.createdAt.localeCompare(b.annotation.createdAt),
+    );
+    orphans.sort((a, b) => a.annotation.createdAt.localeCompare(b.annotation.createdAt));
+    this.#snapshot = { loading: this.#loading, placed, orphans, error: this.#error };
+    for (const listener of this.#listeners) listener();
+  }
+}

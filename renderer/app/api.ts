@@ -1,0 +1,26 @@
+import type { ErrorCode, MarginaliaApi, Result } from '../../electron/ipc/contract.ts';
+
+export type { MarginaliaApi };
+
+/** A failed call, carrying the main process's code and its user-readable message. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The value of a Result, or an ApiError with its message; call sites then use plain try/catch. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new ApiError(result.error.code, result.error.message);
+}
+
+/** A sentence for the status area from anything a call may have thrown (a Result error or a broken bridge). */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,401 @@
+import type { Article, Selector } from '../../electron/ipc/contract.ts';
+import { anchor, describe, TextIndex } from '../anchoring/index.ts';
+import { HighlightPainter } from '../painting/highlight-painter.ts';
+import type { PlacedEntry, Placement } from './annotation-store.ts';
+import { isTyping, type SelectionCommand, selectionCommandFor, surfaceCommandFor } from './keyboard.ts';
+
+/** What the surface tells the React chrome. */
+export interface SurfaceEvents {
+  /** The article selection appeared, moved or went away: re-read `selectionRect()`. */
+  onSelectionChange(): void;
+  /** A selection shortcut (1–5, N, Escape) was pressed with article text selected. */
+  onSelectionCommand(command: SelectionCommand): void;
+  /** The user asked to open a highlight: clicked it, or pressed Enter on the focused one. */
+  onActivate(key: string, via: 'pointer' | 'keyboard'): void;
+  /** The keyboard focus ring moved to another highlight (or left them). */
+  onCurrentChange(key: string | null): void;
+  /** Escape in the article with nothing selected. */
+  onEscape(): void;
+}
+
+/** A selection turned into what a new annotation needs. */
+export interface SelectionCapture {
+  selectors: Selector[];
+  placement: Placement;
+}
+
+interface Painted {
+  color: string;
+  start: number;
+  end: number;
+}
+
+const bodyClass = 'article-body';
+
+/** A live Range over a StaticRange, for geometry (StaticRange has no getClientRects). */
+function liveRange(range: AbstractRange): Range {
+  const live = document.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  return live;
+}
+
+/** Whether the user asked the system for less motion. */
+function reducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * The article text as plain DOM that React never re-renders. It renders the article once, builds the text index,
+ * owns the highlight painter, and turns selection, clicks and keys into events for the chrome. Highlights are
+ * painted with the CSS Custom Highlight API, so the article DOM never changes after the first render; the keyboard
+ * focus ring is drawn in an overlay beside the text, never around it.
+ */
+export class ArticleSurface {
+  readonly element: HTMLElement;
+  readonly body: HTMLElement;
+  readonly #scroller: HTMLElement;
+  readonly #focusLayer: HTMLElement;
+  readonly #events: SurfaceEvents;
+  readonly #index: TextIndex;
+  readonly #painter = new HighlightPainter();
+  readonly #painted = new Map<string, Painted>();
+  readonly #cleanup: Array<() => void> = [];
+  #order: string[] = [];
+  #current: string | null = null;
+  #pointerDown = false;
+  #selectionKey = '';
+  #hoverFrame = 0;
+
+  constructor(container: HTMLElement, article: Article, scroller: HTMLElement, events: SurfaceEvents) {
+    this.#scroller = scroller;
+    this.#events = events;
+    const { element, body, focusLayer } = renderArticle(article);
+    this.element = element;
+    this.body = body;
+    this.#focusLayer = focusLayer;
+    container.replaceChildren(element);
+    this.#index = new TextIndex(body);
+    this.#listen();
+  }
+
+  /** Anchors selectors in the article as rendered. */
+  place = (selectors: readonly Selector[]): Placement => {
+    const found = anchor(this.#index, selectors);
+    if (found.status.kind === 'orphan' || found.range === undefined) return { status: { kind: 'orphan' } };
+    return { start: found.start, end: found.end, status: found.status };
+  };
+
+  /** Brings the painted highlights in line with `entries` (document order), repainting only what changed. */
+  sync(entries: readonly PlacedEntry[]): void {
+    const seen = new Set<string>();
+    const toPaint: Array<{ id: string; color: PlacedEntry['annotation']['color']; range: StaticRange }> = [];
+    for (const { key, annotation, placement } of entries) {
+      seen.add(key);
+      const painted = this.#painted.get(key);
+      if (painted && painted.color === annotation.color && painted.start === placement.start && painted.end === placement.end) continue;
+      this.#painted.set(key, { color: annotation.color, start: placement.start, end: placement.end });
+      toPaint.push({ id: key, color: annotation.color, range: this.#index.rangeOf(placement.start, placement.end) });
+    }
+    for (const key of [...this.#painted.keys()]) {
+      if (seen.has(key)) continue;
+      this.#painted.delete(key);
+      this.#painter.remove(key);
+    }
+    if (toPaint.length === 1) {
+      const [one] = toPaint;
+      if (one) this.#painter.paint(one.id, one.color, one.range);
+    } else if (toPaint.length > 1) {
+      this.#painter.paintAll(toPaint);
+    }
+    this.#order = entries.map((e) => e.key);
+    if (this.#current !== null && !seen.has(this.#current)) this.setCurrent(null);
+    else this.#drawFocusRing();
+  }
+
+  /** The selected article text's bounding box, or undefined when nothing in the article is selected. */
+  selectionRect(): DOMRect | undefined {
+    const range = this.#selectedRange();
+    if (!range) return undefined;
+    const rects = range.getClientRects();
+    return rects.length > 0 ? range.getBoundingClientRect() : undefined;
+  }
+
+  /** Turns the current selection into selectors (surrounding whitespace trimmed) and clears it. */
+  takeSelection(): SelectionCapture | undefined {
+    const range = this.#selectedRange();
+    if (!range) return undefined;
+    const offsets = this.#trimmedOffsets(range);
+    if (!offsets) return undefined;
+    const selectors = describe(this.#index, this.#index.rangeOf(offsets.start, offsets.end));
+    if (!selectors) return undefined;
+    window.getSelection()?.removeAllRanges();
+    this.#notifySelection();
+    return { selectors, placement: this.place(selectors) };
+  }
+
+  /** Drops the selection (Escape). */
+  clearSelection(): void {
+    window.getSelection()?.removeAllRanges();
+    this.#notifySelection();
+  }
+
+  /** Viewport box of a highlight's text, for placing the popover next to it. */
+  rectOf(key: string): DOMRect | undefined {
+    const range = this.#rangeOf(key);
+    return range ? liveRange(range).getBoundingClientRect() : undefined;
+  }
+
+  /** Scrolls a highlight to the middle of the view (smoothly unless reduced motion is asked for) and flashes it. */
+  reveal(key: string): void {
+    this.#scrollToKey(key, 'center');
+    this.setCurrent(key);
+    this.#painter.flash(key);
+  }
+
+  /** Moves the keyboard focus ring to a highlight (or removes it). */
+  setCurrent(key: string | null): void {
+    const next = key !== null && this.#painted.has(key) ? key : null;
+    if (next === this.#current) {
+      this.#drawFocusRing();
+      return;
+    }
+    this.#current = next;
+    this.#drawFocusRing();
+    this.#events.onCurrentChange(next);
+  }
+
+  /** The highlight under the keyboard focus ring. */
+  get current(): string | null {
+    return this.#current;
+  }
+
+  /** Gives the article keyboard focus without scrolling. */
+  focus(): void {
+    this.element.focus({ preventScroll: true });
+  }
+
+  /** Unpaints everything and stops listening; the article DOM is removed. */
+  destroy(): void {
+    for (const undo of this.#cleanup.splice(0)) undo();
+    cancelAnimationFrame(this.#hoverFrame);
+    this.#painter.clear();
+    this.element.remove();
+  }
+
+  #listen(): void {
+    const on = <K extends keyof HTMLElementEventMap>(target: HTMLElement | Document | Window, type: K, handler: (event: HTMLElementEventMap[K]) => void) => {
+      target.addEventListener(type, handler as EventListener);
+      this.#cleanup.push(() => target.removeEventListener(type, handler as EventListener));
+    };
+    on(document, 'selectionchange', () => {
+      // While dragging, only report the selection vanishing; the toolbar appears when the drag ends.
+      if (!this.#pointerDown || !this.#selectedRange()) this.#notifySelection();
+    });
+    on(this.element, 'pointerdown', () => {
+      this.#pointerDown = true;
+    });
+    on(window, 'pointerup', () => {
+      this.#pointerDown = false;
+    });
+    on(this.element, 'mouseup', () => {
+      this.#pointerDown = false;
+      this.#notifySelection();
+    });
+    on(this.element, 'keyup', () => this.#notifySelection());
+    on(this.element, 'keydown', (event) => this.#onKeyDown(event));
+    on(this.element, 'click', (event) => this.#onClick(event));
+    on(this.element, 'mousemove', (event) => this.#onHover(event));
+    on(window, 'resize', () => this.#drawFocusRing());
+    const resizes = new ResizeObserver(() => this.#drawFocusRing());
+    resizes.observe(this.element);
+    this.#cleanup.push(() => resizes.disconnect());
+  }
+
+  #onKeyDown(event: KeyboardEvent): void {
+    if (isTyping(event)) return;
+    if (this.#selectedRange()) {
+      const command = selectionCommandFor(event);
+      if (command) {
+        event.preventDefault();
+        if (command.kind === 'cancel') this.clearSelection();
+        else this.#events.onSelectionCommand(command);
+        return;
+      }
+    }
+    switch (surfaceCommandFor(event)) {
+      case 'next':
+        event.preventDefault();
+        this.#step(1);
+        return;
+      case 'previous':
+        event.preventDefault();
+        this.#step(-1);
+        return;
+      case 'first':
+        event.preventDefault();
+        this.#moveTo(this.#order[0] ?? null);
+        return;
+      case 'last':
+        event.preventDefault();
+        this.#moveTo(this.#order.at(-1) ?? null);
+        return;
+      case 'open':
+        // Without a focused highlight, Enter and Space keep their usual meaning (Space scrolls).
+        if (this.#current === null) return;
+        event.preventDefault();
+        this.#events.onActivate(this.#current, 'keyboard');
+        return;
+      case 'escape':
+        if (this.#current !== null) this.setCurrent(null);
+        this.#events.onEscape();
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Next/previous highlight in document order; from nothing, the first one at or below the top of the view. */
+  #step(direction: 1 | -1): void {
+    if (this.#order.length === 0) return;
+    const at = this.#current === null ? -1 : this.#order.indexOf(this.#current);
+    let target: string | undefined;
+    if (at === -1) {
+      const top = this.#scroller.getBoundingClientRect().top;
+      const visible = this.#order.find((key) => (this.rectOf(key)?.bottom ?? -Infinity) >= top);
+      target = direction === 1 ? (visible ?? this.#order[0]) : this.#order.at(-1);
+    } else {
+      target = this.#order[(at + direction + this.#order.length) % this.#order.length];
+    }
+    this.#moveTo(target ?? null);
+  }
+
+  #moveTo(key: string | null): void {
+    this.setCurrent(key);
+    if (key !== null) this.#scrollToKey(key, 'nearest');
+  }
+
+  #onClick(event: MouseEvent): void {
+    if (this.#selectedRange()) return; // The click ended a drag selection.
+    const [key] = this.#painter.idsAtPoint(event.clientX, event.clientY);
+    if (key === undefined) return;
+    this.setCurrent(key);
+    this.#events.onActivate(key, 'pointer');
+  }
+
+  /** Shows a pointer over highlights, which have no elements to style. */
+  #onHover(event: MouseEvent): void {
+    cancelAnimationFrame(this.#hoverFrame);
+    const { clientX, clientY } = event;
+    this.#hoverFrame = requestAnimationFrame(() => {
+      const over = this.#painted.size > 0 && this.#painter.idsAtPoint(clientX, clientY).length > 0;
+      this.element.classList.toggle('is-over-highlight', over);
+    });
+  }
+
+  #notifySelection(): void {
+    const range = this.#selectedRange();
+    const key = range ? `${String(this.#index.offsetsOf(range)?.start)}:${String(this.#index.offsetsOf(range)?.end)}` : '';
+    if (key === this.#selectionKey && key === '') return;
+    this.#selectionKey = key;
+    this.#events.onSelectionChange();
+  }
+
+  /** The selection when it holds article text (not just whitespace), else undefined. */
+  #selectedRange(): Range | undefined {
+    const selection = window.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
+    const range = selection.getRangeAt(0);
+    if (!range.intersectsNode(this.body)) return undefined;
+    return this.#trimmedOffsets(range) ? range : undefined;
+  }
+
+  #trimmedOffsets(range: Range): { start: number; end: number } | undefined {
+    const offsets = this.#index.offsetsOf(range);
+    if (!offsets) return undefined;
+    const text = this.#index.text;
+    let { start, end } = offsets;
+    while (start < end && /\s/.test(text[start] ?? '')) start++;
+    while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+    return end > start ? { start, end } : undefined;
+  }
+
+  #rangeOf(key: string): StaticRange | undefined {
+    const painted = this.#painted.get(key);
+    return painted ? this.#index.rangeOf(painted.start, painted.end) : undefined;
+  }
+
+  #scrollToKey(key: string, block: 'center' | 'nearest'): void {
+    const rect = this.rectOf(key);
+    if (!rect) return;
+    const view = this.#scroller.getBoundingClientRect();
+    const margin = 48;
+    let delta: number;
+    if (block === 'center') delta = rect.top - view.top - (view.height - rect.height) / 2;
+    else if (rect.top < view.top + margin) delta = rect.top - view.top - margin;
+    else if (rect.bottom > view.bottom - margin) delta = rect.bottom - view.bottom + margin;
+    else return;
+    this.#scroller.scrollBy({ top: delta, behavior: reducedMotion() ? 'auto' : 'smooth' });
+  }
+
+  /** Outlines the current highlight's line boxes in the overlay; the overlay sits beside the text, not around it. */
+  #drawFocusRing(): void {
+    const range = this.#current === null ? undefined : this.#rangeOf(this.#current);
+    if (!range) {
+      this.#focusLayer.replaceChildren();
+      return;
+    }
+    const origin = this.element.getBoundingClientRect();
+    const boxes = [...liveRange(range).getClientRects()]
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => {
+        const box = document.createElement('div');
+        box.className = 'focus-ring';
+        box.style.left = `${r.left - origin.left - 2}px`;
+        box.style.top = `${r.top - origin.top - 1}px`;
+        box.style.width = `${r.width + 4}px`;
+        box.style.height = `${r.height + 2}px`;
+        return box;
+      });
+    this.#focusLayer.replaceChildren(...boxes);
+  }
+}
+
+/**
+ * Builds the article's DOM: a heading, then the body whose text content equals `article.content` exactly (one
+ * paragraph per "\n\n"-separated block, the separators kept as text nodes) because anchoring offsets depend on it.
+ */
+function renderArticle(article: Article): { element: HTMLElement; body: HTMLElement; focusLayer: HTMLElement } {
+  const element = document.createElement('article');
+  element.className = 'article';
+  element.tabIndex = 0;
+  element.setAttribute('aria-labelledby', 'article-title');
+  element.setAttribute('aria-describedby', 'article-keys');
+
+  const title = document.createElement('h1');
+  title.id = 'article-title';
+  title.className = 'article-title';
+  title.textContent = article.title;
+
+  const body = document.createElement('div');
+  body.className = bodyClass;
+  article.content.split('\n\n').forEach((text, i) => {
+    if (i > 0) body.append(document.createTextNode('\n\n'));
+    const paragraph = document.createElement('p');
+    if (text) paragraph.append(document.createTextNode(text));
+    body.append(paragraph);
+  });
+
+  const keys = document.createElement('p');
+  keys.id = 'article-keys';
+  keys.className = 'visually-hidden';
+  keys.textContent =
+    'Select text, then press 1 to 5 to highlight it or N to add a note. Press ] or [ to move between highlights, Enter to open one.';
+
+  const focusLayer = document.createElement('div');
+  focusLayer.className = 'focus-layer';
+  focusLayer.setAttribute('aria-hidden', 'true');
+
+  element.append(title, body, keys, focusLayer);
+  return { element, body, focusLayer };
+}

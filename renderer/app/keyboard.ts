@@ -1,0 +1,60 @@
+import type { HighlightColor } from '../../electron/ipc/contract.ts';
+
+/** The five colours in toolbar order; key n picks the n-th. Mirrors `highlightColors` in db/model.ts. */
+export const colors: readonly HighlightColor[] = ['yellow', 'green', 'blue', 'pink', 'purple'];
+
+/** The colour a new highlight gets from "Add note" / N. */
+export const defaultColor: HighlightColor = 'yellow';
+
+/** What a key does while article text is selected. */
+export type SelectionCommand = { kind: 'highlight'; color: HighlightColor } | { kind: 'note' } | { kind: 'cancel' };
+
+/** What a key does while the article itself has focus. */
+export type SurfaceCommand = 'next' | 'previous' | 'first' | 'last' | 'open' | 'escape';
+
+/** The key that picks a colour, for hints and aria-keyshortcuts. */
+export function keyForColor(color: HighlightColor): string {
+  return String(colors.indexOf(color) + 1);
+}
+
+function hasCommandModifier(event: KeyboardEvent): boolean {
+  return event.ctrlKey || event.metaKey || event.altKey;
+}
+
+/** Keys 1–5 (top row or keypad, so layouts needing Shift for digits still work), N and Escape. */
+export function selectionCommandFor(event: KeyboardEvent): SelectionCommand | undefined {
+  if (event.key === 'Escape') return { kind: 'cancel' };
+  if (hasCommandModifier(event)) return undefined;
+  const digit = /^(?:Digit|Numpad)([1-5])$/.exec(event.code)?.[1] ?? (/^[1-5]$/.test(event.key) ? event.key : undefined);
+  if (digit) return { kind: 'highlight', color: colors[Number(digit) - 1] as HighlightColor };
+  if (event.key === 'n' || event.key === 'N') return { kind: 'note' };
+  return undefined;
+}
+
+/**
+ * Moving between highlights inside the focused article: ] and [ (or Alt+↓ / Alt+↑) step in document order,
+ * Home/End with Alt jump to the ends, Enter or Space opens the focused highlight, Escape leaves it.
+ * Tab is left alone so keyboard users can always leave the article.
+ */
+export function surfaceCommandFor(event: KeyboardEvent): SurfaceCommand | undefined {
+  if (event.ctrlKey || event.metaKey) return undefined;
+  if (event.altKey) {
+    if (event.key === 'ArrowDown') return 'next';
+    if (event.key === 'ArrowUp') return 'previous';
+    if (event.key === 'Home') return 'first';
+    if (event.key === 'End') return 'last';
+    return undefined;
+  }
+  if (event.key === ']') return 'next';
+  if (event.key === '[') return 'previous';
+  if (event.key === 'Enter' || event.key === ' ') return 'open';
+  if (event.key === 'Escape') return 'escape';
+  return undefined;
+}
+
+/** True when a key event belongs to a text field and must not trigger shortcuts. */
+export function isTyping(event: KeyboardEvent): boolean {
+  const target = event.target;
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}

@@ -1,0 +1,31 @@
+import type { Selector } from '../../electron/ipc/contract.ts';
+
+/** Shortens text to at most `max` characters on a word boundary where possible, ending with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(flat); // Code points, so an emoji is never cut in half.
+  if (chars.length <= max) return flat;
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The first `lines` non-empty lines of a note, for a compact preview. */
+export function firstLines(text: string, lines: number): string {
+  const kept = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const head = kept.slice(0, lines).join('\n');
+  return kept.length > lines ? `${head}…` : head;
+}
+
+/** Capitalised colour name for labels. */
+export function colorName(color: string): string {
+  return color.charAt(0).toUpperCase() + color.slice(1);
+}
+
+/** The quoted text of an annotation (its TextQuoteSelector's `exact`). */
+export function quoteText(selectors: readonly Selector[]): string {
+  return selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '';
+}
