@@ -1,3 +1,4 @@
+import '../painting/highlights.css';
 import '../styles/app.css';
 
 import type { MarginaliaApi } from '../../electron/ipc/contract.ts';

@@ -48,8 +48,9 @@ function reducedMotion(): boolean {
 /**
  * The article text as plain DOM that React never re-renders. It renders the article once, builds the text index,
  * owns the highlight painter, and turns selection, clicks and keys into events for the chrome. Highlights are
- * painted with the CSS Custom Highlight API, so the article DOM never changes after the first render; the keyboard
- * focus ring is drawn in an overlay beside the text, never around it.
+ * painted with the CSS Custom Highlight API, so the article DOM never changes after the first render. The current
+ * highlight is marked twice: the painter's `marginalia-focus` underline (always), and, while the article has keyboard
+ * focus, an outline drawn from the range's client rects in an overlay beside the text, never around it.
  */
 export class ArticleSurface {
   readonly element: HTMLElement;
@@ -161,6 +162,7 @@ export class ArticleSurface {
       return;
     }
     this.#current = next;
+    this.#painter.focus(next ?? undefined);
     this.#drawFocusRing();
     this.#events.onCurrentChange(next);
   }
@@ -179,7 +181,7 @@ export class ArticleSurface {
   destroy(): void {
     for (const undo of this.#cleanup.splice(0)) undo();
     cancelAnimationFrame(this.#hoverFrame);
-    this.#painter.clear();
+    this.#painter.dispose();
     this.element.remove();
   }
 
@@ -321,8 +323,7 @@ export class ArticleSurface {
   }
 
   #rangeOf(key: string): StaticRange | undefined {
-    const painted = this.#painted.get(key);
-    return painted ? this.#index.rangeOf(painted.start, painted.end) : undefined;
+    return this.#painter.rangeOf(key);
   }
 
   #scrollToKey(key: string, block: 'center' | 'nearest'): void {
