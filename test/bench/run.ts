@@ -52,10 +52,6 @@ async function buildPage(outDir: string): Promise<void> {
     configFile: false,
     root: resolve(here, 'page'),
     logLevel: 'warn',
-    resolve: {
-      // @apache-annotator/dom 0.2.0 needs @apache-annotator/selector at run time but does not install it.
-      alias: { '@apache-annotator/selector': resolve(here, 'page/vendor/apache-annotator-selector.ts') },
-    },
     build: { outDir, emptyOutDir: true, target: 'es2023', reportCompressedSize: false, sourcemap: false },
   });
 }
