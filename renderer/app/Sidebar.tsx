@@ -26,6 +26,17 @@ function Note({ text }: { text: string }) {
   return text ? <span className="entry-note">{firstLines(text, 3)}</span> : null;
 }
 
+/** Says when a highlight was placed by a fuzzy match, so the user can check it still marks the right words. */
+function Confidence({ entry }: { entry: PlacedEntry }) {
+  const { status } = entry.placement;
+  if (status.kind !== 'fuzzy') return null;
+  return (
+    <span className="entry-badge" title="The text changed since this was highlighted; this is the closest match.">
+      Closest match ({Math.round(status.score * 100)}%)
+    </span>
+  );
+}
+
 /**
  * The right-hand list of the article's annotations in document order, each a button that scrolls to and flashes
  * its highlight, then the ones that could not be placed. Counts are in the headings.
@@ -57,6 +68,7 @@ export function Sidebar({ loading, placed, orphans, current, onChoose }: Sidebar
                 <span className="entry-text">
                   <q className="entry-quote">{shorten(quoteOf(entry), 100)}</q>
                   <Note text={entry.annotation.note} />
+                  <Confidence entry={entry} />
                 </span>
               </button>
             </li>

@@ -297,8 +297,10 @@ export class ArticleSurface {
 
   #notifySelection(): void {
     const range = this.#selectedRange();
-    const key = range ? `${String(this.#index.offsetsOf(range)?.start)}:${String(this.#index.offsetsOf(range)?.end)}` : '';
-    if (key === this.#selectionKey && key === '') return;
+    const offsets = range ? this.#index.offsetsOf(range) : undefined;
+    const key = offsets ? `${offsets.start}:${offsets.end}` : '';
+    // Repeated "nothing selected" is dropped; a selection is always reported, since its box may have moved.
+    if (key === '' && this.#selectionKey === '') return;
     this.#selectionKey = key;
     this.#events.onSelectionChange();
   }

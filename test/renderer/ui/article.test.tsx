@@ -57,6 +57,16 @@ describe('the article', () => {
     expect(m.host.querySelectorAll('.sidebar ol .entry')).toHaveLength(0);
   });
 
+  test('mounts one article even in StrictMode, and leaves no highlights registered after unmounting', async () => {
+    const fake = new FakeApi();
+    fake.seed({ color: 'purple', selectors: [{ type: 'TextQuoteSelector', exact: 'The habit is older than print.', prefix: '', suffix: '' }] });
+    const m = await renderApp(fake);
+    expect(m.host.querySelectorAll('article')).toHaveLength(1);
+    expect(paintedCount('marginalia-purple')).toBe(1);
+    m.unmount();
+    expect(CSS.highlights.has('marginalia-purple')).toBe(false);
+  });
+
   test('says why when the article cannot be opened', async () => {
     const fake = new FakeApi();
     fake.failNext('articles.getDefault', 'the library file is locked');

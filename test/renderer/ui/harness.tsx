@@ -1,3 +1,4 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { expect, vi } from 'vitest';
 import { type Locator, page } from 'vitest/browser';
@@ -25,7 +26,12 @@ export async function renderApp(fake = new FakeApi()): Promise<Mounted> {
   host.style.height = '100vh';
   document.body.append(host);
   const root = createRoot(host);
-  root.render(<App api={fake.api} />);
+  // StrictMode, as in main.tsx: mounting twice must not leave a second surface, painter or listener behind.
+  root.render(
+    <StrictMode>
+      <App api={fake.api} />
+    </StrictMode>,
+  );
   await vi.waitFor(() => {
     expect(host.querySelector('.article-body')).not.toBeNull();
     expect(host.querySelector('.sidebar')?.textContent).not.toContain('Loading…');

@@ -45,6 +45,16 @@ describe('the sidebar', () => {
     await expect.element(page.getByRole('dialog', { name: 'Pink highlight' })).toBeVisible();
   });
 
+  test('marks a highlight placed by a fuzzy match as the closest match', async () => {
+    const fake = new FakeApi();
+    fake.seed({
+      selectors: [{ type: 'TextQuoteSelector', exact: 'A good reader app keeps these footprints where they were left.', prefix: '', suffix: '' }],
+    });
+    const m = await renderApp(fake);
+    await expect.poll(() => sidebarQuotes(m)).toHaveLength(1);
+    expect(m.host.querySelector('.sidebar .entry-badge')?.textContent).toMatch(/^Closest match \(\d+%\)$/);
+  });
+
   test('shortens long quotes and shows the start of the note', async () => {
     const fake = new FakeApi();
     const long = fake.article.content.split('\n\n')[3]!;
