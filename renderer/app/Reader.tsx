@@ -36,7 +36,7 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
       else if (command.kind === 'note') highlight(defaultColor, true);
       else session?.surface.clearSelection();
     },
-    onActivate: (key) => setOpen({ key, focusNote: false }),
+    onActivate: (key) => openPopover({ key, focusNote: false }),
     onCurrentChange: (key) => {
       setCurrent(key);
       if (key === null || !session) return;
@@ -56,7 +56,13 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
     if (!capture) return;
     const key = session.store.create(color, capture.selectors, capture.placement);
     setAnnouncement(`Highlighted in ${color}.`);
-    if (withNote) setOpen({ key, focusNote: true });
+    if (withNote) openPopover({ key, focusNote: true });
+  }
+
+  /** Switching straight from one highlight's popover to another's saves the first one's note now. */
+  function openPopover(next: OpenPopover): void {
+    if (open && open.key !== next.key) session?.notes.flush(open.key);
+    setOpen(next);
   }
 
   function closePopover(restoreFocus: boolean): void {
