@@ -40,6 +40,17 @@ describe('NoteSaver', () => {
     expect(saved).toHaveLength(3);
   });
 
+  test('flushes when the window is hidden (minimised, switched away, closing on some platforms)', () => {
+    saver.change('a', 'hidden');
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+    } finally {
+      visibility.mockRestore();
+    }
+    expect(saved).toEqual([['a', 'hidden']]);
+  });
+
   test('discard drops pending text; flush of one key leaves the others', () => {
     saver.change('a', 'gone');
     saver.change('b', 'kept');
