@@ -1,0 +1,176 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// The seed article is data, not main-process code (the renderer import rule lets a raw text import through).
+import raw from '../../../electron/core/seed/default-article.txt?raw';
+import type { Selector } from '../../../electron/ipc/contract.ts';
+import { anchor, describe as describeRange, TextIndex } from '../../../renderer/anchoring/index.ts';
+import {
+  type AnchorPath,
+  type Bucket,
+  buildCorpus,
+  formatFinding,
+  formatTable,
+  type Outcome,
+  runCorpus,
+  type Tally,
+} from '../../corpus/corpus.ts';
+import type { EditKind } from '../../corpus/edits.ts';
+import type { Span } from '../../corpus/text.ts';
+import type { Placement } from '../../corpus/truth.ts';
+
+/**
+ * The robustness corpus (test/corpus) through the DOM anchoring path, in real Chromium: each article is rendered
+ * as the app renders it (a <p> per paragraph, "\n\n" Text nodes between), every highlight is described from a DOM
+ * Range with a TextIndex of the original, and re-anchored with a fresh TextIndex of the edited article's render.
+ * The scorer (test/corpus/truth.ts) knows where every original character went, so each anchor is judged against
+ * the truth: correct (exact, moved, fuzzy), wrong, or orphan. See test/corpus/README.md for the definitions.
+ */
+
+/** Builds the article DOM as the app does; attached to the document so it has layout. */
+function render(text: string): HTMLElement {
+  const article = document.createElement('article');
+  text.split('\n\n').forEach((paragraph, i) => {
+    if (i > 0) article.append(document.createTextNode('\n\n'));
+    const p = document.createElement('p');
+    p.textContent = paragraph;
+    article.append(p);
+  });
+  document.body.append(article);
+  return article;
+}
+
+/** A live DOM Range over text[start, end), found by walking the Text nodes (independently of TextIndex). */
+function domRange(root: HTMLElement, start: number, end: number): Range {
+  const range = document.createRange();
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let offset = 0;
+  let startSet = false;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const length = node.data.length;
+    if (!startSet && start < offset + length) {
+      range.setStart(node, start - offset);
+      startSet = true;
+    }
+    if (startSet && end <= offset + length) {
+      range.setEnd(node, end - offset);
+      return range;
+    }
+    offset += length;
+  }
+  throw new Error(`no DOM position for [${start}, ${end})`);
+}
+
+/** Problems of the DOM layer itself (index text ≠ article text, a range that does not map back to its offsets). */
+const domProblems: string[] = [];
+
+const domPath: AnchorPath = {
+  describeAll(text: string, spans: readonly Span[]): Selector[][] {
+    const root = render(text);
+    try {
+      const index = new TextIndex(root);
+      if (index.text !== text) domProblems.push('TextIndex text differs from the article text (original render)');
+      return spans.map((span) => {
+        const selectors = describeRange(index, domRange(root, span.start, span.end));
+        if (!selectors) throw new Error(`describe gave nothing for [${span.start}, ${span.end})`);
+        return selectors;
+      });
+    } finally {
+      root.remove();
+    }
+  },
+  anchorAll(text: string, selectors: ReadonlyArray<readonly Selector[]>): Placement[] {
+    const root = render(text);
+    try {
+      const index = new TextIndex(root);
+      if (index.text !== text) domProblems.push('TextIndex text differs from the article text (edited render)');
+      return selectors.map((s) => {
+        const result = anchor(index, s);
+        if (!result.range) return { status: result.status };
+        const back = index.offsetsOf(result.range);
+        if (back?.start !== result.start || back.end !== result.end) {
+          domProblems.push(`range for [${result.start}, ${result.end}) maps back to ${JSON.stringify(back)}`);
+        }
+        return { start: result.start, end: result.end, status: result.status };
+      });
+    } finally {
+      root.remove();
+    }
+  },
+};
+
+let outcome: Outcome;
+
+function tally(bucket: Bucket): Tally {
+  const t = outcome.tallies.get(bucket);
+  if (!t) throw new Error(`no highlights in bucket ${bucket}`);
+  return t;
+}
+
+/** The findings of a bucket, formatted for a failure message (at most ten). */
+function findings(bucket?: Bucket, kind: 'wrong' | 'misses' = 'wrong'): string {
+  const list = outcome[kind].filter((f) => bucket === undefined || f.bucket === bucket);
+  return `${list.length} ${kind}:\n${list.slice(0, 10).map(formatFinding).join('\n')}`;
+}
+
+describe('robustness corpus, DOM path in Chromium', () => {
+  beforeAll(() => {
+    const corpus = buildCorpus({ defaultArticleRaw: raw });
+    outcome = runCorpus(corpus, domPath);
+    console.log(formatTable(outcome));
+  }, 120_000);
+
+  it('covers hundreds of highlights in tens of cases, every edit kind, and the default article', () => {
+    expect(outcome.cases).toBeGreaterThanOrEqual(60);
+    expect(outcome.overall.highlights).toBeGreaterThanOrEqual(10_000);
+    for (const t of outcome.tallies.values()) expect(t.highlights).toBeGreaterThan(0);
+    expect(outcome.tallies.size).toBe(16);
+  });
+
+  it('maps DOM ranges and offsets consistently', () => {
+    expect(domProblems.slice(0, 10)).toEqual([]);
+  });
+
+  it('never anchors a highlight on the wrong text', () => {
+    expect(outcome.overall.wrong, findings()).toBe(0);
+  });
+
+  // Edits that leave the quote's own text alone: every highlight whose text is intact must be placed.
+  const untouched: EditKind[] = [
+    'insert-before',
+    'insert-after',
+    'delete-before',
+    'delete-after',
+    'duplicate-paragraph',
+    'reorder-paragraphs',
+    'merge-paragraphs',
+    'whitespace',
+    'typography',
+  ];
+  it.each(untouched)('%s: places every target whose text is intact', (kind) => {
+    const t = tally(kind);
+    expect(t.placedIntact, findings(kind, 'misses') + '\n' + findings(kind)).toBe(t.intact);
+  });
+
+  it('typo-fix: places at least 95% of the targets', () => {
+    const t = tally('typo-fix');
+    expect(t.placedIntact / t.intact, findings('typo-fix')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  // Inside a quote, what the edit allows depends on its size: an insertion of a sentence into a two-sentence quote
+  // leaves nothing a quote matcher can recognise, so the bound is on lightly edited targets (≤ 10% of the quote
+  // changed), which must all be placed; the rest are reported (BENCH robustness-insert-inside-placed-survivable).
+  it.each(['insert-inside', 'delete-inside'] as const)('%s: places every lightly edited target', (kind) => {
+    const t = tally(kind);
+    expect(t.placedLight, findings(kind, 'misses') + '\n' + findings(kind)).toBe(t.light);
+  });
+
+  it.each(['delete-quote', 'delete-with-lookalike'] as const)('%s: orphans every target whose text is gone', (kind) => {
+    const t = tally(kind);
+    expect(t.orphanDestroyed, findings(kind)).toBe(t.destroyed);
+  });
+
+  it('bystanders: places every one whose text is intact, unless an edit aimed at another touched it', () => {
+    const t = tally('bystander');
+    expect(t.placedIntact / t.intact, findings('bystander', 'misses')).toBeGreaterThanOrEqual(0.99);
+  });
+});
