@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 
 import { articleExists } from './articles.ts';
-import { NotFoundError } from './errors.ts';
+import { ConflictError, NotFoundError } from './errors.ts';
 import { type Annotation, type HighlightColor, positionSelectorOf, quoteSelectorOf, type Selector } from './model.ts';
 import { statementCache } from './statement-cache.ts';
 
@@ -28,6 +28,8 @@ export interface AnnotationRow {
  * derives the quote and offset columns from the selectors.
  */
 export interface NewAnnotation {
+  /** The caller's UUID for it, so later edits can name it before this call returns; a fresh one if absent. */
+  id?: string | undefined;
   articleId: number;
   color: HighlightColor;
   selectors: Selector[];
@@ -105,6 +107,7 @@ const statements = statementCache((db) => ({
      RETURNING *`,
   ),
   delete: db.prepare<[string], AnnotationRow>('DELETE FROM annotations WHERE id = ? RETURNING *'),
+  exists: db.prepare<[string], { found: 1 }>('SELECT 1 AS found FROM annotations WHERE id = ?'),
 }));
 
 /** The annotation with this id; throws NotFoundError if there is none. */
@@ -122,13 +125,18 @@ export function listAnnotations(db: Database, articleId: number): Annotation[] {
   })();
 }
 
-/** Stores a new highlight with a fresh UUID and returns it; NotFoundError if the article does not exist. */
+/**
+ * Stores a new highlight under the caller's UUID (or a fresh one) and returns it; NotFoundError if the article does
+ * not exist, ConflictError if the id is taken.
+ */
 export function createAnnotation(db: Database, annotation: NewAnnotation): Annotation {
   return db.transaction(() => {
     if (!articleExists(db, annotation.articleId)) throw new NotFoundError(`No article with id ${annotation.articleId}`);
+    const id = annotation.id ?? randomUUID();
+    if (statements(db).exists.get(id)) throw new ConflictError(`An annotation with id ${id} already exists`);
     const now = new Date().toISOString();
     const row = statements(db).insert.get({
-      id: randomUUID(),
+      id,
       article_id: annotation.articleId,
       color: annotation.color,
       ...selectorColumns(annotation.selectors),

@@ -6,6 +6,14 @@ export class NotFoundError extends Error {
   }
 }
 
+/** A row with the caller's chosen key already exists. The IPC layer reports it as `conflict`. */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
 /**
  * The file was written by a newer Marginalia whose schema this version does not know. Opening it anyway could
  * silently drop or corrupt what the newer version stored, so it is refused before anything is written to it.

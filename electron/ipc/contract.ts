@@ -63,6 +63,8 @@ export const contract = {
     create: channel<Annotation>()(
       'annotations:create',
       z.strictObject({
+        /** The renderer may choose the UUID, so edits made before this call returns can already name it. */
+        id: annotationIdSchema.optional(),
         articleId: articleIdSchema,
         color: highlightColorSchema,
         selectors: selectorsSchema,

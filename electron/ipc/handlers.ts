@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '../../db/annotations.ts';
 import { getArticle } from '../../db/articles.ts';
-import { NotFoundError } from '../../db/errors.ts';
+import { ConflictError, NotFoundError } from '../../db/errors.ts';
 import { getDefaultArticle } from '../core/default-article.ts';
 import { type ArticleFile, importTextArticle, UnreadableArticleError } from '../core/import-article.ts';
 import type { Handlers } from './contract.ts';
@@ -14,6 +14,7 @@ function reporting<T>(run: () => T): T {
     return run();
   } catch (error) {
     if (error instanceof NotFoundError) throw new AppError('not-found', error.message);
+    if (error instanceof ConflictError) throw new AppError('conflict', error.message);
     if (error instanceof UnreadableArticleError) throw new AppError('invalid-input', error.message);
     throw error;
   }

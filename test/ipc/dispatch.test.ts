@@ -74,6 +74,7 @@ interface BadCase {
 
 const invalid = (why: string, input: (f: Fixture) => unknown, message: string): BadCase => ({ why, input, code: 'invalid-input', message });
 const notFound = (why: string, input: (f: Fixture) => unknown, message: string): BadCase => ({ why, input, code: 'not-found', message });
+const conflict = (why: string, input: (f: Fixture) => unknown, message: string): BadCase => ({ why, input, code: 'conflict', message });
 
 const create = (f: Fixture, change: Record<string, unknown>) => ({ ...validCreate(f.article.id), ...change });
 const update = (f: Fixture, change: Record<string, unknown>) => ({ id: f.annotation.id, ...change });
@@ -134,9 +135,10 @@ const malformed: Record<string, BadCase[]> = {
     invalid('a note that is not a string', (f) => create(f, { note: 42 }), 'note: Invalid input: expected string, received number'),
     invalid('a missing article id', (f) => create(f, { articleId: undefined }), 'articleId: Invalid input: expected number, received undefined'),
     invalid('an article id as a string', (f) => create(f, { articleId: String(f.article.id) }), 'articleId: Invalid input: expected number, received string'),
-    invalid('a caller-chosen id', (f) => create(f, { id: unknownUuid }), 'Unrecognized key: "id"'),
     invalid('caller-chosen timestamps', (f) => create(f, { createdAt: '2020-01-01T00:00:00.000Z' }), 'Unrecognized key: "createdAt"'),
     notFound('an unknown article id', (f) => create(f, { articleId: f.article.id + 1 }), 'No article with id'),
+    invalid('a chosen id that is not a UUID', (f) => create(f, { id: 'my-id' }), 'id: an annotation id is a UUID'),
+    conflict('a chosen id that is taken', (f) => create(f, { id: f.annotation.id }), `An annotation with id`),
   ],
   'annotations:update': [
     invalid('no input', () => undefined, 'expected object, received undefined'),
@@ -227,6 +229,13 @@ describe('well-formed calls', () => {
     expect(expectOk<Annotation[]>(await dispatch('annotations:list', { articleId })).map((a) => a.id)).toEqual([fixture.annotation.id]);
     expect(await dispatch('annotations:delete', { id: created.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(logged).toEqual([]);
+  });
+
+  it('store a new annotation under the id the renderer chose', async () => {
+    const id = '0b7f5a52-6f1e-4c53-9d0e-3a1f2b4c5d6e';
+    const created = expectOk<Annotation>(await dispatch('annotations:create', { ...validCreate(fixture.article.id), id }));
+    expect(created.id).toBe(id);
+    expect(expectOk<Annotation>(await dispatch('annotations:update', { id, note: 'typed before the reply' })).note).toBe('typed before the reply');
   });
 
   it('accept limits exactly at the bound', async () => {
