@@ -1,8 +1,11 @@
+import { readFile, stat } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+
 import type { Database } from 'better-sqlite3';
 
 import { listAnnotations, updateAnnotation } from '../../db/annotations.ts';
 import { getArticleBySource, insertArticle, updateArticleContent } from '../../db/articles.ts';
-import type { OpenedArticle, ReanchorReport, Selector } from '../../db/model.ts';
+import { limits, type OpenedArticle, type ReanchorReport, type Selector } from '../../db/model.ts';
 import { hashText } from '../../db/text-hash.ts';
 import { anchorText, describeText } from '../../renderer/anchoring/text-anchor.ts';
 import { parseTextArticle } from './text-article.ts';
@@ -17,6 +20,25 @@ export interface ArticleFile {
 /** The chosen file cannot be read as an article (empty, or not text). */
 export class UnreadableArticleError extends Error {
   override name = 'UnreadableArticleError';
+}
+
+/**
+ * Reads a text file the user chose. Its `file:` URL is its identity, so opening the same file again after it
+ * changed is a re-import. Refuses files too large to be an article and bytes that are not UTF-8 text, rather than
+ * storing mojibake.
+ */
+export async function readArticleFile(filePath: string): Promise<ArticleFile> {
+  const { size } = await stat(filePath);
+  if (size > limits.articleMaxLength) {
+    throw new UnreadableArticleError(`${filePath} is ${size} bytes; an article may be at most ${limits.articleMaxLength}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(filePath));
+  } catch {
+    throw new UnreadableArticleError(`${filePath} is not UTF-8 text`);
+  }
+  return { source: pathToFileURL(filePath).href, text };
 }
 
 /**

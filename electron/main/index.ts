@@ -4,6 +4,7 @@ import { app, type BrowserWindow, dialog } from 'electron';
 
 import { openAppData } from '../core/app-data.ts';
 import { allowedOrigins, appEntryUrl } from './app-origin.ts';
+import { articleFilePicker } from './article-file-dialog.ts';
 import { registerIpc } from './ipc.ts';
 import { registerAppScheme, serveAppProtocol } from './protocol.ts';
 import { denyAllPermissions, guardWebContents } from './security.ts';
@@ -57,7 +58,7 @@ function start(): void {
     () => {
       const dataDir = app.getPath('userData');
       try {
-        appData = openAppData(dataDir);
+        appData = openAppData(dataDir, { ports: { pickArticleFile: articleFilePicker(() => mainWindow) } });
       } catch (error) {
         // Typically a library written by a newer Marginalia: say so and leave the file exactly as it is.
         const message = error instanceof Error ? error.message : String(error);

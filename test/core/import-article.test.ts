@@ -1,10 +1,14 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { listAnnotations } from '../../db/annotations.ts';
 import { listArticles } from '../../db/articles.ts';
 import { type Annotation, type OpenedArticle, positionSelectorOf,quoteSelectorOf } from '../../db/model.ts';
 import { type AppData, openAppData } from '../../electron/core/app-data.ts';
-import type { ArticleFile } from '../../electron/core/import-article.ts';
+import { type ArticleFile, readArticleFile } from '../../electron/core/import-article.ts';
 import type { Result } from '../../electron/ipc/contract.ts';
 import { describeText } from '../../renderer/anchoring/text-anchor.ts';
 import { makeTempDir } from '../db/temp-dir.ts';
@@ -118,5 +122,22 @@ describe('re-opening a changed version', () => {
     // The orphan keeps its old selectors and note, so the user can still read and re-attach it.
     expect(after.get(orphan.id)).toMatchObject({ selectors: orphan.selectors, note: 'vote' });
     expect([...after.values()].map((a) => a.note).sort()).toEqual(['deadline', 'first meeting', 'fleet', 'vote']);
+  });
+});
+
+describe('reading an article file', () => {
+  it('keeps the text exactly and names the file by its URL', async () => {
+    const file = path.join(temp.dir, 'café notes.txt');
+    writeFileSync(file, 'Title\n\n“Curly” — dashes… and emoji 🙂\n');
+    expect(await readArticleFile(file)).toEqual({
+      source: pathToFileURL(file).href,
+      text: 'Title\n\n“Curly” — dashes… and emoji 🙂\n',
+    });
+  });
+
+  it('refuses bytes that are not UTF-8 text instead of storing mojibake', async () => {
+    const file = path.join(temp.dir, 'latin1.txt');
+    writeFileSync(file, Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0xe9, 0xe8]));
+    await expect(readArticleFile(file)).rejects.toThrow(`${file} is not UTF-8 text`);
   });
 });

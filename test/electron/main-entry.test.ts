@@ -56,6 +56,9 @@ vi.mock('electron', () => ({
 }));
 vi.mock('../../electron/core/app-data.ts', () => ({ openAppData: mocks.openAppData }));
 
+/** The data is opened with the OS file dialog as its way to pick article files. */
+const withFileDialog = { ports: { pickArticleFile: expect.any(Function) } };
+
 async function startMain(): Promise<void> {
   vi.resetModules();
   await import('../../electron/main/index.ts');
@@ -86,7 +89,7 @@ describe('main entry', () => {
     expect(mocks.openAppData).not.toHaveBeenCalled();
 
     await becomeReady();
-    expect(mocks.openAppData).toHaveBeenCalledExactlyOnceWith('/home/reader/.config/Marginalia');
+    expect(mocks.openAppData).toHaveBeenCalledExactlyOnceWith('/home/reader/.config/Marginalia', withFileDialog);
     expect(mocks.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(mocks.ipcMain.handle).toHaveBeenCalled();
     expect(mocks.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
@@ -138,7 +141,7 @@ describe('main entry', () => {
       mocks.app.requestSingleInstanceLock.mock.invocationCallOrder[0] ?? 0,
     );
     await becomeReady();
-    expect(mocks.openAppData).toHaveBeenCalledExactlyOnceWith('/tmp/marginalia-test');
+    expect(mocks.openAppData).toHaveBeenCalledExactlyOnceWith('/tmp/marginalia-test', withFileDialog);
   });
 
   it('loads the dev server in development', async () => {
