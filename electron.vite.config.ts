@@ -2,6 +2,24 @@ import { resolve } from 'node:path';
 
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * Development only (`npm run dev`): the React refresh preamble is an inline script, Vite injects CSS as <style>
+ * tags and hot reload talks over a WebSocket, all of which the strict CSP forbids. Built and packaged apps keep the
+ * strict policy from renderer/index.html untouched.
+ */
+function devContentSecurityPolicy(): Plugin {
+  return {
+    name: 'marginalia-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
+  };
+}
 
 /** Builds the three processes into out/: main (ESM), preload (CommonJS, so it can run sandboxed), renderer. */
 export default defineConfig({
@@ -25,7 +43,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devContentSecurityPolicy()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
