@@ -24,6 +24,8 @@ export class BitPattern {
   private readonly asciiMasks: Int32Array[];
   private readonly otherMasks = new Map<number, Int32Array>();
   private readonly noMatch: Int32Array;
+  /** asciiTable[code * blocks + b]: the masks of every ASCII character in one flat array (the scan's hot path). */
+  readonly asciiTable: Int32Array;
 
   constructor(pattern: string) {
     this.length = pattern.length;
@@ -41,6 +43,8 @@ export class BitPattern {
       }
       masks[(i / wordBits) | 0]! |= 1 << i % wordBits;
     }
+    this.asciiTable = new Int32Array(128 * this.blocks);
+    for (let code = 0; code < 128; code++) this.asciiTable.set(this.asciiMasks[code]!, code * this.blocks);
   }
 
   /** The per-block match masks of one text character (all zero when the pattern does not contain it). */
@@ -81,15 +85,21 @@ export function scan(
   const topDelta = options.anchored === true ? 1 : 0;
   const m = pattern.length;
   if (m === 0) return;
-  const last = pattern.blocks - 1;
-  const pv = new Int32Array(pattern.blocks);
-  const mv = new Int32Array(pattern.blocks);
+  if (pattern.blocks === 1) {
+    scanOneBlock(pattern, text, from, to, backward, topDelta, maxErrors, visit);
+    return;
+  }
+  const blocks = pattern.blocks;
+  const last = blocks - 1;
+  const pv = new Int32Array(blocks);
+  const mv = new Int32Array(blocks);
   // score[b] = D[bottom row of block b][current column]; exact while block b is active.
-  const score = new Int32Array(pattern.blocks);
-  const rows = new Int32Array(pattern.blocks).fill(wordBits);
+  const score = new Int32Array(blocks);
+  const rows = new Int32Array(blocks).fill(wordBits);
   rows[last] = m - last * wordBits;
-  const bottomBit = new Int32Array(pattern.blocks).fill(1 << (wordBits - 1));
+  const bottomBit = new Int32Array(blocks).fill(1 << (wordBits - 1));
   bottomBit[last] = pattern.lastRowBit;
+  const ascii = pattern.asciiTable;
 
   // Column 0 (no text read): D[i][0] = i, so block b is live while its first row (b*32 + 1) can be <= maxErrors.
   let y = Math.min(last, Math.max(0, Math.floor((maxErrors - 1) / wordBits)));
@@ -104,12 +114,29 @@ export function scan(
   const first = backward ? from - 1 : from;
   const count = backward ? from - to : to - from;
   for (let n = 0, j = first; n < count; n++, j += step) {
-    const masks = pattern.masksOf(text.charCodeAt(j));
+    const code = text.charCodeAt(j);
+    // ASCII masks come from the flat table; others (rare in most articles) from the pattern's map.
+    const other = code < 128 ? undefined : pattern.masksOf(code);
+    const base = code * blocks;
     let carry = topDelta;
     let previousBottom = score[y]!;
     for (let b = 0; b <= y; b++) {
-      carry = advance(pv, mv, b, masks[b]!, carry, bottomBit[b]!);
-      score[b]! += carry;
+      // advance(), inlined: this loop is where a whole-text search spends its time.
+      const eqBlock = other === undefined ? ascii[base + b]! : other[b]!;
+      const pVert = pv[b]!;
+      const mVert = mv[b]!;
+      const eq = carry < 0 ? eqBlock | 1 : eqBlock;
+      const xv = eq | mVert;
+      const xh = (((eq & pVert) + pVert) ^ pVert) | eq;
+      const ph = mVert | ~(xh | pVert);
+      const mh = pVert & xh;
+      const bit = bottomBit[b]!;
+      const hOut = (ph & bit) !== 0 ? 1 : (mh & bit) !== 0 ? -1 : 0;
+      const phIn = (ph << 1) | (carry > 0 ? 1 : 0);
+      pv[b] = ((mh << 1) | (carry < 0 ? 1 : 0)) | ~(xv | phIn);
+      mv[b] = phIn & xv;
+      score[b] = score[b]! + hOut;
+      carry = hOut;
     }
     // Activate the next block when a cell of its first row can be <= maxErrors: reached from the bottom of block y
     // diagonally (previous column) or vertically (this column). Its unknown previous column is assumed to be all
@@ -119,12 +146,52 @@ export function scan(
       previousBottom += rows[y]!;
       pv[y] = -1;
       mv[y] = 0;
-      carry = advance(pv, mv, y, masks[y]!, carry, bottomBit[y]!);
+      carry = advance(pv, mv, y, other === undefined ? ascii[base + y]! : other[y]!, carry, bottomBit[y]!);
       score[y] = previousBottom + carry;
     }
     // Deactivate blocks whose every cell is > maxErrors (a block's cells are within 31 of its bottom cell).
     while (y > 0 && score[y]! >= maxErrors + wordBits) y--;
     if (y === last && score[last]! <= maxErrors) visit(backward ? j : j + 1, score[last]!);
+  }
+}
+
+/**
+ * `scan` for a pattern of at most 32 code units (most quotes' affixes, short quotes): the whole column is one word,
+ * kept in locals, and the edge row's delta enters as `topDelta` (0 or 1, never -1). The same recurrence as `advance`.
+ */
+function scanOneBlock(
+  pattern: BitPattern,
+  text: string,
+  from: number,
+  to: number,
+  backward: boolean,
+  topDelta: number,
+  maxErrors: number,
+  visit: (boundary: number, errors: number) => void,
+): void {
+  const m = pattern.length;
+  const bottom = pattern.lastRowBit;
+  const ascii = pattern.asciiTable;
+  let pv = -1;
+  let mv = 0;
+  let score = m;
+  if (maxErrors >= m) visit(from, m);
+  const step = backward ? -1 : 1;
+  const count = backward ? from - to : to - from;
+  for (let n = 0, j = backward ? from - 1 : from; n < count; n++, j += step) {
+    const code = text.charCodeAt(j);
+    const eq = code < 128 ? ascii[code]! : pattern.masksOf(code)[0]!;
+    const xv = eq | mv;
+    // The addition may carry past bit 31; `^` truncates back to 32 bits, which is what the algorithm wants.
+    const xh = (((eq & pv) + pv) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    const mh = (pv & xh) << 1;
+    if ((ph & bottom) !== 0) score++;
+    else if (((pv & xh) & bottom) !== 0) score--;
+    ph = (ph << 1) | topDelta;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+    if (score <= maxErrors) visit(backward ? j : j + 1, score);
   }
 }
 
