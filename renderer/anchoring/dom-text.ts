@@ -1,5 +1,5 @@
 import type { Selector } from '../../electron/ipc/contract.ts';
-import { type AnchorStatus, anchorText, describeText } from './text-anchor.ts';
+import { anchorAllText, type AnchorResult, type AnchorStatus, anchorText, describeText } from './text-anchor.ts';
 
 /**
  * Maps between DOM positions under a root and offsets into the root's anchor text: the concatenation of every
@@ -11,23 +11,35 @@ export class TextIndex {
   readonly text: string;
   /** The Text nodes under the root, in document order. */
   private readonly nodes: Text[] = [];
-  /** starts[i] is the anchor-text offset where nodes[i] begins. */
-  private readonly starts: number[] = [];
+  /**
+   * starts[i] / ends[i]: the anchor-text offsets where nodes[i] begins and ends. Kept in typed arrays rather than
+   * read back from the DOM (Text.data.length crosses into Blink on every read), so mapping offsets is pure JS.
+   */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
   private readonly indexOfNode = new Map<Node, number>();
 
   constructor(readonly root: Element) {
     const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const chunks: string[] = [];
-    let offset = 0;
+    const lengths: number[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const textNode = node as Text;
+      const data = textNode.data;
       this.indexOfNode.set(textNode, this.nodes.length);
       this.nodes.push(textNode);
-      this.starts.push(offset);
-      chunks.push(textNode.data);
-      offset += textNode.data.length;
+      chunks.push(data);
+      lengths.push(data.length);
     }
     this.text = chunks.join('');
+    this.starts = new Int32Array(lengths.length);
+    this.ends = new Int32Array(lengths.length);
+    let offset = 0;
+    for (let i = 0; i < lengths.length; i++) {
+      this.starts[i] = offset;
+      offset += lengths[i]!;
+      this.ends[i] = offset;
+    }
   }
 
   /** The anchor-text offsets a DOM range covers, clamped to the root; undefined when it covers no root text. */
@@ -65,7 +77,7 @@ export class TextIndex {
   private offsetOfPoint(container: Node, offset: number): number {
     const known = this.indexOfNode.get(container);
     if (known !== undefined && this.root.contains(container)) {
-      return this.starts[known]! + clamp(offset, 0, this.nodes[known]!.data.length);
+      return this.starts[known]! + clamp(offset, 0, this.ends[known]! - this.starts[known]!);
     }
     // An element (or a node we do not index) as container: the point sits before child[offset]. Its offset is the
     // start of the first indexed Text node at or after the point, found by binary search in document order.
@@ -85,13 +97,21 @@ export class TextIndex {
   /** Index of the node holding `offset`: for a start the node it begins in, for an end the node it closes in. */
   private nodeAt(offset: number, side: 'start' | 'end'): number {
     // First node whose end is past the offset (start) / at or past it (end), skipping empty nodes.
+    const ends = this.ends;
     let lo = 0;
-    let hi = this.nodes.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const nodeEnd = this.starts[mid]! + this.nodes[mid]!.data.length;
-      if (side === 'start' ? nodeEnd <= offset : nodeEnd < offset) lo = mid + 1;
-      else hi = mid;
+    let hi = ends.length - 1;
+    if (side === 'start') {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ends[mid]! <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+    } else {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ends[mid]! < offset) lo = mid + 1;
+        else hi = mid;
+      }
     }
     return lo;
   }
@@ -103,12 +123,20 @@ export function describe(index: TextIndex, range: AbstractRange): Selector[] | u
   return offsets && describeText(index.text, offsets.start, offsets.end);
 }
 
+/** Where selectors landed in the DOM: the range and how sure it is, or orphan with no range. */
+export type DomAnchor = { range: StaticRange; start: number; end: number; status: AnchorStatus } | { range?: undefined; status: { kind: 'orphan' } };
+
 /** Places selectors in the DOM: the range and how sure it is, or orphan with no range. */
-export function anchor(
-  index: TextIndex,
-  selectors: readonly Selector[],
-): { range: StaticRange; start: number; end: number; status: AnchorStatus } | { range?: undefined; status: { kind: 'orphan' } } {
-  const placed = anchorText(index.text, selectors);
+export function anchor(index: TextIndex, selectors: readonly Selector[]): DomAnchor {
+  return toDom(index, anchorText(index.text, selectors));
+}
+
+/** Places every highlight of an article at once (`anchorAllText`, see there); results in input order. */
+export function anchorAll(index: TextIndex, selectorsList: ReadonlyArray<readonly Selector[]>): DomAnchor[] {
+  return anchorAllText(index.text, selectorsList).map((placed) => toDom(index, placed));
+}
+
+function toDom(index: TextIndex, placed: AnchorResult): DomAnchor {
   if (placed.start === undefined) return { status: placed.status };
   return { range: index.rangeOf(placed.start, placed.end), start: placed.start, end: placed.end, status: placed.status };
 }

@@ -9,6 +9,6 @@
  * - `code-points.ts` converts positions to and from Unicode code points for W3C export (pure).
  */
 export { codePointsToCodeUnits, codeUnitsToCodePoints, fromCodePointOffsets, toCodePointOffsets } from './code-points.ts';
-export { anchor, describe, TextIndex } from './dom-text.ts';
+export { anchor, anchorAll, describe, type DomAnchor, TextIndex } from './dom-text.ts';
 export type { AnchorResult, AnchorStatus } from './text-anchor.ts';
-export { anchorText, describeText, minimumFuzzyScore, minimumQuoteSimilarity, scoreWeights } from './text-anchor.ts';
+export { anchorAllText, anchorText, confidentFuzzyScore, describeText, minimumFuzzyScore, minimumQuoteSimilarity, scoreWeights } from './text-anchor.ts';

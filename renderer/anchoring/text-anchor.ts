@@ -93,31 +93,137 @@ export function describeText(text: string, start: number, end: number): Selector
 
 /** Finds where the selectors now point in `text`: stored position, then exact quote, then fuzzy quote; else orphan. */
 export function anchorText(text: string, selectors: readonly Selector[]): AnchorResult {
-  const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
-  const position = selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
+  const { quote, position } = selectorsOf(selectors);
   if (!quote || quote.exact.length === 0) return orphan;
+  return anchorCertain(text, quote, position) ?? anchorFuzzy(text, quote, position?.start);
+}
+
+/**
+ * `anchorText` for every highlight of an article at once (loading it, or re-importing a changed version). The
+ * result for each is what `anchorText` gives it, except that a fuzzy highlight may be settled by a local search
+ * alone (see below); in input order.
+ *
+ * Pass 1 runs the cheap, certain stages (stored position, verbatim quote) for every highlight. Most land, and each
+ * one that does tells how far the text moved around it: edits shift everything after them, so the shift seen at
+ * the nearest cheaply-anchored highlights before and after a stored position says where that text should now be.
+ * Pass 2 searches for each remaining one approximately in a small window around that estimate and accepts the
+ * best match there when it scores at least `confidentFuzzyScore`. Only when none does (an orphan, or a match that
+ * is not clearly the same passage) is the whole text searched, exactly as `anchorText` does.
+ */
+export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonly Selector[]>): AnchorResult[] {
+  const results = new Array<AnchorResult>(selectorsList.length);
+  const pending: Array<{ at: number; quote: TextQuoteSelector; hint: number | undefined }> = [];
+  // Stored start → shift observed there, for every highlight placed in pass 1 that had a stored position.
+  const landmarks: Array<{ stored: number; shift: number }> = [];
+  for (let i = 0; i < selectorsList.length; i++) {
+    const { quote, position } = selectorsOf(selectorsList[i]!);
+    if (!quote || quote.exact.length === 0) {
+      results[i] = orphan;
+      continue;
+    }
+    const placed = anchorCertain(text, quote, position);
+    if (placed === undefined) {
+      pending.push({ at: i, quote, hint: position?.start });
+      continue;
+    }
+    results[i] = placed;
+    if (position !== undefined) landmarks.push({ stored: position.start, shift: placed.start - position.start });
+  }
+  if (pending.length === 0) return results;
+  landmarks.sort((a, b) => a.stored - b.stored);
+  const stored = Float64Array.from(landmarks, (l) => l.stored);
+  for (const { at, quote, hint } of pending) {
+    let placed: AnchorResult | undefined;
+    if (hint !== undefined && landmarks.length > 0) {
+      // The nearest landmarks at or before and at or after the stored start (one of them may not exist).
+      const after = lowerBound(stored, hint);
+      const shifts: number[] = [];
+      if (after > 0) shifts.push(landmarks[after - 1]!.shift);
+      if (after < landmarks.length) shifts.push(landmarks[after]!.shift);
+      const m = quote.exact.length;
+      const pad = Math.max(localPad, 2 * m);
+      const from = Math.max(0, hint + Math.min(...shifts) - pad);
+      const to = Math.min(text.length, hint + m + Math.max(...shifts) + pad);
+      if (from < to) {
+        const local = bestFuzzyIn(text, quote, hint, from, to);
+        if (local && local.score >= confidentFuzzyScore) placed = { start: local.start, end: local.end, status: { kind: 'fuzzy', score: local.score } };
+      }
+    }
+    results[at] = placed ?? anchorFuzzy(text, quote, hint);
+  }
+  return results;
+}
+
+/**
+ * A fuzzy match found in the local window of `anchorAllText` at or above this score is taken without searching the
+ * rest of the text. Clearing it takes the quote and most of both sides of context: a verbatim quote needs its
+ * prefix and suffix to agree 77% on average ((0.9·92 − 52) / 40), and a lookalike sentence with unrelated context
+ * scores 0.60–0.70 (see `minimumFuzzyScore`; the benchmark's lookalikes score 0.66–0.68) while real edits in the
+ * tests and the benchmark score 0.92–0.995. A second place that clears it is the same passage with the same
+ * context repeated, and then the local one, where the neighbouring highlights say the text went, is the better
+ * answer anyway.
+ */
+export const confidentFuzzyScore = 0.9;
+
+/** How far beyond the shifts seen at its neighbours `anchorAllText` first looks for a fuzzy highlight (or 2× the quote). */
+const localPad = 512;
+
+/** The first index in sorted `values` whose value is >= `key`. */
+function lowerBound(values: Float64Array, key: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The quote and position selectors of a list (the first of each), without allocating closures. */
+function selectorsOf(selectors: readonly Selector[]): { quote: TextQuoteSelector | undefined; position: TextPositionSelector | undefined } {
+  let quote: TextQuoteSelector | undefined;
+  let position: TextPositionSelector | undefined;
+  for (const selector of selectors) {
+    if (selector.type === 'TextQuoteSelector') quote ??= selector;
+    else if (selector.type === 'TextPositionSelector') position ??= selector;
+  }
+  return { quote, position };
+}
+
+/** Stages 1 and 2: the stored position, then the quote verbatim; undefined when only a fuzzy search can tell. */
+function anchorCertain(
+  text: string,
+  quote: TextQuoteSelector,
+  position: TextPositionSelector | undefined,
+): Extract<AnchorResult, { start: number }> | undefined {
   const { exact } = quote;
   const hint = position?.start;
 
   // 1. The stored position, verified against the quote and its context.
   const spansQuote = position !== undefined && position.end - position.start === exact.length;
   if (spansQuote && occursAt(text, exact, position.start) && fullAgreement(quote, text, position.start)) {
-    return { start: position.start, end: position.end, status: { kind: 'exact' } };
+    return { start: position.start, end: position.end, status: exactStatus };
   }
 
   // 2. The quote, verbatim.
   const verbatim = bestVerbatim(text, quote, hint);
   if (verbatim !== undefined && (verbatim.agreesFully || verbatimIsConvincing(text, quote, verbatim.start, hint))) {
-    const status = verbatim.start === hint ? { kind: 'exact' as const } : { kind: 'moved' as const };
-    return { start: verbatim.start, end: verbatim.start + exact.length, status };
+    return { start: verbatim.start, end: verbatim.start + exact.length, status: verbatim.start === hint ? exactStatus : movedStatus };
   }
+  return undefined;
+}
 
-  // 3. The quote, approximately.
+/** Stages 3 and 4: the quote approximately, over the whole text; else orphan. */
+function anchorFuzzy(text: string, quote: TextQuoteSelector, hint: number | undefined): AnchorResult {
   const fuzzy = bestFuzzy(text, quote, hint);
   if (fuzzy) return { start: fuzzy.start, end: fuzzy.end, status: { kind: 'fuzzy', score: fuzzy.score } };
-
   return orphan;
 }
+
+// Statuses carry no per-highlight data when exact or moved: share them rather than allocate one per highlight.
+const exactStatus = Object.freeze({ kind: 'exact' as const });
+const movedStatus = Object.freeze({ kind: 'moved' as const });
 
 const orphan: AnchorResult = { status: { kind: 'orphan' } };
 
@@ -228,6 +334,16 @@ function bestFuzzy(text: string, quote: TextQuoteSelector, hint: number | undefi
     if (maxErrors < 0) return best;
   }
   return bestCandidate(text, quote, hint, reversedQuote, approximateEndsFiltered(quote.exact, pattern, text, maxErrors), best);
+}
+
+/** The best approximate occurrence ending inside text[from, to) that clears both bars, or undefined. */
+function bestFuzzyIn(text: string, quote: TextQuoteSelector, hint: number | undefined, from: number, to: number): Scored | undefined {
+  const m = quote.exact.length;
+  const maxErrors = Math.min(maxSearchErrors, Math.floor(m / 2), Math.floor(m * (1 - minimumQuoteSimilarity)));
+  if (maxErrors === 0) return undefined;
+  const pattern = new BitPattern(quote.exact);
+  const reversedQuote = new BitPattern(reversed(quote.exact));
+  return bestCandidate(text, quote, hint, reversedQuote, approximateEnds(pattern, text, maxErrors, from, to), undefined);
 }
 
 type Scored = QuoteMatch & { score: number };
