@@ -1,4 +1,4 @@
-import type { Annotation, HighlightColor, MarginaliaApi, Selector } from '../../electron/ipc/contract.ts';
+import type { Annotation, HighlightColor, MarginaliaApi, Result, Selector } from '../../electron/ipc/contract.ts';
 import type { AnchorStatus } from '../anchoring/index.ts';
 import { messageOf, unwrap } from './api.ts';
 
@@ -9,9 +9,9 @@ export type Placement =
 
 /** One annotation as the renderer holds it. */
 export interface Entry {
-  /** Stable for the session: the annotation id, or a local key while its create call is in flight. */
+  /** The annotation id, chosen here when the highlight is made, so it never changes. */
   readonly key: string;
-  /** While `pending`, `id` is empty and the timestamps are local. */
+  /** While `pending`, the timestamps are local. */
   readonly annotation: Annotation;
   readonly placement: Placement;
   /** True until the main process has stored it. */
@@ -32,9 +32,6 @@ export interface AnnotationsState {
 /** Finds where selectors point in the article as it is rendered now. */
 export type Place = (selectors: readonly Selector[]) => Placement;
 
-/** Raised into queued mutations when the create they waited for failed; that failure was already reported. */
-class CreateFailed extends Error {}
-
 /**
  * The annotations of one article and every IPC call that changes them. Changes show at once (optimistic) and are
  * rolled back with a readable error when the call fails, except note text, which is kept so no typing is lost.
@@ -45,8 +42,8 @@ export class AnnotationStore {
   readonly #articleId: number;
   readonly #place: Place;
   readonly #entries = new Map<string, Entry>();
-  /** Resolves to the stored id of an entry whose create call is in flight. */
-  readonly #created = new Map<string, Promise<string>>();
+  /** Ids whose create failed: later calls naming them fail too, and that failure was already reported. */
+  readonly #failedCreates = new Set<string>();
   readonly #listeners = new Set<() => void>();
   #loading = true;
   #error: string | null = null;
@@ -95,34 +92,36 @@ export class AnnotationStore {
     this.#emit();
   }
 
-  /** Adds a highlight at once and stores it; returns its key. On failure it disappears and the error shows. */
+  /**
+   * Adds a highlight at once and stores it; returns its key, which is also its id. The id is chosen here, so
+   * recolouring, a note or a delete can be sent straight away: the main process handles calls in the order they
+   * were made, so they arrive after the create. On failure the highlight disappears and the error shows.
+   */
   create(color: HighlightColor, selectors: Selector[], placement: Placement, note = ''): string {
-    const key = `local-${crypto.randomUUID()}`;
+    const id = crypto.randomUUID();
     const now = new Date().toISOString();
-    const annotation: Annotation = { id: '', articleId: this.#articleId, color, selectors, note, createdAt: now, updatedAt: now };
-    this.#entries.set(key, { key, annotation, placement, pending: true });
+    const annotation: Annotation = { id, articleId: this.#articleId, color, selectors, note, createdAt: now, updatedAt: now };
+    this.#entries.set(id, { key: id, annotation, placement, pending: true });
     this.#emit();
 
-    const created = (async () => {
+    void (async () => {
       try {
         const stored = unwrap(
-          await this.#api.annotations.create({ articleId: this.#articleId, color, selectors, ...(note ? { note } : {}) }),
+          await this.#api.annotations.create({ id, articleId: this.#articleId, color, selectors, ...(note ? { note } : {}) }),
         );
-        const current = this.#entries.get(key);
-        // Colour and note changed while the call was in flight are sent by their own queued updates.
-        if (current) this.#set({ ...current, annotation: { ...stored, color: current.annotation.color, note: current.annotation.note }, pending: false });
-        return stored.id;
+        const current = this.#entries.get(id);
+        // Changes made while the call was in flight were sent after it and are already shown: keep them.
+        if (current) {
+          const { color: keptColor, note: keptNote, selectors: keptSelectors } = current.annotation;
+          this.#set({ ...current, annotation: { ...stored, color: keptColor, note: keptNote, selectors: keptSelectors }, pending: false });
+        }
       } catch (error) {
-        this.#entries.delete(key);
+        this.#failedCreates.add(id);
+        this.#entries.delete(id);
         this.#fail(`Couldn't save the highlight: ${messageOf(error)}`);
-        throw new CreateFailed();
-      } finally {
-        this.#created.delete(key);
       }
     })();
-    this.#created.set(key, created);
-    created.catch(() => undefined); // Reported above; queued mutations see the rejection themselves.
-    return key;
+    return id;
   }
 
   /** Recolours at once; reverts if the call fails. */
@@ -130,32 +129,22 @@ export class AnnotationStore {
     const before = this.#entries.get(key);
     if (!before || before.annotation.color === color) return Promise.resolve();
     this.#set({ ...before, annotation: { ...before.annotation, color } });
-    return this.#withId(key, before.annotation.id, async (id) => {
-      try {
-        unwrap(await this.#api.annotations.update({ id, color }));
-      } catch (error) {
-        const now = this.#entries.get(key);
-        if (now && now.annotation.color === color) this.#set({ ...now, annotation: { ...now.annotation, color: before.annotation.color } });
-        this.#fail(`Couldn't change the colour: ${messageOf(error)}`);
-      }
+    return this.#send(key, this.#api.annotations.update({ id: key, color }), () => {
+      const now = this.#entries.get(key);
+      if (now && now.annotation.color === color) this.#set({ ...now, annotation: { ...now.annotation, color: before.annotation.color } });
+      return "Couldn't change the colour";
     });
   }
 
   /**
-   * Saves a note. The call is sent synchronously when the annotation is already stored, so a flush from an unload
+   * Saves a note. The call is sent synchronously, even while the create is in flight, so a flush from an unload
    * handler reaches the main process. On failure the text stays on screen (never lose typing) and the error shows.
    */
   setNote(key: string, note: string): Promise<void> {
     const before = this.#entries.get(key);
     if (!before) return Promise.resolve();
     if (before.annotation.note !== note) this.#set({ ...before, annotation: { ...before.annotation, note } });
-    return this.#withId(key, before.annotation.id, async (id) => {
-      try {
-        unwrap(await this.#api.annotations.update({ id, note }));
-      } catch (error) {
-        this.#fail(`Couldn't save the note: ${messageOf(error)}`);
-      }
-    });
+    return this.#send(key, this.#api.annotations.update({ id: key, note }), () => "Couldn't save the note");
   }
 
   /** Removes at once; restores it if the call fails. */
@@ -164,13 +153,26 @@ export class AnnotationStore {
     if (!before) return Promise.resolve();
     this.#entries.delete(key);
     this.#emit();
-    return this.#withId(key, before.annotation.id, async (id) => {
-      try {
-        unwrap(await this.#api.annotations.delete({ id }));
-      } catch (error) {
-        this.#entries.set(key, { ...before, annotation: { ...before.annotation, id }, pending: false });
-        this.#fail(`Couldn't delete the highlight: ${messageOf(error)}`);
+    return this.#send(key, this.#api.annotations.delete({ id: key }), () => {
+      this.#entries.set(key, before);
+      return "Couldn't delete the highlight";
+    });
+  }
+
+  /**
+   * Moves an annotation to new selectors (re-attaching an orphan to text the user chose) and shows it there at
+   * once; if the call fails it goes back where it was (for an orphan: back to "Couldn't place") and the error shows.
+   */
+  reattach(key: string, selectors: Selector[], placement: Placement): Promise<void> {
+    const before = this.#entries.get(key);
+    if (!before) return Promise.resolve();
+    this.#set({ ...before, annotation: { ...before.annotation, selectors }, placement });
+    return this.#send(key, this.#api.annotations.update({ id: key, selectors }), () => {
+      const now = this.#entries.get(key);
+      if (now && now.annotation.selectors === selectors) {
+        this.#set({ ...now, annotation: { ...now.annotation, selectors: before.annotation.selectors }, placement: before.placement });
       }
+      return "Couldn't re-attach the highlight";
     });
   }
 
@@ -186,13 +188,17 @@ export class AnnotationStore {
     this.#emit();
   }
 
-  /** Runs `call` with the stored id: synchronously when known, else after the in-flight create resolves. */
-  #withId(key: string, knownId: string, call: (id: string) => Promise<void>): Promise<void> {
-    const created = this.#created.get(key);
-    if (!created) return knownId ? call(knownId) : Promise.resolve();
-    return created.then(call, (error: unknown) => {
-      if (!(error instanceof CreateFailed)) throw error;
-    });
+  /**
+   * Awaits a call that was already sent. On failure `rollback` undoes the optimistic change and names what failed;
+   * a failure that only follows from the annotation's create having failed is not reported twice.
+   */
+  async #send(key: string, call: Promise<Result<unknown>>, rollback: () => string): Promise<void> {
+    try {
+      unwrap(await call);
+    } catch (error) {
+      if (this.#failedCreates.has(key)) return;
+      this.#fail(`${rollback()}: ${messageOf(error)}`);
+    }
   }
 
   #set(entry: Entry): void {

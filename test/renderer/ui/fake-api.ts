@@ -1,4 +1,4 @@
-import type { Annotation, Article, ErrorCode, MarginaliaApi, Result } from '../../../electron/ipc/contract.ts';
+import type { Annotation, Article, ErrorCode, MarginaliaApi, OpenedArticle, Result } from '../../../electron/ipc/contract.ts';
 
 /** One call the renderer made, in order. */
 export interface Call {
@@ -32,6 +32,8 @@ export class FakeApi {
   readonly annotations = new Map<string, Annotation>();
   readonly calls: Call[] = [];
   article: Article = testArticle;
+  /** What the next "Open…" returns: null is a cancelled dialog. */
+  opened: OpenedArticle | null = null;
   readonly #failures = new Map<string, { code: ErrorCode; message: string }>();
   #hold: Promise<void> | undefined;
   #release: (() => void) | undefined;
@@ -77,16 +79,22 @@ export class FakeApi {
     articles: {
       getDefault: () => this.#call('articles.getDefault', undefined, () => this.article),
       get: (input) => this.#call('articles.get', input, () => this.article),
-      // Opening files is not part of these tests: the user always cancels the dialog.
-      openFile: () => this.#call('articles.openFile', undefined, () => null),
+      openFile: () => this.#call('articles.openFile', undefined, () => this.opened),
     },
     annotations: {
       list: (input) =>
         this.#call('annotations.list', input, () => [...this.annotations.values()].filter((a) => a.articleId === input.articleId)),
       create: (input) =>
-        this.#call('annotations.create', input, () =>
-          this.seed({ articleId: input.articleId, color: input.color, selectors: input.selectors, note: input.note ?? '' }),
-        ),
+        this.#call('annotations.create', input, () => {
+          if (input.id !== undefined && this.annotations.has(input.id)) throw new Error(`annotation ${input.id} already exists`);
+          return this.seed({
+            ...(input.id !== undefined ? { id: input.id } : {}),
+            articleId: input.articleId,
+            color: input.color,
+            selectors: input.selectors,
+            note: input.note ?? '',
+          });
+        }),
       update: (input) =>
         this.#call('annotations.update', input, () => {
           const before = this.annotations.get(input.id);

@@ -118,17 +118,47 @@ describe('notes', () => {
     expect(m.fake.callsTo('annotations.update')).toEqual([{ id: [...m.fake.annotations.keys()][0], note: 'Last words' }]);
   });
 
-  test('a note typed before the highlight is stored is sent once it is', async () => {
+  test('the highlight’s id is chosen here and sent with the create', async () => {
+    const m = await renderApp();
+    selectText(m, sentence);
+    press(m.article, '1');
+    const [create] = m.fake.callsTo('annotations.create') as Array<{ id?: string }>;
+    expect(create?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    await vi.waitFor(() => expect([...m.fake.annotations.keys()]).toEqual([create?.id]));
+  });
+
+  test('a note typed before the highlight is stored is sent at once on close, after the create, under the same id', async () => {
     const m = await renderApp();
     m.fake.hold();
     selectText(m, sentence);
     press(m.article, 'n');
     await expect.element(page.getByRole('textbox', { name: 'Note' })).toHaveFocus();
     await userEvent.keyboard('Early');
-    press(popover(m)!, 'Escape');
-    expect(m.fake.callsTo('annotations.update')).toEqual([]);
+    // The window closes while the create is still unanswered: the note is sent then and there.
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    const writes = m.fake.calls.filter((c) => c.channel !== 'annotations.list' && c.channel.startsWith('annotations.'));
+    const [create] = m.fake.callsTo('annotations.create') as Array<{ id: string }>;
+    expect(writes.map((c) => c.channel)).toEqual(['annotations.create', 'annotations.update']);
+    expect(m.fake.callsTo('annotations.update')).toEqual([{ id: create!.id, note: 'Early' }]);
     m.fake.release();
-    await vi.waitFor(() => expect(m.fake.callsTo('annotations.update')).toHaveLength(1));
-    expect([...m.fake.annotations.values()][0]?.note).toBe('Early');
+    await vi.waitFor(() => expect(m.fake.annotations.get(create!.id)?.note).toBe('Early'));
+    expect(m.host.querySelector('[role="alert"]')?.textContent).toBe('');
+  });
+
+  test('when the create fails, the note sent after it does not add a second error', async () => {
+    const m = await renderApp();
+    m.fake.hold();
+    m.fake.failNext('annotations.create', 'the disk is full');
+    selectText(m, sentence);
+    press(m.article, 'n');
+    await expect.element(page.getByRole('textbox', { name: 'Note' })).toHaveFocus();
+    await userEvent.keyboard('Lost');
+    press(popover(m)!, 'Escape');
+    expect(m.fake.callsTo('annotations.update')).toHaveLength(1);
+    m.fake.release();
+    await expectText(page.getByRole('alert'), 'the disk is full');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(page.getByRole('alert').element().textContent).toMatch(/^Couldn't save the highlight: the disk is full/);
+    expect(paintedCount('marginalia-yellow')).toBe(0);
   });
 });
