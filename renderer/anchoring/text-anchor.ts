@@ -95,7 +95,7 @@ export function describeText(text: string, start: number, end: number): Selector
 export function anchorText(text: string, selectors: readonly Selector[]): AnchorResult {
   const { quote, position } = selectorsOf(selectors);
   if (!quote || quote.exact.length === 0) return orphan;
-  return anchorCertain(text, quote, position) ?? anchorFuzzy(text, quote, position?.start);
+  return anchorCertain(text, quote, position)?.result ?? anchorFuzzy(text, quote, position?.start);
 }
 
 /**
@@ -104,11 +104,13 @@ export function anchorText(text: string, selectors: readonly Selector[]): Anchor
  * alone (see below); in input order.
  *
  * Pass 1 runs the cheap, certain stages (stored position, verbatim quote) for every highlight. Most land, and each
- * one that does tells how far the text moved around it: edits shift everything after them, so the shift seen at
- * the nearest cheaply-anchored highlights before and after a stored position says where that text should now be.
+ * one that lands with its context intact tells how far the text moved around it: edits shift everything after
+ * them, so the shift seen at the nearest such highlights before and after a stored position says where that text
+ * should now be.
  * Pass 2 searches for each remaining one approximately in a small window around that estimate and accepts the
  * best match there when it scores at least `confidentFuzzyScore`. Only when none does (an orphan, or a match that
- * is not clearly the same passage) is the whole text searched, exactly as `anchorText` does.
+ * is not clearly the same passage), or when its two neighbours moved by different amounts (so text the stored
+ * context never saw was inserted or deleted near it), is the whole text searched, exactly as `anchorText` does.
  */
 export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonly Selector[]>): AnchorResult[] {
   const results = new Array<AnchorResult>(selectorsList.length);
@@ -126,8 +128,10 @@ export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonl
       pending.push({ at: i, quote, hint: position?.start });
       continue;
     }
-    results[i] = placed;
-    if (position !== undefined) landmarks.push({ stored: position.start, shift: placed.start - position.start });
+    results[i] = placed.result;
+    // Only a highlight found with all of its context says reliably where its text went: a quote that moved onto
+    // another copy with different surroundings may have jumped anywhere.
+    if (position !== undefined && placed.agreesFully) landmarks.push({ stored: position.start, shift: placed.result.start - position.start });
   }
   if (pending.length === 0) return results;
   landmarks.sort((a, b) => a.stored - b.stored);
@@ -137,15 +141,18 @@ export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonl
     if (hint !== undefined && landmarks.length > 0) {
       // The nearest landmarks at or before and at or after the stored start (one of them may not exist).
       const after = lowerBound(stored, hint);
-      const shifts: number[] = [];
-      if (after > 0) shifts.push(landmarks[after - 1]!.shift);
-      if (after < landmarks.length) shifts.push(landmarks[after]!.shift);
-      const m = quote.exact.length;
-      const pad = Math.max(localPad, 2 * m);
-      const from = Math.max(0, hint + Math.min(...shifts) - pad);
-      const to = Math.min(text.length, hint + m + Math.max(...shifts) + pad);
-      if (from < to) {
-        const local = bestFuzzyIn(text, quote, hint, from, to);
+      const before = landmarks[after - 1]?.shift ?? landmarks[after]!.shift;
+      const next = landmarks[after]?.shift ?? before;
+      // Neighbours that disagree by more than the pad had text inserted or deleted between them: the highlight
+      // could be anywhere in it, among text the stored context never saw. Only the full search decides those.
+      if (Math.abs(next - before) <= localPad) {
+        const m = quote.exact.length;
+        const pad = Math.max(localPad, 2 * m);
+        // Around the estimate, and around the stored position too: a neighbour may itself have moved onto a copy
+        // of its passage elsewhere, and then the stored position is the better guess.
+        const from = Math.max(0, hint + Math.min(before, next, 0) - pad);
+        const to = Math.min(text.length, hint + m + Math.max(before, next, 0) + pad);
+        const local = from < to ? bestFuzzyIn(text, quote, hint, from, to) : undefined;
         if (local && local.score >= confidentFuzzyScore) placed = { start: local.start, end: local.end, status: { kind: 'fuzzy', score: local.score } };
       }
     }
@@ -191,25 +198,29 @@ function selectorsOf(selectors: readonly Selector[]): { quote: TextQuoteSelector
   return { quote, position };
 }
 
-/** Stages 1 and 2: the stored position, then the quote verbatim; undefined when only a fuzzy search can tell. */
+/**
+ * Stages 1 and 2: the stored position, then the quote verbatim; undefined when only a fuzzy search can tell.
+ * `agreesFully`: the prefix and suffix were found intact around it.
+ */
 function anchorCertain(
   text: string,
   quote: TextQuoteSelector,
   position: TextPositionSelector | undefined,
-): Extract<AnchorResult, { start: number }> | undefined {
+): { result: Extract<AnchorResult, { start: number }>; agreesFully: boolean } | undefined {
   const { exact } = quote;
   const hint = position?.start;
 
   // 1. The stored position, verified against the quote and its context.
   const spansQuote = position !== undefined && position.end - position.start === exact.length;
   if (spansQuote && occursAt(text, exact, position.start) && fullAgreement(quote, text, position.start)) {
-    return { start: position.start, end: position.end, status: exactStatus };
+    return { result: { start: position.start, end: position.end, status: exactStatus }, agreesFully: true };
   }
 
   // 2. The quote, verbatim.
   const verbatim = bestVerbatim(text, quote, hint);
   if (verbatim !== undefined && (verbatim.agreesFully || verbatimIsConvincing(text, quote, verbatim.start, hint))) {
-    return { start: verbatim.start, end: verbatim.start + exact.length, status: verbatim.start === hint ? exactStatus : movedStatus };
+    const status = verbatim.start === hint ? exactStatus : movedStatus;
+    return { result: { start: verbatim.start, end: verbatim.start + exact.length, status }, agreesFully: verbatim.agreesFully };
   }
   return undefined;
 }
