@@ -17,15 +17,37 @@ export interface AnnotationPopoverProps {
   /** Every keystroke; the caller debounces the save. */
   onNoteInput(note: string): void;
   onDelete(): void;
+  /** Starts re-attaching it to other text; offered when it could not be placed or was placed by a fuzzy match. */
+  onReattach(): void;
   /** Escape, the close button or a press outside; `restoreFocus` is false when the user clicked elsewhere. */
   onClose(restoreFocus: boolean): void;
 }
 
+/** Where anchoring put this highlight, when the user should know: it was not found, or only approximately. */
+function PlacementNote({ entry, onReattach }: { entry: Entry; onReattach(): void }) {
+  const { status } = entry.placement;
+  if (status.kind !== 'orphan' && status.kind !== 'fuzzy') return null;
+  return (
+    <p className="popover-placement">
+      <span>
+        {status.kind === 'orphan'
+          ? 'Couldn’t place this: the text it marked has changed.'
+          : `Closest match (${Math.round(status.score * 100)}%): the text changed since you highlighted it.`}
+      </span>
+      <button type="button" className="text-button" onClick={onReattach}>
+        Re-attach…
+      </button>
+    </p>
+  );
+}
+
 /**
- * A non-modal dialog next to a highlight: recolour it, write its note (saved as you type), or delete it.
- * Escape or a press outside closes it; closing flushes the note.
+ * A non-modal dialog next to a highlight (or next to its sidebar card when it could not be placed): recolour it,
+ * write its note (saved as you type), re-attach it, or delete it. Escape or a press outside closes it; closing
+ * flushes the note.
  */
-export function AnnotationPopover({ entry, anchorRect, focusNote, onColor, onNoteInput, onDelete, onClose }: AnnotationPopoverProps) {
+export function AnnotationPopover(props: AnnotationPopoverProps) {
+  const { entry, anchorRect, focusNote, onColor, onNoteInput, onDelete, onReattach, onClose } = props;
   const ref = useRef<HTMLDivElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
@@ -80,6 +102,7 @@ export function AnnotationPopover({ entry, anchorRect, focusNote, onColor, onNot
         </button>
       </header>
       <p className="popover-quote">{shorten(quote, 140)}</p>
+      <PlacementNote entry={entry} onReattach={onReattach} />
       <div className="popover-colors" role="group" aria-labelledby={colorsId}>
         <span id={colorsId} className="visually-hidden">
           Colour

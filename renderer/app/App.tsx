@@ -1,26 +1,55 @@
 import '../painting/highlights.css';
 import '../styles/app.css';
 
-import type { MarginaliaApi } from '../../electron/ipc/contract.ts';
-import { Reader } from './Reader.tsx';
-import { useDefaultArticle } from './use-default-article.ts';
+import { useEffect } from 'react';
 
-/** The whole window: loads the default article and hands it to the reader. */
+import type { MarginaliaApi } from '../../electron/ipc/contract.ts';
+import { AppHeader } from './AppHeader.tsx';
+import { isOpenFileShortcut } from './keyboard.ts';
+import { NoticeBar } from './NoticeBar.tsx';
+import { Reader } from './Reader.tsx';
+import { useCurrentArticle } from './use-current-article.ts';
+
+/** The whole window: a header to open files, window-wide notices, and the reader for the current article. */
 export function App({ api }: { api: MarginaliaApi }) {
-  const load = useDefaultArticle(api);
-  if (load.kind === 'loading') {
-    return (
-      <p className="app-message" role="status">
-        Opening…
-      </p>
-    );
-  }
-  if (load.kind === 'failed') {
-    return (
-      <p className="app-message" role="alert">
-        Couldn’t open the article: {load.message}
-      </p>
-    );
-  }
-  return <Reader key={load.article.id} api={api} article={load.article} />;
+  const current = useCurrentArticle(api);
+  const { view, openFile } = current;
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isOpenFileShortcut(event)) return;
+      event.preventDefault();
+      openFile();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [openFile]);
+
+  return (
+    <div className="app-shell">
+      <AppHeader
+        showingDefault={current.showingDefault}
+        opening={current.opening}
+        onOpenFile={openFile}
+        onOpenDefault={current.openDefault}
+      />
+      <NoticeBar
+        notice={current.notice}
+        error={current.error}
+        onDismissNotice={current.dismissNotice}
+        onDismissError={current.dismissError}
+      />
+      {view.kind === 'loading' ? (
+        <p className="app-message" role="status">
+          Opening…
+        </p>
+      ) : view.kind === 'failed' ? (
+        <p className="app-message" role="alert">
+          Couldn’t open the article: {view.message}
+        </p>
+      ) : (
+        <Reader key={`${view.article.id}:${view.generation}`} api={api} article={view.article} />
+      )}
+    </div>
+  );
 }

@@ -11,18 +11,23 @@ export interface SelectionToolbarProps {
   selectionRect: () => DOMRect | undefined;
   /** Changes whenever the selection does, to re-place the toolbar. */
   version: unknown;
+  /** While re-attaching a highlight, the toolbar offers only "Re-attach here" (Enter) and "Cancel" (Escape). */
+  reattaching: boolean;
   onHighlight(color: HighlightColor): void;
   onAddNote(): void;
+  onReattach(): void;
   onCancel(): void;
 }
 
 /**
- * The small toolbar beside a text selection: five colours (keys 1–5) and "Add note" (N). Pressing its buttons must
- * not take the selection away, so mousedown is cancelled; arrow keys move between buttons (ARIA toolbar pattern).
+ * The small toolbar beside a text selection: five colours (keys 1–5) and "Add note" (N), or, while a highlight is
+ * being re-attached, "Re-attach here" (Enter). Pressing its buttons must not take the selection away, so mousedown
+ * is cancelled; arrow keys move between buttons (ARIA toolbar pattern).
  */
-export function SelectionToolbar({ selectionRect, version, onHighlight, onAddNote, onCancel }: SelectionToolbarProps) {
+export function SelectionToolbar(props: SelectionToolbarProps) {
+  const { selectionRect, version, reattaching, onHighlight, onAddNote, onReattach, onCancel } = props;
   const ref = useRef<HTMLDivElement>(null);
-  useAnchoredPosition(ref, selectionRect, 'above', version);
+  useAnchoredPosition(ref, selectionRect, 'above', `${String(version)}:${String(reattaching)}`);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const buttons = [...(ref.current?.querySelectorAll('button') ?? [])];
@@ -34,11 +39,13 @@ export function SelectionToolbar({ selectionRect, version, onHighlight, onAddNot
       return;
     }
     const command = selectionCommandFor(event.nativeEvent);
-    if (!command) return;
+    // Enter on a focused button presses that button.
+    if (!command || command.kind === 'confirm') return;
     event.preventDefault();
-    if (command.kind === 'highlight') onHighlight(command.color);
-    else if (command.kind === 'note') onAddNote();
-    else onCancel();
+    if (command.kind === 'cancel') onCancel();
+    else if (reattaching) return;
+    else if (command.kind === 'highlight') onHighlight(command.color);
+    else onAddNote();
   };
 
   return (
@@ -46,30 +53,43 @@ export function SelectionToolbar({ selectionRect, version, onHighlight, onAddNot
       ref={ref}
       className="selection-toolbar"
       role="toolbar"
-      aria-label="Highlight selection"
+      aria-label={reattaching ? 'Re-attach highlight' : 'Highlight selection'}
       onMouseDown={(event) => event.preventDefault()}
       onKeyDown={onKeyDown}
     >
-      {colors.map((color) => (
-        <button
-          key={color}
-          type="button"
-          className={`swatch-button swatch-${color}`}
-          aria-label={`Highlight ${color}`}
-          aria-keyshortcuts={keyForColor(color)}
-          title={`${colorName(color)} (${keyForColor(color)})`}
-          onClick={() => onHighlight(color)}
-        >
-          <span className="swatch-dot" aria-hidden="true" />
-          <kbd className="key-hint" aria-hidden="true">
-            {keyForColor(color)}
-          </kbd>
-        </button>
-      ))}
-      <span className="toolbar-separator" aria-hidden="true" />
-      <button type="button" className="text-button" aria-keyshortcuts="N" title="Add note (N)" onClick={onAddNote}>
-        Add note <kbd className="key-hint" aria-hidden="true">N</kbd>
-      </button>
+      {reattaching ? (
+        <>
+          <button type="button" className="primary-button" aria-keyshortcuts="Enter" title="Re-attach here (Enter)" onClick={onReattach}>
+            Re-attach here <kbd className="key-hint" aria-hidden="true">Enter</kbd>
+          </button>
+          <button type="button" className="text-button" aria-keyshortcuts="Escape" title="Cancel (Esc)" onClick={onCancel}>
+            Cancel
+          </button>
+        </>
+      ) : (
+        <>
+          {colors.map((color) => (
+            <button
+              key={color}
+              type="button"
+              className={`swatch-button swatch-${color}`}
+              aria-label={`Highlight ${color}`}
+              aria-keyshortcuts={keyForColor(color)}
+              title={`${colorName(color)} (${keyForColor(color)})`}
+              onClick={() => onHighlight(color)}
+            >
+              <span className="swatch-dot" aria-hidden="true" />
+              <kbd className="key-hint" aria-hidden="true">
+                {keyForColor(color)}
+              </kbd>
+            </button>
+          ))}
+          <span className="toolbar-separator" aria-hidden="true" />
+          <button type="button" className="text-button" aria-keyshortcuts="N" title="Add note (N)" onClick={onAddNote}>
+            Add note <kbd className="key-hint" aria-hidden="true">N</kbd>
+          </button>
+        </>
+      )}
     </div>
   );
 }

@@ -9,7 +9,18 @@ export interface SidebarProps {
   placed: readonly PlacedEntry[];
   orphans: readonly Entry[];
   current: string | null;
+  /** The highlight being re-attached, if any. */
+  reattaching: string | null;
   onChoose(key: string): void;
+  /** Opens an orphan's editor (note, colour, delete) next to its card. */
+  onOpenOrphan(key: string): void;
+  /** Starts re-attaching a highlight, or cancels it when it is the one being re-attached. */
+  onToggleReattach(key: string): void;
+}
+
+/** The id of an orphan's card button, so its editor can sit beside it and focus can return to it. */
+export function orphanButtonId(key: string): string {
+  return `orphan-${key}`;
 }
 
 function quoteOf(entry: Entry): string {
@@ -37,11 +48,35 @@ function Confidence({ entry }: { entry: PlacedEntry }) {
   );
 }
 
+/** One annotation that could not be placed: its quote and note open its editor; "Re-attach…" moves it to new text. */
+function OrphanCard({ entry, reattaching, onOpen, onToggleReattach }: { entry: Entry; reattaching: boolean; onOpen(): void; onToggleReattach(): void }) {
+  const quoteId = useId();
+  return (
+    <li className={`entry is-orphan${reattaching ? ' is-reattaching' : ''}`}>
+      <button type="button" id={orphanButtonId(entry.key)} className="entry-open" aria-haspopup="dialog" onClick={onOpen}>
+        <Swatch entry={entry} />
+        <span className="entry-text">
+          <q id={quoteId} className="entry-quote">
+            {shorten(quoteOf(entry), 240)}
+          </q>
+          <Note text={entry.annotation.note} />
+        </span>
+      </button>
+      <span className="entry-actions">
+        {reattaching && <span className="entry-hint">Select the text where it belongs in the article.</span>}
+        <button type="button" className="text-button" aria-describedby={quoteId} onClick={onToggleReattach}>
+          {reattaching ? 'Cancel re-attach' : 'Re-attach…'}
+        </button>
+      </span>
+    </li>
+  );
+}
+
 /**
  * The right-hand list of the article's annotations in document order, each a button that scrolls to and flashes
  * its highlight, then the ones that could not be placed. Counts are in the headings.
  */
-export function Sidebar({ loading, placed, orphans, current, onChoose }: SidebarProps) {
+export function Sidebar({ loading, placed, orphans, current, reattaching, onChoose, onOpenOrphan, onToggleReattach }: SidebarProps) {
   const headingId = useId();
   const orphansId = useId();
   return (
@@ -80,18 +115,19 @@ export function Sidebar({ loading, placed, orphans, current, onChoose }: Sidebar
           <h3 id={orphansId} className="orphans-heading">
             Couldn’t place <span className="count">{orphans.length}</span>
           </h3>
-          <p className="orphans-explainer">The text these were attached to has changed. They are kept here, never dropped.</p>
-          <ul className="entry-list">
+          <p className="orphans-explainer">
+            The text these were attached to has changed. They are kept here, never dropped: re-attach one by choosing
+            “Re-attach…” and selecting the text where it belongs.
+          </p>
+          <ul className="entry-list" aria-label="Highlights that couldn’t be placed">
             {orphans.map((entry) => (
-              <li key={entry.key} className="entry is-orphan">
-                <Swatch entry={entry} />
-                <span className="entry-text">
-                  <q className="entry-quote">{shorten(quoteOf(entry), 100)}</q>
-                  <Note text={entry.annotation.note} />
-                </span>
-                {/* Re-attaching an orphan to newly selected text will live in this actions slot. */}
-                <span className="entry-actions" />
-              </li>
+              <OrphanCard
+                key={entry.key}
+                entry={entry}
+                reattaching={entry.key === reattaching}
+                onOpen={() => onOpenOrphan(entry.key)}
+                onToggleReattach={() => onToggleReattach(entry.key)}
+              />
             ))}
           </ul>
         </section>

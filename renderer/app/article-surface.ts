@@ -8,13 +8,13 @@ import { isTyping, type SelectionCommand, selectionCommandFor, surfaceCommandFor
 export interface SurfaceEvents {
   /** The article selection appeared, moved or went away: re-read `selectionRect()`. */
   onSelectionChange(): void;
-  /** A selection shortcut (1–5, N, Escape) was pressed with article text selected. */
+  /** A selection shortcut (1–5, N, Enter) was pressed with article text selected. */
   onSelectionCommand(command: SelectionCommand): void;
   /** The user asked to open a highlight: clicked it, or pressed Enter on the focused one. */
   onActivate(key: string, via: 'pointer' | 'keyboard'): void;
   /** The keyboard focus ring moved to another highlight (or left them). */
   onCurrentChange(key: string | null): void;
-  /** Escape in the article with nothing selected. */
+  /** Escape in the article (after dropping the selection, if there was one). */
   onEscape(): void;
 }
 
@@ -220,8 +220,13 @@ export class ArticleSurface {
       const command = selectionCommandFor(event);
       if (command) {
         event.preventDefault();
-        if (command.kind === 'cancel') this.clearSelection();
-        else this.#events.onSelectionCommand(command);
+        if (command.kind !== 'cancel') {
+          this.#events.onSelectionCommand(command);
+          return;
+        }
+        // Escape drops the selection and also leaves whatever mode the chrome is in (re-attaching).
+        this.clearSelection();
+        this.#events.onEscape();
         return;
       }
     }

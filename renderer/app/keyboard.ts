@@ -6,8 +6,8 @@ export const colors: readonly HighlightColor[] = ['yellow', 'green', 'blue', 'pi
 /** The colour a new highlight gets from "Add note" / N. */
 export const defaultColor: HighlightColor = 'yellow';
 
-/** What a key does while article text is selected. */
-export type SelectionCommand = { kind: 'highlight'; color: HighlightColor } | { kind: 'note' } | { kind: 'cancel' };
+/** What a key does while article text is selected; `confirm` (Enter) completes a re-attach. */
+export type SelectionCommand = { kind: 'highlight'; color: HighlightColor } | { kind: 'note' } | { kind: 'confirm' } | { kind: 'cancel' };
 
 /** What a key does while the article itself has focus. */
 export type SurfaceCommand = 'next' | 'previous' | 'first' | 'last' | 'open' | 'escape';
@@ -21,10 +21,11 @@ function hasCommandModifier(event: KeyboardEvent): boolean {
   return event.ctrlKey || event.metaKey || event.altKey;
 }
 
-/** Keys 1–5 (top row or keypad, so layouts needing Shift for digits still work), N and Escape. */
+/** Keys 1–5 (top row or keypad, so layouts needing Shift for digits still work), N, Enter and Escape. */
 export function selectionCommandFor(event: KeyboardEvent): SelectionCommand | undefined {
   if (event.key === 'Escape') return { kind: 'cancel' };
   if (hasCommandModifier(event)) return undefined;
+  if (event.key === 'Enter' && !event.shiftKey) return { kind: 'confirm' };
   const digit = /^(?:Digit|Numpad)([1-5])$/.exec(event.code)?.[1] ?? (/^[1-5]$/.test(event.key) ? event.key : undefined);
   if (digit) return { kind: 'highlight', color: colors[Number(digit) - 1] as HighlightColor };
   if (event.key === 'n' || event.key === 'N') return { kind: 'note' };
@@ -58,3 +59,15 @@ export function isTyping(event: KeyboardEvent): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
+
+/** Whether the platform's command key is ⌘ (macOS) rather than Ctrl. */
+export const usesMetaKey = /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** Ctrl+O (⌘O on macOS): open a file. */
+export function isOpenFileShortcut(event: KeyboardEvent): boolean {
+  const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+  return command && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'o';
+}
+
+/** The open-file shortcut as aria-keyshortcuts wants it, and as a label. */
+export const openFileKeys = usesMetaKey ? { aria: 'Meta+O', label: '⌘O' } : { aria: 'Control+O', label: 'Ctrl+O' };

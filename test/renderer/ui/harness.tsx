@@ -51,6 +51,21 @@ export async function renderApp(fake = new FakeApi()): Promise<Mounted> {
   return m;
 }
 
+/** The same mount with its article handles re-read, after the reader switched to another article. */
+export function remount(m: Mounted): Mounted {
+  return {
+    ...m,
+    article: m.host.querySelector<HTMLElement>('article.article')!,
+    body: m.host.querySelector<HTMLElement>('.article-body')!,
+    pane: m.host.querySelector<HTMLElement>('.reader-pane')!,
+  };
+}
+
+/** The quotes listed under "Couldn't place", top to bottom. */
+export function orphanQuotes(m: Mounted): string[] {
+  return [...m.host.querySelectorAll('.sidebar .orphans .entry-quote')].map((q) => q.textContent ?? '');
+}
+
 /** Unmounts everything rendered by the current test and clears the selection. */
 export function cleanup(): void {
   for (const m of mounted.splice(0)) m.unmount();

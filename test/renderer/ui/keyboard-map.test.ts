@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { selectionCommandFor, surfaceCommandFor } from '../../../renderer/app/keyboard.ts';
+import { isOpenFileShortcut, selectionCommandFor, surfaceCommandFor, usesMetaKey } from '../../../renderer/app/keyboard.ts';
 
 const key = (k: string, init: KeyboardEventInit = {}) => new KeyboardEvent('keydown', { key: k, ...init });
 
@@ -23,5 +23,19 @@ describe('the keyboard map', () => {
   test('Tab is never taken from the user', () => {
     expect(surfaceCommandFor(key('Tab'))).toBeUndefined();
     expect(surfaceCommandFor(key('Tab', { shiftKey: true }))).toBeUndefined();
+  });
+
+  test('Enter with text selected confirms (re-attaching); Shift+Enter does not', () => {
+    expect(selectionCommandFor(key('Enter'))).toEqual({ kind: 'confirm' });
+    expect(selectionCommandFor(key('Enter', { shiftKey: true }))).toBeUndefined();
+  });
+
+  test('Ctrl+O (⌘O on macOS) opens a file; with Shift or Alt it does not', () => {
+    const command = usesMetaKey ? { metaKey: true } : { ctrlKey: true };
+    expect(isOpenFileShortcut(key('o', command))).toBe(true);
+    expect(isOpenFileShortcut(key('O', command))).toBe(true);
+    expect(isOpenFileShortcut(key('o'))).toBe(false);
+    expect(isOpenFileShortcut(key('O', { ...command, shiftKey: true }))).toBe(false);
+    expect(isOpenFileShortcut(key('o', { ...command, altKey: true }))).toBe(false);
   });
 });

@@ -1,0 +1,35 @@
+import { openFileKeys } from './keyboard.ts';
+
+/** Props of the window's header bar. */
+export interface AppHeaderProps {
+  showingDefault: boolean;
+  opening: boolean;
+  onOpenFile(): void;
+  onOpenDefault(): void;
+}
+
+/** The bar across the top: the app's name, "Open…" (Ctrl/⌘+O) and, away from it, a way back to the built-in article. */
+export function AppHeader({ showingDefault, opening, onOpenFile, onOpenDefault }: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <span className="app-name">Marginalia</span>
+      <span className="app-actions">
+        {!showingDefault && (
+          <button type="button" className="text-button" onClick={onOpenDefault}>
+            Default article
+          </button>
+        )}
+        <button
+          type="button"
+          className="text-button"
+          aria-keyshortcuts={openFileKeys.aria}
+          aria-busy={opening || undefined}
+          title={`Open a text file (${openFileKeys.label})`}
+          onClick={onOpenFile}
+        >
+          Open… <kbd className="key-hint" aria-hidden="true">{openFileKeys.label}</kbd>
+        </button>
+      </span>
+    </header>
+  );
+}
