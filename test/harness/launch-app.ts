@@ -21,7 +21,8 @@ import { waitForArticle } from './reader.ts';
  *   const again = await relaunchApp(app);              // restart: close (running unload), new page, same data folder
  *   await again.close();
  *
- * Main process: openAppData(dataDir) — the same database, migrations, handlers and dispatch Electron uses.
+ * Main process: openAppData(dataDir) — the same database, migrations, handlers and dispatch Electron uses. The OS
+ * file dialog behind "Open…" is a port: pass `pickArticleFile` to stand in for it (by default it is cancelled).
  * Preload: `window.marginalia` is built in the page by the preload's own buildApi() over the contract's channel
  * table, with each call forwarded to dispatch() through a Playwright binding instead of ipcRenderer.invoke.
  * Renderer: the BUILT files from out/renderer, served by Playwright routes from the same file resolver and with
@@ -43,6 +44,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Waits for the default article to render before returning (default true). */
   waitForArticle?: boolean;
+  /**
+   * Stands in for the file dialog behind "Open…" (articles.openFile): the file the user picks, or undefined when
+   * they cancel. Without it every dialog is cancelled. relaunchApp does not carry it over: pass it again.
+   */
+  pickArticleFile?: () => Promise<{ source: string; text: string } | undefined>;
 }
 
 /** A running app: the page to drive, the back end it talks to, and how to stop it. */
@@ -69,9 +75,9 @@ export const notBuiltMessage = `The renderer is not built (${join(rendererRoot, 
 /** Launches the app on a data folder and waits until the reader shows the article. */
 export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   if (!existsSync(join(rendererRoot, 'index.html'))) throw new Error(notBuiltMessage);
-  const { dataDir, viewport = { width: 1280, height: 800 } } = options;
+  const { dataDir, viewport = { width: 1280, height: 800 }, pickArticleFile } = options;
 
-  const appData = openAppData(dataDir);
+  const appData = openAppData(dataDir, pickArticleFile ? { ports: { pickArticleFile } } : {});
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });

@@ -112,3 +112,31 @@ export function noteField(page: Page) {
 export function sidebarList(page: Page) {
   return page.getByRole('complementary').getByRole('list', { name: 'Highlights in reading order' });
 }
+
+/** Presses the header's "Open…" (the file dialog is the harness's `pickArticleFile` stand-in). */
+export async function openArticleFile(page: Page): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: /^Open…/ }).click();
+}
+
+/** Waits until the article shown has this title. */
+export async function waitForTitle(page: Page, title: string, timeoutMs = 15_000): Promise<void> {
+  await page.getByRole('article').getByRole('heading', { level: 1, name: title, exact: true }).waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/** The window-wide notice under the header (what re-opening a changed file did), or '' when none is shown. */
+export async function noticeText(page: Page): Promise<string> {
+  return (await page.locator('.notice-region').textContent()) ?? '';
+}
+
+/** The sidebar's list of highlights that could not be placed. */
+export function orphanList(page: Page) {
+  return page.getByRole('complementary').getByRole('list', { name: 'Highlights that couldn’t be placed' });
+}
+
+/** Selects `text` and adds a note to it with the toolbar's "Add note", then closes the note with Escape. */
+export async function highlightWithNote(page: Page, text: string, note: string): Promise<void> {
+  await selectText(page, text);
+  await page.getByRole('toolbar').getByRole('button', { name: 'Add note' }).click();
+  await noteField(page).pressSequentially(note);
+  await page.keyboard.press('Escape');
+}
