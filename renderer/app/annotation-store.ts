@@ -29,8 +29,8 @@ export interface AnnotationsState {
   readonly error: string | null;
 }
 
-/** Finds where selectors point in the article as it is rendered now. */
-export type Place = (selectors: readonly Selector[]) => Placement;
+/** Finds where each annotation's selectors point in the article as it is rendered now, in input order. */
+export type PlaceAll = (selectorsList: ReadonlyArray<readonly Selector[]>) => Placement[];
 
 /**
  * The annotations of one article and every IPC call that changes them. Changes show at once (optimistic) and are
@@ -40,7 +40,7 @@ export type Place = (selectors: readonly Selector[]) => Placement;
 export class AnnotationStore {
   readonly #api: MarginaliaApi;
   readonly #articleId: number;
-  readonly #place: Place;
+  readonly #placeAll: PlaceAll;
   readonly #entries = new Map<string, Entry>();
   /** Ids whose create failed: later calls naming them fail too, and that failure was already reported. */
   readonly #failedCreates = new Set<string>();
@@ -50,10 +50,10 @@ export class AnnotationStore {
   #loadGeneration = 0;
   #snapshot: AnnotationsState = { loading: true, placed: [], orphans: [], error: null };
 
-  constructor(api: MarginaliaApi, articleId: number, place: Place) {
+  constructor(api: MarginaliaApi, articleId: number, placeAll: PlaceAll) {
     this.#api = api;
     this.#articleId = articleId;
-    this.#place = place;
+    this.#placeAll = placeAll;
   }
 
   /** Registers a change listener (called synchronously on every change); returns the unsubscribe function. */
@@ -70,20 +70,18 @@ export class AnnotationStore {
     return this.#entries.get(key);
   }
 
-  /** Fetches the article's annotations and anchors each one; a later call supersedes an earlier one. */
+  /** Fetches the article's annotations and anchors them all; a later call supersedes an earlier one. */
   async load(): Promise<void> {
     const generation = ++this.#loadGeneration;
     try {
       const annotations = unwrap(await this.#api.annotations.list({ articleId: this.#articleId }));
       if (generation !== this.#loadGeneration) return;
-      for (const annotation of annotations) {
-        this.#entries.set(annotation.id, {
-          key: annotation.id,
-          annotation,
-          placement: this.#place(annotation.selectors),
-          pending: false,
-        });
-      }
+      // One batch: highlights found where they were help place their neighbours after an edit.
+      const placements = this.#placeAll(annotations.map((a) => a.selectors));
+      annotations.forEach((annotation, i) => {
+        const placement = placements[i] ?? { status: { kind: 'orphan' } };
+        this.#entries.set(annotation.id, { key: annotation.id, annotation, placement, pending: false });
+      });
     } catch (error) {
       if (generation !== this.#loadGeneration) return;
       this.#error = `Couldn't load your highlights: ${messageOf(error)}`;

@@ -1,5 +1,5 @@
 import type { Article, Selector } from '../../electron/ipc/contract.ts';
-import { anchor, describe, TextIndex } from '../anchoring/index.ts';
+import { anchor, anchorAll, describe, type DomAnchor, TextIndex } from '../anchoring/index.ts';
 import { HighlightPainter } from '../painting/highlight-painter.ts';
 import type { PlacedEntry, Placement } from './annotation-store.ts';
 import { isTyping, type SelectionCommand, selectionCommandFor, surfaceCommandFor } from './keyboard.ts';
@@ -40,6 +40,11 @@ function liveRange(range: AbstractRange): Range {
   return live;
 }
 
+function toPlacement(found: DomAnchor): Placement {
+  if (found.status.kind === 'orphan' || found.range === undefined) return { status: { kind: 'orphan' } };
+  return { start: found.start, end: found.end, status: found.status };
+}
+
 /** Whether the user asked the system for less motion. */
 function reducedMotion(): boolean {
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -59,7 +64,7 @@ export class ArticleSurface {
   readonly #focusLayer: HTMLElement;
   readonly #events: SurfaceEvents;
   readonly #index: TextIndex;
-  readonly #painter = new HighlightPainter();
+  readonly #painter: HighlightPainter;
   readonly #painted = new Map<string, Painted>();
   readonly #cleanup: Array<() => void> = [];
   #order: string[] = [];
@@ -77,15 +82,16 @@ export class ArticleSurface {
     this.#focusLayer = focusLayer;
     container.replaceChildren(element);
     this.#index = new TextIndex(body);
+    // Only highlights near the view are registered, so a long article with thousands of them stays fast to edit.
+    this.#painter = new HighlightPainter({ viewport: { root: body, scroller } });
     this.#listen();
   }
 
   /** Anchors selectors in the article as rendered. */
-  place = (selectors: readonly Selector[]): Placement => {
-    const found = anchor(this.#index, selectors);
-    if (found.status.kind === 'orphan' || found.range === undefined) return { status: { kind: 'orphan' } };
-    return { start: found.start, end: found.end, status: found.status };
-  };
+  place = (selectors: readonly Selector[]): Placement => toPlacement(anchor(this.#index, selectors));
+
+  /** Anchors every annotation of the article in one batch (faster, and steadier after edits); input order. */
+  placeAll = (selectorsList: ReadonlyArray<readonly Selector[]>): Placement[] => anchorAll(this.#index, selectorsList).map(toPlacement);
 
   /** Brings the painted highlights in line with `entries` (document order), repainting only what changed. */
   sync(entries: readonly PlacedEntry[]): void {

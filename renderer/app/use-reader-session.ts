@@ -39,7 +39,7 @@ export function useReaderSession(
         onEscape: () => eventsRef.current.onEscape(),
       };
       const surface = new ArticleSurface(pane, article, pane, relay);
-      const store = new AnnotationStore(api, article.id, surface.place);
+      const store = new AnnotationStore(api, article.id, surface.placeAll);
       const notes = new NoteSaver((key, note) => store.setNote(key, note));
       const unsubscribe = store.subscribe(() => surface.sync(store.getSnapshot().placed));
       void store.load();

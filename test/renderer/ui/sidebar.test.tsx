@@ -94,4 +94,17 @@ describe('the sidebar', () => {
     expect(paintedCount('marginalia-flash')).toBeGreaterThan(0);
     await expect.element(item).toHaveAttribute('aria-current', 'true');
   });
+
+  test('highlights far from the view are painted once the view reaches them', async () => {
+    await page.viewport(1100, 300);
+    const fake = new FakeApi();
+    fake.seed({ color: 'green', selectors: [{ type: 'TextQuoteSelector', exact: 'It is far below the fold.', prefix: '', suffix: '' }] });
+    fake.seed({ color: 'blue', selectors: [{ type: 'TextQuoteSelector', exact: 'Readers have always', prefix: '', suffix: '' }] });
+    const m = await renderApp(fake);
+    expect(paintedCount('marginalia-blue')).toBe(1);
+    expect(paintedCount('marginalia-green')).toBe(0);
+    await userEvent.click(page.getByRole('button', { name: /far below the fold/ }));
+    await vi.waitFor(() => expect(paintedCount('marginalia-green')).toBe(1));
+    expect(m.pane.scrollTop).toBeGreaterThan(0);
+  });
 });
