@@ -347,6 +347,9 @@ class ViewportWindow {
   private readonly scroller: Element | null;
   private readonly margin: number;
   private blocks: Element[] = [];
+  /** The last text node `blockOf` placed directly in a block, and that block. */
+  private lastNode: Node | undefined;
+  private lastBlock = -1;
   private blockIndex = new Map<Element, number>();
   private entriesOf: Array<Set<Entry> | undefined> = [];
   /** The near run, or lo > hi when none. */
@@ -417,6 +420,7 @@ class ViewportWindow {
     this.known = false;
     this.blocks = [];
     this.blockIndex = new Map();
+    this.lastNode = undefined;
   }
 
   dispose(): void {
@@ -490,6 +494,7 @@ class ViewportWindow {
 
   /** Reads the root's element children as the blocks; the near run is unknown until the next sync. */
   private readBlocks(): void {
+    this.lastNode = undefined;
     this.blocks = [...this.root.children];
     this.blockIndex = new Map(this.blocks.map((block, i) => [block, i]));
     this.entriesOf = [];
@@ -504,6 +509,8 @@ class ViewportWindow {
    * -1 when the node is not under the root.
    */
   private blockOf(node: Node, side: 'start' | 'end'): number {
+    // Most boundaries sit in a block's own text node, and highlights come in document order: remember the last one.
+    if (node === this.lastNode) return this.lastBlock;
     let child: Node | null = node;
     while (child && child.parentNode !== this.root) child = child.parentNode;
     if (!child) return -1;
@@ -519,7 +526,13 @@ class ViewportWindow {
       this.callbacks.replace();
       index = this.blockIndex.get(child as Element);
     }
-    return index ?? -1;
+    if (index === undefined) return -1;
+    if (child.parentNode === this.root && node.parentNode === child) {
+      // A text node directly in its block: the same answer for either side.
+      this.lastNode = node;
+      this.lastBlock = index;
+    }
+    return index;
   }
 }
 
