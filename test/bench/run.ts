@@ -91,6 +91,7 @@ const scales: Scale[] = [
       ['breakdown', { runs: 5 }],
       ['addOne', { runs: 9 }],
       ['scrollFlash', { runs: 7 }],
+      ['scrollCheck', { positions: 12 }],
       ['apache', { limit: 10_000, budgetMs: 15_000, runs: 5 }],
       ['markVsOurs', { runs: 5, markRuns: 2, budgetMs: 30_000, verify: true }],
     ],

@@ -5,7 +5,7 @@
 import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 
 import type { HighlightColor, Selector, TextQuoteSelector } from '../../../electron/ipc/contract.ts';
-import { anchor, anchorText, describeText, TextIndex } from '../../../renderer/anchoring/index.ts';
+import { anchor, anchorAll, anchorText, describeText, TextIndex } from '../../../renderer/anchoring/index.ts';
 import { HighlightPainter } from '../../../renderer/painting/highlight-painter.ts';
 import { type Corpus, editCorpus, generateCorpus, generateSpans, renderInto, type Span } from './corpus.ts';
 import { paintWithMarks, verifyMarks } from './mark-painter.ts';
@@ -35,7 +35,8 @@ interface State {
 }
 
 const body = document.getElementById('body') as HTMLElement;
-const painter = new HighlightPainter();
+// Exactly what the app uses: the painter registers only the highlights near the view (the document scrolls here).
+const painter = new HighlightPainter({ viewport: { root: body } });
 let state: State | undefined;
 
 function current(): State {
@@ -121,9 +122,11 @@ async function anchorPaintOnce(s: State): Promise<AnchorPaintRun> {
     const index = new TextIndex(body);
     const t1 = performance.now();
     const items: Array<{ id: string; color: HighlightColor; range: StaticRange }> = [];
+    // As the app loads an article: every highlight in one batch.
+    const anchored = anchorAll(index, s.selectors);
     for (let i = 0; i < s.n; i++) {
       const span = s.spans[i]!;
-      const placed = anchor(index, s.selectors[i]!);
+      const placed = anchored[i]!;
       counts[placed.status.kind]++;
       if (placed.range) {
         items.push({ id: span.id, color: span.color, range: placed.range });
@@ -171,6 +174,7 @@ async function anchorPaint(arg: { doc: 'original' | 'edited'; runs: number }): P
   for (const kind of ['exact', 'moved', 'fuzzy', 'orphan'] as const) {
     lines.push({ name: `anchored-${kind}-${suffix}`, value: last.counts[kind], unit: 'count' });
   }
+  lines.push({ name: `painted-${suffix}`, value: painter.size, unit: 'count' });
   lines.push({ name: `painted-ranges-${suffix}`, value: paintedRangeCount(), unit: 'count' });
   if (arg.doc === 'original') {
     const after = heapMB();
@@ -220,11 +224,11 @@ function probeRule(): CSSStyleRule {
   throw new Error('no #probe rule');
 }
 
-/** Ranges registered in CSS.highlights by the painter (flash excluded): a sanity check that painting happened. */
+/** Ranges registered in CSS.highlights by the painter (flash and focus excluded): the ones near the view. */
 function paintedRangeCount(): number {
   let total = 0;
   CSS.highlights.forEach((highlight, name) => {
-    if (name !== 'marginalia-flash') total += highlight.size;
+    if (name !== 'marginalia-flash' && name !== 'marginalia-focus') total += highlight.size;
   });
   return total;
 }
@@ -334,7 +338,7 @@ async function apache(arg: { limit: number; budgetMs: number; runs: number }): P
       await nextFrame();
       const t = performance.now();
       const idx = new TextIndex(body);
-      for (let i = 0; i < done; i++) anchor(idx, selectors[i]!);
+      anchorAll(idx, selectors.slice(0, done));
       if (r > 0) times.push(performance.now() - t);
     }
     return median(times);
@@ -502,7 +506,57 @@ async function breakdown(arg: { runs: number }): Promise<Line[]> {
   ];
 }
 
-const api = { setup, anchorPaint, addOne, scrollFlash, apache, markVsOurs, breakdown };
+/**
+ * Viewport windowing, checked and timed with n painted: the document is scrolled to `positions` places spread over
+ * it (the end last), each set in a task as a user's scroll would be; at the next animation frame (the browser has
+ * dispatched the scroll event, and not yet painted), every painted highlight with a box in the view must be
+ * registered. `scroll-frame-<n>`: a frame that scrolls one view down and brings the window up to date.
+ */
+async function scrollCheck(arg: { positions: number }): Promise<Line[]> {
+  const s = current();
+  if (s.shown !== 'original' || !s.index) await anchorPaintOnce(s);
+  const scroller = document.scrollingElement!;
+  let missing = 0;
+  let inView = 0;
+  for (let p = 1; p <= arg.positions; p++) {
+    await settle();
+    scroller.scrollTop = p === arg.positions ? scroller.scrollHeight : (p / arg.positions) * scroller.scrollHeight;
+    await nextFrame();
+    const registered = new Set<AbstractRange>();
+    CSS.highlights.forEach((highlight, name) => {
+      if (name.startsWith('marginalia-') && name !== 'marginalia-flash' && name !== 'marginalia-focus') for (const r of highlight) registered.add(r);
+    });
+    for (const span of s.spans) {
+      const range = painter.rangeOf(span.id)!;
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      const rect = live.getBoundingClientRect();
+      if (rect.bottom < 0 || rect.top > window.innerHeight || rect.height === 0) continue;
+      inView++;
+      if (!registered.has(range)) missing++;
+    }
+  }
+  scroller.scrollTop = 0;
+  const frames: number[] = [];
+  for (let r = 0; r < 9; r++) {
+    await settle();
+    const timing = await timeFrame(() => {
+      scroller.scrollTop += window.innerHeight;
+      painter.refreshViewport();
+    });
+    if (r > 1) frames.push(timing.totalMs);
+  }
+  scroller.scrollTop = 0;
+  await settle();
+  return [
+    { name: `scroll-in-view-${s.label}`, value: inView, unit: 'count' },
+    { name: `scroll-unregistered-in-view-${s.label}`, value: missing, unit: 'count' },
+    { name: `scroll-frame-${s.label}`, value: median(frames), unit: 'ms' },
+  ];
+}
+
+const api = { setup, anchorPaint, addOne, scrollFlash, scrollCheck, apache, markVsOurs, breakdown };
 export type BenchApi = typeof api;
 (window as unknown as { __bench: BenchApi }).__bench = api;
 document.documentElement.dataset.ready = 'true';
