@@ -55,7 +55,9 @@ export function AnnotationPopover(props: AnnotationPopoverProps) {
   const colorsId = useId();
   const [note, setNote] = useState(entry.annotation.note);
   const { color } = entry.annotation;
-  useAnchoredPosition(ref, anchorRect, 'below', entry.key);
+  // An orphan has no place in the text: its editor sits to the left of its sidebar card.
+  const orphan = entry.placement.status.kind === 'orphan';
+  useAnchoredPosition(ref, anchorRect, orphan ? 'left' : 'below', `${entry.key}:${String(orphan)}`);
 
   useEffect(() => {
     const target = focusNote ? noteRef.current : ref.current?.querySelector<HTMLButtonElement>('[aria-pressed="true"]');

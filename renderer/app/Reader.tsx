@@ -147,7 +147,7 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
   const selectionRect = useCallback(() => session?.surface.selectionRect(), [session]);
   const openKey = open?.key;
   const popoverRect = useCallback(
-    () => (openKey ? (session?.surface.rectOf(openKey) ?? document.getElementById(orphanButtonId(openKey))?.getBoundingClientRect()) : undefined),
+    () => (openKey ? (session?.surface.rectOf(openKey) ?? document.getElementById(orphanButtonId(openKey))?.closest('li')?.getBoundingClientRect()) : undefined),
     [session, openKey],
   );
   const openEntry = openKey ? session?.store.get(openKey) : undefined;

@@ -3,13 +3,26 @@ import { type RefObject, useLayoutEffect } from 'react';
 const gap = 8;
 const edge = 8;
 
-/** Places a `position: fixed` element above or below a target box, flipping when there is no room, inside the window. */
-export function placeNear(element: HTMLElement, target: DOMRect | undefined, prefer: 'above' | 'below'): void {
+/** Where a floating element goes relative to its target, if there is room. */
+export type Side = 'above' | 'below' | 'left';
+
+/**
+ * Places a `position: fixed` element above or below a target box, flipping when there is no room, inside the
+ * window; or to its left (top edges aligned, kept inside the window), falling back to below when that is too narrow.
+ */
+export function placeNear(element: HTMLElement, target: DOMRect | undefined, prefer: Side): void {
   if (!target) {
     element.style.visibility = 'hidden';
     return;
   }
   const { width, height } = element.getBoundingClientRect();
+  if (prefer === 'left' && target.left - gap - width >= edge) {
+    const top = Math.min(Math.max(target.top, edge), Math.max(edge, window.innerHeight - height - edge));
+    element.style.top = `${Math.round(top)}px`;
+    element.style.left = `${Math.round(target.left - gap - width)}px`;
+    element.style.visibility = 'visible';
+    return;
+  }
   const roomAbove = target.top - gap - height >= edge;
   const roomBelow = target.bottom + gap + height <= window.innerHeight - edge;
   const above = prefer === 'above' ? roomAbove || !roomBelow : !roomBelow && roomAbove;
@@ -29,7 +42,7 @@ export function placeNear(element: HTMLElement, target: DOMRect | undefined, pre
 export function useAnchoredPosition(
   floating: RefObject<HTMLElement | null>,
   targetRect: () => DOMRect | undefined,
-  prefer: 'above' | 'below',
+  prefer: Side,
   version: unknown,
 ): void {
   useLayoutEffect(() => {

@@ -123,6 +123,9 @@ describe('highlights that could not be placed', () => {
     const dialog = page.getByRole('dialog', { name: 'Green highlight' });
     await expect.element(dialog).toBeVisible();
     await expectText(dialog, 'Couldn’t place this');
+    // Beside its card, not over it.
+    const card = m.host.querySelector('.orphans li')!.getBoundingClientRect();
+    expect((dialog.element() as HTMLElement).getBoundingClientRect().right).toBeLessThanOrEqual(card.left);
     const note = dialog.getByRole('textbox', { name: 'Note' });
     await expect.element(note).toHaveValue('Check the footnote');
     await userEvent.click(note);
