@@ -63,7 +63,13 @@ export function approximateEndsFiltered(
 ): Array<{ ends: number[]; errors: number }> {
   const m = quote.length;
   const pieceLength = Math.floor(m / (maxErrors + 1));
-  if (pieceLength < minimumPieceLength) return approximateEnds(pattern, text, maxErrors);
+  if (pieceLength < minimumPieceLength) {
+    const regions = trigramRegions(quote, text, maxErrors);
+    if (regions === undefined) return approximateEnds(pattern, text, maxErrors);
+    const found: Array<{ ends: number[]; errors: number }> = [];
+    for (const [from, to] of regions) found.push(...approximateEnds(pattern, text, maxErrors, from, to));
+    return found.sort((a, b) => a.errors - b.errors);
+  }
   const windows: Array<[number, number]> = [];
   for (let p = 0; p <= maxErrors; p++) {
     const piece = quote.slice(p * pieceLength, (p + 1) * pieceLength);
@@ -82,6 +88,63 @@ export function approximateEndsFiltered(
     found.push(...approximateEnds(pattern, text, maxErrors, from, to));
   }
   return found.sort((a, b) => a.errors - b.errors);
+}
+
+/** Buckets of the trigram counting filter (a power of two); more buckets, fewer collisions, a looser filter never. */
+const trigramBuckets = 1 << 16;
+
+/**
+ * The text regions that can hold a match of `quote` with at most `maxErrors` edits, by the q-gram lemma (q = 3):
+ * such a match shares at least (m − 2) − 3·maxErrors of the quote's trigrams (counted with multiplicity), so every
+ * window of m + maxErrors characters holding fewer cannot contain one. One pass over the text with a sliding count
+ * (trigrams hashed into buckets: a collision can only raise a count, so the filter stays sound), then the overlapping
+ * passing windows merged. Undefined when the bound says nothing (short quotes, many errors): scan everything then.
+ */
+function trigramRegions(quote: string, text: string, maxErrors: number): Array<[number, number]> | undefined {
+  const q = 3;
+  const m = quote.length;
+  const threshold = m - q + 1 - maxErrors * q;
+  if (threshold <= 0 || text.length < q) return undefined;
+  const need = new Uint16Array(trigramBuckets);
+  for (let i = 0; i + q <= m; i++) need[trigramBucket(quote, i)]!++;
+  const have = new Uint16Array(trigramBuckets);
+  const buckets = textTrigrams(text);
+  // The window at j holds the trigrams starting in [j − span + 1, j]: the text [j − span + 1, j + q).
+  const span = m + maxErrors - q + 1;
+  const regions: Array<[number, number]> = [];
+  let shared = 0;
+  for (let j = 0; j < buckets.length; j++) {
+    if (j >= span) {
+      const leaving = buckets[j - span]!;
+      if (need[leaving]! > 0 && --have[leaving]! < need[leaving]!) shared--;
+    }
+    const entering = buckets[j]!;
+    if (need[entering]! > 0 && have[entering]!++ < need[entering]!) shared++;
+    if (shared >= threshold) {
+      const from = Math.max(0, j - span + 1);
+      const to = Math.min(text.length, j + q);
+      const last = regions[regions.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else regions.push([from, to]);
+    }
+  }
+  return regions;
+}
+
+/** The trigram bucket at every offset of the last text searched (a batch searches one text many times). */
+let trigramCache: { text: string; buckets: Uint16Array } | undefined;
+
+function textTrigrams(text: string): Uint16Array {
+  if (trigramCache?.text === text) return trigramCache.buckets;
+  const buckets = new Uint16Array(Math.max(0, text.length - 2));
+  for (let j = 0; j < buckets.length; j++) buckets[j] = trigramBucket(text, j);
+  trigramCache = { text, buckets };
+  return buckets;
+}
+
+function trigramBucket(s: string, at: number): number {
+  const h = Math.imul(s.charCodeAt(at), 0x9e3779b1) ^ Math.imul(s.charCodeAt(at + 1), 0x85ebca6b) ^ Math.imul(s.charCodeAt(at + 2), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & (trigramBuckets - 1);
 }
 
 /**

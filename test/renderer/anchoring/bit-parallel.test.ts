@@ -85,4 +85,23 @@ describe('filtered approximate search', () => {
       expect(best(approximateEndsFiltered(quote, pattern, text, maxErrors))).toEqual(best(approximateEnds(pattern, text, maxErrors)));
     }
   });
+
+  it('finds exactly the matches a full scan finds when the pieces are too short and the trigram count filters', () => {
+    // maxErrors at a fifth of the quote (what anchoring allows): pieces of ~4 characters, so the trigram filter runs.
+    const random = seeded(7);
+    const words = 'talks meeting Geneva Russia troops border security allies the of and to in a said NATO'.split(' ');
+    const text = Array.from({ length: 20_000 }, () => words[Math.floor(random() * words.length)]).join(' ');
+    for (let round = 0; round < 40; round++) {
+      const start = Math.floor(random() * (text.length - 400));
+      const length = 20 + Math.floor(random() * 300);
+      let quote = text.slice(start, start + length);
+      for (let e = Math.floor(random() * (length / 6)); e > 0; e--) {
+        const at = Math.floor(random() * quote.length);
+        quote = quote.slice(0, at) + 'XYZ'[e % 3] + quote.slice(at + (random() < 0.5 ? 1 : 0));
+      }
+      const maxErrors = Math.floor(quote.length / 5);
+      const pattern = new BitPattern(quote);
+      expect(approximateEndsFiltered(quote, pattern, text, maxErrors)).toEqual(approximateEnds(pattern, text, maxErrors));
+    }
+  });
 });
