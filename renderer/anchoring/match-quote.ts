@@ -131,13 +131,21 @@ function trigramRegions(quote: string, text: string, maxErrors: number): Array<[
   return regions;
 }
 
-/** The trigram bucket at every offset of the last text searched (a batch searches one text many times). */
+/**
+ * The trigram bucket at every offset of the last text searched: a batch (or a loop of anchorText calls) searches
+ * one text many times in one task. Dropped at the end of that task, so 2 bytes per character are not kept for good.
+ */
 let trigramCache: { text: string; buckets: Uint16Array } | undefined;
 
 function textTrigrams(text: string): Uint16Array {
   if (trigramCache?.text === text) return trigramCache.buckets;
   const buckets = new Uint16Array(Math.max(0, text.length - 2));
   for (let j = 0; j < buckets.length; j++) buckets[j] = trigramBucket(text, j);
+  if (trigramCache === undefined) {
+    queueMicrotask(() => {
+      trigramCache = undefined;
+    });
+  }
   trigramCache = { text, buckets };
   return buckets;
 }
