@@ -7,7 +7,7 @@ import { listAnnotations, updateAnnotation } from '../../db/annotations.ts';
 import { getArticleBySource, insertArticle, updateArticleContent } from '../../db/articles.ts';
 import { limits, type OpenedArticle, type ReanchorReport, type Selector } from '../../db/model.ts';
 import { hashText } from '../../db/text-hash.ts';
-import { anchorText, describeText } from '../../renderer/anchoring/text-anchor.ts';
+import { anchorAllText, describeText } from '../../renderer/anchoring/text-anchor.ts';
 import { parseTextArticle } from './text-article.ts';
 
 /** A text file the user chose to open: where it lives (its identity in the library) and what it says. */
@@ -65,21 +65,29 @@ export function importTextArticle(db: Database, file: ArticleFile): OpenedArticl
     .immediate();
 }
 
-/** Re-anchors every annotation of an article to its new text; call inside the transaction that changed the text. */
+/**
+ * Re-anchors every annotation of an article to its new text; call inside the transaction that changed the text.
+ * One batch call, so highlights whose text survived tell the search where their edited neighbours went.
+ */
 function reanchorAnnotations(db: Database, articleId: number, text: string): ReanchorReport {
   const report: ReanchorReport = { kept: 0, moved: 0, fuzzy: 0, orphaned: 0 };
-  for (const annotation of listAnnotations(db, articleId)) {
-    const anchored = anchorText(text, annotation.selectors);
-    if (anchored.start === undefined) {
+  const annotations = listAnnotations(db, articleId);
+  const placed = anchorAllText(
+    text,
+    annotations.map((annotation) => annotation.selectors),
+  );
+  annotations.forEach((annotation, i) => {
+    const anchored = placed[i];
+    if (anchored?.start === undefined) {
       report.orphaned += 1;
-      continue;
+      return;
     }
     if (anchored.status.kind === 'exact') report.kept += 1;
     else if (anchored.status.kind === 'moved') report.moved += 1;
     else report.fuzzy += 1;
     const selectors = describeText(text, anchored.start, anchored.end);
     if (!sameSelectors(selectors, annotation.selectors)) updateAnnotation(db, annotation.id, { selectors });
-  }
+  });
   return report;
 }
 
