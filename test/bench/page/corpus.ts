@@ -5,7 +5,6 @@
 
 import { mulberry32, type Rng } from '../../corpus/random.ts';
 
-export { mulberry32, type Rng };
 
 function int(rng: Rng, lo: number, hi: number): number {
   return lo + Math.floor(rng() * (hi - lo + 1));
