@@ -11,8 +11,11 @@ export interface AnnotationPopoverProps {
   entry: Entry;
   /** Where the highlight is now. */
   anchorRect: () => DOMRect | undefined;
-  /** Put the caret in the note at once (opened with "Add note" / N). */
-  focusNote: boolean;
+  /**
+   * Where focus goes when it opens: the note (opened with "Add note" / N), the colour controls (a click, Enter), or
+   * nowhere: a preview that follows keyboard focus moving across highlights, leaving focus in the article.
+   */
+  focus: 'note' | 'controls' | 'none';
   onColor(color: HighlightColor): void;
   /** Every keystroke; the caller debounces the save. */
   onNoteInput(note: string): void;
@@ -47,7 +50,7 @@ function PlacementNote({ entry, onReattach }: { entry: Entry; onReattach(): void
  * flushes the note.
  */
 export function AnnotationPopover(props: AnnotationPopoverProps) {
-  const { entry, anchorRect, focusNote, onColor, onNoteInput, onDelete, onReattach, onClose } = props;
+  const { entry, anchorRect, focus, onColor, onNoteInput, onDelete, onReattach, onClose } = props;
   const ref = useRef<HTMLDivElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
@@ -60,9 +63,10 @@ export function AnnotationPopover(props: AnnotationPopoverProps) {
   useAnchoredPosition(ref, anchorRect, orphan ? 'left' : 'below', `${entry.key}:${String(orphan)}`);
 
   useEffect(() => {
-    const target = focusNote ? noteRef.current : ref.current?.querySelector<HTMLButtonElement>('[aria-pressed="true"]');
+    if (focus === 'none') return;
+    const target = focus === 'note' ? noteRef.current : ref.current?.querySelector<HTMLButtonElement>('[aria-pressed="true"]');
     target?.focus({ preventScroll: true });
-  }, [focusNote]);
+  }, [focus]);
 
   const closeRef = useRef(onClose);
   useEffect(() => {

@@ -14,7 +14,7 @@ import { useReaderSession } from './use-reader-session.ts';
 
 interface OpenPopover {
   key: string;
-  focusNote: boolean;
+  focus: 'note' | 'controls' | 'none';
 }
 
 /** Focuses an element if it is still on the page; returns whether it could. */
@@ -56,16 +56,23 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
       }
       if (command.kind === 'highlight') highlight(command.color, false);
       else if (command.kind === 'note') highlight(defaultColor, true);
-      else if (command.kind === 'confirm' && session?.surface.current) openPopover({ key: session.surface.current, focusNote: false });
+      else if (command.kind === 'confirm' && session?.surface.current) openPopover({ key: session.surface.current, focus: 'controls' });
     },
-    onActivate: (key) => openPopover({ key, focusNote: false }),
+    onActivate: (key) => openPopover({ key, focus: 'controls' }),
     onCurrentChange: (key) => {
       setCurrent(key);
-      if (key === null || !session) return;
+      // Keyboard focus on a highlight opens its popover as a preview that follows the focus (Enter goes into it);
+      // focus leaving every highlight closes a preview, but never a popover the user is working in.
+      if (key === null) {
+        if (open?.focus === 'none') setOpen(null);
+        return;
+      }
+      if (reattachingRef.current === null && open?.key !== key) openPopover({ key, focus: 'none' });
+      if (!session) return;
       const { placed } = session.store.getSnapshot();
       const at = placed.findIndex((e) => e.key === key);
       const entry = placed[at];
-      if (entry) setAnnouncement(`${colorName(entry.annotation.color)} highlight ${at + 1} of ${placed.length}: ${shorten(quoteText(entry.annotation.selectors), 80)}. Press Enter to open.`);
+      if (entry) setAnnouncement(`${colorName(entry.annotation.color)} highlight ${at + 1} of ${placed.length}: ${shorten(quoteText(entry.annotation.selectors), 80)}. Press Enter to edit it.`);
     },
     onEscape: () => {
       if (reattachingRef.current !== null) cancelReattach();
@@ -81,7 +88,7 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
     if (!capture) return;
     const key = session.store.create(color, capture.selectors, capture.placement);
     setAnnouncement(`Highlighted in ${color}.`);
-    if (withNote) openPopover({ key, focusNote: true });
+    if (withNote) openPopover({ key, focus: 'note' });
   }
 
   /** Switching straight from one highlight's popover to another's saves the first one's note now. */
@@ -166,7 +173,7 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
         current={current}
         reattaching={reattachEntry ? reattaching : null}
         onChoose={(key) => session?.surface.reveal(key)}
-        onOpenOrphan={(key) => openPopover({ key, focusNote: false })}
+        onOpenOrphan={(key) => openPopover({ key, focus: 'controls' })}
         onToggleReattach={(key) => (reattaching === key ? cancelReattach() : startReattach(key))}
       />
       {selection.active && session && (
@@ -185,7 +192,7 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
           key={open.key}
           entry={openEntry}
           anchorRect={popoverRect}
-          focusNote={open.focusNote}
+          focus={open.focus}
           onColor={(color) => {
             void session.store.setColor(open.key, color);
             setAnnouncement(`Changed to ${color}.`);

@@ -69,6 +69,27 @@ describe('keyboard access to highlights', () => {
     await expect.element(page.getByRole('dialog', { name: 'Blue highlight' })).toBeVisible();
   });
 
+  test('moving keyboard focus onto a highlight opens its popover as a preview that follows, without taking focus', async () => {
+    const m = await withTwoHighlights();
+    m.article.focus();
+    press(m.article, ']');
+    await expect.element(page.getByRole('dialog', { name: 'Blue highlight' })).toBeVisible();
+    expect(document.activeElement).toBe(m.article);
+    press(m.article, ']');
+    await expect.element(page.getByRole('dialog', { name: 'Green highlight' })).toBeVisible();
+    expect(page.getByRole('dialog').elements()).toHaveLength(1);
+    expect(document.activeElement).toBe(m.article);
+    press(m.article, 'Enter');
+    await vi.waitFor(() => expect(popover(m)?.contains(document.activeElement)).toBe(true));
+    await userEvent.keyboard('{Escape}');
+    await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
+    press(m.article, ']');
+    await expect.element(page.getByRole('dialog', { name: 'Blue highlight' })).toBeVisible();
+    press(m.article, 'Escape');
+    await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
+    expect(document.activeElement).toBe(m.article);
+  });
+
   test('Enter with no highlight focused does nothing', async () => {
     const m = await withTwoHighlights();
     m.article.focus();
