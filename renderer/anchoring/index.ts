@@ -11,4 +11,4 @@
 export { codePointsToCodeUnits, codeUnitsToCodePoints, fromCodePointOffsets, toCodePointOffsets } from './code-points.ts';
 export { anchor, anchorAll, describe, type DomAnchor, TextIndex } from './dom-text.ts';
 export type { AnchorResult, AnchorStatus } from './text-anchor.ts';
-export { anchorAllText, anchorText, confidentFuzzyScore, describeText, minimumFuzzyScore, minimumQuoteSimilarity, scoreWeights } from './text-anchor.ts';
+export { anchorAllText, anchorText, describeText, minimumFuzzyScore, minimumQuoteSimilarity, scoreWeights } from './text-anchor.ts';

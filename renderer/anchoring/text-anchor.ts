@@ -1,5 +1,7 @@
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '../../electron/ipc/contract.ts';
-import { BitPattern, reversed } from './bit-parallel.ts';
+import { alignedBoundary, edgeLength } from './align.ts';
+import { BitPattern, reversed, scan } from './bit-parallel.ts';
+import { fold, type Folded, foldString } from './fold.ts';
 import { affixSimilarity, approximateEnds, approximateEndsFiltered, matchStart, prefixAgreement, type QuoteMatch, suffixAgreement } from './match-quote.ts';
 
 /**
@@ -65,9 +67,6 @@ const maxSearchErrors = 256;
 /** Of a run of equally good match ends, at most this many are scored (the run is an edge character or two). */
 const maxTiedEnds = 4;
 
-/** How far around the stored position the first, cheap fuzzy search looks (or 4× the quote, if longer). */
-const nearbyReach = 2048;
-
 /** At most this many approximate occurrences are scored per highlight (best quote similarity first). */
 const maxFuzzyCandidates = 100;
 
@@ -91,30 +90,29 @@ export function describeText(text: string, start: number, end: number): Selector
   ];
 }
 
-/** Finds where the selectors now point in `text`: stored position, then exact quote, then fuzzy quote; else orphan. */
+/** Finds where the selectors now point in `text` (see the module comment for the stages); else orphan. */
 export function anchorText(text: string, selectors: readonly Selector[]): AnchorResult {
   const { quote, position } = selectorsOf(selectors);
   if (!quote || quote.exact.length === 0) return orphan;
-  return anchorCertain(text, quote, position)?.result ?? anchorFuzzy(text, quote, position?.start);
+  const expected = position === undefined ? [] : [position.start];
+  return anchorCertain(text, quote, position)?.result ?? anchorSearch(text, quote, position, expected);
 }
 
 /**
- * `anchorText` for every highlight of an article at once (loading it, or re-importing a changed version). The
- * result for each is what `anchorText` gives it, except that a fuzzy highlight may be settled by a local search
- * alone (see below); in input order.
+ * `anchorText` for every highlight of an article at once (loading it, or re-importing a changed version); in input
+ * order. The only difference from `anchorText` is where a highlight is *expected*: besides its stored position,
+ * where its neighbours say its text went.
  *
- * Pass 1 runs the cheap, certain stages (stored position, verbatim quote) for every highlight. Most land, and each
- * one that lands with its context intact tells how far the text moved around it: edits shift everything after
- * them, so the shift seen at the nearest such highlights before and after a stored position says where that text
- * should now be.
- * Pass 2 searches for each remaining one approximately in a small window around that estimate and accepts the
- * best match there when it scores at least `confidentFuzzyScore`. Only when none does (an orphan, or a match that
- * is not clearly the same passage), or when its two neighbours moved by different amounts (so text the stored
- * context never saw was inserted or deleted near it), is the whole text searched, exactly as `anchorText` does.
+ * Pass 1 runs the cheap, certain stages (1 and 2) for every highlight. Most land, and each one that lands with its
+ * context intact tells how far the text moved around it: edits shift everything after them, so the shifts seen at
+ * the nearest such highlights before and after a stored position say where that text should now be.
+ * Pass 2 tries each remaining one in place at those estimates (stage 1 again), then runs stage 3 with the stored
+ * position and the estimates all counting as "expected": a candidate near any of them needs less evidence than
+ * one far from all (see `acceptable`). With no landmark (or no stored position) it is exactly `anchorText`.
  */
 export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonly Selector[]>): AnchorResult[] {
   const results = new Array<AnchorResult>(selectorsList.length);
-  const pending: Array<{ at: number; quote: TextQuoteSelector; hint: number | undefined }> = [];
+  const pending: Array<{ at: number; quote: TextQuoteSelector; position: TextPositionSelector | undefined }> = [];
   // Stored start → shift observed there, for every highlight placed in pass 1 that had a stored position.
   const landmarks: Array<{ stored: number; shift: number }> = [];
   for (let i = 0; i < selectorsList.length; i++) {
@@ -125,7 +123,7 @@ export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonl
     }
     const placed = anchorCertain(text, quote, position);
     if (placed === undefined) {
-      pending.push({ at: i, quote, hint: position?.start });
+      pending.push({ at: i, quote, position });
       continue;
     }
     results[i] = placed.result;
@@ -136,44 +134,30 @@ export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonl
   if (pending.length === 0) return results;
   landmarks.sort((a, b) => a.stored - b.stored);
   const stored = Float64Array.from(landmarks, (l) => l.stored);
-  for (const { at, quote, hint } of pending) {
-    let placed: AnchorResult | undefined;
-    if (hint !== undefined && landmarks.length > 0) {
-      // The nearest landmarks at or before and at or after the stored start (one of them may not exist).
-      const after = lowerBound(stored, hint);
-      const before = landmarks[after - 1]?.shift ?? landmarks[after]!.shift;
-      const next = landmarks[after]?.shift ?? before;
-      // Neighbours that disagree by more than the pad had text inserted or deleted between them: the highlight
-      // could be anywhere in it, among text the stored context never saw. Only the full search decides those.
-      if (Math.abs(next - before) <= localPad) {
-        const m = quote.exact.length;
-        const pad = Math.max(localPad, 2 * m);
-        // Around the estimate, and around the stored position too: a neighbour may itself have moved onto a copy
-        // of its passage elsewhere, and then the stored position is the better guess.
-        const from = Math.max(0, hint + Math.min(before, next, 0) - pad);
-        const to = Math.min(text.length, hint + m + Math.max(before, next, 0) + pad);
-        const local = from < to ? bestFuzzyIn(text, quote, hint, from, to) : undefined;
-        if (local && local.score >= confidentFuzzyScore) placed = { start: local.start, end: local.end, status: { kind: 'fuzzy', score: local.score } };
+  for (const { at, quote, position } of pending) {
+    const expected: number[] = [];
+    if (position !== undefined) {
+      expected.push(position.start);
+      if (landmarks.length > 0) {
+        // The nearest landmarks at or before and at or after the stored start (one of them may not exist). When
+        // they disagree, text was inserted or deleted between them and the highlight may be at either estimate.
+        const after = lowerBound(stored, position.start);
+        const before = landmarks[after - 1]?.shift ?? landmarks[after]!.shift;
+        const next = landmarks[after]?.shift ?? before;
+        for (const shift of [before, next]) {
+          const estimate = position.start + shift;
+          if (shift !== 0 && estimate >= 0 && estimate <= text.length && !expected.includes(estimate)) expected.push(estimate);
+        }
       }
     }
-    results[at] = placed ?? anchorFuzzy(text, quote, hint);
+    let placed: AnchorResult | undefined;
+    for (let e = 1; e < expected.length && placed === undefined; e++) {
+      if (inPlace(text, quote, expected[e]!) !== undefined) placed = { start: expected[e]!, end: expected[e]! + quote.exact.length, status: movedStatus };
+    }
+    results[at] = placed ?? anchorSearch(text, quote, position, expected);
   }
   return results;
 }
-
-/**
- * A fuzzy match found in the local window of `anchorAllText` at or above this score is taken without searching the
- * rest of the text. Clearing it takes the quote and most of both sides of context: a verbatim quote needs its
- * prefix and suffix to agree 77% on average ((0.9·92 − 52) / 40), and a lookalike sentence with unrelated context
- * scores 0.60–0.70 (see `minimumFuzzyScore`; the benchmark's lookalikes score 0.66–0.68) while real edits in the
- * tests and the benchmark score 0.92–0.995. A second place that clears it is the same passage with the same
- * context repeated, and then the local one, where the neighbouring highlights say the text went, is the better
- * answer anyway.
- */
-export const confidentFuzzyScore = 0.9;
-
-/** How far beyond the shifts seen at its neighbours `anchorAllText` first looks for a fuzzy highlight (or 2× the quote). */
-const localPad = 512;
 
 /** The first index in sorted `values` whose value is >= `key`. */
 function lowerBound(values: Float64Array, key: number): number {
@@ -199,8 +183,8 @@ function selectorsOf(selectors: readonly Selector[]): { quote: TextQuoteSelector
 }
 
 /**
- * Stages 1 and 2: the stored position, then the quote verbatim; undefined when only a fuzzy search can tell.
- * `agreesFully`: the prefix and suffix were found intact around it.
+ * Stages 1 and 2: the quote verbatim in place with one side of context, then verbatim with all of it; undefined
+ * when only stage 3 can tell. `agreesFully`: the prefix and suffix were found intact around it.
  */
 function anchorCertain(
   text: string,
@@ -210,27 +194,39 @@ function anchorCertain(
   const { exact } = quote;
   const hint = position?.start;
 
-  // 1. The stored position, verified against the quote and its context.
-  const spansQuote = position !== undefined && position.end - position.start === exact.length;
-  if (spansQuote && occursAt(text, exact, position.start) && fullAgreement(quote, text, position.start)) {
-    return { result: { start: position.start, end: position.end, status: exactStatus }, agreesFully: true };
+  // 1. The stored position, verified against the quote and at least one side of its context.
+  if (position !== undefined && position.end - position.start === exact.length) {
+    const agreement = inPlace(text, quote, position.start);
+    if (agreement !== undefined) return { result: { start: position.start, end: position.end, status: exactStatus }, agreesFully: agreement === 'full' };
   }
 
-  // 2. The quote, verbatim.
-  const verbatim = bestVerbatim(text, quote, hint);
-  if (verbatim !== undefined && (verbatim.agreesFully || verbatimIsConvincing(text, quote, verbatim.start, hint))) {
-    const status = verbatim.start === hint ? exactStatus : movedStatus;
-    return { result: { start: verbatim.start, end: verbatim.start + exact.length, status }, agreesFully: verbatim.agreesFully };
-  }
+  // 2. The quote verbatim with all of its context, nearest to the stored position among equals.
+  const start = verbatimWithContext(text, quote, hint);
+  if (start === undefined) return undefined;
+  return { result: { start, end: start + exact.length, status: start === hint ? exactStatus : movedStatus }, agreesFully: true };
+}
+
+/**
+ * Stage 1's test: the quote verbatim at `at` and its context agreeing on at least one side: the whole affix, or
+ * its `inPlaceAgreement` characters next to the quote. One side is enough here, and only here: an edit next to a
+ * highlight (a sentence inserted after it) changes one side, and the quote still sitting where it was, word for
+ * word, with the other side as it was, is not a coincidence. Elsewhere the same evidence is weaker (a twin of a
+ * boilerplate sentence has the same words and, by chance, the same few characters of context).
+ */
+function inPlace(text: string, quote: TextQuoteSelector, at: number): 'full' | 'partial' | undefined {
+  const { exact, prefix, suffix } = quote;
+  if (!occursAt(text, exact, at)) return undefined;
+  const before = prefixAgreement(prefix, text, at);
+  const after = suffixAgreement(suffix, text, at + exact.length);
+  const prefixWhole = before === prefix.length && (prefix.length > 0 || at === 0);
+  const suffixWhole = after === suffix.length && (suffix.length > 0 || at + exact.length === text.length);
+  if (before === prefix.length && after === suffix.length) return 'full';
+  if (prefixWhole || suffixWhole || Math.max(before, after) >= inPlaceAgreement) return 'partial';
   return undefined;
 }
 
-/** Stages 3 and 4: the quote approximately, over the whole text; else orphan. */
-function anchorFuzzy(text: string, quote: TextQuoteSelector, hint: number | undefined): AnchorResult {
-  const fuzzy = bestFuzzy(text, quote, hint);
-  if (fuzzy) return { start: fuzzy.start, end: fuzzy.end, status: { kind: 'fuzzy', score: fuzzy.score } };
-  return orphan;
-}
+/** Characters of context next to the quote that stage 1 needs to agree on one side (a word or two). */
+const inPlaceAgreement = 8;
 
 // Statuses carry no per-highlight data when exact or moved: share them rather than allocate one per highlight.
 const exactStatus = Object.freeze({ kind: 'exact' as const });
@@ -244,8 +240,12 @@ export function scoreMatch(text: string, quote: TextQuoteSelector, match: QuoteM
   const prefix = contextSimilarity(quote.prefix, text, match.start, 'prefix');
   const suffix = contextSimilarity(quote.suffix, text, match.end, 'suffix');
   const position = hint === undefined || text.length === 0 ? 1 : Math.max(0, 1 - Math.abs(match.start - hint) / text.length);
+  return weigh(quoteSimilarity, prefix, suffix, position);
+}
+
+function weigh(quote: number, prefix: number, suffix: number, position: number): number {
   const w = scoreWeights;
-  return (w.quote * quoteSimilarity + w.prefix * prefix + w.suffix * suffix + w.position * position) / (w.quote + w.prefix + w.suffix + w.position);
+  return (w.quote * quote + w.prefix * prefix + w.suffix * suffix + w.position * position) / (w.quote + w.prefix + w.suffix + w.position);
 }
 
 /**
@@ -259,26 +259,22 @@ function contextSimilarity(affix: string, text: string, at: number, side: 'prefi
   return atEdge ? 1 : 0.5;
 }
 
-function fullAgreement(quote: TextQuoteSelector, text: string, start: number): boolean {
-  return occursAt(text, quote.prefix, start - quote.prefix.length) && occursAt(text, quote.suffix, start + quote.exact.length);
-}
-
 /**
- * The verbatim occurrence whose neighbours agree most with the stored prefix and suffix, nearest to the stored
- * position among equals. The search widens around the stored position in bands (indexOf is fast; lastIndexOf is
- * not), so the common case, context intact and the text shifted a little, stops after a few hundred characters
- * instead of listing every occurrence of a common phrase in a long article.
+ * The verbatim occurrence with both affixes intact, nearest to the stored position; undefined when there is none.
+ * The search widens around the stored position in bands (indexOf is fast; lastIndexOf is not), so the common case,
+ * context intact and the text shifted a little, stops after a few hundred characters instead of listing every
+ * occurrence of a common phrase in a long article.
  */
-function bestVerbatim(text: string, quote: TextQuoteSelector, hint: number | undefined): { start: number; agreesFully: boolean } | undefined {
+function verbatimWithContext(text: string, quote: TextQuoteSelector, hint: number | undefined): number | undefined {
   const { exact, prefix, suffix } = quote;
   const origin = Math.min(hint ?? 0, text.length);
-  const fullMark = prefix.length + suffix.length;
-  let best: { start: number; agreement: number; distance: number } | undefined;
+  let best: number | undefined;
+  let bestDistance = Infinity;
   const consider = (start: number) => {
-    const agreement = prefixAgreement(prefix, text, start) + suffixAgreement(suffix, text, start + exact.length);
     const distance = Math.abs(start - origin);
-    if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) {
-      best = { start, agreement, distance };
+    if (distance < bestDistance && occursAt(text, prefix, start - prefix.length) && occursAt(text, suffix, start + exact.length)) {
+      best = start;
+      bestDistance = distance;
     }
   };
   // Occurrences starting in [lo, hi) have been considered.
@@ -291,14 +287,12 @@ function bestVerbatim(text: string, quote: TextQuoteSelector, hint: number | und
     forEachOccurrence(text, exact, hi, nextHi, consider);
     lo = nextLo;
     hi = nextHi;
-    const searchedAll = lo === 0 && hi === text.length;
+    if (lo === 0 && hi === text.length) break;
     // Anything not yet considered is farther away than the edge of the band on at least one side.
     const unexploredDistance = Math.min(lo === 0 ? Infinity : origin - lo, hi === text.length ? Infinity : hi - origin);
-    const settled = best !== undefined && best.agreement === fullMark && best.distance <= unexploredDistance;
-    if (searchedAll || settled) break;
+    if (bestDistance <= unexploredDistance) break;
   }
-  const found: { start: number; agreement: number } | undefined = best;
-  return found && { start: found.start, agreesFully: found.agreement === fullMark };
+  return best;
 }
 
 /** Calls `visit` with every start in [from, to) where `exact` occurs; searches a slice so the scan stops at `to`. */
@@ -308,99 +302,361 @@ function forEachOccurrence(text: string, exact: string, from: number, to: number
   for (let at = window.indexOf(exact); at !== -1; at = window.indexOf(exact, at + 1)) visit(from + at);
 }
 
-/**
- * Whether a verbatim occurrence whose context changed is still believable. A quote of 32+ characters is: repeating
- * that much text word for word is deliberate, not chance. A shorter one ("Russia", "the talks") occurs by chance,
- * so its context must carry it past the same bar as a fuzzy match; otherwise the fuzzy stage decides (usually
- * orphan), and deleting a sentence does not move its highlight onto the same word elsewhere.
- */
-function verbatimIsConvincing(text: string, quote: TextQuoteSelector, start: number, hint: number | undefined): boolean {
-  if (quote.exact.length >= affixLength) return true;
-  const match = { start, end: start + quote.exact.length, errors: 0 };
-  return scoreMatch(text, quote, match, hint) >= minimumFuzzyScore;
+/** A candidate of stage 3, in folded-text offsets, with its evidence. */
+interface Candidate {
+  start: number;
+  end: number;
+  /** Edit distance between the folded quote and the folded text [start, end). */
+  errors: number;
+  verbatim: boolean;
+  /** Found between its intact stored prefix and suffix (see `framed`). */
+  framed?: boolean;
+  quote: number;
+  prefix: number;
+  suffix: number;
+  /** Distance from the nearest expected position (Infinity when none is known). */
+  distance: number;
+  score: number;
+}
+
+/** The folded quote, its folded context and everything stage 3 needs about one highlight. */
+interface Search {
+  folded: Folded;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** Expected positions, in folded offsets: the stored position first (when there is one), then estimates. */
+  expected: number[];
+  /** The stored position, in folded offsets. */
+  stored: number | undefined;
+  /** How far from an expected position a candidate still counts as near. */
+  tolerance: number;
+  /** How many times the folded quote occurs verbatim in the folded text. */
+  verbatimCount: number;
 }
 
 /**
- * The best-scoring approximate occurrence that clears both bars, or undefined.
- *
- * Most fuzzy re-anchoring is a small edit near where the highlight was, so the text around the stored position is
- * searched first. That is only a shortcut, never a different answer: the whole text is then searched for anything
- * that could still beat what was found nearby, which after a good nearby match means very few errors, the cheapest
- * kind of search.
+ * Stage 3, on the folded text (fold.ts): whitespace and quote-mark changes are no edits here.
+ * 3a. The folded quote verbatim with its folded context intact on both sides: as certain as stage 2.
+ * 3b. Otherwise candidates: every verbatim occurrence of the folded quote, and approximate occurrences near an
+ *     expected position (or, when none of those is acceptable, anywhere); each fuzzy one has its boundaries placed
+ *     by aligning the stored context with the text (align.ts). All are scored alike; the best acceptable one wins.
  */
-function bestFuzzy(text: string, quote: TextQuoteSelector, hint: number | undefined): Scored | undefined {
-  const m = quote.exact.length;
-  // Allowing more errors than minimumQuoteSimilarity accepts would only find candidates that are thrown away.
-  let maxErrors = Math.min(maxSearchErrors, Math.floor(m / 2), Math.floor(m * (1 - minimumQuoteSimilarity)));
-  if (maxErrors === 0) return undefined; // Only verbatim matches are possible, and step 2 found none worth taking.
-  const pattern = new BitPattern(quote.exact);
-  const reversedQuote = new BitPattern(reversed(quote.exact));
-  let best: Scored | undefined;
-  const reach = Math.max(nearbyReach, 4 * m);
-  if (hint !== undefined && text.length > 4 * reach) {
-    const from = Math.max(0, hint - reach);
-    const to = Math.min(text.length, hint + m + reach);
-    best = bestCandidate(text, quote, hint, reversedQuote, approximateEnds(pattern, text, maxErrors, from, to), undefined);
-    if (best) maxErrors = Math.min(maxErrors, errorsThatCouldBeat(best.score, m));
-    if (maxErrors < 0) return best;
-  }
-  return bestCandidate(text, quote, hint, reversedQuote, approximateEndsFiltered(quote.exact, pattern, text, maxErrors), best);
-}
+function anchorSearch(text: string, quote: TextQuoteSelector, position: TextPositionSelector | undefined, expectedRaw: readonly number[]): AnchorResult {
+  const folded = fold(text);
+  const exact = foldString(quote.exact);
+  if (exact.length === 0) return orphan;
+  const m = exact.length;
+  // A run of whitespace across the quote's edge folds to one space in the text: give it to the quote, not twice.
+  let prefix = foldString(quote.prefix);
+  let suffix = foldString(quote.suffix);
+  if (exact.startsWith(' ') && prefix.endsWith(' ')) prefix = prefix.slice(0, -1);
+  if (exact.endsWith(' ') && suffix.startsWith(' ')) suffix = suffix.slice(1);
+  const search: Search = {
+    folded,
+    exact,
+    prefix,
+    suffix,
+    expected: expectedRaw.map((p) => folded.fromRaw[Math.max(0, Math.min(text.length, p))]!),
+    stored: position === undefined ? undefined : folded.fromRaw[Math.max(0, Math.min(text.length, position.start))]!,
+    tolerance: Math.max(nearDistance, 2 * m),
+    verbatimCount: 0,
+  };
+  const f = folded.text;
 
-/** The best approximate occurrence ending inside text[from, to) that clears both bars, or undefined. */
-function bestFuzzyIn(text: string, quote: TextQuoteSelector, hint: number | undefined, from: number, to: number): Scored | undefined {
-  const m = quote.exact.length;
-  const maxErrors = Math.min(maxSearchErrors, Math.floor(m / 2), Math.floor(m * (1 - minimumQuoteSimilarity)));
-  if (maxErrors === 0) return undefined;
-  const pattern = new BitPattern(quote.exact);
-  const reversedQuote = new BitPattern(reversed(quote.exact));
-  return bestCandidate(text, quote, hint, reversedQuote, approximateEnds(pattern, text, maxErrors, from, to), undefined);
-}
-
-type Scored = QuoteMatch & { score: number };
-
-/** Scores candidates (fewest errors first, nearest first among equals) until none left could beat the best. */
-function bestCandidate(
-  text: string,
-  quote: TextQuoteSelector,
-  hint: number | undefined,
-  reversedQuote: BitPattern,
-  candidates: Array<{ ends: number[]; errors: number }>,
-  bestSoFar: Scored | undefined,
-): Scored | undefined {
-  const m = quote.exact.length;
-  const origin = hint ?? 0;
-  candidates.sort((a, b) => a.errors - b.errors || Math.abs(a.ends[0]! - origin) - Math.abs(b.ends[0]! - origin));
-  let best = bestSoFar;
-  for (const candidate of candidates.slice(0, maxFuzzyCandidates)) {
-    const { errors } = candidate;
-    const ceiling = scoreCeiling(errors, m);
-    if (ceiling < minimumFuzzyScore || (best && ceiling <= best.score)) break;
-    // Tied ends are the same occurrence with an edge character in or out: the context says which.
-    for (const end of candidate.ends.slice(0, maxTiedEnds)) {
-      const start = matchStart(reversedQuote, text, end, errors);
-      const match = { start, end, errors };
-      const score = scoreMatch(text, quote, match, hint);
-      if (score >= minimumFuzzyScore && (!best || score > best.score)) best = { ...match, score };
+  // Verbatim occurrences of the folded quote. The first with all of its folded context is taken at once (3a).
+  const verbatim: Candidate[] = [];
+  let whole: Candidate | undefined;
+  for (let at = f.indexOf(exact); at !== -1; at = f.indexOf(exact, at + 1)) {
+    const c = evaluate(search, at, at + m, 0, true);
+    if (fullContext(search, at)) {
+      if (!whole || c.distance < whole.distance) whole = c;
+    } else {
+      verbatim.push(c);
     }
+  }
+  if (whole) return placement(text, quote, position, search, whole);
+  search.verbatimCount = verbatim.length;
+
+  // When the highlight's place is known by its context, copies far away are other passages: only near ones compete.
+  const frame = framed(search);
+  const local = (list: Candidate[]) => (frame === undefined ? list : list.filter((c) => c.distance <= search.tolerance));
+  let best = bestOf(search, local(verbatim), undefined);
+  best = bestOf(search, local(fuzzyCandidates(search, true)), best);
+  // The frame is the fallback: the quote's own words found near, with one side of context, say more about where
+  // its edges are than a frame that may also hold text inserted next to the quote.
+  if (!best && frame !== undefined && frame !== 'gone') best = bestOf(search, [frame], best);
+  if (!best && frame === undefined) best = bestOf(search, fuzzyCandidates(search, false), undefined);
+  return best ? placement(text, quote, position, search, best) : orphan;
+}
+
+/** Whether both folded affixes are intact around a folded occurrence at `at` (an empty one at the text's edge). */
+function fullContext(search: Search, at: number): boolean {
+  const { folded, exact, prefix, suffix } = search;
+  const f = folded.text;
+  const end = at + exact.length;
+  const prefixOk = prefix.length > 0 ? occursAt(f, prefix, at - prefix.length) : at === 0;
+  const suffixOk = suffix.length > 0 ? occursAt(f, suffix, end) : end === f.length;
+  return prefixOk && suffixOk;
+}
+
+/** A candidate's evidence (folded offsets). */
+function evaluate(search: Search, start: number, end: number, errors: number, verbatim: boolean): Candidate {
+  const f = search.folded.text;
+  const quote = 1 - errors / search.exact.length;
+  const prefix = contextSimilarity(search.prefix, f, start, 'prefix');
+  const suffix = contextSimilarity(search.suffix, f, end, 'suffix');
+  let distance = Infinity;
+  for (const e of search.expected) distance = Math.min(distance, Math.abs(start - e));
+  // The score's position term counts from the stored position alone, so the batch scores a candidate as anchorText does.
+  const stored = search.stored;
+  const position = stored === undefined || f.length === 0 ? 1 : Math.max(0, 1 - Math.abs(start - stored) / f.length);
+  return { start, end, errors, verbatim, quote, prefix, suffix, distance, score: weigh(quote, prefix, suffix, position) };
+}
+
+/**
+ * Whether a candidate is evidence enough. Every candidate needs a quote at least `minimumQuoteSimilarity` alike and
+ * a score of `minimumFuzzyScore`. Beyond that, what it needs depends on where it is (the key against lookalikes:
+ * text that merely reads like the highlight is as likely anywhere in the article, while the highlight's own text
+ * stays where it was, give or take the edits around it):
+ * - near an expected position (within `tolerance`): one side of context essentially intact (≥ `intactSide`).
+ *   A real edit of the quote or next to it leaves the other side alone; a lookalike that happens to sit nearby (a
+ *   planted near-duplicate, a boilerplate sentence repeated two sentences later) brings context that is at best
+ *   similar on both sides.
+ * - far from every expected position (a moved paragraph, or everything shifted by edits earlier in the text):
+ *   a verbatim quote with one side essentially intact (both, for a quote shorter than `shortQuote`, which recurs
+ *   by chance), or an approximate quote at least `farQuoteSimilarity` alike with both sides at least
+ *   `farSideSimilarity` alike.
+ * - A verbatim quote of at least `uniqueQuoteLength` characters that occurs nowhere else is accepted anywhere,
+ *   whatever its context: a whole paragraph moved elsewhere keeps no context on either side, and that much text
+ *   repeated word for word is deliberate, not chance (with two copies, context must decide as above).
+ */
+function acceptable(search: Search, c: Candidate): boolean {
+  if (c.framed) return c.quote >= framedQuoteSimilarity;
+  const { verbatimCount } = search;
+  if (c.quote < minimumQuoteSimilarity || c.score < minimumFuzzyScore) {
+    return c.verbatim && verbatimCount === 1 && search.exact.length >= uniqueQuoteLength;
+  }
+  const oneSide = Math.max(c.prefix, c.suffix) >= intactSide;
+  const bothSides = Math.min(c.prefix, c.suffix);
+  if (c.verbatim && verbatimCount === 1 && search.exact.length >= uniqueQuoteLength) return true;
+  if (c.verbatim) {
+    // Never less than an approximate quote would need (both sides similar), else one side intact.
+    if (bothSides >= farSideSimilarity) return true;
+    if (c.distance <= search.tolerance) return oneSide;
+    return oneSide && search.exact.length >= shortQuote;
+  }
+  if (c.distance <= search.tolerance) return bothSides >= farSideSimilarity || (oneSide && c.quote >= nearLoneSideQuote);
+  return c.quote >= farQuoteSimilarity && bothSides >= farSideSimilarity;
+}
+
+/** Within this many characters (or twice the quote's length) of an expected position, a candidate is near. */
+const nearDistance = 256;
+/** A side of context at least this alike is essentially intact (≤ 3 edits in 32 characters). */
+const intactSide = 0.9;
+/** A far approximate candidate needs its quote this alike and both sides at least `farSideSimilarity`. */
+const farQuoteSimilarity = 0.9;
+const farSideSimilarity = 0.8;
+/** A near approximate candidate with only one side intact needs its quote this alike (a typo, not a reworded clause). */
+const nearLoneSideQuote = 0.95;
+/** Quotes shorter than this recur by chance ("Russia", "the talks"): far away they need both sides intact. */
+const shortQuote = 12;
+/** A verbatim quote at least this long that occurs once is accepted without context (a moved paragraph). */
+const uniqueQuoteLength = 2 * affixLength;
+
+/** The best acceptable candidate of a list (or `bestSoFar`): highest score, nearest among equals. */
+function bestOf(search: Search, candidates: Candidate[], bestSoFar: Candidate | undefined): Candidate | undefined {
+  let best = bestSoFar;
+  for (const c of candidates) {
+    if (!acceptable(search, c)) continue;
+    if (!best || better(search, c, best)) best = c;
   }
   return best;
 }
 
-/** The best score a match with this many errors could reach, with perfect context at the stored position. */
-function scoreCeiling(errors: number, quoteLength: number): number {
-  const w = scoreWeights;
-  return (w.quote * (1 - errors / quoteLength) + w.prefix + w.suffix + w.position) / (w.quote + w.prefix + w.suffix + w.position);
+/**
+ * Whether `a` beats `b`: a near candidate beats a far one (the highlight's own text, edited, is where the edits
+ * around it put it; a better-looking copy far away is another passage), then the higher score, then the nearer.
+ */
+function better(search: Search, a: Candidate, b: Candidate): boolean {
+  const aNear = a.distance <= search.tolerance;
+  const bNear = b.distance <= search.tolerance;
+  if (aNear !== bNear) return aNear;
+  const length = Math.max(1, search.folded.text.length);
+  const aValue = a.score - distancePenalty * (a.distance === Infinity ? 0 : a.distance / length);
+  const bValue = b.score - distancePenalty * (b.distance === Infinity ? 0 : b.distance / length);
+  return aValue > bValue || (aValue === bValue && a.distance < b.distance);
 }
 
-/** The most errors a match may have and still be able to score above `score` (negative when none can). */
-function errorsThatCouldBeat(score: number, quoteLength: number): number {
-  const w = scoreWeights;
-  const total = w.quote + w.prefix + w.suffix + w.position;
-  const needed = (score * total - (w.prefix + w.suffix + w.position)) / w.quote; // quote similarity to tie
-  let errors = Math.ceil(quoteLength * (1 - needed)) - 1;
-  while (errors >= 0 && scoreCeiling(errors, quoteLength) <= score) errors--; // guard against rounding
-  return errors;
+/**
+ * How much farther candidates are discounted when ranking them (per text length of distance): enough that a copy
+ * across the article whose context happens to agree a little better does not beat the highlight's own text a few
+ * paragraphs from where it was, too little to matter between candidates of clearly different evidence.
+ */
+const distancePenalty = 0.2;
+
+/**
+ * The highlight's place, found by its context alone: the whole stored prefix and suffix (folded), near an expected
+ * position, with at most about twice the quote between them. The quote's text there was edited (a verbatim one
+ * would have been found in 3a), so what lies between them is the highlight's text now: placed (`fuzzy`) when it
+ * is still at least `framedQuoteSimilarity` alike, else `gone` (orphan; it is not searched for elsewhere either,
+ * because a copy elsewhere is another passage when its own place is known). This is also what places a quote
+ * with a phrase inserted into it on exactly the words between its context, edge to edge.
+ */
+function framed(search: Search): Candidate | 'gone' | undefined {
+  const { prefix, suffix, exact, expected, tolerance } = search;
+  if (prefix.length < minimumFrameAffix || suffix.length < minimumFrameAffix) return undefined;
+  const f = search.folded.text;
+  const m = exact.length;
+  const maxGap = 2 * m + minimumFrameAffix;
+  let best: { start: number; end: number; distance: number } | undefined;
+  for (const e of expected) {
+    const from = Math.max(0, e - tolerance - prefix.length);
+    const to = Math.min(f.length, e + tolerance + prefix.length);
+    const window = f.slice(from, to);
+    for (let at = window.indexOf(prefix); at !== -1; at = window.indexOf(prefix, at + 1)) {
+      const start = from + at + prefix.length;
+      const gap = f.slice(start, Math.min(f.length, start + maxGap + suffix.length)).indexOf(suffix);
+      if (gap === -1) continue;
+      const distance = Math.abs(start - e);
+      if (!best || distance < best.distance) best = { start, end: start + gap, distance };
+    }
+  }
+  if (!best) return undefined;
+  if (best.end <= best.start) return 'gone';
+  let errors = m;
+  scan(new BitPattern(exact), f, { from: best.start, to: best.end, anchored: true, maxErrors: m }, (boundary, e) => {
+    if (boundary === best.end) errors = e;
+  });
+  const c = evaluate(search, best.start, best.end, errors, false);
+  return c.quote >= framedQuoteSimilarity ? { ...c, framed: true } : 'gone';
+}
+
+/** Each side of context must have at least this many characters to frame a highlight's place on its own. */
+const minimumFrameAffix = 16;
+/** Between its intact context, the text must still be at least this alike to be the highlight (half of it left). */
+const framedQuoteSimilarity = 0.5;
+
+/**
+ * Approximate occurrences of the folded quote with their boundaries refined, near the expected positions
+ * (`nearby`) or over the whole text. Far ones need `farQuoteSimilarity`, so the whole-text search allows fewer
+ * errors, which is also what makes it cheap (see `approximateEndsFiltered`).
+ */
+function fuzzyCandidates(search: Search, nearby: boolean): Candidate[] {
+  const { exact, folded } = search;
+  const f = folded.text;
+  const m = exact.length;
+  const similarity = nearby ? minimumQuoteSimilarity : farQuoteSimilarity;
+  const maxErrors = Math.min(maxSearchErrors, Math.floor(m * (1 - similarity) + 1e-9));
+  if (maxErrors <= 0) return [];
+  if (nearby && search.expected.length === 0) return [];
+  const pattern = new BitPattern(exact);
+  const groups: Array<{ ends: number[]; errors: number }> = [];
+  if (nearby) {
+    const windows = search.expected
+      .map((e) => [Math.max(0, e - search.tolerance - maxErrors), Math.min(f.length, e + m + search.tolerance + maxErrors)] as [number, number])
+      .sort((a, b) => a[0] - b[0]);
+    let [from, to] = windows[0]!;
+    for (const [a, b] of windows.slice(1)) {
+      if (a <= to) {
+        to = Math.max(to, b);
+      } else {
+        groups.push(...approximateEnds(pattern, f, maxErrors, from, to));
+        [from, to] = [a, b];
+      }
+    }
+    groups.push(...approximateEnds(pattern, f, maxErrors, from, to));
+  } else {
+    groups.push(...approximateEndsFiltered(exact, pattern, f, maxErrors));
+  }
+  const reversedQuote = new BitPattern(reversed(exact));
+  // Coarse candidates: the start with the fewest errors for each end (nearest first among equally good groups).
+  const coarse: Candidate[] = [];
+  const origin = search.expected[0] ?? 0;
+  groups.sort((a, b) => a.errors - b.errors || Math.abs(a.ends[0]! - origin) - Math.abs(b.ends[0]! - origin));
+  for (const group of groups.slice(0, maxFuzzyCandidates)) {
+    for (const end of group.ends.slice(0, maxTiedEnds)) {
+      const start = matchStart(reversedQuote, f, end, group.errors);
+      coarse.push(evaluate(search, start, end, group.errors, false));
+    }
+  }
+  coarse.sort((a, b) => b.score - a.score);
+  const refined: Candidate[] = [];
+  for (const c of coarse.slice(0, maxRefined)) {
+    if (c.score < minimumFuzzyScore - 0.1) break;
+    refined.push(refine(search, c, pattern));
+  }
+  return refined;
+}
+
+/** At most this many approximate candidates per search get their boundaries aligned and are judged. */
+const maxRefined = 4;
+
+/**
+ * A fuzzy candidate with its boundaries placed by aligning the stored context with the text around each edge
+ * (align.ts), and its quote errors measured again between the new boundaries.
+ */
+function refine(search: Search, c: Candidate, pattern: BitPattern): Candidate {
+  const { exact, prefix, suffix } = search;
+  const f = search.folded.text;
+  const m = exact.length;
+  const slack = c.errors + 8;
+  const head = exact.slice(0, Math.min(m, edgeLength));
+  const tail = exact.slice(Math.max(0, m - edgeLength));
+  const startLo = Math.max(0, c.start - prefix.length - slack);
+  const startHi = Math.min(f.length, c.start + head.length + slack);
+  const start = alignedBoundary(f, startLo, startHi, prefix + head, prefix.length, 'start');
+  const endLo = Math.max(0, c.end - tail.length - slack);
+  const endHi = Math.min(f.length, c.end + suffix.length + slack);
+  const end = alignedBoundary(f, endLo, endHi, tail + suffix, tail.length, 'end');
+  if (end <= start) return c;
+  let errors = m;
+  scan(pattern, f, { from: start, to: end, anchored: true, maxErrors: m }, (boundary, e) => {
+    if (boundary === end) errors = e;
+  });
+  return evaluate(search, start, end, errors, false);
+}
+
+/** The result for a chosen candidate, in offsets of the original text. */
+function placement(text: string, quote: TextQuoteSelector, position: TextPositionSelector | undefined, search: Search, c: Candidate): AnchorResult {
+  const { toRaw } = search.folded;
+  const f = search.folded.text;
+  let start = toRaw[c.start]!;
+  let end = c.end <= c.start ? start : toRaw[c.end - 1]! + 1;
+  // A folded space stands for a run of whitespace: a quote that began (ended) inside such a run in the stored text
+  // takes as many of its characters as it had, the rest stays outside.
+  if (c.end > c.start && f.charCodeAt(c.start) === 0x20) {
+    const runEnd = whitespaceRunEnd(text, start);
+    const k = leadingWhitespace(quote.exact);
+    if (k > 0) start = Math.max(start, runEnd - k);
+  }
+  if (c.end > c.start && f.charCodeAt(c.end - 1) === 0x20) {
+    const runStart = toRaw[c.end - 1]!;
+    const k = trailingWhitespace(quote.exact);
+    if (k > 0) end = Math.min(whitespaceRunEnd(text, runStart), runStart + k);
+  }
+  if (end <= start) return orphan;
+  if (text.slice(start, end) === quote.exact) return { start, end, status: start === position?.start ? exactStatus : movedStatus };
+  return { start, end, status: { kind: 'fuzzy', score: c.score } };
+}
+
+/** Where the run of whitespace starting at `at` ends. */
+function whitespaceRunEnd(text: string, at: number): number {
+  let end = at;
+  while (end < text.length && /\s/.test(text[end]!)) end++;
+  return Math.max(end, at + 1);
+}
+
+function leadingWhitespace(s: string): number {
+  let n = 0;
+  while (n < s.length && /\s/.test(s[n]!)) n++;
+  return n;
+}
+
+function trailingWhitespace(s: string): number {
+  let n = 0;
+  while (n < s.length && /\s/.test(s[s.length - 1 - n]!)) n++;
+  return n;
 }
 
 /** Whether text holds `exact` at `at`. Comparing a slice (no copy in V8) beats both a loop and `startsWith`. */

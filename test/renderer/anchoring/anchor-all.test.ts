@@ -7,9 +7,7 @@ import {
   anchorAllText,
   type AnchorResult,
   anchorText,
-  confidentFuzzyScore,
   describeText,
-  minimumFuzzyScore,
   TextIndex,
 } from '../../../renderer/anchoring/index.ts';
 import { defaultArticleText, renderArticle } from './default-article.ts';
@@ -125,15 +123,15 @@ describe('anchorAllText', () => {
         if (single.status.kind === 'fuzzy') fuzzy++;
         if (single.status.kind === 'orphan') orphans++;
         if (JSON.stringify(together) === JSON.stringify(single)) return;
-        // They may differ only where anchorText did not find the highlight's own text: when an edit breaks a quote,
-        // the whole-text search can prefer a lookalike elsewhere, and the batch, searching first where the
-        // neighbours say the text went, may find the highlight's own edited text instead.
+        // They may differ only where anchorText did not find the highlight's own text: far from its stored position
+        // (everything before it shifted) an edited quote needs more evidence than near it, and the batch, which
+        // expects it where its neighbours say the text went, may find the highlight's own edited text instead.
         const own = truth[i];
         const where = `highlight ${i} (seed ${seed}): batch ${JSON.stringify(together)}, single ${JSON.stringify(single)}, own text at ${JSON.stringify(own)}`;
         const overlapsOwn = (r: AnchorResult) => own !== undefined && r.start !== undefined && r.start < own.end && r.end > own.start;
         expect(own === undefined && single.status.kind === 'orphan', where).toBe(false);
         expect(overlapsOwn(single), where).toBe(false);
-        expect(together.status.kind === 'fuzzy' && together.status.score >= confidentFuzzyScore, where).toBe(true);
+        expect(together.status.kind, where).not.toBe('orphan');
         if (overlapsOwn(together)) better++;
         else elsewhere++;
       });
@@ -141,9 +139,12 @@ describe('anchorAllText', () => {
     // The corpus exercises the fuzzy stage and orphans, not only the cheap stages; differences are rare.
     expect(fuzzy).toBeGreaterThan(40);
     expect(orphans).toBeGreaterThan(15);
-    // Where they differ, the batch is never the one on a lookalike (on this corpus they have not differed at all).
+    // Where they differ, the batch is never the one on a lookalike. It does find more: far from its stored position
+    // an edited highlight needs more evidence than near it, and after whole paragraphs were inserted above it only
+    // the batch (whose neighbours moved too) still expects it where it is. Less than a tenth of 1,800 here.
     expect(elsewhere).toBe(0);
-    expect(better).toBeLessThan(10);
+    expect(better).toBeGreaterThan(0);
+    expect(better).toBeLessThan(180);
   });
 
   it('finds edited highlights locally after everything before them shifted far beyond the nearby search', () => {
@@ -193,10 +194,6 @@ describe('anchorAllText', () => {
     expect(anchorAllText(text, [])).toEqual([]);
   });
 
-  it('keeps the confident bar well above the fuzzy bar', () => {
-    expect(confidentFuzzyScore).toBeGreaterThan(minimumFuzzyScore + 0.1);
-    expect(confidentFuzzyScore).toBeLessThan(1);
-  });
 });
 
 describe('anchorAll', () => {
