@@ -8,15 +8,35 @@ import { affixSimilarity, approximateEnds, approximateEndsFiltered, matchStart, 
  * Describing and anchoring on plain text. Pure (no DOM): the renderer uses it through dom-text.ts and the main
  * process uses it directly to re-anchor highlights when an article is re-imported.
  *
- * Anchoring goes from cheap and certain to expensive and unsure, and says which it was:
- * 1. the stored position still holds the quote and its context → `exact` (O(quote length));
- * 2. the quote occurs verbatim: the occurrence whose neighbours agree most with the stored prefix/suffix, then the
- *    nearest to the stored position → `moved` (`exact` if that is the stored position). A short quote (< 32
- *    characters) whose context no longer agrees must also clear the fuzzy bar, or a deleted "Russia" would jump
- *    to the next "Russia";
- * 3. an approximate occurrence, scored on quote, context and position (see `minimumFuzzyScore`) → `fuzzy`;
- * 4. otherwise `orphan`: shown to the user as unplaced, never dropped.
- * Nothing is normalised silently: whitespace or quote-mark changes are edits the fuzzy stage scores like any other.
+ * The promise: never put a highlight on the wrong text, and lose as few as possible. Anchoring goes from cheap and
+ * certain to expensive and unsure, and says which it was. A highlight has *expected* positions: its stored start
+ * and, in a batch (`anchorAllText`), where its neighbours' shifts say its text went.
+ * 1. In place: the quote verbatim at the stored position (a batch also tries its estimates) with its context agreeing
+ *    on at least one side (the whole affix, or the 8 characters next to the quote) → `exact` (`moved` at an
+ *    estimate). An edit right next to a highlight changes one side only. O(quote length).
+ * 2. The quote verbatim with both affixes intact, nearest to the stored position among such → `moved`. Found by an
+ *    indexOf search widening in bands around the stored position; O(quote) for text that only shifted.
+ * 3. On the folded text (fold.ts: runs of whitespace are one space, curly quote marks straight, dashes "-"), so
+ *    re-spacing or re-typesetting is no edit at all:
+ *    a. the folded quote verbatim with both folded affixes intact, nearest → `moved` when its own characters are
+ *       still the stored quote's, else `fuzzy` (score ≈ 1): the change is whitespace or typography, never hidden;
+ *    b. the frame: both affixes intact near an expected position with the quote's text between them edited (see
+ *       `framed`). Copies far away are then out of the running: the highlight's place is known;
+ *    c. candidates: every verbatim occurrence, and approximate ones (bit-parallel, ≤ 1 error in 5) near an expected
+ *       position; only when none of those is acceptable, approximate ones anywhere (≤ 1 error in 10). Approximate
+ *       ones get their boundaries from aligning the stored context with the text (align.ts), and are scored
+ *       (`minimumFuzzyScore`). Whether a candidate is acceptable depends on where it is (`acceptable`): near an
+ *       expected position one side of context must be intact, far away the evidence must be stronger. The best
+ *       acceptable one wins: near before far, then score with a small discount for distance (`better`). It never
+ *       short-circuits on a verbatim occurrence with partial context: a near-perfect edited copy at the stored
+ *       position beats a verbatim twin elsewhere. When none is acceptable, the frame (if any) places it → `fuzzy`.
+ * 4. Otherwise `orphan`: shown to the user as unplaced, never dropped.
+ *
+ * What it cannot tell apart: a passage whose quote and 32 characters of context on both sides (or on one side, the
+ * other replaced) occur word for word elsewhere, far from where it was. That is what a moved paragraph looks like,
+ * and also what a deleted one looks like when the article repeats it with a difference outside the stored context.
+ * Anchoring follows the text there; only position could tell, and a single highlight's stored position says little
+ * after edits elsewhere shifted everything (the batch, with its neighbours' shifts, knows better).
  */
 
 /** How sure anchoring is about where a highlight now sits. */
@@ -41,17 +61,17 @@ export const affixLength = 32;
 export const scoreWeights = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
 
 /**
- * Below this fuzzy score a highlight is an orphan rather than risk landing on the wrong text.
+ * Below this score a candidate is not the highlight, whatever else speaks for it.
  *
- * score = (50·quote + 20·prefix + 20·suffix + 2·position) / 92, each similarity in 0..1. Tuned on the cases the tests
- * pin down:
- * - a real edit keeps its context: a typo fixed, quote marks straightened or spaces collapsed give quote ≈ 0.95–0.99
- *   and context ≈ 0.9–1 → score ≥ 0.93;
- * - a quote edited a little (0.9) whose context changed on one side (≈ 0.3 for unrelated text) still scores ≈ 0.79;
- * - a lookalike sentence elsewhere (quote 0.85–0.95) has unrelated context on both sides → ≈ 0.60–0.70; even a
+ * score = (50·quote + 20·prefix + 20·suffix + 2·position) / 92, each similarity in 0..1 (position: 1 at the stored
+ * position, 0 a text length away). Reference points:
+ * - a real edit keeps its context: a typo fixed gives quote ≈ 0.95–0.99 and context ≈ 1 → score ≥ 0.95;
+ * - a quote edited a little (0.9) whose context changed on one side (≈ 0.3 for unrelated text) ≈ 0.79;
+ * - a lookalike sentence elsewhere (quote 0.85–0.95) with unrelated context on both sides ≈ 0.60–0.70; even a
  *   verbatim copy with unrelated context cannot pass 0.70 ((50 + 2·20·0.3 + 2) / 92).
- * 0.75 sits between the last two; `minimumQuoteSimilarity` separately stops a quote that only matches with many
- * errors from riding in on good context.
+ * The score alone does not decide: a lookalike with *similar* context (a word changed on each side) clears 0.75, so
+ * `acceptable` also asks for context that is intact, not merely similar. `minimumQuoteSimilarity` separately stops a
+ * quote that only matches with many errors from riding in on good context.
  */
 export const minimumFuzzyScore = 0.75;
 
@@ -321,6 +341,9 @@ interface Candidate {
 
 /** The folded quote, its folded context and everything stage 3 needs about one highlight. */
 interface Search {
+  /** The text and the stored quote selector, unfolded. */
+  raw: string;
+  rawQuote: TextQuoteSelector;
   folded: Folded;
   exact: string;
   prefix: string;
@@ -336,11 +359,8 @@ interface Search {
 }
 
 /**
- * Stage 3, on the folded text (fold.ts): whitespace and quote-mark changes are no edits here.
- * 3a. The folded quote verbatim with its folded context intact on both sides: as certain as stage 2.
- * 3b. Otherwise candidates: every verbatim occurrence of the folded quote, and approximate occurrences near an
- *     expected position (or, when none of those is acceptable, anywhere); each fuzzy one has its boundaries placed
- *     by aligning the stored context with the text (align.ts). All are scored alike; the best acceptable one wins.
+ * Stage 3, on the folded text (fold.ts); see the module comment: 3a full folded context, 3b the frame, 3c the
+ * candidates, judged by `acceptable` and ranked by `better`.
  */
 function anchorSearch(text: string, quote: TextQuoteSelector, position: TextPositionSelector | undefined, expectedRaw: readonly number[]): AnchorResult {
   const folded = fold(text);
@@ -353,6 +373,8 @@ function anchorSearch(text: string, quote: TextQuoteSelector, position: TextPosi
   if (exact.startsWith(' ') && prefix.endsWith(' ')) prefix = prefix.slice(0, -1);
   if (exact.endsWith(' ') && suffix.startsWith(' ')) suffix = suffix.slice(1);
   const search: Search = {
+    raw: text,
+    rawQuote: quote,
     folded,
     exact,
     prefix,
@@ -411,43 +433,57 @@ function evaluate(search: Search, start: number, end: number, errors: number, ve
   // The score's position term counts from the stored position alone, so the batch scores a candidate as anchorText does.
   const stored = search.stored;
   const position = stored === undefined || f.length === 0 ? 1 : Math.max(0, 1 - Math.abs(start - stored) / f.length);
-  return { start, end, errors, verbatim, quote, prefix, suffix, distance, score: weigh(quote, prefix, suffix, position) };
+  // An approximate search finds verbatim occurrences too: they are judged as verbatim, whichever search found them.
+  return { start, end, errors, verbatim: verbatim || errors === 0, quote, prefix, suffix, distance, score: weigh(quote, prefix, suffix, position) };
 }
 
 /**
  * Whether a candidate is evidence enough. Every candidate needs a quote at least `minimumQuoteSimilarity` alike and
- * a score of `minimumFuzzyScore`. Beyond that, what it needs depends on where it is (the key against lookalikes:
- * text that merely reads like the highlight is as likely anywhere in the article, while the highlight's own text
- * stays where it was, give or take the edits around it):
- * - near an expected position (within `tolerance`): one side of context essentially intact (≥ `intactSide`).
- *   A real edit of the quote or next to it leaves the other side alone; a lookalike that happens to sit nearby (a
- *   planted near-duplicate, a boilerplate sentence repeated two sentences later) brings context that is at best
- *   similar on both sides.
- * - far from every expected position (a moved paragraph, or everything shifted by edits earlier in the text):
- *   a verbatim quote with one side essentially intact (both, for a quote shorter than `shortQuote`, which recurs
- *   by chance), or an approximate quote at least `farQuoteSimilarity` alike with both sides at least
- *   `farSideSimilarity` alike.
- * - A verbatim quote of at least `uniqueQuoteLength` characters that occurs nowhere else is accepted anywhere,
- *   whatever its context: a whole paragraph moved elsewhere keeps no context on either side, and that much text
- *   repeated word for word is deliberate, not chance (with two copies, context must decide as above).
+ * a score of `minimumFuzzyScore`. Beyond that (the key against lookalikes: text that merely reads like the
+ * highlight, a planted near-duplicate or a boilerplate sentence repeated, comes with context that is *similar*,
+ * while a real edit next to a highlight leaves the other side of its context *intact*):
+ * - a verbatim quote: one side of context essentially intact (≥ `intactSide`; both sides, for a quote shorter than
+ *   `shortQuote`, which recurs by chance: "whether", "Russia"), or both sides at least `farSideSimilarity`.
+ * - an approximate quote near an expected position (within `tolerance`): both sides at least `farSideSimilarity`,
+ *   or one side intact with a quote at least `nearLoneSideQuote` alike (a typo, not a reworded clause).
+ * - an approximate quote far from every expected position (a moved paragraph, or everything shifted by edits
+ *   earlier in the text): a quote at least `farQuoteSimilarity` alike and both sides at least `farSideSimilarity`.
+ * - a framed candidate (`framed`): its quote at least `framedQuoteSimilarity` alike.
+ * - a verbatim quote of at least `uniqueQuoteLength` characters that occurs nowhere else, whatever its context: a
+ *   whole paragraph moved elsewhere keeps no context on either side, and that much text repeated word for word is
+ *   deliberate, not chance (with two copies, context must decide as above).
  */
 function acceptable(search: Search, c: Candidate): boolean {
   if (c.framed) return c.quote >= framedQuoteSimilarity;
-  const { verbatimCount } = search;
   if (c.quote < minimumQuoteSimilarity || c.score < minimumFuzzyScore) {
-    return c.verbatim && verbatimCount === 1 && search.exact.length >= uniqueQuoteLength;
+    return movedParagraph(search, c);
   }
   const oneSide = Math.max(c.prefix, c.suffix) >= intactSide;
   const bothSides = Math.min(c.prefix, c.suffix);
-  if (c.verbatim && verbatimCount === 1 && search.exact.length >= uniqueQuoteLength) return true;
+  if (movedParagraph(search, c)) return true;
   if (c.verbatim) {
     // Never less than an approximate quote would need (both sides similar), else one side intact.
     if (bothSides >= farSideSimilarity) return true;
-    if (c.distance <= search.tolerance) return oneSide;
     return oneSide && search.exact.length >= shortQuote;
   }
   if (c.distance <= search.tolerance) return bothSides >= farSideSimilarity || (oneSide && c.quote >= nearLoneSideQuote);
   return c.quote >= farQuoteSimilarity && bothSides >= farSideSimilarity;
+}
+
+/**
+ * A whole paragraph (or several) moved elsewhere keeps no context on either side. It is accepted without context
+ * when the stored quote was whole paragraphs (its prefix ended and its suffix began with a line break, or the text's
+ * edge), it is at least `uniqueQuoteLength` long, it occurs verbatim once, and that occurrence is whole paragraphs
+ * too: that much text repeated word for word, as a paragraph of its own, is the same paragraph, not a quotation of
+ * it inside another paragraph.
+ */
+function movedParagraph(search: Search, c: Candidate): boolean {
+  if (!c.verbatim || search.verbatimCount !== 1 || search.exact.length < uniqueQuoteLength) return false;
+  const { raw, rawQuote } = search;
+  if (!(rawQuote.prefix === '' || /\n\s*$/.test(rawQuote.prefix)) || !(rawQuote.suffix === '' || /^\s*\n/.test(rawQuote.suffix))) return false;
+  const start = search.folded.toRaw[c.start]!;
+  const end = search.folded.toRaw[c.end - 1]! + 1;
+  return (start === 0 || raw[start - 1] === '\n') && (end === raw.length || raw[end] === '\n');
 }
 
 /** Within this many characters (or twice the quote's length) of an expected position, a candidate is near. */
@@ -505,7 +541,10 @@ const distancePenalty = 0.2;
  */
 function framed(search: Search): Candidate | 'gone' | undefined {
   const { prefix, suffix, exact, expected, tolerance } = search;
-  if (prefix.length < minimumFrameAffix || suffix.length < minimumFrameAffix) return undefined;
+  // A shorter affix is the stored text's edge: it frames only a place at the same edge of the text now.
+  const prefixAtEdge = prefix.length < minimumFrameAffix;
+  const suffixAtEdge = suffix.length < minimumFrameAffix;
+  if (prefix.length + suffix.length < minimumFrameContext) return undefined;
   const f = search.folded.text;
   const m = exact.length;
   const maxGap = 2 * m + minimumFrameAffix;
@@ -515,9 +554,10 @@ function framed(search: Search): Candidate | 'gone' | undefined {
     const to = Math.min(f.length, e + tolerance + prefix.length);
     const window = f.slice(from, to);
     for (let at = window.indexOf(prefix); at !== -1; at = window.indexOf(prefix, at + 1)) {
+      if (prefixAtEdge && from + at !== 0) continue;
       const start = from + at + prefix.length;
       const gap = f.slice(start, Math.min(f.length, start + maxGap + suffix.length)).indexOf(suffix);
-      if (gap === -1) continue;
+      if (gap === -1 || (suffixAtEdge && start + gap + suffix.length !== f.length)) continue;
       const distance = Math.abs(start - e);
       if (!best || distance < best.distance) best = { start, end: start + gap, distance };
     }
@@ -532,8 +572,12 @@ function framed(search: Search): Candidate | 'gone' | undefined {
   return c.quote >= framedQuoteSimilarity ? { ...c, framed: true } : 'gone';
 }
 
-/** Each side of context must have at least this many characters to frame a highlight's place on its own. */
+/**
+ * Each side of context must have at least this many characters to frame a highlight's place anywhere (a shorter
+ * one only at the text's edge), and both together at least `minimumFrameContext`.
+ */
 const minimumFrameAffix = 16;
+const minimumFrameContext = 40;
 /** Between its intact context, the text must still be at least this alike to be the highlight (half of it left). */
 const framedQuoteSimilarity = 0.5;
 

@@ -175,6 +175,85 @@ describe('anchorText', () => {
   });
 });
 
+/**
+ * Minimal cases from the robustness corpus (test/corpus): each failed before the locality-aware search. `at` finds a
+ * quote's n-th occurrence; `edit` gives the new text; `expect` says where the highlight must land (or orphan).
+ */
+describe('anchorText regressions (robustness corpus)', () => {
+  function selectorsFor(text: string, quote: string, occurrence = 0): Selector[] {
+    return select(text, quote, occurrence);
+  }
+
+  it('A: a near-perfect edited match at the stored position beats a verbatim twin elsewhere (typo fix)', () => {
+    const text = 'The council said the fragile compromise of March would hold. Later, the union said the fragile compromise of April had failed.';
+    const selectors = selectorsFor(text, 'fragile compromise');
+    const edited = text.replace('compromise', 'compromize');
+    const result = anchorText(edited, selectors);
+    expect({ start: result.start, end: result.end, kind: result.status.kind }).toEqual({ start: 21, end: 39, kind: 'fuzzy' });
+  });
+
+  it('B: a short quote whose sentence was deleted does not land on the same words in a sentence with similar context', () => {
+    const text =
+      'Omar Haddad’s office said the governor had rejected the plan on Friday, a claim the city council denied. Talks resume soon. Maria Okafor’s office said the mayor had approved the plan on Monday, a claim the city council denied. Nothing else.';
+    const selectors = selectorsFor(text, 'the city council denied.');
+    const edited = text.slice(text.indexOf('Talks'));
+    expect(anchorText(edited, selectors).status.kind).toBe('orphan');
+  });
+
+  it('C: context changed on one side at the stored position; a twin with more exact agreement elsewhere does not win', () => {
+    const text =
+      'Officials met in Geneva on Monday. Talks are expected to resume next week. The ministry declined to comment. Officials met in Vienna on Monday. Talks are expected to resume next week. The ministry declined to comment.';
+    const selectors = selectorsFor(text, 'Talks are expected to resume next week.');
+    const edited = text.replace('next week.', 'next week. A new sentence was added here.');
+    expect(anchorText(edited, selectors)).toEqual({ start: 35, end: 74, status: { kind: 'exact' } });
+  });
+
+  it('D: a deleted sentence does not move onto a lookalike nearby whose context is only similar', () => {
+    const text =
+      'Rain fell all week. Asked whether the water board would accelerate the hospital merger, Elena Petrova replied that nothing is off the table. The river rose. Prices went up in the spring and stayed high.';
+    const selectors = selectorsFor(text, 'would accelerate the hospital merger, Elena Petrova replied');
+    const edited =
+      'Rain fell all week. The river rose. Prices went up in the spring. Asked whether the port authority would accelerate the hospital merger, Elena Petrova said that nothing is off the table. They stayed high.';
+    expect(anchorText(edited, selectors).status.kind).toBe('orphan');
+  });
+
+  it('D: a quote of 32+ characters found verbatim elsewhere needs context too', () => {
+    const text = `${sentence} The talks ended.\n\nLater that week the envoy was asked about it, and said: ${sentence} Nobody answered.`;
+    const selectors = selectorsFor(text, sentence);
+    // The first paragraph, with the highlighted sentence, is deleted; the quoted copy elsewhere has other context.
+    const edited = text.slice(text.indexOf('\n\n') + 2);
+    expect(anchorText(edited, selectors).status.kind).toBe('orphan');
+  });
+
+  it('F: a phrase inserted inside a quote keeps the quote’s own edges (no neighbouring text swapped in)', () => {
+    const text = 'Officials said the council would block the grain export deal before Brussels voted on it.';
+    const selectors = selectorsFor(text, 'the grain export deal before Brussels');
+    const edited = text.replace('the grain ', 'the grain once again ');
+    const { text: now, kind } = placed(edited, selectors);
+    expect({ now, kind }).toEqual({ now: 'the grain once again export deal before Brussels', kind: 'fuzzy' });
+  });
+
+  it('E: whitespace and quote marks changed around and inside a quote: placed on exactly its words', () => {
+    const text = 'He said “we’re not done” and left.\n\nThe talks, he added, would go on.';
+    const selectors = selectorsFor(text, '“we’re not done” and left.\n\nThe talks');
+    const edited = `Intro.\n\n${text.replace('“we’re', '"we\'re').replace('done”', 'done"').replace('left.\n\nThe', 'left.  The')}`;
+    const { text: now, kind } = placed(edited, selectors);
+    expect({ now, kind }).toEqual({ now: '"we\'re not done" and left.  The talks', kind: 'fuzzy' });
+    // Only the context re-spaced: the quote itself is untouched, so it simply moved.
+    const respaced = `Intro.\n\n${text.replace('He said', 'He  said')}`;
+    expect(placed(respaced, selectors)).toMatchObject({ text: '“we’re not done” and left.\n\nThe talks', kind: 'moved' });
+  });
+
+  it('a highlight whose place is known by its intact context is not moved onto a copy elsewhere', () => {
+    const filler = article.split('\n\n').slice(1, 3).join('\n\n');
+    const text = `A first line.\n\nIt was not immediately clear whether the European Commission would suspend the deal.\n\n${filler}\n\nSeparately, it was not immediately clear whether the European Commission would postpone rents.`;
+    const selectors = selectorsFor(text, 'whether the European Commission');
+    const edited = text.replace('whether the European', 'whether the once again European');
+    const { text: now, kind } = placed(`Preface paragraph that shifts everything.\n\n${edited}`, selectors);
+    expect({ now, kind }).toEqual({ now: 'whether the once again European Commission', kind: 'fuzzy' });
+  });
+});
+
 describe('anchoring speed', () => {
   /** ~1 MB of article text: the article's paragraphs over and over, each numbered so contexts differ. */
   function bigText(): string {
