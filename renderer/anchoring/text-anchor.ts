@@ -401,13 +401,15 @@ function anchorSearch(text: string, quote: TextQuoteSelector, position: TextPosi
   search.verbatimCount = verbatim.length;
 
   // When the highlight's place is known by its context, copies far away are other passages: only near ones compete.
+  // Near ones, or ones inside the frame (text was inserted next to the quote, between it and its context).
   const frame = framed(search);
-  const local = (list: Candidate[]) => (frame === undefined ? list : list.filter((c) => c.distance <= search.tolerance));
+  const local = (list: Candidate[]) =>
+    frame === undefined ? list : list.filter((c) => c.distance <= search.tolerance || (c.start >= frame.start && c.end <= frame.end));
   let best = bestOf(search, local(verbatim), undefined);
   best = bestOf(search, local(fuzzyCandidates(search, true)), best);
   // The frame is the fallback: the quote's own words found near, with one side of context, say more about where
   // its edges are than a frame that may also hold text inserted next to the quote.
-  if (!best && frame !== undefined && frame !== 'gone') best = bestOf(search, [frame], best);
+  if (!best && frame?.candidate) best = bestOf(search, [frame.candidate], best);
   if (!best && frame === undefined) best = bestOf(search, fuzzyCandidates(search, false), undefined);
   return best ? placement(text, quote, position, search, best) : orphan;
 }
@@ -535,11 +537,11 @@ const distancePenalty = 0.2;
  * The highlight's place, found by its context alone: the whole stored prefix and suffix (folded), near an expected
  * position, with at most about twice the quote between them. The quote's text there was edited (a verbatim one
  * would have been found in 3a), so what lies between them is the highlight's text now: placed (`fuzzy`) when it
- * is still at least `framedQuoteSimilarity` alike, else `gone` (orphan; it is not searched for elsewhere either,
- * because a copy elsewhere is another passage when its own place is known). This is also what places a quote
+ * is still at least `framedQuoteSimilarity` alike (else nothing is placed there; and it is not searched for far away
+ * either, because a copy elsewhere is another passage when its own place is known). This is also what places a quote
  * with a phrase inserted into it on exactly the words between its context, edge to edge.
  */
-function framed(search: Search): Candidate | 'gone' | undefined {
+function framed(search: Search): { start: number; end: number; candidate: Candidate | undefined } | undefined {
   const { prefix, suffix, exact, expected, tolerance } = search;
   // A shorter affix is the stored text's edge: it frames only a place at the same edge of the text now.
   const prefixAtEdge = prefix.length < minimumFrameAffix;
@@ -563,13 +565,13 @@ function framed(search: Search): Candidate | 'gone' | undefined {
     }
   }
   if (!best) return undefined;
-  if (best.end <= best.start) return 'gone';
+  if (best.end <= best.start) return { ...best, candidate: undefined };
   let errors = m;
   scan(new BitPattern(exact), f, { from: best.start, to: best.end, anchored: true, maxErrors: m }, (boundary, e) => {
     if (boundary === best.end) errors = e;
   });
   const c = evaluate(search, best.start, best.end, errors, false);
-  return c.quote >= framedQuoteSimilarity ? { ...c, framed: true } : 'gone';
+  return { ...best, candidate: c.quote >= framedQuoteSimilarity ? { ...c, framed: true } : undefined };
 }
 
 /**
