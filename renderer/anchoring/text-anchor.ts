@@ -356,6 +356,8 @@ interface Search {
   tolerance: number;
   /** How many times the folded quote occurs verbatim in the folded text. */
   verbatimCount: number;
+  /** No stored position and no context: only the quote's words to go by. */
+  bare: boolean;
 }
 
 /**
@@ -383,6 +385,7 @@ function anchorSearch(text: string, quote: TextQuoteSelector, position: TextPosi
     stored: position === undefined ? undefined : folded.fromRaw[Math.max(0, Math.min(text.length, position.start))]!,
     tolerance: Math.max(nearDistance, 2 * m),
     verbatimCount: 0,
+    bare: position === undefined && quote.prefix === '' && quote.suffix === '',
   };
   const f = folded.text;
 
@@ -451,12 +454,15 @@ function evaluate(search: Search, start: number, end: number, errors: number, ve
  * - an approximate quote far from every expected position (a moved paragraph, or everything shifted by edits
  *   earlier in the text): a quote at least `farQuoteSimilarity` alike and both sides at least `farSideSimilarity`.
  * - a framed candidate (`framed`): its quote at least `framedQuoteSimilarity` alike.
+ * - a bare quote (no position, no context stored: a quote-only selector) has nothing but its words to go by: a
+ *   candidate at least `bareQuoteSimilarity` alike (verbatim, for a quote shorter than `shortQuote`).
  * - a verbatim quote of at least `uniqueQuoteLength` characters that occurs nowhere else, whatever its context: a
  *   whole paragraph moved elsewhere keeps no context on either side, and that much text repeated word for word is
  *   deliberate, not chance (with two copies, context must decide as above).
  */
 function acceptable(search: Search, c: Candidate): boolean {
   if (c.framed) return c.quote >= framedQuoteSimilarity;
+  if (search.bare) return c.score >= minimumFuzzyScore && c.quote >= bareQuoteSimilarity && (c.verbatim || search.exact.length >= shortQuote);
   if (c.quote < minimumQuoteSimilarity || c.score < minimumFuzzyScore) {
     return movedParagraph(search, c);
   }
@@ -497,6 +503,8 @@ const farQuoteSimilarity = 0.9;
 const farSideSimilarity = 0.8;
 /** A near approximate candidate with only one side intact needs its quote this alike (a typo, not a reworded clause). */
 const nearLoneSideQuote = 0.95;
+/** A bare quote's candidate must be this alike (a letter or two in a sentence). */
+const bareQuoteSimilarity = 0.95;
 /** Quotes shorter than this recur by chance ("Russia", "the talks"): far away they need both sides intact. */
 const shortQuote = 12;
 /** A verbatim quote at least this long that occurs once is accepted without context (a moved paragraph). */

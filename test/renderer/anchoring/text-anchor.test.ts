@@ -244,6 +244,14 @@ describe('anchorText regressions (robustness corpus)', () => {
     expect(placed(respaced, selectors)).toMatchObject({ text: '“we’re not done” and left.\n\nThe talks', kind: 'moved' });
   });
 
+  it('a bare quote (no position, no context) goes by its words alone: verbatim, or a letter or two off in a long one', () => {
+    const bare = (exact: string): Selector[] => [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }];
+    expect(placed(article, bare('Ryabkov as saying'))).toMatchObject({ text: 'Ryabkov as saying', kind: 'moved' });
+    const off = sentence.replace('immediate details', 'immediate detail');
+    expect(placed(article, bare(off))).toMatchObject({ text: sentence, kind: 'fuzzy' });
+    expect(placed(article, bare('Ryabkov as sayinq')).kind).toBe('orphan');
+  });
+
   it('a highlight whose place is known by its intact context is not moved onto a copy elsewhere', () => {
     const filler = article.split('\n\n').slice(1, 3).join('\n\n');
     const text = `A first line.\n\nIt was not immediately clear whether the European Commission would suspend the deal.\n\n${filler}\n\nSeparately, it was not immediately clear whether the European Commission would postpone rents.`;
