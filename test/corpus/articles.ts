@@ -250,31 +250,52 @@ function sentence(rng: Rng): string {
 /** Words a lookalike may swap in. */
 const swapWords = [...adjectives, ...nouns, ...actions, ...participles, 'Tuesday', 'Thursday', 'Friday', 'council', 'ministry', 'agency', 'board', 'union', 'harbour', 'airport', 'coast', 'city', 'town', 'plan', 'vote', 'deal'];
 
+/** One word a lookalike replaced: text[start, end) became `replacement`. */
+export interface WordChange {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
 /**
  * `text` with `count` words changed (only words whose letters start inside [from, to) when given), each replaced
  * by a different word: a lookalike, close enough to fool a fuzzy matcher, different enough to be other text.
  * Changes at least one word when any word is eligible.
  */
 export function lookalike(text: string, rng: Rng, count: number, from = 0, to = text.length): string {
+  return applyWordChanges(text, lookalikeChanges(text, rng, count, from, to));
+}
+
+/**
+ * The word changes `lookalike` makes (same choices from the same stream), offsets in `text`, last word first: apply
+ * them in this order and earlier offsets stay valid. Lets an edit know which characters of a lookalike are new.
+ */
+export function lookalikeChanges(text: string, rng: Rng, count: number, from = 0, to = text.length): WordChange[] {
   const words = wordSpans(text, 0, text.length)
     .map((w) => {
       const m = /[\p{L}\p{N}]+/u.exec(text.slice(w.start, w.end));
       return m && { start: w.start + m.index, end: w.start + m.index + m[0].length };
     })
     .filter((w): w is { start: number; end: number } => w !== null && w.start >= from && w.start < to && w.end - w.start >= 2);
-  if (words.length === 0) return text;
+  if (words.length === 0) return [];
   const chosen = new Set<number>();
   for (let i = 0; i < count * 3 && chosen.size < Math.min(count, words.length); i++) chosen.add(int(rng, 0, words.length - 1));
-  let out = text;
+  const changes: WordChange[] = [];
   for (const index of [...chosen].sort((a, b) => b - a)) {
     const w = words[index]!;
-    const old = out.slice(w.start, w.end);
+    const old = text.slice(w.start, w.end);
     let replacement = pick(rng, swapWords);
     for (let tries = 0; tries < 5 && replacement.toLowerCase() === old.toLowerCase(); tries++) replacement = pick(rng, swapWords);
     if (replacement.toLowerCase() === old.toLowerCase()) replacement = `${old}s`;
     if (/^\p{Lu}/u.test(old)) replacement = capitalize(replacement);
-    out = out.slice(0, w.start) + replacement + out.slice(w.end);
+    changes.push({ start: w.start, end: w.end, replacement });
   }
+  return changes;
+}
+
+function applyWordChanges(text: string, changes: readonly WordChange[]): string {
+  let out = text;
+  for (const c of changes) out = out.slice(0, c.start) + c.replacement + out.slice(c.end);
   return out;
 }
 

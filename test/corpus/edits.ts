@@ -1,5 +1,5 @@
-import { lookalike, newParagraph, newSentence } from './articles.ts';
-import { type Doc, duplicate, joinPieces, locate, move, pieceOf, splice } from './document.ts';
+import { lookalikeChanges, newParagraph, newSentence } from './articles.ts';
+import { type Doc, duplicate, joinPieces, locate, move, type Piece, pieceOf, splice } from './document.ts';
 import { chance, int, pick, type Rng, shuffled, weighted } from './random.ts';
 import { isSpace, paragraphIndexAt, paragraphSpans, sentenceSpans, type Span, wordSpans } from './text.ts';
 
@@ -96,10 +96,10 @@ function farBoundaries(doc: Doc, a: Around, ctx: EditContext): number[] {
   return out;
 }
 
-/** Inserts a paragraph's text at boundary i ("\n\n" separators are new text). */
-function insertParagraph(doc: Doc, paragraphs: Span[], i: number, text: string): Doc {
-  if (i < paragraphs.length) return splice(doc, paragraphs[i]!.start, paragraphs[i]!.start, `${text}\n\n`);
-  return splice(doc, doc.text.length, doc.text.length, `\n\n${text}`);
+/** Inserts a paragraph's text (a string is new text) at boundary i ("\n\n" separators are new text). */
+function insertParagraph(doc: Doc, paragraphs: Span[], i: number, text: Piece | string): Doc {
+  if (i < paragraphs.length) return splice(doc, paragraphs[i]!.start, paragraphs[i]!.start, joinPieces(text, '\n\n'));
+  return splice(doc, doc.text.length, doc.text.length, joinPieces('\n\n', text));
 }
 
 /** Deletes paragraphs [first, last] with one separator. */
@@ -251,8 +251,11 @@ const deleteInside: Edit = (doc, target, ctx) => {
   return { doc: splice(doc, from, to), note: `deleted "${doc.text.slice(from, to)}" inside the target` };
 };
 
-/** Deletes the target's sentences (or paragraphs); returns the deleted text and the target's place inside it. */
-function deleteQuoteText(doc: Doc, target: Span, ctx: EditContext, paragraphChance = 0.25): (Edited & { removed: string; quoteIn: Span; wholeParagraphs: boolean }) | undefined {
+/**
+ * Deletes the target's sentences (or paragraphs); returns the deleted text with its provenance (`removed`, from the
+ * document before the deletion) and the target's place inside it.
+ */
+function deleteQuoteText(doc: Doc, target: Span, ctx: EditContext, paragraphChance = 0.25): (Edited & { removed: Piece; quoteIn: Span; wholeParagraphs: boolean }) | undefined {
   const a = around(doc, target);
   if (!a) return undefined;
   const firstSentences = sentenceSpans(doc.text, a.paragraphs[a.first]!);
@@ -264,21 +267,20 @@ function deleteQuoteText(doc: Doc, target: Span, ctx: EditContext, paragraphChan
   if (wholeParagraphs) {
     const from = a.paragraphs[a.first]!.start;
     const to = a.paragraphs[a.last]!.end;
-    const removed = doc.text.slice(from, to);
     return {
       doc: deleteParagraphs(doc, a.paragraphs, a.first, a.last),
       note: `deleted the target's paragraph(s) ${a.first}..${a.last}`,
-      removed,
+      removed: pieceOf(doc, from, to),
       quoteIn: { start: a.at.start - from, end: a.at.end - from },
       wholeParagraphs,
     };
   }
   const from = firstSentences[i]!.start;
   const to = firstSentences[j]!.end;
-  const removed = doc.text.slice(from, to);
+  const removed = pieceOf(doc, from, to);
   return {
     doc: deleteSentences(doc, firstSentences, i, j),
-    note: `deleted the target's sentence(s) "${removed}"`,
+    note: `deleted the target's sentence(s) "${removed.text}"`,
     removed,
     quoteIn: { start: a.at.start - from, end: a.at.end - from },
     wholeParagraphs,
@@ -286,6 +288,9 @@ function deleteQuoteText(doc: Doc, target: Span, ctx: EditContext, paragraphChan
 }
 
 const deleteQuote: Edit = (doc, target, ctx) => deleteQuoteText(doc, target, ctx);
+
+/** How far either side of the quote the lookalike rewords: the stored context's length (affixLength). */
+const lookalikeContext = 32;
 
 /**
  * The hard one: the target's sentence is deleted and a lookalike of it is inserted into an unrelated paragraph far
@@ -295,17 +300,25 @@ const deleteQuote: Edit = (doc, target, ctx) => deleteQuoteText(doc, target, ctx
  * (Had only quote words changed, with the context word for word the same, it would be observably the same as "the
  * sentence moved and the highlighted words were reworded", where following the text is defensible; so we do not
  * build that case. Lookalikes that were in the article all along are covered by delete-quote.)
+ *
+ * Provenance. The target's quote plus its 32 characters of context either side, and every reworded word, are new
+ * text, so the target is destroyed (nothing of it survives) and orphan stays its only right answer. When whole
+ * paragraphs were deleted, the lookalike is the whole removed paragraph: every other highlight in it (a bystander)
+ * reappears far away word for word, with its own context. For a bystander that is a paragraph move, not a
+ * lookalike, so the paragraph's other characters (outside that region, unchanged) keep their origins under a new
+ * copy number, as duplicate-paragraph's copies do: landing there is correct, and orphaning a bystander that is
+ * intact there is a miss. A bystander inside the target's region shares the target's characters and stays new
+ * text with it. When only the target's sentences were deleted, the lookalike is spliced into an unrelated
+ * paragraph (other surroundings) and stays new text throughout, as before: copied text there would also split
+ * that paragraph's own highlights as foreign text. (Copied characters carry the target's origins, so later edits
+ * aimed "far away" keep off the lookalike paragraph, as they keep off a duplicate of a target's paragraph.)
  */
 const deleteWithLookalike: Edit = (doc, target, ctx) => {
   const deleted = deleteQuoteText(doc, target, ctx, 0);
   if (!deleted) return undefined;
-  const { quoteIn, removed } = deleted;
-  let twin = removed;
-  // Right side first, then the quote, then the left side: each change shifts only what follows it.
-  if (quoteIn.end < removed.length) twin = lookalike(twin, ctx.words, 1, quoteIn.end, quoteIn.end + 32);
-  twin = lookalike(twin, ctx.words, int(ctx.rng, 1, 2), quoteIn.start, quoteIn.end);
-  if (quoteIn.start > 0) twin = lookalike(twin, ctx.words, 1, Math.max(0, quoteIn.start - 32), quoteIn.start);
-  if (twin === removed) return undefined;
+  const copyNumber = deleted.doc.copies + 1;
+  const twin = lookalikeTwin(deleted.removed, deleted.quoteIn, ctx, copyNumber);
+  if (twin.text === deleted.removed.text) return undefined;
   const paragraphs = paragraphSpans(deleted.doc.text);
   // The target is gone: aim "far" from where its paragraph was, using a neighbour that survived as the reference.
   const reference = neighbourIndex(deleted.doc, target);
@@ -313,12 +326,39 @@ const deleteWithLookalike: Edit = (doc, target, ctx) => {
   if (far.length === 0) return undefined;
   const i = pick(ctx.rng, far);
   if (deleted.wholeParagraphs) {
-    return { doc: insertParagraph(deleted.doc, paragraphs, i, twin), note: `${deleted.note}; inserted the lookalike paragraph "${twin}" at boundary ${i}` };
+    const inserted = insertParagraph(deleted.doc, paragraphs, i, twin);
+    return { doc: { ...inserted, copies: copyNumber }, note: `${deleted.note}; inserted the lookalike paragraph "${twin.text}" at boundary ${i}` };
   }
   const host = paragraphs[Math.min(i, paragraphs.length - 1)]!;
   const s = pick(ctx.rng, sentenceSpans(deleted.doc.text, host));
-  return { doc: splice(deleted.doc, s.start, s.start, `${twin} `), note: `${deleted.note}; inserted the lookalike "${twin}" at ${s.start}` };
+  // Spliced into another paragraph: new text throughout (see above), so only the words are kept.
+  return { doc: splice(deleted.doc, s.start, s.start, `${twin.text} `), note: `${deleted.note}; inserted the lookalike "${twin.text}" at ${s.start}` };
 };
+
+/**
+ * The lookalike of the removed text, with provenance: the quote (`quoteIn`) and `lookalikeContext` characters
+ * either side are new text, as is every word `lookalike` changes; every other character keeps its origin under
+ * copy number `copyNumber` (a duplicate's provenance). The words change as `lookalike` would change them, in the
+ * same order from the same stream: the right side first, then the quote, then the left side (each change shifts
+ * only what follows it).
+ */
+function lookalikeTwin(removed: Piece, quoteIn: Span, ctx: EditContext, copyNumber: number): Piece {
+  const length = removed.text.length;
+  const region = { start: Math.max(0, quoteIn.start - lookalikeContext), end: Math.min(length, quoteIn.end + lookalikeContext) };
+  const copied: Piece = { text: removed.text, origin: removed.origin, copy: new Int32Array(length).fill(copyNumber) };
+  let twin = joinPieces(
+    pieceOf({ ...copied, copies: 0 }, 0, region.start),
+    removed.text.slice(region.start, region.end),
+    pieceOf({ ...copied, copies: 0 }, region.end, length),
+  );
+  const reword = (count: number, from: number, to: number): void => {
+    for (const c of lookalikeChanges(twin.text, ctx.words, count, from, to)) twin = splice({ ...twin, copies: 0 }, c.start, c.end, c.replacement);
+  };
+  if (quoteIn.end < length) reword(1, quoteIn.end, quoteIn.end + lookalikeContext);
+  reword(int(ctx.rng, 1, 2), quoteIn.start, quoteIn.end);
+  if (quoteIn.start > 0) reword(1, Math.max(0, quoteIn.start - lookalikeContext), quoteIn.start);
+  return twin;
+}
 
 /** Index of the current paragraph holding the original character nearest before `target` (0 if none). */
 function neighbourIndex(doc: Doc, target: Span): number {
