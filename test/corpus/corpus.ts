@@ -13,8 +13,9 @@ import { judge, type Placement, type Truth, TruthIndex, type Verdict } from './t
  * the case's kind aimed at them. Every other highlight of the article rides along as a *bystander* (its text only
  * moved, or was touched by a document-wide edit). Everything comes from `corpusSeed`: same corpus, same figures.
  *
- * Both anchoring paths run it: the pure text path (anchorText, for the bench) and the DOM path (TextIndex,
- * describe, anchor, in Chromium). They plug in as an `AnchorPath`.
+ * The anchoring paths plug in as an `AnchorPath`: the pure text paths for the bench (text-path.ts: batch
+ * anchorAllText, the one the app re-anchors with, and single anchorText) and the DOM path in Chromium (TextIndex,
+ * describe, anchorAll).
  */
 
 export const corpusSeed = 0x0c0ffee5;
@@ -292,7 +293,10 @@ function linesOf(prefix: string, t: Tally): BenchLine[] {
   ];
 }
 
-/** The figures as BENCH lines: overall first (`robustness-wrong`, …), then per bucket (`robustness-<kind>-…`). */
+/**
+ * The figures as BENCH lines: overall first (`robustness-wrong`, …), then per bucket (`robustness-<kind>-…`).
+ * For the path the app re-anchors with (batch; see README.md).
+ */
 export function benchLines(outcome: Outcome): BenchLine[] {
   const lines: BenchLine[] = [{ name: 'robustness-cases', value: outcome.cases, unit: 'count' }, ...linesOf('robustness-', outcome.overall)];
   lines.push({ name: 'robustness-wrong-rate', value: percent(outcome.overall.wrong, outcome.overall.highlights), unit: '%' });
@@ -301,6 +305,17 @@ export function benchLines(outcome: Outcome): BenchLine[] {
     const t = outcome.tallies.get(bucket);
     if (t) lines.push(...linesOf(`robustness-${bucket}-`, t));
   }
+  return lines.filter((line) => Number.isFinite(line.value));
+}
+
+/**
+ * A second path's overall figures, under their own prefix (`robustness-single-wrong`, …): every overall metric of
+ * `benchLines`, without the per-bucket lines (the table has those).
+ */
+export function overallBenchLines(outcome: Outcome, prefix: string): BenchLine[] {
+  const lines = linesOf(`${prefix}-`, outcome.overall);
+  lines.push({ name: `${prefix}-wrong-rate`, value: percent(outcome.overall.wrong, outcome.overall.highlights), unit: '%' });
+  lines.push({ name: `${prefix}-on-duplicate`, value: outcome.overall.onCopy, unit: 'count' });
   return lines.filter((line) => Number.isFinite(line.value));
 }
 

@@ -1,8 +1,19 @@
-import { anchorText, describeText } from '../../renderer/anchoring/text-anchor.ts';
+import { anchorAllText, anchorText, describeText } from '../../renderer/anchoring/text-anchor.ts';
 import type { AnchorPath } from './corpus.ts';
 
-/** The pure text anchoring path: describeText on the original, anchorText on the edited text. */
-export const textPath: AnchorPath = {
-  describeAll: (text, spans) => spans.map((s) => describeText(text, s.start, s.end)),
+const describeAll: AnchorPath['describeAll'] = (text, spans) => spans.map((s) => describeText(text, s.start, s.end));
+
+/**
+ * The pure text path the app re-anchors with: describeText on the original, every highlight of the edited text at
+ * once with anchorAllText (what anchorAll does under the DOM on every open, and the main process on re-import).
+ */
+export const batchTextPath: AnchorPath = {
+  describeAll,
+  anchorAll: (text, selectors) => anchorAllText(text, selectors),
+};
+
+/** The single-highlight text path: anchorText per highlight (the app places only a brand-new selection this way). */
+export const singleTextPath: AnchorPath = {
+  describeAll,
   anchorAll: (text, selectors) => selectors.map((s) => anchorText(text, s)),
 };

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // The seed article is data, not main-process code (the renderer import rule lets a raw text import through).
 import raw from '../../../electron/core/seed/default-article.txt?raw';
 import type { Selector } from '../../../electron/ipc/contract.ts';
-import { anchor, describe as describeRange, TextIndex } from '../../../renderer/anchoring/index.ts';
+import { anchorAll, describe as describeRange, TextIndex } from '../../../renderer/anchoring/index.ts';
 import {
   type AnchorPath,
   type Bucket,
@@ -21,9 +21,13 @@ import type { Placement } from '../../corpus/truth.ts';
 /**
  * The robustness corpus (test/corpus) through the DOM anchoring path, in real Chromium: each article is rendered
  * as the app renders it (a <p> per paragraph, "\n\n" Text nodes between), every highlight is described from a DOM
- * Range with a TextIndex of the original, and re-anchored with a fresh TextIndex of the edited article's render.
- * The scorer (test/corpus/truth.ts) knows where every original character went, so each anchor is judged against
- * the truth: correct (exact, moved, fuzzy), wrong, or orphan. See test/corpus/README.md for the definitions.
+ * Range with a TextIndex of the original, and re-anchored with a fresh TextIndex of the edited article's render,
+ * all of an article's highlights at once with `anchorAll`: the path the app re-anchors with on every open
+ * (renderer/app/annotation-store.ts, article-surface.ts; `anchorAllText` on re-import in the main process). Single
+ * `anchor` is only used for a brand-new selection; its figures are in `node test/bench/robustness.ts`
+ * (`BENCH robustness-single-…`). The scorer (test/corpus/truth.ts) knows where every original character went, so
+ * each anchor is judged against the truth: correct (exact, moved, fuzzy), wrong, or orphan. See
+ * test/corpus/README.md for the definitions.
  */
 
 /** Builds the article DOM as the app does; attached to the document so it has layout. */
@@ -83,8 +87,7 @@ const domPath: AnchorPath = {
     try {
       const index = new TextIndex(root);
       if (index.text !== text) domProblems.push('TextIndex text differs from the article text (edited render)');
-      return selectors.map((s) => {
-        const result = anchor(index, s);
+      return anchorAll(index, selectors).map((result) => {
         if (!result.range) return { status: result.status };
         const back = index.offsetsOf(result.range);
         if (back?.start !== result.start || back.end !== result.end) {
