@@ -133,8 +133,7 @@ export function anchorText(text: string, selectors: readonly Selector[]): Anchor
 export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonly Selector[]>): AnchorResult[] {
   const results = new Array<AnchorResult>(selectorsList.length);
   const pending: Array<{ at: number; quote: TextQuoteSelector; position: TextPositionSelector | undefined }> = [];
-  // Stored start → shift observed there, for every highlight placed in pass 1 that had a stored position.
-  const landmarks: Array<{ stored: number; shift: number }> = [];
+  const landmarks: Landmark[] = [];
   for (let i = 0; i < selectorsList.length; i++) {
     const { quote, position } = selectorsOf(selectorsList[i]!);
     if (!quote || quote.exact.length === 0) {
@@ -149,34 +148,331 @@ export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonl
     results[i] = placed.result;
     // Only a highlight found with all of its context says reliably where its text went: a quote that moved onto
     // another copy with different surroundings may have jumped anywhere.
-    if (position !== undefined && placed.agreesFully) landmarks.push({ stored: position.start, shift: placed.result.start - position.start });
-  }
-  if (pending.length === 0) return results;
-  landmarks.sort((a, b) => a.stored - b.stored);
-  const stored = Float64Array.from(landmarks, (l) => l.stored);
-  for (const { at, quote, position } of pending) {
-    const expected: number[] = [];
     if (position !== undefined) {
-      expected.push(position.start);
-      if (landmarks.length > 0) {
-        // The nearest landmarks at or before and at or after the stored start (one of them may not exist). When
-        // they disagree, text was inserted or deleted between them and the highlight may be at either estimate.
-        const after = lowerBound(stored, position.start);
-        const before = landmarks[after - 1]?.shift ?? landmarks[after]!.shift;
-        const next = landmarks[after]?.shift ?? before;
-        for (const shift of [before, next]) {
-          const estimate = position.start + shift;
-          if (shift !== 0 && estimate >= 0 && estimate <= text.length && !expected.includes(estimate)) expected.push(estimate);
-        }
+      const q = placed.result.start;
+      landmarks.push({
+        stored: position.start,
+        placed: q,
+        before: placed.agreesFully ? quote.prefix.length : prefixAgreement(quote.prefix, text, q),
+        after: quote.exact.length + (placed.agreesFully ? quote.suffix.length : suffixAgreement(quote.suffix, text, q + quote.exact.length)),
+        at: i,
+        inPlace: placed.result.start === position.start,
+      });
+    }
+  }
+  if (landmarks.length === 0) {
+    for (const { at, quote, position } of pending) results[at] = anchorSearch(text, quote, position, position === undefined ? [] : [position.start]);
+    return results;
+  }
+  landmarks.sort((a, b) => a.stored - b.stored || a.placed - b.placed);
+  const inOrder = longestInOrder(landmarks);
+  const stored: StoredQuote[] = [];
+  for (const list of selectorsList) {
+    const { quote, position } = selectorsOf(list);
+    if (quote !== undefined && position !== undefined && quote.exact.length > 0) stored.push({ stored: position.start, exact: quote.exact });
+  }
+  stored.sort((a, b) => a.stored - b.stored);
+  const guide = new Guide(landmarks.filter((_, k) => inOrder[k] === 1), text.length, stored);
+  // A landmark out of order found by its context away from its stored position (stage 2, the nearest copy to
+  // the stored position) may be a twin: the same words in the same surroundings elsewhere. Its own text is where
+  // the neighbours say; failing that, text that arrived there (a moved paragraph, a duplicate) is the highlight's.
+  // The landmarks out of order that stay: text that moved, and says where the rest of its paragraph went.
+  const moved: Landmark[] = [];
+  landmarks.forEach((l, k) => {
+    if (inOrder[k] === 1) return;
+    if (l.inPlace) {
+      moved.push(l);
+      return;
+    }
+    const { quote, position } = selectorsOf(selectorsList[l.at]!);
+    const m = quote!.exact.length;
+    const [lo, hi] = guide.window(l.stored);
+    const own = verbatimWithContext(text, quote!, l.stored + guide.shiftAt(l.stored), [lo - windowSlack, hi + windowSlack]);
+    if (own !== undefined) results[l.at] = { start: own, end: own + m, status: movedStatus };
+    else if (!guide.arrived(text, l.placed, l.placed + m, l.stored)) pending.push({ at: l.at, quote: quote!, position });
+    else moved.push(l);
+  });
+  const movedStored = Float64Array.from(moved, (l) => l.stored);
+  const pendingAt = new Uint8Array(results.length);
+  for (const { at } of pending) pendingAt[at] = 1;
+  const spans: ClaimedSpan[] = [];
+  results.forEach((r, i) => {
+    if (pendingAt[i] === 1 || r.start === undefined) return;
+    const { position } = selectorsOf(selectorsList[i]!);
+    if (position !== undefined) spans.push({ start: r.start, end: r.end, shift: r.start - position.start, evidence: Infinity });
+  });
+  let claims = new Claims(spans);
+  // Pass 2a: each remaining highlight in place where its neighbours say (stage 1 at the estimates), unless that
+  // text is another highlight's (placed in pass 1). Two of these on the same text at different shifts: the one
+  // with less verbatim evidence gives way (a deleted sentence's words left in place by a lookalike next to it).
+  const hints = new Map<number, { expected: number[]; window: [number, number] }>();
+  const tentative: ClaimedSpan[] = [];
+  for (const { at, quote, position } of pending) {
+    if (position === undefined) continue;
+    const p = position.start;
+    const window = guide.window(p);
+    const inWindow = (e: number) => e >= window[0] - windowSlack && e <= window[1] + windowSlack;
+    const expected: number[] = [];
+    for (const e of guide.estimates(p)) if (e >= 0 && e <= text.length && inWindow(e) && !expected.includes(e)) expected.push(e);
+    // Where the nearest landmarks that moved went (its paragraph may have moved with them): in place only.
+    const tries = [...expected];
+    if (moved.length > 0) {
+      const k = lowerBound(movedStored, p);
+      for (const l of [moved[k - 1], moved[k]]) if (l && !tries.includes(p + l.placed - l.stored)) tries.push(p + l.placed - l.stored);
+    }
+    // The stored position counts as expected only where the neighbours say the text may still be.
+    if (inWindow(p) && !expected.includes(p)) expected.unshift(p);
+    hints.set(at, { expected, window });
+    const m = quote.exact.length;
+    for (const e of tries) {
+      if (e === p) continue;
+      const agreement = agreementInPlace(text, quote, e);
+      if (agreement >= 0 && !claims.foreign(e, e + m, p, m)) {
+        tentative.push({ start: e, end: e + m, shift: e - p, evidence: m + agreement, at });
+        break;
       }
     }
-    let placed: AnchorResult | undefined;
-    for (let e = 1; e < expected.length && placed === undefined; e++) {
-      if (inPlace(text, quote, expected[e]!) !== undefined) placed = { start: expected[e]!, end: expected[e]! + quote.exact.length, status: movedStatus };
+  }
+  tentative.sort((a, b) => a.start - b.start);
+  const lost = new Set<number>();
+  for (let k = 0; k < tentative.length; k++) {
+    const a = tentative[k]!;
+    for (let j = k + 1; j < tentative.length && tentative[j]!.start < a.end; j++) {
+      const b = tentative[j]!;
+      if (b.shift !== a.shift) lost.add(a.evidence < b.evidence ? a.at! : b.evidence < a.evidence ? b.at! : (lost.add(a.at!), b.at!));
     }
-    results[at] = placed ?? anchorSearch(text, quote, position, expected);
+  }
+  for (const t of tentative) {
+    if (lost.has(t.at!)) continue;
+    results[t.at!] = { start: t.start, end: t.end, status: movedStatus };
+    pendingAt[t.at!] = 0;
+    spans.push(t);
+  }
+  if (tentative.length > 0) claims = new Claims(spans);
+  // Pass 2b: stage 3 for the rest, with the neighbours' window and the claims.
+  for (const { at, quote, position } of pending) {
+    if (pendingAt[at] === 0) continue;
+    const hint = hints.get(at);
+    if (position === undefined || hint === undefined) {
+      results[at] = anchorSearch(text, quote, position, []);
+      continue;
+    }
+    const p = position.start;
+    results[at] = anchorSearch(text, quote, position, hint.expected, {
+      window: hint.window,
+      arrived: (start, end) => guide.arrived(text, start, end, p),
+      foreign: (start, end) => claims.foreign(start, end, p, quote.exact.length),
+    });
   }
   return results;
+}
+
+/** A highlight's stored start and quote. */
+interface StoredQuote {
+  stored: number;
+  exact: string;
+}
+
+/** How much of a paragraph's length the gap around it must have grown by for it to have arrived (moved or copied). */
+const arrivedShare = 0.8;
+
+/** A highlight placed in pass 1 with all of its context: where it was and is, and the intact text around that. */
+interface Landmark {
+  stored: number;
+  placed: number;
+  /** Characters before and from its start known intact (its prefix; its quote and suffix). */
+  before: number;
+  after: number;
+  /** Its index in the batch. */
+  at: number;
+  /** Found at its stored position. */
+  inPlace: boolean;
+}
+
+/** What a batch knows about a highlight's neighbourhood (raw offsets): see `Guide`. */
+interface BatchHints {
+  /** Where its text must start now if text kept its order. */
+  window: readonly [number, number];
+  /** Whether [start, end) of the text now lies in paragraphs that arrived there (`Guide.arrived`). */
+  arrived(start: number, end: number): boolean;
+  /** Whether [start, end) of the text now is known to be other text than the highlight's (`Claims`). */
+  foreign(start: number, end: number): boolean;
+}
+
+/** Text a highlight was placed on word for word, at `shift` from its stored position. */
+interface ClaimedSpan {
+  start: number;
+  end: number;
+  shift: number;
+  /** Characters found verbatim there (quote and agreeing context); Infinity for pass 1's placements. */
+  evidence: number;
+  at?: number;
+}
+
+/**
+ * The text that pass 1 placed word for word, and where it was: every quote found verbatim (with its context when
+ * all of it agreed). A candidate overlapping such text at another shift than its own is other text, known to be:
+ * a twin sitting where another highlight's words are.
+ */
+class Claims {
+  private readonly starts: Float64Array;
+  private readonly ends: Float64Array;
+  private readonly shifts: Float64Array;
+  private readonly longest: number;
+  constructor(spans: ClaimedSpan[]) {
+    spans.sort((a, b) => a.start - b.start);
+    this.starts = Float64Array.from(spans, (s) => s.start);
+    this.ends = Float64Array.from(spans, (s) => s.end);
+    this.shifts = Float64Array.from(spans, (s) => s.shift);
+    let longest = 0;
+    for (const s of spans) longest = Math.max(longest, s.end - s.start);
+    this.longest = longest;
+  }
+
+  /**
+   * Whether [start, end) overlaps placed text whose shift differs from the candidate's (start − `stored`) by more
+   * than the candidate's length differs from the quote's (`length`): text inserted or deleted inside the quote.
+   */
+  foreign(start: number, end: number, stored: number, length: number): boolean {
+    const shift = start - stored;
+    const slack = Math.abs(end - start - length) + 2;
+    for (let k = lowerBound(this.starts, end) - 1; k >= 0 && this.starts[k]! > start - this.longest; k--) {
+      if (this.ends[k]! > start && Math.abs(this.shifts[k]! - shift) > slack) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * The landmarks that kept their order (text in between may have been edited, but nothing moved across them):
+ * where a stored position must be now, and whether text at some place now was there before.
+ */
+class Guide {
+  private readonly landmarks: readonly Landmark[];
+  private readonly textLength: number;
+  private readonly stored: Float64Array;
+  private readonly placed: Float64Array;
+  private readonly quotes: readonly StoredQuote[];
+  private readonly quoteStarts: Float64Array;
+  constructor(landmarks: readonly Landmark[], textLength: number, quotes: readonly StoredQuote[]) {
+    this.landmarks = landmarks;
+    this.textLength = textLength;
+    this.quotes = quotes;
+    this.quoteStarts = Float64Array.from(quotes, (q) => q.stored);
+    this.stored = Float64Array.from(landmarks, (l) => l.stored);
+    this.placed = Float64Array.from(landmarks, (l) => l.placed);
+  }
+
+  /**
+   * Where text stored at `p` must start now: after the nearest landmark before it (at the same distance when `p`
+   * lies in that landmark's intact text), before the nearest one after it (likewise).
+   */
+  window(p: number): [number, number] {
+    const k = lowerBound(this.stored, p);
+    const before = this.landmarks[k - 1];
+    const next = this.landmarks[k];
+    const lo = before ? before.placed + Math.min(p - before.stored, before.after) : 0;
+    const hi = next ? next.placed - Math.min(next.stored - p, next.before) : this.textLength;
+    return [lo, Math.max(lo, hi)];
+  }
+
+  /** The shift of the nearest landmark at or before `p` (after it, when none is before). */
+  shiftAt(p: number): number {
+    const k = lowerBound(this.stored, p + 1);
+    const l = this.landmarks[k - 1] ?? this.landmarks[k]!;
+    return l.placed - l.stored;
+  }
+
+  /** Where the shifts of the nearest landmarks before and after `p` put it. */
+  estimates(p: number): number[] {
+    const k = lowerBound(this.stored, p);
+    const out: number[] = [];
+    for (const l of [this.landmarks[k - 1], this.landmarks[k]]) if (l) out.push(p + l.placed - l.stored);
+    return out;
+  }
+
+  /**
+   * The text that arrived between the landmarks around [start, end) of the text now (the growth of the gap
+   * between them): at least the length of a passage that moved or was copied there; about nothing where the text
+   * there was there before. Infinity after the last landmark (the original's length is not known).
+   */
+  /**
+   * Whether text[start, end) lies in paragraphs that arrived where they are (moved or copied there): the gap
+   * between the in-order landmarks around its paragraphs grew by at least `arrivedShare` of their length (they may
+   * have been edited too), and by at least its own. Text that was there before, a twin of a highlight's passage, sits
+   * in a paragraph that did not.
+   */
+  arrived(text: string, start: number, end: number, stored: number): boolean {
+    const from = text.lastIndexOf('\n', start - 1) + 1;
+    let to = text.indexOf('\n', Math.max(start, end - 1));
+    if (to === -1) to = text.length;
+    // A landmark in order inside them: they are where they were (the last paragraphs, too, where `room` cannot tell).
+    if (lowerBound(this.placed, to) > lowerBound(this.placed, from)) return false;
+    // Every highlight stored at the same distance that falls in these paragraphs must be there word for word: a
+    // paragraph that moved brought all of its text; a lookalike reworded some (the words of the highlight it imitates).
+    const shift = start - stored;
+    let corroborated = false;
+    for (let k = lowerBound(this.quoteStarts, from - shift); k < this.quotes.length && this.quotes[k]!.stored + shift < to; k++) {
+      const { stored: s, exact } = this.quotes[k]!;
+      if (s + shift + exact.length > to) continue;
+      if (!occursAt(text, exact, s + shift)) return false;
+      // Text beyond what the candidate itself (with its context) already showed.
+      if (s < stored - affixLength || s + exact.length > stored + (end - start) + affixLength) corroborated = true;
+    }
+    if (corroborated) return true;
+    const needed = Math.max(end - start, arrivedShare * (to - from));
+    return this.room(from, to) >= needed || this.departed(stored) >= needed;
+  }
+
+  /**
+   * The text that left (net) between the in-order landmarks around stored position `p`: at least the length of a
+   * passage that moved away from there. 0 after the last landmark (the original's length is not known).
+   */
+  departed(p: number): number {
+    const k = lowerBound(this.stored, p);
+    const before = this.landmarks[k - 1];
+    const next = this.landmarks[k];
+    if (!next) return 0;
+    const beforeShift = before ? before.placed - before.stored : 0;
+    return beforeShift - (next.placed - next.stored);
+  }
+
+  room(start: number, end: number): number {
+    const k = lowerBound(this.placed, start + 1);
+    const before = this.landmarks[k - 1];
+    const j = lowerBound(this.placed, end);
+    const next = this.landmarks[j];
+    if (!next) return Infinity;
+    const beforeShift = before ? before.placed - before.stored : 0;
+    return next.placed - next.stored - beforeShift;
+  }
+}
+
+/**
+ * Marks (1) the longest run of landmarks (sorted by stored start) whose starts now are in the same order: the
+ * text that kept its place relative to the rest. The others are paragraphs moved elsewhere, copies, or twins of
+ * the highlight's text found by its context. O(n log n).
+ */
+function longestInOrder(landmarks: readonly Landmark[]): Uint8Array {
+  const n = landmarks.length;
+  // tails[k]: the landmark ending the best run of length k + 1 found so far (with the smallest start now).
+  const tails: number[] = [];
+  const previous = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const value = landmarks[i]!.placed;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (landmarks[tails[mid]!]!.placed <= value) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  }
+  const marks = new Uint8Array(n);
+  for (let i = tails[tails.length - 1] ?? -1; i !== -1; i = previous[i]!) marks[i] = 1;
+  return marks;
 }
 
 /** The first index in sorted `values` whose value is >= `key`. */
@@ -245,6 +541,12 @@ function inPlace(text: string, quote: TextQuoteSelector, at: number): 'full' | '
   return undefined;
 }
 
+/** `inPlace`'s test, giving the characters of context that agree (both sides), or -1 when it fails. */
+function agreementInPlace(text: string, quote: TextQuoteSelector, at: number): number {
+  if (inPlace(text, quote, at) === undefined) return -1;
+  return prefixAgreement(quote.prefix, text, at) + suffixAgreement(quote.suffix, text, at + quote.exact.length);
+}
+
 /** Characters of context next to the quote that stage 1 needs to agree on one side (a word or two). */
 const inPlaceAgreement = 8;
 
@@ -285,7 +587,7 @@ function contextSimilarity(affix: string, text: string, at: number, side: 'prefi
  * context intact and the text shifted a little, stops after a few hundred characters instead of listing every
  * occurrence of a common phrase in a long article.
  */
-function verbatimWithContext(text: string, quote: TextQuoteSelector, hint: number | undefined): number | undefined {
+function verbatimWithContext(text: string, quote: TextQuoteSelector, hint: number | undefined, range?: readonly [number, number]): number | undefined {
   const { exact, prefix, suffix } = quote;
   const origin = Math.min(hint ?? 0, text.length);
   let best: number | undefined;
@@ -297,6 +599,10 @@ function verbatimWithContext(text: string, quote: TextQuoteSelector, hint: numbe
       bestDistance = distance;
     }
   };
+  if (range !== undefined) {
+    forEachOccurrence(text, exact, Math.max(0, range[0]), Math.min(text.length, range[1] + 1), consider);
+    return best;
+  }
   // Occurrences starting in [lo, hi) have been considered.
   let lo = origin;
   let hi = origin;
@@ -336,6 +642,8 @@ interface Candidate {
   suffix: number;
   /** Distance from the nearest expected position (Infinity when none is known). */
   distance: number;
+  /** Within `tolerance` of an expected position, and inside the window when there is one. */
+  near: boolean;
   score: number;
 }
 
@@ -350,6 +658,9 @@ interface Search {
   suffix: string;
   /** Expected positions, in folded offsets: the stored position first (when there is one), then estimates. */
   expected: number[];
+  /** Batch only: where the neighbours say the highlight's text must start now, in folded offsets. */
+  window: [number, number] | undefined;
+  hints: BatchHints | undefined;
   /** The stored position, in folded offsets. */
   stored: number | undefined;
   /** How far from an expected position a candidate still counts as near. */
@@ -364,7 +675,13 @@ interface Search {
  * Stage 3, on the folded text (fold.ts); see the module comment: 3a full folded context, 3b the frame, 3c the
  * candidates, judged by `acceptable` and ranked by `better`.
  */
-function anchorSearch(text: string, quote: TextQuoteSelector, position: TextPositionSelector | undefined, expectedRaw: readonly number[]): AnchorResult {
+function anchorSearch(
+  text: string,
+  quote: TextQuoteSelector,
+  position: TextPositionSelector | undefined,
+  expectedRaw: readonly number[],
+  hints?: BatchHints,
+): AnchorResult {
   const folded = fold(text);
   const exact = foldString(quote.exact);
   if (exact.length === 0) return orphan;
@@ -382,6 +699,8 @@ function anchorSearch(text: string, quote: TextQuoteSelector, position: TextPosi
     prefix,
     suffix,
     expected: expectedRaw.map((p) => folded.fromRaw[Math.max(0, Math.min(text.length, p))]!),
+    window: hints && [folded.fromRaw[Math.max(0, Math.min(text.length, hints.window[0]))]!, folded.fromRaw[Math.max(0, Math.min(text.length, hints.window[1]))]!],
+    hints,
     stored: position === undefined ? undefined : folded.fromRaw[Math.max(0, Math.min(text.length, position.start))]!,
     tolerance: Math.max(nearDistance, 2 * m),
     verbatimCount: 0,
@@ -394,8 +713,10 @@ function anchorSearch(text: string, quote: TextQuoteSelector, position: TextPosi
   let whole: Candidate | undefined;
   for (let at = f.indexOf(exact); at !== -1; at = f.indexOf(exact, at + 1)) {
     const c = evaluate(search, at, at + m, 0, true);
-    if (fullContext(search, at)) {
-      if (!whole || c.distance < whole.distance) whole = c;
+    // In a batch, a copy with all of its context away from where the neighbours say is a twin, unless it arrived
+    // there (a moved paragraph): it competes as a verbatim candidate, judged as far ones are.
+    if (fullContext(search, at) && !isForeign(search, c) && (search.window === undefined || c.near || arrived(search, c))) {
+      if (!whole || better(search, c, whole)) whole = c;
     } else {
       verbatim.push(c);
     }
@@ -407,7 +728,7 @@ function anchorSearch(text: string, quote: TextQuoteSelector, position: TextPosi
   // Near ones, or ones inside the frame (text was inserted next to the quote, between it and its context).
   const frame = framed(search);
   const local = (list: Candidate[]) =>
-    frame === undefined ? list : list.filter((c) => c.distance <= search.tolerance || (c.start >= frame.start && c.end <= frame.end));
+    frame === undefined ? list : list.filter((c) => c.near || (c.start >= frame.start && c.end <= frame.end));
   let best = bestOf(search, local(verbatim), undefined);
   best = bestOf(search, local(fuzzyCandidates(search, true)), best);
   // The frame is the fallback: the quote's own words found near, with one side of context, say more about where
@@ -439,7 +760,9 @@ function evaluate(search: Search, start: number, end: number, errors: number, ve
   const stored = search.stored;
   const position = stored === undefined || f.length === 0 ? 1 : Math.max(0, 1 - Math.abs(start - stored) / f.length);
   // An approximate search finds verbatim occurrences too: they are judged as verbatim, whichever search found them.
-  return { start, end, errors, verbatim: verbatim || errors === 0, quote, prefix, suffix, distance, score: weigh(quote, prefix, suffix, position) };
+  const window = search.window;
+  const near = distance <= search.tolerance && (window === undefined || (start >= window[0] - windowSlack && start <= window[1] + windowSlack));
+  return { start, end, errors, verbatim: verbatim || errors === 0, quote, prefix, suffix, distance, near, score: weigh(quote, prefix, suffix, position) };
 }
 
 /**
@@ -461,8 +784,10 @@ function evaluate(search: Search, start: number, end: number, errors: number, ve
  *   deliberate, not chance (with two copies, context must decide as above).
  */
 function acceptable(search: Search, c: Candidate): boolean {
+  if (isForeign(search, c)) return false;
   if (c.framed) return c.quote >= framedQuoteSimilarity;
   if (search.bare) return c.score >= minimumFuzzyScore && c.quote >= bareQuoteSimilarity && (c.verbatim || search.exact.length >= shortQuote);
+  if (search.window !== undefined && !c.near) return arrivedWhole(search, c);
   if (c.quote < minimumQuoteSimilarity || c.score < minimumFuzzyScore) {
     return movedParagraph(search, c);
   }
@@ -474,8 +799,51 @@ function acceptable(search: Search, c: Candidate): boolean {
     if (bothSides >= farSideSimilarity) return true;
     return oneSide && search.exact.length >= shortQuote;
   }
-  if (c.distance <= search.tolerance) return bothSides >= farSideSimilarity || (oneSide && c.quote >= nearLoneSideQuote);
+  if (c.near) return bothSides >= farSideSimilarity || (oneSide && c.quote >= nearLoneSideQuote);
   return c.quote >= farQuoteSimilarity && bothSides >= farSideSimilarity;
+}
+
+/**
+ * Batch, outside the neighbours' window: the highlight's text moved away from where the text around it stayed. Only
+ * text that arrived there (`BatchHints.room`: the gap between the in-order landmarks around it grew by at least its
+ * length) can be it, and only word for word: with both sides of its context intact, or as a moved paragraph (the
+ * whole paragraph, or one side intact and the other at the paragraph's edge, where the move cut it).
+ */
+function arrivedWhole(search: Search, c: Candidate): boolean {
+  if (!c.verbatim || !arrived(search, c)) return false;
+  if (movedParagraph(search, c)) return true;
+  if (c.quote < minimumQuoteSimilarity || c.score < minimumFuzzyScore) return false;
+  if (Math.min(c.prefix, c.suffix) >= intactSide) return true;
+  if (search.exact.length < shortQuote) return false;
+  const { raw, rawQuote } = search;
+  const start = search.folded.toRaw[c.start]!;
+  const end = search.folded.toRaw[c.end - 1]! + 1;
+  // The side the move cut agrees up to the paragraph break in it (the break itself included).
+  if (c.prefix >= intactSide) {
+    const cut = rawQuote.suffix.indexOf('\n');
+    return cut !== -1 && (suffixAgreement(rawQuote.suffix, raw, end) > cut || suffixAgreement(rawQuote.suffix, raw, end) === raw.length - end);
+  }
+  if (c.suffix >= intactSide) {
+    const cut = rawQuote.prefix.lastIndexOf('\n');
+    return cut !== -1 && (prefixAgreement(rawQuote.prefix, raw, start) >= rawQuote.prefix.length - cut || prefixAgreement(rawQuote.prefix, raw, start) === start);
+  }
+  return false;
+}
+
+/** Whether a candidate lies on text that pass 1 placed as another highlight's, at another shift (batch only). */
+function isForeign(search: Search, c: Candidate): boolean {
+  if (search.hints === undefined) return false;
+  const start = search.folded.toRaw[c.start]!;
+  const end = c.end > c.start ? search.folded.toRaw[c.end - 1]! + 1 : start;
+  return search.hints.foreign(start, end);
+}
+
+/** Whether the text of a candidate arrived where it is (always, outside a batch): see `BatchHints.room`. */
+function arrived(search: Search, c: Candidate): boolean {
+  if (search.hints === undefined) return true;
+  const start = search.folded.toRaw[c.start]!;
+  const end = search.folded.toRaw[c.end - 1]! + 1;
+  return search.hints.arrived(start, end);
 }
 
 /**
@@ -496,6 +864,8 @@ function movedParagraph(search: Search, c: Candidate): boolean {
 
 /** Within this many characters (or twice the quote's length) of an expected position, a candidate is near. */
 const nearDistance = 256;
+/** A candidate starting this little outside the neighbours' window still counts as inside (an edge edited). */
+const windowSlack = 8;
 /** A side of context at least this alike is essentially intact (≤ 3 edits in 32 characters). */
 const intactSide = 0.9;
 /** A far approximate candidate needs its quote this alike and both sides at least `farSideSimilarity`. */
@@ -525,8 +895,8 @@ function bestOf(search: Search, candidates: Candidate[], bestSoFar: Candidate | 
  * around it put it; a better-looking copy far away is another passage), then the higher score, then the nearer.
  */
 function better(search: Search, a: Candidate, b: Candidate): boolean {
-  const aNear = a.distance <= search.tolerance;
-  const bNear = b.distance <= search.tolerance;
+  const aNear = a.near;
+  const bNear = b.near;
   if (aNear !== bNear) return aNear;
   const length = Math.max(1, search.folded.text.length);
   const aValue = a.score - distancePenalty * (a.distance === Infinity ? 0 : a.distance / length);
