@@ -23,6 +23,12 @@ export const corpusSeed = 0x0c0ffee5;
 export interface CorpusArticle {
   article: Article;
   highlights: Highlight[];
+  /**
+   * ids[i]: highlight i's id for the ground truth and the edits (truth.ts, document.ts `lookalike`): the index of the
+   * first highlight on the same span, since highlights on the same text have the same selectors and nothing tells
+   * them apart.
+   */
+  ids: number[];
 }
 
 export interface CorpusCase {
@@ -56,7 +62,8 @@ export function buildCorpus(options: CorpusOptions = {}): Corpus {
   const articles = corpusArticles(options.defaultArticleRaw).map((article) => {
     const rng = mulberry32(deriveSeed(corpusSeed, `highlights:${article.name}`));
     const count = article.text.length < 10_000 ? Math.round(highlights / 5) : highlights;
-    return { article, highlights: placeHighlights(article.text, rng, count) };
+    const placed = placeHighlights(article.text, rng, count);
+    return { article, highlights: placed, ids: placed.map((h) => placed.findIndex((g) => g.start === h.start && g.end === h.end)) };
   });
   const cases: CorpusCase[] = [];
   articles.forEach((entry, a) => {
@@ -102,10 +109,20 @@ function buildCase(id: string, article: number, entry: CorpusArticle, kind: Edit
   let doc = originalDoc(text);
   const targets = new Map<number, string>();
   for (const i of chosen) {
-    const edited = edits[kind](doc, entry.highlights[i]!, ctx);
+    const edited = edits[kind](doc, { ...entry.highlights[i]!, id: entry.ids[i]! }, ctx);
     if (!edited) continue;
     doc = edited.doc;
     targets.set(i, edited.note);
+  }
+  if (kind === 'delete-with-lookalike') {
+    // The kind's premise: nothing of a target's text is left (its lookalike is new text for it), so only orphan is
+    // right for it. A corpus where that fails would score its targets against the wrong question.
+    const truth = new TruthIndex(doc, text.length);
+    for (const i of targets.keys()) {
+      const h = entry.highlights[i]!;
+      const state = truth.truth(h.start, h.end, entry.ids[i]).state;
+      if (state !== 'destroyed') throw new Error(`${id}: delete-with-lookalike target #${i} is ${state}, not destroyed`);
+    }
   }
   return { id, article, kind, edited: doc, targets };
 }
@@ -196,7 +213,7 @@ export function runCorpus(corpus: Corpus, path: AnchorPath): Outcome {
       const bucket: Bucket = c.targets.has(i) ? c.kind : 'bystander';
       let tally = tallies.get(bucket);
       if (!tally) tallies.set(bucket, (tally = emptyTally()));
-      const truth = truthIndex.truth(h.start, h.end);
+      const truth = truthIndex.truth(h.start, h.end, entry.ids[i]);
       const placement = placements[i]!;
       const verdict = judge(truth, placement);
       for (const t of [tally, overall]) count(t, truth, verdict);

@@ -2,8 +2,14 @@
  * An edited document that remembers where every character came from: the offset map the ground truth is read
  * from. Each character of the current text carries
  * - `origin`: its offset in the original text, or -1 if an edit wrote it (inserted text, a substituted character,
- *   a reworded lookalike: new text is never "the same" text, however similar it looks);
- * - `copy`: 0 for the original's own characters (moved or not), n > 0 for the n-th duplicate an edit made.
+ *   a reworded word: new text is never "the same" text, however similar it looks);
+ * - `copy`: 0 for the original's own characters (moved or not), n > 0 for the n-th duplicate an edit made;
+ * - `lookalike`: -1, or the id of the highlight (see truth.ts) whose reworded lookalike this character belongs to
+ *   (edits.ts, delete-with-lookalike). Such a character was copied unchanged (`origin`, `copy` say from where), but
+ *   is new text *for that highlight*: its quote and context came back reworded, nothing of its text is left. For
+ *   any other highlight it is its origin's copy where it carries that highlight's text, and otherwise an insertion
+ *   like new text (never foreign text that splits a highlight). Per-character provenance alone cannot say this:
+ *   the same characters are one highlight's lookalike and another's verbatim copy.
  * Edits only splice: delete a span, insert new text or a piece cut/copied from the document itself. Moving keeps
  * origins (the text is the same text, elsewhere); duplicating keeps origins under a new copy number.
  */
@@ -11,6 +17,7 @@ export interface Doc {
   readonly text: string;
   readonly origin: Int32Array;
   readonly copy: Int32Array;
+  readonly lookalike: Int32Array;
   /** How many duplicates edits have made so far (the next gets copies + 1). */
   readonly copies: number;
 }
@@ -20,22 +27,29 @@ export interface Piece {
   readonly text: string;
   readonly origin: Int32Array;
   readonly copy: Int32Array;
+  readonly lookalike: Int32Array;
 }
 
 export function originalDoc(text: string): Doc {
   const origin = new Int32Array(text.length);
   for (let i = 0; i < origin.length; i++) origin[i] = i;
-  return { text, origin, copy: new Int32Array(text.length), copies: 0 };
+  return { text, origin, copy: new Int32Array(text.length), lookalike: new Int32Array(text.length).fill(-1), copies: 0 };
 }
 
 /** Characters nobody wrote before: an edit's new text. */
 export function newPiece(text: string): Piece {
-  return { text, origin: new Int32Array(text.length).fill(-1), copy: new Int32Array(text.length) };
+  const origin = new Int32Array(text.length).fill(-1);
+  return { text, origin, copy: new Int32Array(text.length), lookalike: new Int32Array(text.length).fill(-1) };
 }
 
 /** doc.text[start, end) with its provenance. */
-export function pieceOf(doc: Doc, start: number, end: number): Piece {
-  return { text: doc.text.slice(start, end), origin: doc.origin.slice(start, end), copy: doc.copy.slice(start, end) };
+export function pieceOf(doc: Piece, start: number, end: number): Piece {
+  return {
+    text: doc.text.slice(start, end),
+    origin: doc.origin.slice(start, end),
+    copy: doc.copy.slice(start, end),
+    lookalike: doc.lookalike.slice(start, end),
+  };
 }
 
 /** Concatenates pieces (strings are new text). */
@@ -44,13 +58,15 @@ export function joinPieces(...parts: Array<Piece | string>): Piece {
   const length = pieces.reduce((n, p) => n + p.text.length, 0);
   const origin = new Int32Array(length);
   const copy = new Int32Array(length);
+  const lookalike = new Int32Array(length);
   let at = 0;
   for (const p of pieces) {
     origin.set(p.origin, at);
     copy.set(p.copy, at);
+    lookalike.set(p.lookalike, at);
     at += p.text.length;
   }
-  return { text: pieces.map((p) => p.text).join(''), origin, copy };
+  return { text: pieces.map((p) => p.text).join(''), origin, copy, lookalike };
 }
 
 /** Replaces doc.text[start, end) with `insert` (a string is new text). */
@@ -76,7 +92,7 @@ export function move(doc: Doc, start: number, end: number, to: number): Doc {
 export function duplicate(doc: Doc, start: number, end: number, to: number, before = '', after = ''): Doc {
   const copyNumber = doc.copies + 1;
   const piece = pieceOf(doc, start, end);
-  const copied: Piece = { text: piece.text, origin: piece.origin, copy: new Int32Array(piece.text.length).fill(copyNumber) };
+  const copied: Piece = { ...piece, copy: new Int32Array(piece.text.length).fill(copyNumber) };
   return { ...splice(doc, to, to, joinPieces(before, copied, after)), copies: copyNumber };
 }
 

@@ -42,7 +42,15 @@ export interface Edited {
   note: string;
 }
 
-type Edit = (doc: Doc, target: Span, ctx: EditContext) => Edited | undefined;
+/**
+ * The highlight an edit aims at: its span in the original text, and its id for the ground truth (truth.ts; a
+ * lookalike is new text for the highlight it was built from, see delete-with-lookalike).
+ */
+export interface Target extends Span {
+  id: number;
+}
+
+type Edit = (doc: Doc, target: Target, ctx: EditContext) => Edited | undefined;
 
 /** The current layout around a target: its span now, its paragraphs and the sentences of those. */
 interface Around {
@@ -67,11 +75,14 @@ function sentenceAt(text: string, paragraph: Span, at: number): { sentences: Spa
   return { sentences, index };
 }
 
-/** Whether every character of text[span] is free of other targets' neighbourhoods. */
+/**
+ * Whether every character of text[span] is free of other targets' neighbourhoods. A lookalike's characters are
+ * none of a target's text (new text for the target they were built from), so they do not count.
+ */
 function isFree(doc: Doc, span: Span, ctx: EditContext): boolean {
   for (let i = span.start; i < span.end; i++) {
     const o = doc.origin[i]!;
-    if (o >= 0 && ctx.protectedMask[o] === 1) return false;
+    if (o >= 0 && doc.lookalike[i] === -1 && ctx.protectedMask[o] === 1) return false;
   }
   return true;
 }
@@ -301,23 +312,32 @@ const lookalikeContext = 32;
  * sentence moved and the highlighted words were reworded", where following the text is defensible; so we do not
  * build that case. Lookalikes that were in the article all along are covered by delete-quote.)
  *
- * Provenance. The target's quote plus its 32 characters of context either side, and every reworded word, are new
- * text, so the target is destroyed (nothing of it survives) and orphan stays its only right answer. When whole
- * paragraphs were deleted, the lookalike is the whole removed paragraph: every other highlight in it (a bystander)
- * reappears far away word for word, with its own context. For a bystander that is a paragraph move, not a
- * lookalike, so the paragraph's other characters (outside that region, unchanged) keep their origins under a new
- * copy number, as duplicate-paragraph's copies do: landing there is correct, and orphaning a bystander that is
- * intact there is a miss. A bystander inside the target's region shares the target's characters and stays new
- * text with it. When only the target's sentences were deleted, the lookalike is spliced into an unrelated
- * paragraph (other surroundings) and stays new text throughout, as before: copied text there would also split
- * that paragraph's own highlights as foreign text. (Copied characters carry the target's origins, so later edits
- * aimed "far away" keep off the lookalike paragraph, as they keep off a duplicate of a target's paragraph.)
+ * Provenance (document.ts `lookalike`, judged per highlight in truth.ts). The lookalike is a lookalike *for the
+ * target*: its quote plus 32 characters of context either side (the *region*) are new text for the target, so the
+ * target is destroyed (nothing of it survives) and orphan stays its only right answer. Every reworded word is new
+ * text for every highlight. For every other highlight (a bystander, including one nested in or overlapping the
+ * target's quote), the words the rewording left unchanged are the same words in the same order: where its own
+ * characters and context came through unchanged, the lookalike is, observably, its text moved (the rule above,
+ * applied to it). So those characters keep their origins under a new copy number, as duplicate-paragraph's copies
+ * do (both copies are the highlighted text): landing there is correct, and orphaning a bystander that is intact
+ * there is a miss. Changed words inside a bystander cost it characters, as any edit inside a quote does.
+ * - Whole paragraphs deleted: the lookalike is the whole removed paragraph. Its region is marked as the target's
+ *   lookalike; the rest of it is a plain duplicate's copy (a paragraph move, for everyone).
+ * - Only the target's sentences deleted: the lookalike is spliced into an unrelated *host* paragraph, and every
+ *   character of it is marked as the target's lookalike. For a host highlight that the lookalike lands inside, it is
+ *   an inserted sentence, new text inside its quote, as insert-inside's sentences are. A plain copy there would be
+ *   "foreign original text" to the truth and split the host highlight in two, judged against the larger piece
+ *   alone: an anchor on all of its words (every one still in place, the inserted sentence between them) counted
+ *   as wrong, imprecise (7 batch wrongs when tried, all such host highlights). The mark keeps a copy's provenance
+ *   only for the highlights whose text it carries, and leaves it an insertion for all others.
+ * Lookalike characters are none of a target's text, so later edits aimed "far away" may touch them (isFree); the
+ * whole-paragraph lookalike's plain copy carries the target paragraph's origins, so they keep off that paragraph.
  */
 const deleteWithLookalike: Edit = (doc, target, ctx) => {
   const deleted = deleteQuoteText(doc, target, ctx, 0);
   if (!deleted) return undefined;
   const copyNumber = deleted.doc.copies + 1;
-  const twin = lookalikeTwin(deleted.removed, deleted.quoteIn, ctx, copyNumber);
+  const twin = lookalikeTwin(deleted.removed, deleted.quoteIn, ctx, copyNumber, target.id, deleted.wholeParagraphs);
   if (twin.text === deleted.removed.text) return undefined;
   const paragraphs = paragraphSpans(deleted.doc.text);
   // The target is gone: aim "far" from where its paragraph was, using a neighbour that survived as the reference.
@@ -331,26 +351,28 @@ const deleteWithLookalike: Edit = (doc, target, ctx) => {
   }
   const host = paragraphs[Math.min(i, paragraphs.length - 1)]!;
   const s = pick(ctx.rng, sentenceSpans(deleted.doc.text, host));
-  // Spliced into another paragraph: new text throughout (see above), so only the words are kept.
-  return { doc: splice(deleted.doc, s.start, s.start, `${twin.text} `), note: `${deleted.note}; inserted the lookalike "${twin.text}" at ${s.start}` };
+  const inserted = splice(deleted.doc, s.start, s.start, joinPieces(twin, ' '));
+  return { doc: { ...inserted, copies: copyNumber }, note: `${deleted.note}; inserted the lookalike "${twin.text}" at ${s.start}` };
 };
 
 /**
- * The lookalike of the removed text, with provenance: the quote (`quoteIn`) and `lookalikeContext` characters
- * either side are new text, as is every word `lookalike` changes; every other character keeps its origin under
- * copy number `copyNumber` (a duplicate's provenance). The words change as `lookalike` would change them, in the
- * same order from the same stream: the right side first, then the quote, then the left side (each change shifts
- * only what follows it).
+ * The lookalike of the removed text, with provenance (see deleteWithLookalike): every character keeps its origin
+ * under copy number `copyNumber`; those of the quote (`quoteIn`) and `lookalikeContext` characters either side, or
+ * all of them when `wholeParagraphs` is false, are marked as target `id`'s lookalike; every word `lookalike`
+ * changes is new text. The words change as `lookalike` would change them, in the same order from the same stream:
+ * the right side first, then the quote, then the left side (each change shifts only what follows it).
  */
-function lookalikeTwin(removed: Piece, quoteIn: Span, ctx: EditContext, copyNumber: number): Piece {
+function lookalikeTwin(removed: Piece, quoteIn: Span, ctx: EditContext, copyNumber: number, id: number, wholeParagraphs: boolean): Piece {
   const length = removed.text.length;
-  const region = { start: Math.max(0, quoteIn.start - lookalikeContext), end: Math.min(length, quoteIn.end + lookalikeContext) };
-  const copied: Piece = { text: removed.text, origin: removed.origin, copy: new Int32Array(length).fill(copyNumber) };
-  let twin = joinPieces(
-    pieceOf({ ...copied, copies: 0 }, 0, region.start),
-    removed.text.slice(region.start, region.end),
-    pieceOf({ ...copied, copies: 0 }, region.end, length),
-  );
+  const region = wholeParagraphs
+    ? { start: Math.max(0, quoteIn.start - lookalikeContext), end: Math.min(length, quoteIn.end + lookalikeContext) }
+    : { start: 0, end: length };
+  for (let i = 0; i < length; i++) {
+    // The removed text is the target's own paragraph: no other target's lookalike lands there (farBoundaries).
+    if (removed.lookalike[i] !== -1) throw new Error(`the text removed for target ${id} holds a lookalike of ${removed.lookalike[i]}`);
+  }
+  const lookalike = new Int32Array(length).fill(-1).fill(id, region.start, region.end);
+  let twin: Piece = { text: removed.text, origin: removed.origin, copy: new Int32Array(length).fill(copyNumber), lookalike };
   const reword = (count: number, from: number, to: number): void => {
     for (const c of lookalikeChanges(twin.text, ctx.words, count, from, to)) twin = splice({ ...twin, copies: 0 }, c.start, c.end, c.replacement);
   };

@@ -4,12 +4,14 @@ import type { Doc } from './document.ts';
  * Ground truth and the scorer: where each highlight's text went, and whether an anchor found it.
  *
  * Where the text went. The highlight covered original offsets [start, end), length L. Its surviving characters
- * are the edited document's characters whose origin lies in [start, end), the original's own and any duplicate's.
- * In text order, they split into *fragments* wherever they stop being the highlighted text in order: where
- * original text from outside the run now sits between two of them, or where the origins stop increasing
- * (paragraphs reordered inside a highlight, or a duplicate's copy starting over). New text
- * written between two of them (a word inserted inside the quote, a typo's replacement letter) does not split them:
- * it is inside the highlight now. A fragment's *true span* runs from its first to its last character.
+ * are the edited document's characters whose origin lies in [start, end), the original's own and any duplicate's,
+ * except those of a lookalike built from this very highlight (document.ts `lookalike`, matched by the highlight's
+ * id: its reworded lookalike is new text for it, and a verbatim copy for every other highlight whose text it
+ * carries). In text order, they split into *fragments* wherever they stop being the highlighted text in order:
+ * where original text from outside the run now sits between two of them, or where the origins stop increasing
+ * (paragraphs reordered inside a highlight, or a duplicate's copy starting over). New text written between two of
+ * them (a word inserted inside the quote, a typo's replacement letter, a lookalike sentence spliced in) does not
+ * split them: it is inside the highlight now. A fragment's *true span* runs from its first to its last character.
  * - A fragment holding ≥ 50% of the L characters is a *candidate*: text that is still, mostly, what the user
  *   highlighted. There can be several (the original paragraph and its duplicate).
  * - `intact`: a candidate holds ≥ 80% of the characters (an insertion inside the quote keeps it intact: nothing of
@@ -77,7 +79,10 @@ export type Verdict =
 export class TruthIndex {
   /** where[copy][originalOffset] = offset in the edited text, or -1 where that character did not survive. */
   private readonly where = new Map<number, Int32Array>();
-  /** writtenBefore[i] = how many of the first i characters of the edited text came from the original. */
+  /**
+   * fromOriginalBefore[i] = how many of the first i characters of the edited text are original text that can split
+   * a highlight: from the original, and not a lookalike's (an insertion for every highlight it does not carry).
+   */
   private readonly fromOriginalBefore: Int32Array;
 
   private readonly doc: Doc;
@@ -96,15 +101,27 @@ export class TruthIndex {
       map[o] = i;
     }
     this.fromOriginalBefore = new Int32Array(doc.origin.length + 1);
-    for (let i = 0; i < doc.origin.length; i++) this.fromOriginalBefore[i + 1] = this.fromOriginalBefore[i]! + (doc.origin[i]! >= 0 ? 1 : 0);
+    for (let i = 0; i < doc.origin.length; i++) {
+      const splits = doc.origin[i]! >= 0 && doc.lookalike[i] === -1;
+      this.fromOriginalBefore[i + 1] = this.fromOriginalBefore[i]! + (splits ? 1 : 0);
+    }
   }
 
-  truth(start: number, end: number): Truth {
+  /**
+   * The truth for the highlight over original [start, end). `id` identifies it (corpus.ts: the same id the edits
+   * were given for their targets): characters of a lookalike built from it are not its text.
+   */
+  truth(start: number, end: number, id?: number): Truth {
     const length = end - start;
     // Every surviving character of the highlight, in any copy: a duplicate's end can join the original's next
     // paragraph into one contiguous run of the highlighted text (a paragraph duplicated inside a highlight).
     const positions: number[] = [];
-    for (const map of this.where.values()) for (let o = start; o < end; o++) if (map[o]! >= 0) positions.push(map[o]!);
+    for (const map of this.where.values()) {
+      for (let o = start; o < end; o++) {
+        const p = map[o]!;
+        if (p >= 0 && (id === undefined || this.doc.lookalike[p] !== id)) positions.push(p);
+      }
+    }
     positions.sort((a, b) => a - b);
     const candidates: Candidate[] = [];
     let best = 0;

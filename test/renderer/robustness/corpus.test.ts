@@ -172,6 +172,14 @@ describe('robustness corpus, DOM path in Chromium', () => {
     expect(t.orphanDestroyed, findings(kind)).toBe(t.destroyed);
   });
 
+  // The kind's premise (test/corpus/edits.ts): its lookalike is new text for the target it was built from, so nothing
+  // of a target's text is left and orphan is its only right answer (buildCorpus also refuses a corpus where it is not).
+  it('delete-with-lookalike: every target is destroyed', () => {
+    const t = tally('delete-with-lookalike');
+    expect(t.highlights).toBe(90);
+    expect(t.destroyed).toBe(t.highlights);
+  });
+
   it('bystanders: places every one whose text is intact, unless an edit aimed at another touched it', () => {
     const t = tally('bystander');
     expect(t.placedIntact / t.intact, findings('bystander', 'misses')).toBeGreaterThanOrEqual(0.99);
