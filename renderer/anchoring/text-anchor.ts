@@ -160,6 +160,8 @@ export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonl
       });
     }
   }
+  // Everything where it was: nothing to check, nothing left to find.
+  if (pending.length === 0 && landmarks.every((l) => l.inPlace)) return results;
   if (landmarks.length === 0) {
     for (const { at, quote, position } of pending) results[at] = anchorSearch(text, quote, position, position === undefined ? [] : [position.start]);
     return results;
