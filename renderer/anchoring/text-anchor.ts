@@ -417,7 +417,7 @@ class Guide {
     for (let k = lowerBound(this.quoteStarts, from - shift); k < this.quotes.length && this.quotes[k]!.stored + shift < to; k++) {
       const { stored: s, exact } = this.quotes[k]!;
       if (s + shift + exact.length > to) continue;
-      if (!occursAt(text, exact, s + shift)) return false;
+      if (s !== stored && !sameText(text, exact, s + shift)) return false;
       // Text beyond what the candidate itself (with its context) already showed.
       if (s < stored - affixLength || s + exact.length > stored + (end - start) + affixLength) corroborated = true;
     }
@@ -763,7 +763,9 @@ function evaluate(search: Search, start: number, end: number, errors: number, ve
   const position = stored === undefined || f.length === 0 ? 1 : Math.max(0, 1 - Math.abs(start - stored) / f.length);
   // An approximate search finds verbatim occurrences too: they are judged as verbatim, whichever search found them.
   const window = search.window;
-  const near = distance <= search.tolerance && (window === undefined || (start >= window[0] - windowSlack && start <= window[1] + windowSlack));
+  const inWindow = window !== undefined && start >= window[0] - windowSlack && start <= window[1] + windowSlack;
+  // Inside a narrow window the neighbours pin the place down better than any one estimate.
+  const near = window === undefined ? distance <= search.tolerance : inWindow && (distance <= search.tolerance || window[1] - window[0] <= narrowWindow);
   return { start, end, errors, verbatim: verbatim || errors === 0, quote, prefix, suffix, distance, near, score: weigh(quote, prefix, suffix, position) };
 }
 
@@ -866,6 +868,8 @@ function movedParagraph(search: Search, c: Candidate): boolean {
 
 /** Within this many characters (or twice the quote's length) of an expected position, a candidate is near. */
 const nearDistance = 256;
+/** A window between the neighbours at most this wide counts as near all over. */
+const narrowWindow = 4 * nearDistance;
 /** A candidate starting this little outside the neighbours' window still counts as inside (an edge edited). */
 const windowSlack = 8;
 /** A side of context at least this alike is essentially intact (≤ 3 edits in 32 characters). */
@@ -1083,6 +1087,11 @@ function trailingWhitespace(s: string): number {
   let n = 0;
   while (n < s.length && /\s/.test(s[s.length - 1 - n]!)) n++;
   return n;
+}
+
+/** Whether text holds `exact` at `at`, or a retypeset copy of it (fold.ts: quote marks, dashes; as long). */
+function sameText(text: string, exact: string, at: number): boolean {
+  return occursAt(text, exact, at) || (at >= 0 && foldString(text.slice(at, at + exact.length)) === foldString(exact));
 }
 
 /** Whether text holds `exact` at `at`. Comparing a slice (no copy in V8) beats both a loop and `startsWith`. */
