@@ -134,6 +134,8 @@ export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonl
   const results = new Array<AnchorResult>(selectorsList.length);
   const pending: Array<{ at: number; quote: TextQuoteSelector; position: TextPositionSelector | undefined }> = [];
   const landmarks: Landmark[] = [];
+  // Found in place with one side of context only: in a batch, another highlight may show that text is its own.
+  const partial: ClaimedSpan[] = [];
   for (let i = 0; i < selectorsList.length; i++) {
     const { quote, position } = selectorsOf(selectorsList[i]!);
     if (!quote || quote.exact.length === 0) {
@@ -157,7 +159,9 @@ export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonl
         after: quote.exact.length + (placed.agreesFully ? quote.suffix.length : suffixAgreement(quote.suffix, text, q + quote.exact.length)),
         at: i,
         inPlace: placed.result.start === position.start,
+        full: placed.agreesFully,
       });
+      if (!placed.agreesFully) partial.push({ start: q, end: placed.result.end, shift: 0, evidence: evidenceAt(text, quote, q), at: i });
     }
   }
   // Everything where it was: nothing to check, nothing left to find.
@@ -197,21 +201,22 @@ export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonl
   const movedStored = Float64Array.from(moved, (l) => l.stored);
   const pendingAt = new Uint8Array(results.length);
   for (const { at } of pending) pendingAt[at] = 1;
+  const partialAt = new Uint8Array(results.length);
+  for (const { at } of partial) partialAt[at!] = 1;
   const spans: ClaimedSpan[] = [];
   results.forEach((r, i) => {
-    if (pendingAt[i] === 1 || r.start === undefined) return;
+    if (pendingAt[i] === 1 || partialAt[i] === 1 || r.start === undefined) return;
     const { position } = selectorsOf(selectorsList[i]!);
     if (position !== undefined) spans.push({ start: r.start, end: r.end, shift: r.start - position.start, evidence: Infinity });
   });
   let claims = new Claims(spans);
   // Pass 2a: each remaining highlight in place where its neighbours say (stage 1 at the estimates), unless that
-  // text is another highlight's (placed in pass 1). Two of these on the same text at different shifts: the one
-  // with less verbatim evidence gives way (a deleted sentence's words left in place by a lookalike next to it).
+  // text is another highlight's (placed in pass 1 with its context). Two of these, or one of these and one found in
+  // place in pass 1 with one side of context, on the same text at different shifts: the one with less verbatim
+  // evidence gives way (a deleted sentence's words left in place by the next sentence, which begins alike).
   const hints = new Map<number, { expected: number[]; window: [number, number] }>();
-  const tentative: ClaimedSpan[] = [];
-  for (const { at, quote, position } of pending) {
-    if (position === undefined) continue;
-    const p = position.start;
+  const tentative: ClaimedSpan[] = [...partial];
+  const hintFor = (p: number): { expected: number[]; window: [number, number]; tries: number[] } => {
     const window = guide.window(p);
     const inWindow = (e: number) => e >= window[0] - windowSlack && e <= window[1] + windowSlack;
     const expected: number[] = [];
@@ -224,13 +229,18 @@ export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonl
     }
     // The stored position counts as expected only where the neighbours say the text may still be.
     if (inWindow(p) && !expected.includes(p)) expected.unshift(p);
+    return { expected, window, tries };
+  };
+  for (const { at, quote, position } of pending) {
+    if (position === undefined) continue;
+    const p = position.start;
+    const { expected, window, tries } = hintFor(p);
     hints.set(at, { expected, window });
     const m = quote.exact.length;
     for (const e of tries) {
       if (e === p) continue;
-      const agreement = agreementInPlace(text, quote, e);
-      if (agreement >= 0 && !claims.foreign(e, e + m, p, m)) {
-        tentative.push({ start: e, end: e + m, shift: e - p, evidence: m + agreement, at });
+      if (inPlace(text, quote, e) !== undefined && !claims.foreign(e, e + m, p, m)) {
+        tentative.push({ start: e, end: e + m, shift: e - p, evidence: evidenceAt(text, quote, e), at });
         break;
       }
     }
@@ -245,12 +255,22 @@ export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonl
     }
   }
   for (const t of tentative) {
-    if (lost.has(t.at!)) continue;
-    results[t.at!] = { start: t.start, end: t.end, status: movedStatus };
+    if (lost.has(t.at!)) {
+      // Found in place in pass 1 after all doubtful: back to the search, with the neighbours' hints.
+      if (partialAt[t.at!] === 1) {
+        const { quote, position } = selectorsOf(selectorsList[t.at!]!);
+        const { expected, window } = hintFor(position!.start);
+        hints.set(t.at!, { expected, window });
+        pending.push({ at: t.at!, quote: quote!, position });
+        pendingAt[t.at!] = 1;
+      }
+      continue;
+    }
+    if (partialAt[t.at!] === 0) results[t.at!] = { start: t.start, end: t.end, status: movedStatus };
     pendingAt[t.at!] = 0;
     spans.push(t);
   }
-  if (tentative.length > 0) claims = new Claims(spans);
+  claims = new Claims(spans);
   // Pass 2b: stage 3 for the rest, with the neighbours' window and the claims.
   for (const { at, quote, position } of pending) {
     if (pendingAt[at] === 0) continue;
@@ -289,6 +309,8 @@ interface Landmark {
   at: number;
   /** Found at its stored position. */
   inPlace: boolean;
+  /** Found with all of its context. */
+  full: boolean;
 }
 
 /** What a batch knows about a highlight's neighbourhood (raw offsets): see `Guide`. */
@@ -354,6 +376,9 @@ class Guide {
   private readonly textLength: number;
   private readonly stored: Float64Array;
   private readonly placed: Float64Array;
+  /** The landmarks found with all of their context, which alone bound windows and give estimates. */
+  private readonly full: readonly Landmark[];
+  private readonly fullStored: Float64Array;
   private readonly quotes: readonly StoredQuote[];
   private readonly quoteStarts: Float64Array;
   constructor(landmarks: readonly Landmark[], textLength: number, quotes: readonly StoredQuote[]) {
@@ -363,6 +388,8 @@ class Guide {
     this.quoteStarts = Float64Array.from(quotes, (q) => q.stored);
     this.stored = Float64Array.from(landmarks, (l) => l.stored);
     this.placed = Float64Array.from(landmarks, (l) => l.placed);
+    this.full = landmarks.filter((l) => l.full);
+    this.fullStored = Float64Array.from(this.full, (l) => l.stored);
   }
 
   /**
@@ -370,9 +397,9 @@ class Guide {
    * lies in that landmark's intact text), before the nearest one after it (likewise).
    */
   window(p: number): [number, number] {
-    const k = lowerBound(this.stored, p);
-    const before = this.landmarks[k - 1];
-    const next = this.landmarks[k];
+    const k = lowerBound(this.fullStored, p);
+    const before = this.full[k - 1];
+    const next = this.full[k];
     const lo = before ? before.placed + Math.min(p - before.stored, before.after) : 0;
     const hi = next ? next.placed - Math.min(next.stored - p, next.before) : this.textLength;
     return [lo, Math.max(lo, hi)];
@@ -380,16 +407,16 @@ class Guide {
 
   /** The shift of the nearest landmark at or before `p` (after it, when none is before). */
   shiftAt(p: number): number {
-    const k = lowerBound(this.stored, p + 1);
-    const l = this.landmarks[k - 1] ?? this.landmarks[k]!;
-    return l.placed - l.stored;
+    const k = lowerBound(this.fullStored, p + 1);
+    const l = this.full[k - 1] ?? this.full[k];
+    return l === undefined ? 0 : l.placed - l.stored;
   }
 
   /** Where the shifts of the nearest landmarks before and after `p` put it. */
   estimates(p: number): number[] {
-    const k = lowerBound(this.stored, p);
+    const k = lowerBound(this.fullStored, p);
     const out: number[] = [];
-    for (const l of [this.landmarks[k - 1], this.landmarks[k]]) if (l) out.push(p + l.placed - l.stored);
+    for (const l of [this.full[k - 1], this.full[k]]) if (l) out.push(p + l.placed - l.stored);
     return out;
   }
 
@@ -543,10 +570,9 @@ function inPlace(text: string, quote: TextQuoteSelector, at: number): 'full' | '
   return undefined;
 }
 
-/** `inPlace`'s test, giving the characters of context that agree (both sides), or -1 when it fails. */
-function agreementInPlace(text: string, quote: TextQuoteSelector, at: number): number {
-  if (inPlace(text, quote, at) === undefined) return -1;
-  return prefixAgreement(quote.prefix, text, at) + suffixAgreement(quote.suffix, text, at + quote.exact.length);
+/** The characters found verbatim for a quote placed at `at`: the quote and the context agreeing on both sides. */
+function evidenceAt(text: string, quote: TextQuoteSelector, at: number): number {
+  return quote.exact.length + prefixAgreement(quote.prefix, text, at) + suffixAgreement(quote.suffix, text, at + quote.exact.length);
 }
 
 /** Characters of context next to the quote that stage 1 needs to agree on one side (a word or two). */

@@ -229,3 +229,101 @@ describe('anchorAll', () => {
     expect(all[4]!.status.kind).toBe('orphan');
   });
 });
+
+describe('anchorAllText: the neighbours tell a twin from the highlight (robustness corpus)', () => {
+  /** Paragraphs of text that does not repeat itself, with `planted` sentences appended to some of them. */
+  function article(planted: Record<number, string>, count = 12): string {
+    const paragraphs = shuffledText(41, 80 * count).split('\n\n').slice(0, count);
+    for (const [i, sentence] of Object.entries(planted)) paragraphs[Number(i)] += ` ${sentence}`;
+    return paragraphs.join('\n\n');
+  }
+
+  /** Neighbours: a short highlight every ~150 characters, none within `margin` of the spans to keep clear. */
+  function neighbours(text: string, clear: Array<[number, number]>, margin = 40): Selector[][] {
+    const out: Selector[][] = [];
+    for (let at = 20; at + 30 < text.length; at += 150) {
+      const start = text.indexOf(' ', at) + 1;
+      const end = start + 20;
+      if (clear.some(([a, b]) => end + margin > a && start - margin < b) || text.slice(start, end).includes('\n')) continue;
+      out.push(describeText(text, start, end));
+    }
+    return out;
+  }
+
+  it('orphans a deleted short quote whose twin, with the same side of context, sits far from where its neighbours went', () => {
+    const lead = 'The ministry declined to comment.';
+    const text = article({ 2: `${lead} It was not immediately clear whether the talks would resume.`, 9: `${lead} It was not immediately clear why the envoy left early.` });
+    const at = text.indexOf('It was not immediately clear');
+    const deleted = ' It was not immediately clear whether the talks would resume.';
+    const from = text.indexOf(deleted);
+    const selectors = [describeText(text, at, at + 'It was not immediately clear'.length), ...neighbours(text, [[from, from + deleted.length]])];
+    const edited = text.slice(0, from) + text.slice(from + deleted.length);
+    const [target, ...rest] = anchorAllText(edited, selectors);
+    // Alone, the highlight cannot tell: its prefix, intact, and its words verbatim are what a one-sided move looks like.
+    expect(edited.slice(anchorText(edited, selectors[0]!).start, anchorText(edited, selectors[0]!).end)).toBe('It was not immediately clear');
+    expect(anchorText(edited, selectors[0]!).start).toBeGreaterThan(edited.indexOf('why the envoy') - 40);
+    expect(target!.status.kind).toBe('orphan');
+    for (const r of rest) expect(r.status.kind).not.toBe('orphan');
+  });
+
+  it('follows a highlight whose text moved with its neighbours, not a twin with the same prefix near its stale stored position', () => {
+    const sentence = 'Officials met in Geneva. Talks are expected to resume next week.';
+    const gap = shuffledText(5, 200).replace(/\n\n/g, ' ').slice(0, 480);
+    const base = article({});
+    const middle = base.indexOf('\n\n', 3_000);
+    // The twin's suffix even agrees better than what the edit leaves after the highlight.
+    const text = `${base.slice(0, middle)}\n\n${sentence} Then the meeting was adjourned. ${gap} ${sentence} Then the meeting ended.${base.slice(middle)}`;
+    const at = text.lastIndexOf('to resume next week.');
+    const twin = text.indexOf('to resume next week.');
+    // Neighbours all around, between the twin and the highlight too.
+    const selectors = [describeText(text, at, at + 'to resume next week.'.length), ...neighbours(text, [[twin - 50, twin + 60], [at - 50, at + 60]])];
+    // 600 characters inserted at the top shift everything; a character deleted a little before the highlight (outside
+    // its context) puts it off its neighbours' shifts; a sentence inserted right after the quote changes its suffix.
+    const top = `${shuffledText(77, 200).replace(/\n\n/g, ' ').slice(0, 598)}\n\n`;
+    const after = at + 'to resume next week.'.length;
+    const edited = `${top}${text.slice(0, at - 50)}${text.slice(at - 49, after)} A statement followed late on Friday.${text.slice(after)}`;
+    const stale = anchorText(edited, selectors[0]!);
+    // Where the stored position now points, a copy with the same prefix sits 54 characters away: alone, it is taken.
+    expect(stale.start).toBe(twin + 600);
+    expect(Math.abs(twin + 600 - at)).toBeLessThan(60);
+    const [target] = anchorAllText(edited, selectors);
+    expect(target).toEqual({ start: at + 599, end: after + 599, status: { kind: 'moved' } });
+  });
+
+  it('orphans a deleted sentence’s short quote left in place by the next sentence, which begins with the same words', () => {
+    const first = 'Asked whether the coalition would expand the tariffs, the minister said no.';
+    const second = 'Asked whether the rail operator would reject the plan, she said yes.';
+    const text = article({ 4: `${first} ${second}` });
+    const at = text.indexOf('whether the coalition');
+    const next = text.indexOf(second);
+    const selectors = [
+      describeText(text, at, at + 'whether'.length),
+      describeText(text, next, next + 'Asked whether the rail operator'.length),
+      ...neighbours(text, [[text.indexOf(first), next + second.length]]),
+    ];
+    const edited = text.replace(`${first} `, '');
+    // In place, word for word, with its whole prefix: alone, it is taken.
+    expect(anchorText(edited, selectors[0]!).status.kind).toBe('exact');
+    const [target, neighbour] = anchorAllText(edited, selectors);
+    expect(target!.status.kind).toBe('orphan');
+    expect(neighbour).toEqual({ start: next - first.length - 1, end: next - first.length - 1 + 'Asked whether the rail operator'.length, status: { kind: 'moved' } });
+  });
+
+  it('follows a moved paragraph whose highlight lost the side the move cut, and orphans a deleted one whose twin stayed put', () => {
+    const closing = 'The decline follows a fragile agreement, where 58 households were affected on Wednesday.';
+    const twinSentence = 'A similar dispute broke out in Lyon, where 58 households were affected on Wednesday.';
+    const text = article({ 3: closing, 8: `${twinSentence} Nobody was hurt.` });
+    const quote = '58 households were affected on Wednesday';
+    const at = text.indexOf(quote);
+    const paragraphs = text.split('\n\n');
+    const selectors = [describeText(text, at, at + quote.length), ...neighbours(text, [[at, at + quote.length]])];
+    // The paragraph moves to the top: its highlight keeps its prefix; its suffix was ".\n\n" and the next paragraph.
+    const moved = [paragraphs[3], ...paragraphs.slice(0, 3), ...paragraphs.slice(4)].join('\n\n');
+    const [placed] = anchorAllText(moved, selectors);
+    const now = moved.indexOf(quote);
+    expect(placed).toEqual({ start: now, end: now + quote.length, status: { kind: 'moved' } });
+    // The paragraph is deleted: the twin in paragraph 8 keeps the same prefix words but is other text.
+    const deleted = [...paragraphs.slice(0, 3), ...paragraphs.slice(4)].join('\n\n');
+    expect(anchorAllText(deleted, selectors)[0]!.status.kind).toBe('orphan');
+  });
+});
