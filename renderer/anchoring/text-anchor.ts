@@ -32,11 +32,31 @@ import { affixSimilarity, approximateEnds, approximateEndsFiltered, matchStart, 
  *       position beats a verbatim twin elsewhere. When none is acceptable, the frame (if any) places it → `fuzzy`.
  * 4. Otherwise `orphan`: shown to the user as unplaced, never dropped.
  *
- * What it cannot tell apart: a passage whose quote and 32 characters of context on both sides (or on one side, the
- * other replaced) occur word for word elsewhere, far from where it was. That is what a moved paragraph looks like,
- * and also what a deleted one looks like when the article repeats it with a difference outside the stored context.
- * Anchoring follows the text there; only position could tell, and a single highlight's stored position says little
- * after edits elsewhere shifted everything (the batch, with its neighbours' shifts, knows better).
+ * What a single highlight cannot tell apart (`anchorText`): a passage whose quote and 32 characters of context on
+ * both sides (or on one side, the other replaced) occur word for word elsewhere, far from where it was. That is what
+ * a moved paragraph looks like, and also what a deleted one looks like when the article repeats it (a planted
+ * near-duplicate, a boilerplate sentence) with a difference outside the stored context. `anchorText` follows the
+ * text there: only position could tell, and one stored position says little after edits elsewhere shifted
+ * everything. The batch (`anchorAllText`, what the app uses on every open and re-import) knows where the text went
+ * from the highlights around it, and holds candidates to that:
+ * - the *window*: text keeps its order, so a highlight's text now starts between where the nearest in-order
+ *   landmarks before and after its stored position went (highlights found with all of their context, in the
+ *   longest run whose order is unchanged; a landmark's intact context narrows it further). Inside the window (and
+ *   near an estimate, or anywhere in a window of at most `narrowWindow`) the rules above for "near" apply. The
+ *   stored position counts as expected only when it lies in the window: a stale one does not pull candidates to it.
+ * - outside the window only text that *arrived* there is the highlight's (`Guide.arrived`): the quote verbatim, with
+ *   both sides of context intact, or as a moved paragraph (the whole paragraph, or one side intact and the other
+ *   agreeing up to the paragraph break the move cut), in a paragraph that holds no in-order landmark, where every
+ *   other highlight stored at the same shift is found word for word, and that either such a highlight corroborates
+ *   or the gap between the landmarks around it grew (or the one around the stored position shrank) by at least
+ *   `arrivedShare` of the paragraph. Else orphan. Landmarks out of order found by stage 2 (the nearest copy with
+ *   context, maybe a twin) are held to the same: their copy inside the window if there is one, else arrived, else
+ *   searched again.
+ * - *claims*: text that pass 1 placed word for word belongs to that highlight at that shift; a candidate on it at
+ *   another shift is other text. A highlight found in place with one side of context only and one found where its
+ *   neighbours say (pass 2, in place at an estimate), on the same text at different shifts: the one with less
+ *   verbatim evidence (quote plus agreeing context) is searched again (a deleted sentence's first words left in
+ *   place by the next sentence, which begins alike).
  */
 
 /** How sure anchoring is about where a highlight now sits. */
@@ -120,15 +140,17 @@ export function anchorText(text: string, selectors: readonly Selector[]): Anchor
 
 /**
  * `anchorText` for every highlight of an article at once (loading it, or re-importing a changed version); in input
- * order. The only difference from `anchorText` is where a highlight is *expected*: besides its stored position,
- * where its neighbours say its text went.
+ * order. What differs from `anchorText` is what the neighbours tell (see the module comment: window, arrival,
+ * claims).
  *
- * Pass 1 runs the cheap, certain stages (1 and 2) for every highlight. Most land, and each one that lands with its
- * context intact tells how far the text moved around it: edits shift everything after them, so the shifts seen at
- * the nearest such highlights before and after a stored position say where that text should now be.
- * Pass 2 tries each remaining one in place at those estimates (stage 1 again), then runs stage 3 with the stored
- * position and the estimates all counting as "expected": a candidate near any of them needs less evidence than
- * one far from all (see `acceptable`). With no landmark (or no stored position) it is exactly `anchorText`.
+ * Pass 1 runs the cheap, certain stages (1 and 2) for every highlight. Most land; each tells how far the text moved
+ * around it (a landmark). The longest run of landmarks in unchanged order (`longestInOrder`) is the text that kept
+ * its place: the nearest of those with all of their context, before and after a stored position, bound the window
+ * and give estimates (their shifts). Stage-2 landmarks out of order are checked (module comment).
+ * Pass 2a tries each remaining one in place at the estimates in its window and at the shifts of the nearest
+ * landmarks out of order (its paragraph may have moved with them), unless the text there is claimed; conflicts
+ * between these and pass 1's one-sided in-place finds go to the stronger. Pass 2b runs stage 3 with the window.
+ * With no landmark it is exactly `anchorText`; with every highlight in place it costs nothing more.
  */
 export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonly Selector[]>): AnchorResult[] {
   const results = new Array<AnchorResult>(selectorsList.length);
@@ -298,7 +320,7 @@ interface StoredQuote {
 /** How much of a paragraph's length the gap around it must have grown by for it to have arrived (moved or copied). */
 const arrivedShare = 0.8;
 
-/** A highlight placed in pass 1 with all of its context: where it was and is, and the intact text around that. */
+/** A highlight placed in pass 1 (stage 1 or 2): where it was and is, and the text around it found intact. */
 interface Landmark {
   stored: number;
   placed: number;
@@ -421,15 +443,13 @@ class Guide {
   }
 
   /**
-   * The text that arrived between the landmarks around [start, end) of the text now (the growth of the gap
-   * between them): at least the length of a passage that moved or was copied there; about nothing where the text
-   * there was there before. Infinity after the last landmark (the original's length is not known).
-   */
-  /**
-   * Whether text[start, end) lies in paragraphs that arrived where they are (moved or copied there): the gap
-   * between the in-order landmarks around its paragraphs grew by at least `arrivedShare` of their length (they may
-   * have been edited too), and by at least its own. Text that was there before, a twin of a highlight's passage, sits
-   * in a paragraph that did not.
+   * Whether text[start, end), a candidate for the highlight stored at `stored`, lies in paragraphs that arrived
+   * where they are (moved or copied there) rather than text that was there before (a twin of the highlight's
+   * passage): no in-order landmark inside them; every other highlight stored at the same shift that falls inside
+   * them there word for word (a moved paragraph brings all of its text; a lookalike rewords some); and either one of
+   * those corroborates beyond the candidate's own context, or the gap between the in-order landmarks around them
+   * grew (`room`), or the one around the stored position shrank (`departed`), by at least `arrivedShare` of their
+   * length (they may have been edited too) and by at least the candidate's.
    */
   arrived(text: string, start: number, end: number, stored: number): boolean {
     const from = text.lastIndexOf('\n', start - 1) + 1;
@@ -466,6 +486,11 @@ class Guide {
     return beforeShift - (next.placed - next.stored);
   }
 
+  /**
+   * The text that arrived between the landmarks around [start, end) of the text now (the growth of the gap
+   * between them): at least the length of a passage that moved or was copied there; about nothing where the text
+   * there was there before. Infinity after the last landmark (the original's length is not known).
+   */
   room(start: number, end: number): number {
     const k = lowerBound(this.placed, start + 1);
     const before = this.landmarks[k - 1];
@@ -670,7 +695,10 @@ interface Candidate {
   suffix: number;
   /** Distance from the nearest expected position (Infinity when none is known). */
   distance: number;
-  /** Within `tolerance` of an expected position, and inside the window when there is one. */
+  /**
+   * Within `tolerance` of an expected position; in a batch, inside the neighbours' window and either so or anywhere
+   * in a window at most `narrowWindow` wide.
+   */
   near: boolean;
   score: number;
 }
@@ -812,6 +840,8 @@ function evaluate(search: Search, start: number, end: number, errors: number, ve
  * - a verbatim quote of at least `uniqueQuoteLength` characters that occurs nowhere else, whatever its context: a
  *   whole paragraph moved elsewhere keeps no context on either side, and that much text repeated word for word is
  *   deliberate, not chance (with two copies, context must decide as above).
+ * In a batch, first: nothing on text another highlight claims (`BatchHints.foreign`); "near" means inside the
+ * neighbours' window (`Candidate.near`); and outside it only `arrivedWhole`.
  */
 function acceptable(search: Search, c: Candidate): boolean {
   if (isForeign(search, c)) return false;
@@ -835,9 +865,9 @@ function acceptable(search: Search, c: Candidate): boolean {
 
 /**
  * Batch, outside the neighbours' window: the highlight's text moved away from where the text around it stayed. Only
- * text that arrived there (`BatchHints.room`: the gap between the in-order landmarks around it grew by at least its
- * length) can be it, and only word for word: with both sides of its context intact, or as a moved paragraph (the
- * whole paragraph, or one side intact and the other at the paragraph's edge, where the move cut it).
+ * text that arrived there (`Guide.arrived`) can be it, and only word for word: with both sides of its context
+ * intact, or as a moved paragraph (the whole paragraph, `movedParagraph`; or a quote of `shortQuote`+ characters
+ * with one side intact and the other agreeing up to the paragraph break in it, which the move cut).
  */
 function arrivedWhole(search: Search, c: Candidate): boolean {
   if (!c.verbatim || !arrived(search, c)) return false;
