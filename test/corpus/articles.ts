@@ -1,3 +1,4 @@
+import { parseTextArticle } from '../../electron/core/text-article.ts';
 import { chance, deriveSeed, int, mulberry32, pick, type Rng, weighted } from './random.ts';
 import { paragraphSpans, sentenceSpans, wordSpans } from './text.ts';
 
@@ -21,26 +22,9 @@ export interface Article {
 /** Seeds of the generated articles. Fixed: change them and every figure changes. */
 export const articleSeeds = [0x5eed0001, 0x5eed0002, 0x5eed0003, 0x5eed0004, 0x5eed0005] as const;
 
-/**
- * The default article as the app shows it (same rule as electron/core/text-article.ts, restated here so the corpus
- * stays pure): the first line is the title; the body is the blank-line separated paragraphs after it, up to a
- * "Check Also" line; lines within a paragraph are joined with a space. `raw` is the seed file's content.
- */
+/** The default article as the app stores it, through the app's own parser. `raw` is the seed file's content. */
 export function seedArticle(raw: string): Article {
-  const lines = raw.replace(/\r\n?/g, '\n').split('\n').slice(1);
-  const end = lines.findIndex((line) => line.trim() === 'Check Also');
-  const body = end === -1 ? lines : lines.slice(0, end);
-  const paragraphs: string[] = [];
-  let current: string[] = [];
-  for (const line of [...body, '']) {
-    if (line.trim() === '') {
-      if (current.length > 0) paragraphs.push(current.join(' '));
-      current = [];
-    } else {
-      current.push(line.trim());
-    }
-  }
-  return { name: 'default-article', text: paragraphs.join('\n\n') };
+  return { name: 'default-article', text: parseTextArticle(raw).content };
 }
 
 const people = [

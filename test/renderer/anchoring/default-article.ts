@@ -1,26 +1,9 @@
 import raw from '../../../electron/core/seed/default-article.txt?raw';
+import { seedArticle } from '../../corpus/articles.ts';
 
-/**
- * The built-in article as the app shows it, parsed here the simple way (the real parser lives in
- * electron/core/text-article.ts, which the renderer tests must not import): the first line is the title; the body
- * is the blank-line separated paragraphs after it, up to the "Check Also" line; lines within a paragraph are joined
- * with a space.
- */
+/** The built-in article's paragraphs, as the app stores and shows them (parsed by the app's own parser). */
 export function defaultArticleParagraphs(): string[] {
-  const lines = raw.replace(/\r\n?/g, '\n').split('\n').slice(1);
-  const end = lines.findIndex((line) => line.trim() === 'Check Also');
-  const body = end === -1 ? lines : lines.slice(0, end);
-  const paragraphs: string[] = [];
-  let current: string[] = [];
-  for (const line of [...body, '']) {
-    if (line.trim() === '') {
-      if (current.length > 0) paragraphs.push(current.join(' '));
-      current = [];
-    } else {
-      current.push(line.trim());
-    }
-  }
-  return paragraphs;
+  return seedArticle(raw).text.split('\n\n');
 }
 
 /** The article's anchor text: paragraphs joined by "\n\n" (what `article.content` holds). */

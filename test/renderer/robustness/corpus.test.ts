@@ -17,6 +17,7 @@ import {
 import type { EditKind } from '../../corpus/edits.ts';
 import type { Span } from '../../corpus/text.ts';
 import type { Placement } from '../../corpus/truth.ts';
+import { renderArticle } from '../anchoring/default-article.ts';
 
 /**
  * The robustness corpus (test/corpus) through the DOM anchoring path, in real Chromium: each article is rendered
@@ -30,17 +31,9 @@ import type { Placement } from '../../corpus/truth.ts';
  * test/corpus/README.md for the definitions.
  */
 
-/** Builds the article DOM as the app does; attached to the document so it has layout. */
+/** Builds the article DOM as the app does (see renderArticle); attached to the document so it has layout. */
 function render(text: string): HTMLElement {
-  const article = document.createElement('article');
-  text.split('\n\n').forEach((paragraph, i) => {
-    if (i > 0) article.append(document.createTextNode('\n\n'));
-    const p = document.createElement('p');
-    p.textContent = paragraph;
-    article.append(p);
-  });
-  document.body.append(article);
-  return article;
+  return renderArticle(text.split('\n\n'));
 }
 
 /** A live DOM Range over text[start, end), found by walking the Text nodes (independently of TextIndex). */
