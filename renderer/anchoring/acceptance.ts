@@ -1,0 +1,151 @@
+import { affixLength } from './describe-text.ts';
+import { prefixAgreement, suffixAgreement } from './match-quote.ts';
+import { minimumFuzzyScore, minimumQuoteSimilarity } from './score.ts';
+import type { Candidate, Search } from './search.ts';
+
+/** A side of context at least this alike is essentially intact (≤ 3 edits in 32 characters). */
+const intactSide = 0.9;
+/** A far approximate candidate needs its quote this alike and both sides at least `farSideSimilarity`. */
+export const farQuoteSimilarity = 0.9;
+const farSideSimilarity = 0.8;
+/** A near approximate candidate with only one side intact needs its quote this alike (a typo, not a reworded clause). */
+const nearLoneSideQuote = 0.95;
+/** A bare quote's candidate must be this alike (a letter or two in a sentence). */
+const bareQuoteSimilarity = 0.95;
+/** Quotes shorter than this recur by chance ("Russia", "the talks"): far away they need both sides intact. */
+const shortQuote = 12;
+/** A verbatim quote at least this long that occurs once is accepted without context (a moved paragraph). */
+const uniqueQuoteLength = 2 * affixLength;
+
+/** Between its intact context, the text must still be at least this alike to be the highlight (half of it left). */
+export const framedQuoteSimilarity = 0.5;
+
+/**
+ * Whether a candidate is evidence enough. Every candidate needs a quote at least `minimumQuoteSimilarity` alike and
+ * a score of `minimumFuzzyScore`. Beyond that (the key against lookalikes: text that merely reads like the
+ * highlight, a planted near-duplicate or a boilerplate sentence repeated, comes with context that is *similar*,
+ * while a real edit next to a highlight leaves the other side of its context *intact*):
+ * - a verbatim quote: one side of context essentially intact (≥ `intactSide`; both sides, for a quote shorter than
+ *   `shortQuote`, which recurs by chance: "whether", "Russia"), or both sides at least `farSideSimilarity`.
+ * - an approximate quote near an expected position (within `tolerance`): both sides at least `farSideSimilarity`,
+ *   or one side intact with a quote at least `nearLoneSideQuote` alike (a typo, not a reworded clause).
+ * - an approximate quote far from every expected position (a moved paragraph, or everything shifted by edits
+ *   earlier in the text): a quote at least `farQuoteSimilarity` alike and both sides at least `farSideSimilarity`.
+ * - a framed candidate (`framed`): its quote at least `framedQuoteSimilarity` alike.
+ * - a bare quote (no position, no context stored: a quote-only selector) has nothing but its words to go by: a
+ *   candidate at least `bareQuoteSimilarity` alike (verbatim, for a quote shorter than `shortQuote`).
+ * - a verbatim quote of at least `uniqueQuoteLength` characters that occurs nowhere else, whatever its context: a
+ *   whole paragraph moved elsewhere keeps no context on either side, and that much text repeated word for word is
+ *   deliberate, not chance (with two copies, context must decide as above).
+ * In a batch, first: nothing on text another highlight claims (`BatchHints.foreign`); "near" means inside the
+ * neighbours' window (`Candidate.near`); and outside it only `arrivedWhole`.
+ */
+export function acceptable(search: Search, c: Candidate): boolean {
+  if (isForeign(search, c)) return false;
+  if (c.framed) return c.quote >= framedQuoteSimilarity;
+  if (search.bare) return c.score >= minimumFuzzyScore && c.quote >= bareQuoteSimilarity && (c.verbatim || search.exact.length >= shortQuote);
+  if (search.window !== undefined && !c.near) return arrivedWhole(search, c);
+  if (c.quote < minimumQuoteSimilarity || c.score < minimumFuzzyScore) {
+    return movedParagraph(search, c);
+  }
+  const oneSide = Math.max(c.prefix, c.suffix) >= intactSide;
+  const bothSides = Math.min(c.prefix, c.suffix);
+  if (movedParagraph(search, c)) return true;
+  if (c.verbatim) {
+    // Never less than an approximate quote would need (both sides similar), else one side intact.
+    if (bothSides >= farSideSimilarity) return true;
+    return oneSide && search.exact.length >= shortQuote;
+  }
+  if (c.near) return bothSides >= farSideSimilarity || (oneSide && c.quote >= nearLoneSideQuote);
+  return c.quote >= farQuoteSimilarity && bothSides >= farSideSimilarity;
+}
+
+/**
+ * Batch, outside the neighbours' window: the highlight's text moved away from where the text around it stayed. Only
+ * text that arrived there (`Guide.arrived`) can be it, and only word for word: with both sides of its context
+ * intact, or as a moved paragraph (the whole paragraph, `movedParagraph`; or a quote of `shortQuote`+ characters
+ * with one side intact and the other agreeing up to the paragraph break in it, which the move cut).
+ */
+function arrivedWhole(search: Search, c: Candidate): boolean {
+  if (!c.verbatim || !arrived(search, c)) return false;
+  if (movedParagraph(search, c)) return true;
+  if (c.quote < minimumQuoteSimilarity || c.score < minimumFuzzyScore) return false;
+  if (Math.min(c.prefix, c.suffix) >= intactSide) return true;
+  if (search.exact.length < shortQuote) return false;
+  const { raw, rawQuote } = search;
+  const start = search.folded.toRaw[c.start]!;
+  const end = search.folded.toRaw[c.end - 1]! + 1;
+  // The side the move cut agrees up to the paragraph break in it (the break itself included).
+  if (c.prefix >= intactSide) {
+    const cut = rawQuote.suffix.indexOf('\n');
+    return cut !== -1 && (suffixAgreement(rawQuote.suffix, raw, end) > cut || suffixAgreement(rawQuote.suffix, raw, end) === raw.length - end);
+  }
+  if (c.suffix >= intactSide) {
+    const cut = rawQuote.prefix.lastIndexOf('\n');
+    return cut !== -1 && (prefixAgreement(rawQuote.prefix, raw, start) >= rawQuote.prefix.length - cut || prefixAgreement(rawQuote.prefix, raw, start) === start);
+  }
+  return false;
+}
+
+/** Whether a candidate lies on text that pass 1 placed as another highlight's, at another shift (batch only). */
+export function isForeign(search: Search, c: Candidate): boolean {
+  if (search.hints === undefined) return false;
+  const start = search.folded.toRaw[c.start]!;
+  const end = c.end > c.start ? search.folded.toRaw[c.end - 1]! + 1 : start;
+  return search.hints.foreign(start, end);
+}
+
+/** Whether the text of a candidate arrived where it is (always, outside a batch): see `BatchHints.room`. */
+export function arrived(search: Search, c: Candidate): boolean {
+  if (search.hints === undefined) return true;
+  const start = search.folded.toRaw[c.start]!;
+  const end = search.folded.toRaw[c.end - 1]! + 1;
+  return search.hints.arrived(start, end);
+}
+
+/**
+ * A whole paragraph (or several) moved elsewhere keeps no context on either side. It is accepted without context
+ * when the stored quote was whole paragraphs (its prefix ended and its suffix began with a line break, or the text's
+ * edge), it is at least `uniqueQuoteLength` long, it occurs verbatim once, and that occurrence is whole paragraphs
+ * too: that much text repeated word for word, as a paragraph of its own, is the same paragraph, not a quotation of
+ * it inside another paragraph.
+ */
+function movedParagraph(search: Search, c: Candidate): boolean {
+  if (!c.verbatim || search.verbatimCount !== 1 || search.exact.length < uniqueQuoteLength) return false;
+  const { raw, rawQuote } = search;
+  if (!(rawQuote.prefix === '' || /\n\s*$/.test(rawQuote.prefix)) || !(rawQuote.suffix === '' || /^\s*\n/.test(rawQuote.suffix))) return false;
+  const start = search.folded.toRaw[c.start]!;
+  const end = search.folded.toRaw[c.end - 1]! + 1;
+  return (start === 0 || raw[start - 1] === '\n') && (end === raw.length || raw[end] === '\n');
+}
+
+/** The best acceptable candidate of a list (or `bestSoFar`): highest score, nearest among equals. */
+export function bestOf(search: Search, candidates: Candidate[], bestSoFar: Candidate | undefined): Candidate | undefined {
+  let best = bestSoFar;
+  for (const c of candidates) {
+    if (!acceptable(search, c)) continue;
+    if (!best || better(search, c, best)) best = c;
+  }
+  return best;
+}
+
+/**
+ * Whether `a` beats `b`: a near candidate beats a far one (the highlight's own text, edited, is where the edits
+ * around it put it; a better-looking copy far away is another passage), then the higher score, then the nearer.
+ */
+export function better(search: Search, a: Candidate, b: Candidate): boolean {
+  const aNear = a.near;
+  const bNear = b.near;
+  if (aNear !== bNear) return aNear;
+  const length = Math.max(1, search.folded.text.length);
+  const aValue = a.score - distancePenalty * (a.distance === Infinity ? 0 : a.distance / length);
+  const bValue = b.score - distancePenalty * (b.distance === Infinity ? 0 : b.distance / length);
+  return aValue > bValue || (aValue === bValue && a.distance < b.distance);
+}
+
+/**
+ * How much farther candidates are discounted when ranking them (per text length of distance): enough that a copy
+ * across the article whose context happens to agree a little better does not beat the highlight's own text a few
+ * paragraphs from where it was, too little to matter between candidates of clearly different evidence.
+ */
+const distancePenalty = 0.2;

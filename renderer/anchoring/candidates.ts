@@ -1,0 +1,143 @@
+import { farQuoteSimilarity, framedQuoteSimilarity } from './acceptance.ts';
+import { alignedBoundary, edgeLength } from './align.ts';
+import { BitPattern, reversed, scan } from './bit-parallel.ts';
+import { approximateEnds, approximateEndsFiltered, matchStart } from './match-quote.ts';
+import { minimumFuzzyScore, minimumQuoteSimilarity } from './score.ts';
+import { type Candidate, evaluate, type Search } from './search.ts';
+
+/** The fuzzy search allows at most this many errors whatever the quote length (as Hypothesis does). */
+const maxSearchErrors = 256;
+
+/** Of a run of equally good match ends, at most this many are scored (the run is an edge character or two). */
+const maxTiedEnds = 4;
+
+/** At most this many approximate occurrences are scored per highlight (best quote similarity first). */
+const maxFuzzyCandidates = 100;
+
+/**
+ * The highlight's place, found by its context alone: the whole stored prefix and suffix (folded), near an expected
+ * position, with at most about twice the quote between them. The quote's text there was edited (a verbatim one
+ * would have been found in 3a), so what lies between them is the highlight's text now: placed (`fuzzy`) when it
+ * is still at least `framedQuoteSimilarity` alike (else nothing is placed there; and it is not searched for far away
+ * either, because a copy elsewhere is another passage when its own place is known). This is also what places a quote
+ * with a phrase inserted into it on exactly the words between its context, edge to edge.
+ */
+export function framed(search: Search): { start: number; end: number; candidate: Candidate | undefined } | undefined {
+  const { prefix, suffix, exact, expected, tolerance } = search;
+  // A shorter affix is the stored text's edge: it frames only a place at the same edge of the text now.
+  const prefixAtEdge = prefix.length < minimumFrameAffix;
+  const suffixAtEdge = suffix.length < minimumFrameAffix;
+  if (prefix.length + suffix.length < minimumFrameContext) return undefined;
+  const f = search.folded.text;
+  const m = exact.length;
+  const maxGap = 2 * m + minimumFrameAffix;
+  let best: { start: number; end: number; distance: number } | undefined;
+  for (const e of expected) {
+    const from = Math.max(0, e - tolerance - prefix.length);
+    const to = Math.min(f.length, e + tolerance + prefix.length);
+    const window = f.slice(from, to);
+    for (let at = window.indexOf(prefix); at !== -1; at = window.indexOf(prefix, at + 1)) {
+      if (prefixAtEdge && from + at !== 0) continue;
+      const start = from + at + prefix.length;
+      const gap = f.slice(start, Math.min(f.length, start + maxGap + suffix.length)).indexOf(suffix);
+      if (gap === -1 || (suffixAtEdge && start + gap + suffix.length !== f.length)) continue;
+      const distance = Math.abs(start - e);
+      if (!best || distance < best.distance) best = { start, end: start + gap, distance };
+    }
+  }
+  if (!best) return undefined;
+  if (best.end <= best.start) return { ...best, candidate: undefined };
+  let errors = m;
+  scan(new BitPattern(exact), f, { from: best.start, to: best.end, anchored: true, maxErrors: m }, (boundary, e) => {
+    if (boundary === best.end) errors = e;
+  });
+  const c = evaluate(search, best.start, best.end, errors, false);
+  return { ...best, candidate: c.quote >= framedQuoteSimilarity ? { ...c, framed: true } : undefined };
+}
+
+/**
+ * Each side of context must have at least this many characters to frame a highlight's place anywhere (a shorter
+ * one only at the text's edge), and both together at least `minimumFrameContext`.
+ */
+const minimumFrameAffix = 16;
+const minimumFrameContext = 40;
+
+/**
+ * Approximate occurrences of the folded quote with their boundaries refined, near the expected positions
+ * (`nearby`) or over the whole text. Far ones need `farQuoteSimilarity`, so the whole-text search allows fewer
+ * errors, which is also what makes it cheap (see `approximateEndsFiltered`).
+ */
+export function fuzzyCandidates(search: Search, nearby: boolean): Candidate[] {
+  const { exact, folded } = search;
+  const f = folded.text;
+  const m = exact.length;
+  const similarity = nearby ? minimumQuoteSimilarity : farQuoteSimilarity;
+  const maxErrors = Math.min(maxSearchErrors, Math.floor(m * (1 - similarity) + 1e-9));
+  if (maxErrors <= 0) return [];
+  if (nearby && search.expected.length === 0) return [];
+  const pattern = new BitPattern(exact);
+  const groups: Array<{ ends: number[]; errors: number }> = [];
+  if (nearby) {
+    const windows = search.expected
+      .map((e) => [Math.max(0, e - search.tolerance - maxErrors), Math.min(f.length, e + m + search.tolerance + maxErrors)] as [number, number])
+      .sort((a, b) => a[0] - b[0]);
+    let [from, to] = windows[0]!;
+    for (const [a, b] of windows.slice(1)) {
+      if (a <= to) {
+        to = Math.max(to, b);
+      } else {
+        groups.push(...approximateEnds(pattern, f, maxErrors, from, to));
+        [from, to] = [a, b];
+      }
+    }
+    groups.push(...approximateEnds(pattern, f, maxErrors, from, to));
+  } else {
+    groups.push(...approximateEndsFiltered(exact, pattern, f, maxErrors));
+  }
+  const reversedQuote = new BitPattern(reversed(exact));
+  // Coarse candidates: the start with the fewest errors for each end (nearest first among equally good groups).
+  const coarse: Candidate[] = [];
+  const origin = search.expected[0] ?? 0;
+  groups.sort((a, b) => a.errors - b.errors || Math.abs(a.ends[0]! - origin) - Math.abs(b.ends[0]! - origin));
+  for (const group of groups.slice(0, maxFuzzyCandidates)) {
+    for (const end of group.ends.slice(0, maxTiedEnds)) {
+      const start = matchStart(reversedQuote, f, end, group.errors);
+      coarse.push(evaluate(search, start, end, group.errors, false));
+    }
+  }
+  coarse.sort((a, b) => b.score - a.score);
+  const refined: Candidate[] = [];
+  for (const c of coarse.slice(0, maxRefined)) {
+    if (c.score < minimumFuzzyScore - 0.1) break;
+    refined.push(refine(search, c, pattern));
+  }
+  return refined;
+}
+
+/** At most this many approximate candidates per search get their boundaries aligned and are judged. */
+const maxRefined = 4;
+
+/**
+ * A fuzzy candidate with its boundaries placed by aligning the stored context with the text around each edge
+ * (align.ts), and its quote errors measured again between the new boundaries.
+ */
+function refine(search: Search, c: Candidate, pattern: BitPattern): Candidate {
+  const { exact, prefix, suffix } = search;
+  const f = search.folded.text;
+  const m = exact.length;
+  const slack = c.errors + 8;
+  const head = exact.slice(0, Math.min(m, edgeLength));
+  const tail = exact.slice(Math.max(0, m - edgeLength));
+  const startLo = Math.max(0, c.start - prefix.length - slack);
+  const startHi = Math.min(f.length, c.start + head.length + slack);
+  const start = alignedBoundary(f, startLo, startHi, prefix + head, prefix.length, 'start');
+  const endLo = Math.max(0, c.end - tail.length - slack);
+  const endHi = Math.min(f.length, c.end + suffix.length + slack);
+  const end = alignedBoundary(f, endLo, endHi, tail + suffix, tail.length, 'end');
+  if (end <= start) return c;
+  let errors = m;
+  scan(pattern, f, { from: start, to: end, anchored: true, maxErrors: m }, (boundary, e) => {
+    if (boundary === end) errors = e;
+  });
+  return evaluate(search, start, end, errors, false);
+}

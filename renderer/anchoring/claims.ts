@@ -1,0 +1,45 @@
+import { lowerBound } from './lower-bound.ts';
+
+/** Text a highlight was placed on word for word, at `shift` from its stored position. */
+export interface ClaimedSpan {
+  start: number;
+  end: number;
+  shift: number;
+  /** Characters found verbatim there (quote and agreeing context); Infinity for pass 1's placements. */
+  evidence: number;
+  at?: number;
+}
+
+/**
+ * The text that pass 1 placed word for word, and where it was: every quote found verbatim (with its context when
+ * all of it agreed). A candidate overlapping such text at another shift than its own is other text, known to be:
+ * a twin sitting where another highlight's words are.
+ */
+export class Claims {
+  private readonly starts: Float64Array;
+  private readonly ends: Float64Array;
+  private readonly shifts: Float64Array;
+  private readonly longest: number;
+  constructor(spans: ClaimedSpan[]) {
+    spans.sort((a, b) => a.start - b.start);
+    this.starts = Float64Array.from(spans, (s) => s.start);
+    this.ends = Float64Array.from(spans, (s) => s.end);
+    this.shifts = Float64Array.from(spans, (s) => s.shift);
+    let longest = 0;
+    for (const s of spans) longest = Math.max(longest, s.end - s.start);
+    this.longest = longest;
+  }
+
+  /**
+   * Whether [start, end) overlaps placed text whose shift differs from the candidate's (start − `stored`) by more
+   * than the candidate's length differs from the quote's (`length`): text inserted or deleted inside the quote.
+   */
+  foreign(start: number, end: number, stored: number, length: number): boolean {
+    const shift = start - stored;
+    const slack = Math.abs(end - start - length) + 2;
+    for (let k = lowerBound(this.starts, end) - 1; k >= 0 && this.starts[k]! > start - this.longest; k--) {
+      if (this.ends[k]! > start && Math.abs(this.shifts[k]! - shift) > slack) return true;
+    }
+    return false;
+  }
+}
