@@ -1,3 +1,5 @@
+import { DismissibleMessage } from './DismissibleMessage.tsx';
+
 /** Props of the notice row under the header. */
 export interface NoticeBarProps {
   notice: string | null;
@@ -15,22 +17,10 @@ export function NoticeBar({ notice, error, onDismissNotice, onDismissError }: No
   return (
     <div className="notice-row">
       <div className="notice-region" aria-live="polite">
-        {notice && (
-          <div className="notice-banner">
-            <span className="notice-text">{notice}</span>
-            <button type="button" className="text-button" onClick={onDismissNotice}>
-              Dismiss
-            </button>
-          </div>
-        )}
+        {notice && <DismissibleMessage text={notice} bannerClass="notice-banner" textClass="notice-text" onDismiss={onDismissNotice} />}
       </div>
       {error && (
-        <div className="notice-banner is-error" role="alert">
-          <span className="notice-text">{error}</span>
-          <button type="button" className="text-button" onClick={onDismissError}>
-            Dismiss
-          </button>
-        </div>
+        <DismissibleMessage text={error} bannerClass="notice-banner is-error" textClass="notice-text" onDismiss={onDismissError} role="alert" />
       )}
     </div>
   );

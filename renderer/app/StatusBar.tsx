@@ -1,3 +1,5 @@
+import { DismissibleMessage } from './DismissibleMessage.tsx';
+
 /** Props of the status area. */
 export interface StatusBarProps {
   error: string | null;
@@ -11,14 +13,7 @@ export function StatusBar({ error, onDismissError, announcement }: StatusBarProp
   return (
     <>
       <div className="error-region" role="alert">
-        {error && (
-          <div className="error-banner">
-            <span className="error-text">{error}</span>
-            <button type="button" className="text-button" onClick={onDismissError}>
-              Dismiss
-            </button>
-          </div>
-        )}
+        {error && <DismissibleMessage text={error} bannerClass="error-banner" textClass="error-text" onDismiss={onDismissError} />}
       </div>
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
