@@ -205,13 +205,7 @@ const deleteBefore: Edit = (doc, target, ctx) => {
     if (index > 0) return { doc: deleteSentences(doc, sentences, index - 1, index - 1), note: 'deleted the sentence before the target' };
     if (a.first > 0) return { doc: deleteParagraphs(doc, a.paragraphs, a.first - 1, a.first - 1), note: 'deleted the paragraph before the target' };
   }
-  const far = farParagraphs(doc, a, ctx).filter((i) => i < a.first);
-  if (far.length === 0) return undefined;
-  const i = pick(ctx.rng, far);
-  if (chance(ctx.rng, 0.5)) return { doc: deleteParagraphs(doc, a.paragraphs, i, i), note: `deleted paragraph ${i}, far before` };
-  const farSentences = sentenceSpans(doc.text, a.paragraphs[i]!);
-  const s = int(ctx.rng, 0, farSentences.length - 1);
-  return { doc: deleteSentences(doc, farSentences, s, s), note: `deleted a sentence of paragraph ${i}, far before` };
+  return deleteFar(doc, a, ctx, 'before');
 };
 
 const deleteAfter: Edit = (doc, target, ctx) => {
@@ -232,14 +226,19 @@ const deleteAfter: Edit = (doc, target, ctx) => {
     if (index + 1 < sentences.length) return { doc: deleteSentences(doc, sentences, index + 1, index + 1), note: 'deleted the sentence after the target' };
     if (a.last + 1 < a.paragraphs.length) return { doc: deleteParagraphs(doc, a.paragraphs, a.last + 1, a.last + 1), note: 'deleted the paragraph after the target' };
   }
-  const far = farParagraphs(doc, a, ctx).filter((i) => i > a.last);
+  return deleteFar(doc, a, ctx, 'after');
+};
+
+/** Deletes a whole paragraph or one of its sentences, far from the target on one side of it. */
+function deleteFar(doc: Doc, a: Around, ctx: EditContext, side: 'before' | 'after'): Edited | undefined {
+  const far = farParagraphs(doc, a, ctx).filter((i) => (side === 'before' ? i < a.first : i > a.last));
   if (far.length === 0) return undefined;
   const i = pick(ctx.rng, far);
-  if (chance(ctx.rng, 0.5)) return { doc: deleteParagraphs(doc, a.paragraphs, i, i), note: `deleted paragraph ${i}, far after` };
+  if (chance(ctx.rng, 0.5)) return { doc: deleteParagraphs(doc, a.paragraphs, i, i), note: `deleted paragraph ${i}, far ${side}` };
   const farSentences = sentenceSpans(doc.text, a.paragraphs[i]!);
   const s = int(ctx.rng, 0, farSentences.length - 1);
-  return { doc: deleteSentences(doc, farSentences, s, s), note: `deleted a sentence of paragraph ${i}, far after` };
-};
+  return { doc: deleteSentences(doc, farSentences, s, s), note: `deleted a sentence of paragraph ${i}, far ${side}` };
+}
 
 const deleteInside: Edit = (doc, target, ctx) => {
   const a = around(doc, target);
