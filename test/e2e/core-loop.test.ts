@@ -1,19 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { launchApp, type LaunchedApp, makeDataDir, relaunchApp } from '../harness/launch-app.ts';
-import { clickText, highlightText, noteField, paintedHighlights, selectText, sidebarList } from '../harness/reader.ts';
+import {
+  clickText,
+  genevaTalks,
+  highlightText,
+  noteField,
+  paintedHighlights,
+  selectText,
+  sidebarList,
+  stressed,
+} from '../harness/reader.ts';
 
 /**
  * The core loop, driven like a user through the built renderer and the real main-process handlers on a real
  * SQLite file: highlight, write a note, quit, start again — and everything is still there.
  */
-
-const stressed =
-  'The State Department stressed that the U.S. side has been working in consultation with not only Ukraine, ' +
-  'but also with NATO and other allies across Europe, in preparing for the talks.';
-const genevaTalks =
-  'After the Geneva talks, Russia is due to hold negotiations with NATO in Brussels on Wednesday and at the ' +
-  'Organization for Security and Cooperation in Europe on Thursday in Vienna.';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

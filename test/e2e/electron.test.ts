@@ -2,7 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { makeDataDir } from '../harness/launch-app.ts';
 import { electronBinaryAvailable, type LaunchedElectronApp, launchElectronApp } from '../harness/launch-electron.ts';
-import { clickText, highlightText, noteField, paintedHighlights, selectText, sidebarList } from '../harness/reader.ts';
+import {
+  clickText,
+  genevaTalks,
+  highlightText,
+  noteField,
+  paintedHighlights,
+  selectText,
+  sidebarList,
+  stressed,
+} from '../harness/reader.ts';
 
 /**
  * The core loop through the real Electron app (app:// protocol, preload, ipcMain sender check). Runs only where
@@ -16,13 +25,6 @@ if (!hasElectron) {
       '(node_modules/electron/dist is missing). test/e2e/core-loop.test.ts runs the same scenario in Chromium.',
   );
 }
-
-const stressed =
-  'The State Department stressed that the U.S. side has been working in consultation with not only Ukraine, ' +
-  'but also with NATO and other allies across Europe, in preparing for the talks.';
-const genevaTalks =
-  'After the Geneva talks, Russia is due to hold negotiations with NATO in Brussels on Wednesday and at the ' +
-  'Organization for Security and Cooperation in Europe on Thursday in Vienna.';
 
 describe.runIf(hasElectron)('Electron app', () => {
   const cleanups: Array<() => Promise<void>> = [];

@@ -140,3 +140,11 @@ export async function highlightWithNote(page: Page, text: string, note: string):
   await noteField(page).pressSequentially(note);
   await page.keyboard.press('Escape');
 }
+
+/** Two whole sentences of the default article, each a paragraph of its own, for scenarios that highlight them. */
+export const stressed =
+  'The State Department stressed that the U.S. side has been working in consultation with not only Ukraine, ' +
+  'but also with NATO and other allies across Europe, in preparing for the talks.';
+export const genevaTalks =
+  'After the Geneva talks, Russia is due to hold negotiations with NATO in Brussels on Wednesday and at the ' +
+  'Organization for Security and Cooperation in Europe on Thursday in Vienna.';
