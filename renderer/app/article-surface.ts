@@ -109,12 +109,7 @@ export class ArticleSurface {
       this.#painted.delete(key);
       this.#painter.remove(key);
     }
-    if (toPaint.length === 1) {
-      const [one] = toPaint;
-      if (one) this.#painter.paint(one.id, one.color, one.range);
-    } else if (toPaint.length > 1) {
-      this.#painter.paintAll(toPaint);
-    }
+    if (toPaint.length > 0) this.#painter.paintAll(toPaint);
     this.#order = entries.map((e) => e.key);
     if (this.#current !== null && !seen.has(this.#current)) this.setCurrent(null);
     else this.#drawFocusRing();
