@@ -1,7 +1,8 @@
 import type { HighlightColor } from '../../electron/ipc/contract.ts';
+import { colorOrder } from '../painting/highlight-painter.ts';
 
-/** The five colours in toolbar order; key n picks the n-th. Mirrors `highlightColors` in db/model.ts. */
-export const colors: readonly HighlightColor[] = ['yellow', 'green', 'blue', 'pink', 'purple'];
+/** The five colours in toolbar order; key n picks the n-th (the painter's order, which mirrors db/model.ts). */
+export const colors: readonly HighlightColor[] = colorOrder;
 
 /** The colour a new highlight gets from "Add note" / N. */
 export const defaultColor: HighlightColor = 'yellow';

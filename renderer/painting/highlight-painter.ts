@@ -20,7 +20,7 @@ export const focusHighlightName = 'marginalia-focus';
  * Colour highlights are registered in this order up front, so where two colours overlap the stacking is always the
  * same rather than depending on which colour happened to be painted first.
  */
-const colorOrder = ['yellow', 'green', 'blue', 'pink', 'purple'] as const satisfies readonly HighlightColor[];
+export const colorOrder = ['yellow', 'green', 'blue', 'pink', 'purple'] as const satisfies readonly HighlightColor[];
 // Fails to compile if a colour is added to the model but not here.
 const everyColorListed: Exclude<HighlightColor, (typeof colorOrder)[number]> extends never ? true : never = true;
 void everyColorListed;
