@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { HighlightColor } from '../../../electron/ipc/contract.ts';
 import { TextIndex } from '../../../renderer/anchoring/index.ts';
-import { flashHighlightName, focusHighlightName, highlightName, HighlightPainter } from '../../../renderer/painting/highlight-painter.ts';
+import {
+  colorOrder,
+  flashHighlightName,
+  focusHighlightName,
+  highlightName,
+  HighlightPainter,
+} from '../../../renderer/painting/highlight-painter.ts';
 import css from '../../../renderer/painting/highlights.css?raw';
 import { renderArticle } from '../anchoring/default-article.ts';
 
@@ -161,6 +167,21 @@ describe('HighlightPainter', () => {
   it('styles every colour, the flash and the focus', () => {
     for (const name of ['yellow', 'green', 'blue', 'pink', 'purple', 'flash', 'focus']) {
       expect(css).toContain(`::highlight(marginalia-${name})`);
+    }
+  });
+
+  it('paints each colour with the same value a swatch filled with --marginalia-<colour> shows', () => {
+    const swatch = document.createElement('span');
+    document.body.append(swatch);
+    try {
+      for (const color of colorOrder) {
+        swatch.style.backgroundColor = `var(--marginalia-${color})`;
+        const painted = getComputedStyle(root, `::highlight(${highlightName(color)})`).backgroundColor;
+        expect(painted).not.toBe('rgba(0, 0, 0, 0)');
+        expect(painted).toBe(getComputedStyle(swatch).backgroundColor);
+      }
+    } finally {
+      swatch.remove();
     }
   });
 });
