@@ -91,8 +91,11 @@ export const contract = {
 
 export type Contract = typeof contract;
 
-/** Error codes a call can fail with. */
-export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'forbidden' | 'internal';
+/**
+ * Error codes a call can fail with. `disk-full` and `storage` mean the library could not be written (the disk is
+ * full; the folder is read-only, locked or failing): nothing was changed, and the message says what to do.
+ */
+export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'forbidden' | 'disk-full' | 'storage' | 'internal';
 
 /** What every call returns: thrown errors lose everything but their message crossing IPC, so errors are values. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
