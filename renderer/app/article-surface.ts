@@ -206,6 +206,11 @@ export class ArticleSurface {
       this.#notifySelection();
     });
     on(this.element, 'keyup', () => this.#notifySelection());
+    // Chromium makes an element :focus-visible once any key is pressed in it, so pressing 1 after a mouse selection
+    // would frame the whole article. The frame is decided once, by how focus arrived (Tab, or a key-driven focus
+    // move), and kept until focus leaves.
+    on(this.element, 'focus', () => this.element.classList.toggle('is-keyboard-focused', this.element.matches(':focus-visible')));
+    on(this.element, 'blur', () => this.element.classList.remove('is-keyboard-focused'));
     on(this.element, 'keydown', (event) => this.#onKeyDown(event));
     on(this.element, 'click', (event) => this.#onClick(event));
     on(this.element, 'mousemove', (event) => this.#onHover(event));
