@@ -10,13 +10,18 @@ export function shorten(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** The first `lines` non-empty lines of a note, for a compact preview. */
-export function firstLines(text: string, lines: number): string {
+/**
+ * The first `lines` non-empty lines of a note, at most `maxChars` characters, for a compact preview. The cap keeps a
+ * 10,000-character note out of the card's DOM and its accessible name; CSS clamps what is left to the visible lines.
+ */
+export function firstLines(text: string, lines: number, maxChars = 300): string {
   const kept = text
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
   const head = kept.slice(0, lines).join('\n');
+  const chars = Array.from(head); // Code points, so an emoji is never cut in half.
+  if (chars.length > maxChars) return `${chars.slice(0, maxChars - 1).join('').trimEnd()}…`;
   return kept.length > lines ? `${head}…` : head;
 }
 
