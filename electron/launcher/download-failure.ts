@@ -1,0 +1,51 @@
+/**
+ * Turns what Electron's installer printed when its download failed (an error's stack) into two plain sentences:
+ * what failed, and how to retry. The stack itself is never shown: it points into @electron/get, not at the cause.
+ */
+
+/** What is known about a failed download, for the message. */
+export interface DownloadFailure {
+  /** Everything the installer wrote to stderr. */
+  readonly installerOutput: string;
+  /** The Electron version that was being fetched. */
+  readonly version: string;
+  /** The command that tries again, such as `npm start`. */
+  readonly retryCommand: string;
+  /** The server the download goes to (a mirror's, when one is set). */
+  readonly host: string;
+  /** Whether that server's name resolved: false means no network (or no DNS), true a refusal or a proxy. */
+  readonly hostResolves: boolean | undefined;
+}
+
+/** The error's own text: the lines of the installer's output before the stack frames start. */
+export function installerError(installerOutput: string): string {
+  const lines: string[] = [];
+  for (const line of installerOutput.split(/\r?\n/)) {
+    if (/^\s+at\s/.test(line)) break;
+    if (line.trim()) lines.push(line.trim());
+  }
+  return lines.join(' ') || 'the installer stopped without saying why';
+}
+
+/** What went wrong, in words; the installer's wording is kept where it is already plain. */
+function whatFailed({ installerOutput, host, hostResolves }: DownloadFailure): string {
+  const error = installerError(installerOutput);
+  const http = /Response code (\d+) \(([^)]*)\) for (\S+)/.exec(error);
+  if (http) return `${host} answered ${http[1]} (${http[2]}) for ${http[3]}`;
+  if (/fetch failed/i.test(error)) {
+    if (hostResolves === false) return `${host} could not be found (is this computer offline?)`;
+    return `${host} could not be reached (a firewall or proxy may be in the way)`;
+  }
+  if (/checksum/i.test(error)) return `the downloaded file did not match Electron's published checksum (${error})`;
+  return error;
+}
+
+/** The message shown instead of the installer's stack trace. */
+export function describeDownloadFailure(failure: DownloadFailure): string {
+  return [
+    `Could not download Electron ${failure.version}: ${whatFailed(failure)}.`,
+    'Check your internet connection (behind a proxy, set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=1), or set ' +
+      'ELECTRON_MIRROR to a mirror you can reach, then run ' +
+      `\`${failure.retryCommand}\` again (\`npx install-electron\` downloads Electron alone).`,
+  ].join('\n');
+}

@@ -1,0 +1,42 @@
+import { lookup } from 'node:dns/promises';
+
+/**
+ * The server Electron's download goes to, for messages only: @electron/get decides the real URL. When fetch fails it
+ * reports only "fetch failed", so a name lookup tells "offline" apart from "reachable by name but refused".
+ */
+
+/** @electron/get's default, used when no mirror is configured. */
+const defaultMirror = 'https://github.com/electron/electron/releases/download/';
+
+/** The host of the mirror in use, in @electron/get's order of precedence (.npmrc, package.json, environment). */
+export function downloadHost(env: NodeJS.ProcessEnv = process.env): string {
+  const mirror =
+    env.npm_config_electron_mirror ||
+    env.NPM_CONFIG_ELECTRON_MIRROR ||
+    env.npm_package_config_electron_mirror ||
+    env.ELECTRON_MIRROR ||
+    defaultMirror;
+  try {
+    return new URL(mirror).host;
+  } catch {
+    return mirror;
+  }
+}
+
+/** Whether host resolves, or undefined when the lookup takes longer than a moment (a hung resolver says nothing). */
+export async function hostResolves(host: string, waitMs = 3000): Promise<boolean | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, waitMs);
+  });
+  const hostname = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+  const resolved = lookup(hostname).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([resolved, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
