@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import type { Database } from 'better-sqlite3';
 
-import { articleExists } from './articles.ts';
+import { articleExists, articleText } from './articles.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 import { type Annotation, type HighlightColor, positionSelectorOf, quoteSelectorOf, type Selector } from './model.ts';
+import { assertSelectorsFit } from './selector-fit.ts';
 import { statementCache } from './statement-cache.ts';
 
 /** An `annotations` row exactly as SQLite returns it. */
@@ -24,8 +25,8 @@ export interface AnnotationRow {
 }
 
 /**
- * A highlight to store. The data layer trusts its shape (the IPC contract's schemas have checked it); it only
- * derives the quote and offset columns from the selectors.
+ * A highlight to store. The data layer trusts its shape (the IPC contract's schemas have checked it); it checks that
+ * the selectors describe the article's text and derives the quote and offset columns from them.
  */
 export interface NewAnnotation {
   /** The caller's UUID for it, so later edits can name it before this call returns; a fresh one if absent. */
@@ -94,7 +95,8 @@ const statements = statementCache((db) => ({
      VALUES (@id, @article_id, @color, @selectors, @quote, @start_offset, @note, @created_at, @updated_at)
      RETURNING *`,
   ),
-  // One statement, so a patch is atomic without a transaction; null parameters mean "keep".
+  // Null parameters mean "keep". Run inside a transaction (see updateAnnotation): in autocommit, better-sqlite3's
+  // .get() on UPDATE … RETURNING resets the statement to commit, and an error of that commit (a full disk) is lost.
   update: db.prepare<[PatchParams], AnnotationRow>(
     `UPDATE annotations SET
        color = coalesce(@color, color),
@@ -108,6 +110,7 @@ const statements = statementCache((db) => ({
   ),
   delete: db.prepare<[string], AnnotationRow>('DELETE FROM annotations WHERE id = ? RETURNING *'),
   exists: db.prepare<[string], { found: 1 }>('SELECT 1 AS found FROM annotations WHERE id = ?'),
+  articleOf: db.prepare<[string], number>('SELECT article_id FROM annotations WHERE id = ?').pluck(),
 }));
 
 /** The annotation with this id; throws NotFoundError if there is none. */
@@ -127,11 +130,13 @@ export function listAnnotations(db: Database, articleId: number): Annotation[] {
 
 /**
  * Stores a new highlight under the caller's UUID (or a fresh one) and returns it; NotFoundError if the article does
- * not exist, ConflictError if the id is taken.
+ * not exist, ConflictError if the id is taken, SelectorMismatchError if the selectors do not describe its text.
  */
 export function createAnnotation(db: Database, annotation: NewAnnotation): Annotation {
   return db.transaction(() => {
-    if (!articleExists(db, annotation.articleId)) throw new NotFoundError(`No article with id ${annotation.articleId}`);
+    const text = articleText(db, annotation.articleId);
+    if (text === undefined) throw new NotFoundError(`No article with id ${annotation.articleId}`);
+    assertSelectorsFit(text, annotation.selectors);
     const id = annotation.id ?? randomUUID();
     if (statements(db).exists.get(id)) throw new ConflictError(`An annotation with id ${id} already exists`);
     const now = new Date().toISOString();
@@ -149,26 +154,37 @@ export function createAnnotation(db: Database, annotation: NewAnnotation): Annot
   })();
 }
 
-/** Applies a partial change, bumps `updated_at` and returns the result; NotFoundError for an unknown id. */
-export function updateAnnotation(db: Database, id: string, patch: AnnotationPatch): Annotation {
-  const selectors = patch.selectors && selectorColumns(patch.selectors);
-  const row = statements(db).update.get({
-    id,
-    color: patch.color ?? null,
-    note: patch.note ?? null,
-    selectors: selectors?.selectors ?? null,
-    quote: selectors?.quote ?? null,
-    start_offset: selectors?.start_offset ?? null,
-    has_selectors: selectors ? 1 : 0,
-    updated_at: new Date().toISOString(),
-  });
-  if (!row) throw new NotFoundError(`No annotation with id ${id}`);
-  return rowToAnnotation(row);
+/**
+ * Applies a partial change, bumps `updated_at` and returns the result once it is committed; NotFoundError for an
+ * unknown id. New selectors must describe the article's text (SelectorMismatchError); a caller that already holds
+ * that text (a re-import re-anchoring thousands of highlights) passes it to spare reading it again for each.
+ */
+export function updateAnnotation(db: Database, id: string, patch: AnnotationPatch, knownArticleText?: string): Annotation {
+  return db.transaction(() => {
+    const articleId = statements(db).articleOf.get(id);
+    if (articleId === undefined) throw new NotFoundError(`No annotation with id ${id}`);
+    if (patch.selectors) assertSelectorsFit(knownArticleText ?? articleText(db, articleId) ?? '', patch.selectors);
+    const selectors = patch.selectors && selectorColumns(patch.selectors);
+    const row = statements(db).update.get({
+      id,
+      color: patch.color ?? null,
+      note: patch.note ?? null,
+      selectors: selectors?.selectors ?? null,
+      quote: selectors?.quote ?? null,
+      start_offset: selectors?.start_offset ?? null,
+      has_selectors: selectors ? 1 : 0,
+      updated_at: new Date().toISOString(),
+    });
+    if (!row) throw new NotFoundError(`No annotation with id ${id}`);
+    return rowToAnnotation(row);
+  })();
 }
 
-/** Deletes an annotation and returns what it was (for undo); NotFoundError for an unknown id. */
+/** Deletes an annotation and returns what it was (for undo) once that is committed; NotFoundError for an unknown id. */
 export function deleteAnnotation(db: Database, id: string): Annotation {
-  const row = statements(db).delete.get(id);
-  if (!row) throw new NotFoundError(`No annotation with id ${id}`);
-  return rowToAnnotation(row);
+  return db.transaction(() => {
+    const row = statements(db).delete.get(id);
+    if (!row) throw new NotFoundError(`No annotation with id ${id}`);
+    return rowToAnnotation(row);
+  })();
 }

@@ -49,6 +49,7 @@ export function rowToArticleSummary(row: Omit<ArticleRow, 'content'>): ArticleSu
 const statements = statementCache((db) => ({
   get: db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
   exists: db.prepare<[number], 1>('SELECT 1 FROM articles WHERE id = ?').pluck(),
+  text: db.prepare<[number], string>('SELECT content FROM articles WHERE id = ?').pluck(),
   getBySource: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE source = ?'),
   insert: db.prepare<[Omit<ArticleRow, 'id'>], ArticleRow>(
     `INSERT INTO articles (title, source, format, content, text_hash, created_at, updated_at)
@@ -77,6 +78,11 @@ export function articleExists(db: Database, id: number): boolean {
   return statements(db).exists.get(id) !== undefined;
 }
 
+/** The body of an article (what its annotations anchor to) without the rest of its row, or undefined for none. */
+export function articleText(db: Database, id: number): string | undefined {
+  return statements(db).text.get(id);
+}
+
 /** The article imported from this source, or undefined: import uses it to tell a new source from a re-import. */
 export function getArticleBySource(db: Database, source: string): Article | undefined {
   const row = statements(db).getBySource.get(source);
@@ -85,18 +91,21 @@ export function getArticleBySource(db: Database, source: string): Article | unde
 
 /** Stores a new article and returns it. A source that is already stored violates UNIQUE and throws. */
 export function insertArticle(db: Database, article: NewArticle): Article {
-  const now = new Date().toISOString();
-  const row = statements(db).insert.get({
-    title: article.title,
-    source: article.source,
-    format: article.format,
-    content: article.content,
-    text_hash: hashText(article.content),
-    created_at: now,
-    updated_at: now,
-  });
-  if (!row) throw new Error('INSERT … RETURNING returned no row');
-  return rowToArticle(row);
+  // A transaction even for one statement: its COMMIT reports a full disk, autocommit's reset would not.
+  return db.transaction(() => {
+    const now = new Date().toISOString();
+    const row = statements(db).insert.get({
+      title: article.title,
+      source: article.source,
+      format: article.format,
+      content: article.content,
+      text_hash: hashText(article.content),
+      created_at: now,
+      updated_at: now,
+    });
+    if (!row) throw new Error('INSERT … RETURNING returned no row');
+    return rowToArticle(row);
+  })();
 }
 
 /**
@@ -104,15 +113,17 @@ export function insertArticle(db: Database, article: NewArticle): Article {
  * against the new text by their selectors, and the changed `textHash` tells the reader to check them.
  */
 export function updateArticleContent(db: Database, id: number, update: { title: string; content: string }): Article {
-  const row = statements(db).updateContent.get({
-    id,
-    title: update.title,
-    content: update.content,
-    text_hash: hashText(update.content),
-    updated_at: new Date().toISOString(),
-  });
-  if (!row) throw new NotFoundError(`No article with id ${id}`);
-  return rowToArticle(row);
+  return db.transaction(() => {
+    const row = statements(db).updateContent.get({
+      id,
+      title: update.title,
+      content: update.content,
+      text_hash: hashText(update.content),
+      updated_at: new Date().toISOString(),
+    });
+    if (!row) throw new NotFoundError(`No article with id ${id}`);
+    return rowToArticle(row);
+  })();
 }
 
 /** Every article without its body, oldest first. */

@@ -15,18 +15,59 @@ export class ConflictError extends Error {
 }
 
 /**
+ * Selectors that do not describe the article they are stored with: a position past its end, or a quote that is not
+ * the article's text there. Stored anyway they would paint nothing or the wrong words; the IPC layer reports it as
+ * `invalid-input`.
+ */
+export class SelectorMismatchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SelectorMismatchError';
+  }
+}
+
+/**
  * The file was written by a newer Marginalia whose schema this version does not know. Opening it anyway could
  * silently drop or corrupt what the newer version stored, so it is refused before anything is written to it.
  */
 export class DatabaseTooNewError extends Error {
-  constructor(
-    readonly foundVersion: number,
-    readonly knownVersion: number,
-  ) {
+  readonly foundVersion: number;
+  readonly knownVersion: number;
+
+  constructor(foundVersion: number, knownVersion: number) {
     super(
       `This database was written by a newer version of Marginalia (schema ${foundVersion}; ` +
         `this version knows up to ${knownVersion}). Update Marginalia to open it.`,
     );
     this.name = 'DatabaseTooNewError';
+    this.foundVersion = foundVersion;
+    this.knownVersion = knownVersion;
   }
+}
+
+/**
+ * Why SQLite could not read or write the library, told apart by its result code. Each kind calls for a different
+ * thing from the user (free space, close the other program, restore a backup), so callers word their message by it.
+ */
+export type StorageFailure = 'disk-full' | 'read-only' | 'locked' | 'not-a-database' | 'corrupt' | 'cannot-open' | 'io';
+
+const failureByCode: ReadonlyArray<readonly [prefix: string, failure: StorageFailure]> = [
+  ['SQLITE_FULL', 'disk-full'],
+  ['SQLITE_IOERR_NOSPC', 'disk-full'],
+  ['SQLITE_READONLY', 'read-only'],
+  ['SQLITE_PERM', 'read-only'],
+  ['SQLITE_BUSY', 'locked'],
+  ['SQLITE_LOCKED', 'locked'],
+  ['SQLITE_NOTADB', 'not-a-database'],
+  ['SQLITE_CORRUPT', 'corrupt'],
+  ['SQLITE_CANTOPEN', 'cannot-open'],
+  ['SQLITE_IOERR', 'io'],
+];
+
+/** The storage failure an error from better-sqlite3 stands for, or undefined when it is not one (a bug, a constraint). */
+export function storageFailureOf(error: unknown): StorageFailure | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return undefined;
+  // Extended codes (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED, …) share their primary code's prefix.
+  return failureByCode.find(([prefix]) => code === prefix || code.startsWith(`${prefix}_`))?.[1];
 }

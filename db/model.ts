@@ -23,12 +23,24 @@ export const limits = {
 
 const offset = z.number().int().nonnegative().max(limits.articleMaxLength);
 
+/** A count as a user reads it: 100,000, not 100000. */
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * Text a user typed or selected, refused when it holds a lone UTF-16 surrogate (half of an emoji, say). SQLite would
+ * store it as U+FFFD and the call would still say it was saved; refusing keeps the user's text exactly as typed.
+ */
+const wellFormedText = (what: string) =>
+  z.string().refine((text) => text.isWellFormed(), { message: `${what} contains a broken character (half of an emoji or symbol)` });
+
 export const textQuoteSelectorSchema = z
   .object({
     type: z.literal('TextQuoteSelector'),
-    exact: z.string().min(1, 'the quote is empty').max(limits.quoteMaxLength, `the quote is longer than ${limits.quoteMaxLength} characters`),
-    prefix: z.string().max(limits.affixLength, `the prefix is longer than ${limits.affixLength} characters`),
-    suffix: z.string().max(limits.affixLength, `the suffix is longer than ${limits.affixLength} characters`),
+    exact: wellFormedText('the quote')
+      .min(1, 'the quote is empty')
+      .max(limits.quoteMaxLength, `the quote is longer than ${count(limits.quoteMaxLength)} characters`),
+    prefix: wellFormedText('the text before the quote').max(limits.affixLength, `the prefix is longer than ${limits.affixLength} characters`),
+    suffix: wellFormedText('the text after the quote').max(limits.affixLength, `the suffix is longer than ${limits.affixLength} characters`),
   })
   .strict();
 
@@ -70,9 +82,19 @@ export type Selector = TextQuoteSelector | TextPositionSelector;
 export const highlightColorSchema = z.enum(highlightColors, {
   error: () => `the colour must be one of ${highlightColors.join(', ')}`,
 });
-export const noteSchema = z.string().max(limits.noteMaxLength, `the note is longer than ${limits.noteMaxLength} characters`);
+export const noteSchema = wellFormedText('the note').max(limits.noteMaxLength, `the note is longer than ${count(limits.noteMaxLength)} characters`);
 export const articleIdSchema = z.number().int('an article id is a whole number').positive('an article id is positive');
-export const annotationIdSchema = z.uuid('an annotation id is a UUID');
+
+const nilUuid = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * An annotation's id: a UUID, stored in lower case so that two spellings of one id are one annotation. The nil UUID
+ * is refused: it is what a broken generator produces, and every renderer would share it.
+ */
+export const annotationIdSchema = z
+  .uuid('an annotation id is a UUID')
+  .transform((id) => id.toLowerCase())
+  .refine((id) => id !== nilUuid, { message: 'the nil UUID cannot be an annotation id' });
 
 /** How an article's content is stored. Only plain text exists today; html (sanitized) comes with import. */
 export type ArticleFormat = 'text';

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Database } from 'better-sqlite3';
@@ -7,6 +7,7 @@ import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.ts';
 import { createHandlers, type HandlerPorts, noUserPorts } from '../ipc/handlers.ts';
 import { ensureDefaultArticle } from './default-article.ts';
+import { explainOpenFailure } from './library-open-error.ts';
 import seedText from './seed/default-article.txt?raw';
 
 /** The database file's name inside the data directory. */
@@ -18,6 +19,8 @@ export interface AppDataOptions {
   log?: (error: unknown) => void;
   /** Platform services (file dialogs); by default every dialog is cancelled. */
   ports?: HandlerPorts;
+  /** How long to wait for another program's lock on the library (tests shorten it). */
+  busyTimeoutMs?: number;
 }
 
 /** An open data directory: the database, the dispatcher every IPC call goes through, and a way to close both. */
@@ -30,17 +33,26 @@ export interface AppData {
 /**
  * Opens the app's data in `dataDir` (created if missing): migrates the database, makes sure the built-in article
  * exists and wires the IPC handlers. Electron's main process and the test harness both start here, so this module
- * must never import `electron`.
+ * must never import `electron`. Any failure is a LibraryOpenError whose message tells the user what is wrong and
+ * what to do; the library file is left as it was.
  */
 export function openAppData(dataDir: string, options: AppDataOptions = {}): AppData {
-  mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(path.join(dataDir, databaseFileName));
+  const file = path.join(dataDir, databaseFileName);
+  let db: Database;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    // mkdir succeeds silently when the path exists as a file on some systems; say so before SQLite gets confused.
+    if (!statSync(dataDir).isDirectory()) throw Object.assign(new Error(`${dataDir} is not a folder`), { code: 'ENOTDIR', syscall: 'stat', path: dataDir });
+    db = openDatabase(file, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+  } catch (error) {
+    throw explainOpenFailure(error, dataDir, databaseFileName);
+  }
   try {
     ensureDefaultArticle(db, seedText);
     const dispatch = createDispatch(createHandlers(db, options.ports ?? noUserPorts), options.log);
     return { db, dispatch, close: () => closeDatabase(db) };
   } catch (error) {
     closeDatabase(db);
-    throw error;
+    throw explainOpenFailure(error, dataDir, databaseFileName);
   }
 }

@@ -86,7 +86,7 @@ function reanchorAnnotations(db: Database, articleId: number, text: string): Rea
     else if (anchored.status.kind === 'moved') report.moved += 1;
     else report.fuzzy += 1;
     const selectors = describeText(text, anchored.start, anchored.end);
-    if (!sameSelectors(selectors, annotation.selectors)) updateAnnotation(db, annotation.id, { selectors });
+    if (!sameSelectors(selectors, annotation.selectors)) updateAnnotation(db, annotation.id, { selectors }, text);
   });
   return report;
 }

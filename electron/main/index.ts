@@ -60,10 +60,11 @@ function start(): void {
       try {
         appData = openAppData(dataDir, { ports: { pickArticleFile: articleFilePicker(() => mainWindow) } });
       } catch (error) {
-        // Typically a library written by a newer Marginalia: say so and leave the file exactly as it is.
+        // openAppData's LibraryOpenError already says what is wrong, names the folder and what to do; the file
+        // was left exactly as it was.
         const message = error instanceof Error ? error.message : String(error);
         console.error(`could not open the library in ${dataDir}:`, error);
-        dialog.showErrorBox('Marginalia cannot open your library', `${message}\n\nFolder: ${dataDir}`);
+        dialog.showErrorBox('Marginalia cannot open your library', message);
         app.exit(1);
         return;
       }

@@ -93,6 +93,8 @@ const securityHeaders = {
   'x-content-type-options': 'nosniff',
 } as const;
 
+const notFoundCodes: ReadonlySet<string> = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP']);
+
 /** Reads a resolved renderer file into a response: 200 with its MIME type and the CSP, or 404 when absent. */
 export async function rendererFileResponse(file: string | undefined): Promise<FileResponse> {
   const notFound: FileResponse = { status: 404, headers: { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found' };
@@ -101,8 +103,10 @@ export async function rendererFileResponse(file: string | undefined): Promise<Fi
     const body = await readFile(file);
     return { status: 200, headers: { ...securityHeaders, 'content-type': mimeType(file) }, body };
   } catch (error) {
+    // Each of these means "no such file here": a path over the OS's length limit or through a symlink loop is a
+    // bad URL, not a server fault.
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return notFound;
+    if (code && notFoundCodes.has(code)) return notFound;
     throw error;
   }
 }

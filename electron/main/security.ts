@@ -10,12 +10,17 @@ export function guardWebContents(origins: readonly string[]): void {
   app.on('web-contents-created', (_event, contents) => guardContents(contents, origins));
 }
 
-/** Denies every permission a page asks for (camera, notifications, geolocation, …): a reader needs none. */
+/**
+ * Denies every permission a page asks for (camera, notifications, geolocation, …): a reader needs none. Both
+ * handlers are needed: the request handler answers prompts, the check handler answers the silent "do I have it?"
+ * queries (navigator.permissions, clipboard, HID/serial lookups) that never reach the request handler.
+ */
 export function denyAllPermissions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
     console.warn(`denied a request for the ${permission} permission`);
     callback(false);
   });
+  session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
 function guardContents(contents: WebContents, origins: readonly string[]): void {

@@ -70,7 +70,7 @@ describe('annotations', () => {
   it('lists in document order of the stored offset, then creation; position-less last', () => {
     const make = (selectors: Selector[]) => createAnnotation(db, { articleId: article.id, color: 'yellow', selectors }).id;
     const noPosition = make([{ type: 'TextQuoteSelector', exact: 'dog', prefix: '', suffix: '' }]);
-    const late = make(selectorsAt(32, 'lazy'));
+    const late = make(selectorsAt(37, 'lazy'));
     const early = make(selectorsAt(0, 'The'));
     const middleFirst = make(selectorsAt(10, 'brown'));
     const middleSecond = make(selectorsAt(10, 'brown fox'));
@@ -95,9 +95,9 @@ describe('annotations', () => {
     const renoted = updateAnnotation(db, created.id, { note: '' });
     expect(renoted).toMatchObject({ color: 'pink', note: '' });
 
-    const moved = updateAnnotation(db, created.id, { selectors: selectorsAt(36, 'dog') });
-    expect(moved).toMatchObject({ color: 'pink', note: '', selectors: selectorsAt(36, 'dog') });
-    expect(rawRow(created.id)).toMatchObject({ quote: 'dog', start_offset: 36 });
+    const moved = updateAnnotation(db, created.id, { selectors: selectorsAt(42, 'dog') });
+    expect(moved).toMatchObject({ color: 'pink', note: '', selectors: selectorsAt(42, 'dog') });
+    expect(rawRow(created.id)).toMatchObject({ quote: 'dog', start_offset: 42 });
 
     const orphaned = updateAnnotation(db, created.id, { selectors: [{ type: 'TextQuoteSelector', exact: 'fox', prefix: '', suffix: '' }] });
     expect(orphaned.selectors).toHaveLength(1);
@@ -165,10 +165,11 @@ describe('annotations', () => {
 
   it('stays ordered and quick with thousands of annotations', () => {
     const other = insertArticle(db, { title: 'Other', source: 'other', format: 'text', content: 'x'.repeat(50_000) });
+    const third = insertArticle(db, { title: 'Third', source: 'third', format: 'text', content: 'x'.repeat(50_000) });
     db.transaction(() => {
       for (let i = 0; i < 5_000; i += 1) {
         const start = (i * 7919) % 49_000;
-        createAnnotation(db, { articleId: i % 2 ? article.id : other.id, color: 'yellow', selectors: selectorsAt(start, 'x'.repeat(10)) });
+        createAnnotation(db, { articleId: i % 2 ? third.id : other.id, color: 'yellow', selectors: selectorsAt(start, 'x'.repeat(10)) });
       }
     })();
     const started = performance.now();

@@ -41,7 +41,7 @@ const [migration001] = allMigrations;
 if (!migration001) throw new Error('no migrations');
 
 describe('openDatabase on an empty file', () => {
-  it('creates STRICT tables, records the latest schema version and sets WAL, foreign keys and NORMAL sync', () => {
+  it('creates STRICT tables, records the latest schema version and sets WAL, foreign keys and FULL sync (an acknowledged write survives a power cut)', () => {
     const db = track(openDatabase(file));
     expect(tableNames(db)).toEqual(['annotations', 'articles']);
     const strict = db
@@ -54,7 +54,7 @@ describe('openDatabase on an empty file', () => {
     expect(schemaVersion(db)).toBe(latestVersion());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
     const indexes = db.prepare<[], string>("SELECT name FROM pragma_index_list('annotations') WHERE origin = 'c'").pluck().all();
     expect(indexes).toContain('annotations_by_article_position');

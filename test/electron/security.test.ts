@@ -7,12 +7,18 @@ const electron = vi.hoisted(() => {
     app: { on: vi.fn((event: string, listener: (...args: unknown[]) => void) => appListeners.set(event, listener)) },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
     setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
   };
 });
 vi.mock('electron', () => ({
   app: electron.app,
   shell: electron.shell,
-  session: { defaultSession: { setPermissionRequestHandler: electron.setPermissionRequestHandler } },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: electron.setPermissionRequestHandler,
+      setPermissionCheckHandler: electron.setPermissionCheckHandler,
+    },
+  },
 }));
 
 const { denyAllPermissions, guardWebContents } = await import('../../electron/main/security.ts');
@@ -90,5 +96,18 @@ describe('denyAllPermissions', () => {
     handler({}, 'geolocation', callback);
     handler({}, 'notifications', callback);
     expect(callback.mock.calls).toEqual([[false], [false]]);
+  });
+
+  it('answers every permission check with no, so a page cannot learn or use a permission silently', () => {
+    denyAllPermissions();
+    const check = electron.setPermissionCheckHandler.mock.calls[0]?.[0] as (
+      contents: unknown,
+      permission: string,
+      origin: string,
+    ) => boolean;
+    expect(typeof check).toBe('function');
+    for (const permission of ['clipboard-read', 'media', 'geolocation', 'notifications', 'hid', 'serial', 'usb']) {
+      expect(check({}, permission, 'app://marginalia')).toBe(false);
+    }
   });
 });
