@@ -44,4 +44,26 @@ describe('sidebar cards', () => {
     expect(preview.textContent).toBe('Short and sweet.');
     expect(preview.scrollHeight).toBeLessThanOrEqual(preview.clientHeight);
   });
+
+  test('a long URL in a note wraps inside its card, and the card stays inside the sidebar', async () => {
+    const url = `https://example.com/${'a'.repeat(400)}`;
+    const { m, card, preview } = await withNote(`See ${url}`);
+    const sidebar = m.host.querySelector('.sidebar')!.getBoundingClientRect();
+    const box = card.getBoundingClientRect();
+    expect(box.right).toBeLessThanOrEqual(sidebar.right);
+    expect(box.right).toBeLessThanOrEqual(window.innerWidth);
+    expect(preview.getBoundingClientRect().right).toBeLessThanOrEqual(box.right);
+    expect(preview.scrollWidth).toBeLessThanOrEqual(preview.clientWidth);
+  });
+
+  test('an unbroken word in an orphan’s quote wraps inside its card', async () => {
+    const word = 'x'.repeat(200);
+    const { m } = await withNote('', (fake) => fake.seed({ note: word, selectors: [{ type: 'TextQuoteSelector', exact: word, prefix: '', suffix: '' }] }));
+    const sidebar = m.host.querySelector('.sidebar')!.getBoundingClientRect();
+    const orphan = m.host.querySelector<HTMLElement>('.sidebar .orphans .entry')!;
+    expect(orphan.getBoundingClientRect().right).toBeLessThanOrEqual(sidebar.right);
+    for (const text of orphan.querySelectorAll<HTMLElement>('.entry-quote, .entry-note')) {
+      expect(text.getBoundingClientRect().right).toBeLessThanOrEqual(orphan.getBoundingClientRect().right);
+    }
+  });
 });
