@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import type { Annotation, Article, Result } from '../../electron/ipc/contract.ts';
+import { closeDatabase } from '../../db/connection.ts';
+import { type AppData, openAppData } from '../../electron/core/app-data.ts';
+import { selectorsIn } from '../db/fixtures.ts';
+import { mountTmpfs, type Tmpfs, tmpfsUnavailableReason } from '../support/tmpfs.ts';
+
+/**
+ * The library on a real full disk (a 2 MB tmpfs). Every call must tell the truth: either its change is stored (and
+ * still there after reopening) or it fails with "The disk is full: …" and the old value stays. Before writes ran in
+ * explicit transactions, a recolour or delete answered ok while SQLite rolled it back at the implicit COMMIT.
+ */
+
+const unavailable = tmpfsUnavailableReason();
+// CI runs as root on Linux, so there this must run; a developer's Mac gets a printed reason instead.
+if (unavailable && process.env.CI) throw new Error(`the full-disk tests must run on CI, but ${unavailable}`);
+if (unavailable) console.warn(`Skipping the full-disk tests: ${unavailable}.`);
+
+const mounts: Tmpfs[] = [];
+const opened: AppData[] = [];
+afterEach(() => {
+  for (const app of opened.splice(0)) app.close();
+  for (const mount of mounts.splice(0)) mount.remove();
+});
+
+function open(dir: string): AppData {
+  const app = openAppData(dir, { log: (error) => expect.fail(`unexpected internal error: ${String(error)}`) });
+  opened.push(app);
+  return app;
+}
+
+function valueOf<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/** A failure must be the disk-full one, in the user's words; anything else fails the test. */
+function expectStoredOrDiskFull(result: Result<unknown>): boolean {
+  if (result.ok) return true;
+  expect(result.error.code).toBe('disk-full');
+  expect(result.error.message).toMatch(/^The disk is full: your change was not saved\. Free some space on the disk that holds .+marginalia\.db, then try again\.$/);
+  return false;
+}
+
+describe.skipIf(unavailable)('a full disk', () => {
+  it('never acknowledges a create, recolour, note edit, delete or re-attach it did not keep', async () => {
+    const disk = mountTmpfs(2 * 1024 * 1024);
+    mounts.push(disk);
+    let app = open(disk.dir);
+    const article = valueOf<Article>(await app.dispatch('articles:get-default', undefined));
+    const text = article.content;
+    const create = (exact: string, note = '') =>
+      app.dispatch('annotations:create', { articleId: article.id, color: 'yellow', selectors: selectorsIn(text, exact), note });
+
+    const recolour = valueOf<Annotation>(await create('Geneva'));
+    const noted = valueOf<Annotation>(await create('Brussels', 'first thoughts'));
+    const doomed = valueOf<Annotation>(await create('Vienna'));
+    const moving = valueOf<Annotation>(await create('NATO'));
+
+    // Fill the disk with big notes, then smaller ones, until even a small create is refused.
+    const acknowledged: string[] = [];
+    let refusedCreates = 0;
+    for (const size of [60_000, 6_000, 600, 60]) {
+      for (;;) {
+        const result = await create('Russia', 'n'.repeat(size));
+        if (!expectStoredOrDiskFull(result)) {
+          refusedCreates += 1;
+          break;
+        }
+        acknowledged.push(valueOf<Annotation>(result).id);
+      }
+    }
+    expect(refusedCreates).toBe(4);
+
+    const attempts = {
+      create: await create('Moscow', 'written on a full disk'),
+      recolour: await app.dispatch('annotations:update', { id: recolour.id, color: 'pink' }),
+      note: await app.dispatch('annotations:update', { id: noted.id, note: 'second thoughts, longer than the first '.repeat(40) }),
+      delete: await app.dispatch('annotations:delete', { id: doomed.id }),
+      reattach: await app.dispatch('annotations:update', { id: moving.id, selectors: selectorsIn(text, 'Ukraine') }),
+    };
+    const stored = Object.fromEntries(Object.entries(attempts).map(([what, result]) => [what, expectStoredOrDiskFull(result)]));
+    // On a disk this full SQLite cannot even append to its log: every one of these must have been refused.
+    expect(stored).toEqual({ create: false, recolour: false, note: false, delete: false, reattach: false });
+
+    // Closing works on a full disk too (PRAGMA optimize fails there); then give the disk room and look again.
+    expect(() => app.close()).not.toThrow();
+    expect(app.db.open).toBe(false);
+    disk.resize(16 * 1024 * 1024);
+    app = open(disk.dir);
+    const after = new Map(valueOf<Annotation[]>(await app.dispatch('annotations:list', { articleId: article.id })).map((a) => [a.id, a]));
+
+    expect(after.get(recolour.id)?.color).toBe('yellow');
+    expect(after.get(noted.id)?.note).toBe('first thoughts');
+    expect(after.has(doomed.id)).toBe(true);
+    expect(after.get(moving.id)?.selectors).toEqual(moving.selectors);
+    expect([...after.values()].some((a) => a.note === 'written on a full disk')).toBe(false);
+    for (const id of acknowledged) expect(after.has(id)).toBe(true);
+    expect(after.size).toBe(4 + acknowledged.length);
+
+    // With room again, the same calls succeed and are kept.
+    expect((await create('Moscow', 'written after freeing space')).ok).toBe(true);
+    expect(valueOf<Annotation>(await app.dispatch('annotations:update', { id: recolour.id, color: 'pink' })).color).toBe('pink');
+    expect((await app.dispatch('annotations:delete', { id: doomed.id })).ok).toBe(true);
+  });
+
+  it('closes the library even when the disk is too full to refresh its statistics', async () => {
+    const disk = mountTmpfs(2 * 1024 * 1024);
+    mounts.push(disk);
+    const { db, dispatch } = open(disk.dir);
+    opened.pop();
+    const article = valueOf<Article>(await dispatch('articles:get-default', undefined));
+    for (let size = 20_000; size >= 20; size /= 10) {
+      const selectors = selectorsIn(article.content, 'Geneva');
+      while ((await dispatch('annotations:create', { articleId: article.id, color: 'green', selectors, note: 'x'.repeat(size) })).ok);
+    }
+    // Queries that an index could serve better make PRAGMA optimize want to ANALYZE, which needs room.
+    for (let i = 0; i < 20; i += 1) db.prepare('SELECT id FROM annotations WHERE article_id = ? AND start_offset > 3').all(article.id);
+    const warnings: unknown[] = [];
+    expect(() => closeDatabase(db, (_message, error) => warnings.push(error))).not.toThrow();
+    expect(db.open).toBe(false);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'SQLITE_FULL' })]);
+  });
+});
