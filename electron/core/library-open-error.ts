@@ -33,7 +33,8 @@ function openFailureMessage(error: unknown, dataDir: string, file: string): stri
     if (errno === 'EEXIST' || errno === 'ENOTDIR') {
       return `Marginalia keeps your library in the folder ${dataDir}, but a file is in the way: ${describePath(error)} is not a folder. Move or rename that file, then start Marginalia again. ${otherFolder}`;
     }
-    if (errno === 'EACCES' || errno === 'EPERM' || errno === 'EROFS') {
+    // A recursive mkdir reports a read-only parent as ENOENT (it could not create a folder it needed), not EROFS.
+    if (errno === 'EACCES' || errno === 'EPERM' || errno === 'EROFS' || errno === 'ENOENT') {
       return `Marginalia cannot create the folder ${dataDir} for your library: the folder it belongs in cannot be written (it is read-only or you lack permission). Make it writable, then start Marginalia again. ${otherFolder}`;
     }
     if (errno === 'ENOSPC') return `The disk is full: Marginalia cannot create the folder ${dataDir} for your library. Free some space, then start Marginalia again.`;
