@@ -129,4 +129,12 @@ describe('rendererFileResponse', () => {
     expect(refused.status).toBe(404);
     expect(refused.headers['content-security-policy']).toBe(contentSecurityPolicy);
   });
+
+  it('answers 404, not an error, for a path longer than the system allows', async () => {
+    const overlongName = await rendererFileResponse(resolveRendererFile(dir, `/${'a'.repeat(300)}.js`));
+    expect(overlongName.status).toBe(404);
+    const overlongPath = await rendererFileResponse(resolveRendererFile(dir, `/${'deep/'.repeat(1_000)}app.js`));
+    expect(overlongPath.status).toBe(404);
+    expect(overlongPath.headers['content-security-policy']).toBe(contentSecurityPolicy);
+  });
 });

@@ -140,6 +140,17 @@ const malformed: Record<string, BadCase[]> = {
     notFound('an unknown article id', (f) => create(f, { articleId: f.article.id + 1 }), 'No article with id'),
     invalid('a chosen id that is not a UUID', (f) => create(f, { id: 'my-id' }), 'An annotation id is a UUID'),
     conflict('a chosen id that is taken', (f) => create(f, { id: f.annotation.id }), `An annotation with id`),
+    conflict('a chosen id that differs from a taken one only in case', (f) => create(f, { id: f.annotation.id.toUpperCase() }), 'An annotation with id'),
+    invalid('the nil UUID as its id', (f) => create(f, { id: '00000000-0000-0000-0000-000000000000' }), 'The nil UUID cannot be an annotation id.'),
+    invalid('a position far past the end of the article', (f) => create(f, { selectors: selectorsAt(19_999_000, 'Diplomats') }), 'The highlight ends at character 19,999,009, past the end of this article (3,'),
+    invalid('a position just past the end of the article', (f) => create(f, { selectors: selectorsAt(f.article.content.length - 3, 'ence') }), 'past the end of this article'),
+    invalid('a quote that is not the article’s text at its position', (f) => create(f, { selectors: selectorsAt(10, 'Diplomats') }), 'The highlighted text is not what this article says at that place.'),
+    invalid('a prefix that is not the text before the quote', (f) => create(f, { selectors: selectorsAt(f.article.content.indexOf('Geneva'), 'Geneva', 'talks Tuesday in ') }), 'The text before the highlight is not what this article says there.'),
+    invalid('a prefix longer than the text before the quote', (f) => create(f, { selectors: selectorsAt(0, 'Diplomats', 'Headline: ') }), 'The text before the highlight is not what this article says there.'),
+    invalid('a suffix that is not the text after the quote', (f) => create(f, { selectors: selectorsAt(0, 'Diplomats', '', ' to the') }), 'The text after the highlight is not what this article says there.'),
+    invalid('a quote without position that occurs nowhere in the article', (f) => create(f, { selectors: [quote('Zanzibar')] }), 'The highlighted text does not occur in this article.'),
+    invalid('a note with a lone surrogate', (f) => create(f, { note: 'a\uD800b' }), 'The note contains a broken character (half of an emoji or symbol).'),
+    invalid('a quote with a lone surrogate', (f) => create(f, { selectors: [quote('\uDC00')] }), 'The quote contains a broken character'),
   ],
   'annotations:update': [
     invalid('no input', () => undefined, 'expected object, received undefined'),
@@ -158,6 +169,11 @@ const malformed: Record<string, BadCase[]> = {
     invalid('an oversized quote', (f) => update(f, { selectors: [quote('x'.repeat(limits.quoteMaxLength + 1))] }), 'The quote is longer than'),
     invalid('an extra field', (f) => update(f, { note: 'x', articleId: f.article.id }), 'Unrecognized key: "articleId"'),
     notFound('an unknown but well-formed id', () => ({ id: unknownUuid, note: 'x' }), `No annotation with id ${unknownUuid}`),
+    invalid('the nil UUID', () => ({ id: '00000000-0000-0000-0000-000000000000', note: 'x' }), 'The nil UUID cannot be an annotation id.'),
+    invalid('a note with a lone surrogate', (f) => update(f, { note: 'emoji cut in half: \uD83D' }), 'The note contains a broken character (half of an emoji or symbol).'),
+    invalid('a re-attach past the end of the article', (f) => update(f, { selectors: selectorsAt(19_999_000, 'Diplomats') }), 'past the end of this article'),
+    invalid('a re-attach to text the article does not have there', (f) => update(f, { selectors: selectorsAt(1, 'Diplomats') }), 'The highlighted text is not what this article says at that place.'),
+    invalid('a re-attach whose context is not the article’s', (f) => update(f, { selectors: selectorsAt(0, 'Diplomats', '', 'X') }), 'The text after the highlight is not what this article says there.'),
   ],
   'annotations:delete': [
     invalid('no input', () => undefined, 'expected object, received undefined'),
@@ -166,6 +182,7 @@ const malformed: Record<string, BadCase[]> = {
     invalid('a numeric id', () => ({ id: 7 }), 'An annotation id is a UUID'),
     invalid('an extra field', (f) => ({ id: f.annotation.id, force: true }), 'Unrecognized key: "force"'),
     notFound('an unknown but well-formed id', () => ({ id: unknownUuid }), `No annotation with id ${unknownUuid}`),
+    invalid('the nil UUID', () => ({ id: '00000000-0000-0000-0000-000000000000' }), 'The nil UUID cannot be an annotation id.'),
   ],
 };
 
@@ -186,6 +203,19 @@ describe('malformed input', () => {
       expect(dump()).toBe(before);
       expect(logged).toEqual([]);
     });
+  });
+
+  it('repeats only a short excerpt of what the caller sent', async () => {
+    const hugeKey = 'k'.repeat(10_000_000);
+    const byKey = await dispatch('annotations:update', { id: fixture.annotation.id, note: 'x', [hugeKey]: 1, other: 2, third: 3, fourth: 4 });
+    expect(byKey).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    if (byKey.ok) return;
+    expect(byKey.error.message.length).toBeLessThan(200);
+    expect(byKey.error.message).toContain('(10,000,000 characters)');
+    expect(byKey.error.message).toContain('and 1 more');
+    const byChannel = await dispatch(`annotations:${'x'.repeat(10_000_000)}`, {});
+    expect(byChannel.ok).toBe(false);
+    if (!byChannel.ok) expect(byChannel.error.message.length).toBeLessThan(120);
   });
 
   it.each(['annotations:drop', 'sql:run', '', 'articles:get-default ', '__proto__', 'constructor'])(
@@ -236,6 +266,21 @@ describe('well-formed calls', () => {
     const created = expectOk<Annotation>(await dispatch('annotations:create', { ...validCreate(fixture.article.id), id }));
     expect(created.id).toBe(id);
     expect(expectOk<Annotation>(await dispatch('annotations:update', { id, note: 'typed before the reply' })).note).toBe('typed before the reply');
+  });
+
+  it('treat an id in upper case as the same annotation, stored in lower case', async () => {
+    const id = 'A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D';
+    const created = expectOk<Annotation>(await dispatch('annotations:create', { ...validCreate(fixture.article.id), id }));
+    expect(created.id).toBe(id.toLowerCase());
+    expect(expectOk<Annotation>(await dispatch('annotations:update', { id, note: 'same one' }))).toMatchObject({ id: id.toLowerCase(), note: 'same one' });
+    expect(await dispatch('annotations:delete', { id: id.toLowerCase() })).toEqual({ ok: true, value: { id: id.toLowerCase() } });
+    expect(await dispatch('annotations:delete', { id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('store a note with emoji, combining marks and right-to-left text exactly as typed', async () => {
+    const note = 'שלום 👩🏽‍💻 e\u0301 مرحبا';
+    expect(expectOk<Annotation>(await dispatch('annotations:update', { id: fixture.annotation.id, note })).note).toBe(note);
+    expect(expectOk<Annotation[]>(await dispatch('annotations:list', { articleId: fixture.article.id }))[0]?.note).toBe(note);
   });
 
   it('accept limits exactly at the bound', async () => {
