@@ -107,7 +107,7 @@ export function AnnotationPopover(props: AnnotationPopoverProps) {
           <span aria-hidden="true">×</span>
         </button>
       </header>
-      <p className="popover-quote">{shorten(quote, 140)}</p>
+      <p className="popover-quote" dir="auto">{shorten(quote, 140)}</p>
       <PlacementNote entry={entry} onReattach={onReattach} />
       <div className="popover-colors" role="group" aria-labelledby={colorsId}>
         <span id={colorsId} className="visually-hidden">
@@ -133,6 +133,7 @@ export function AnnotationPopover(props: AnnotationPopoverProps) {
         ref={noteRef}
         id={noteId}
         className="popover-note"
+        dir="auto"
         rows={4}
         value={note}
         placeholder="Write a note…"

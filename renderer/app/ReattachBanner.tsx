@@ -22,7 +22,7 @@ export function ReattachBanner({ entry, onCancel }: ReattachBannerProps) {
   return (
     <div className="reattach-banner" role="region" aria-label="Re-attaching a highlight" onKeyDown={onKeyDown}>
       <p className="reattach-text">
-        Select the text where <q className="reattach-quote">{shorten(quoteText(entry.annotation.selectors), 70)}</q> belongs,
+        Select the text where <q className="reattach-quote" dir="auto">{shorten(quoteText(entry.annotation.selectors), 70)}</q> belongs,
         then choose <strong>Re-attach here</strong> or press Enter.
       </p>
       <button type="button" className="text-button" aria-keyshortcuts="Escape" onClick={onCancel}>

@@ -34,7 +34,7 @@ function Swatch({ entry }: { entry: Entry }) {
 }
 
 function Note({ text }: { text: string }) {
-  return text ? <span className="entry-note">{firstLines(text, 3)}</span> : null;
+  return text ? <span className="entry-note" dir="auto">{firstLines(text, 3)}</span> : null;
 }
 
 /** Says when a highlight was placed by a fuzzy match, so the user can check it still marks the right words. */
@@ -56,7 +56,7 @@ function OrphanCard({ entry, reattaching, onOpen, onToggleReattach }: { entry: E
       <button type="button" id={orphanButtonId(entry.key)} className="entry-open" aria-haspopup="dialog" onClick={onOpen}>
         <Swatch entry={entry} />
         <span className="entry-text">
-          <q id={quoteId} className="entry-quote">
+          <q id={quoteId} className="entry-quote" dir="auto">
             {shorten(quoteOf(entry), 240)}
           </q>
           <Note text={entry.annotation.note} />
@@ -101,7 +101,7 @@ export function Sidebar({ loading, placed, orphans, current, reattaching, onChoo
               >
                 <Swatch entry={entry} />
                 <span className="entry-text">
-                  <q className="entry-quote">{shorten(quoteOf(entry), 100)}</q>
+                  <q className="entry-quote" dir="auto">{shorten(quoteOf(entry), 100)}</q>
                   <Note text={entry.annotation.note} />
                   <Confidence entry={entry} />
                 </span>

@@ -390,12 +390,15 @@ function renderArticle(article: Article): { element: HTMLElement; body: HTMLElem
   title.id = 'article-title';
   title.className = 'article-title';
   title.textContent = article.title;
+  // Each block of user text takes its direction from its own first strong letter, so Hebrew or Arabic reads right to left.
+  title.dir = 'auto';
 
   const body = document.createElement('div');
   body.className = bodyClass;
   article.content.split('\n\n').forEach((text, i) => {
     if (i > 0) body.append(document.createTextNode('\n\n'));
     const paragraph = document.createElement('p');
+    paragraph.dir = 'auto';
     if (text) paragraph.append(document.createTextNode(text));
     body.append(paragraph);
   });
