@@ -1,4 +1,5 @@
 import { lookup } from 'node:dns/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * The server Electron's download goes to, for messages only: @electron/get decides the real URL. When fetch fails it
@@ -25,10 +26,8 @@ export function downloadHost(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Whether host resolves, or undefined when the lookup takes longer than a moment (a hung resolver says nothing). */
 export async function hostResolves(host: string, waitMs = 3000): Promise<boolean | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, waitMs);
-  });
+  const stopWaiting = new AbortController();
+  const timeout = sleep(waitMs, undefined, { signal: stopWaiting.signal }).catch(() => undefined);
   const hostname = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
   const resolved = lookup(hostname).then(
     () => true,
@@ -37,6 +36,6 @@ export async function hostResolves(host: string, waitMs = 3000): Promise<boolean
   try {
     return await Promise.race([resolved, timeout]);
   } finally {
-    clearTimeout(timer);
+    stopWaiting.abort();
   }
 }

@@ -78,7 +78,8 @@ export async function ensureElectron(options: EnsureElectronOptions): Promise<En
     };
   }
   if (options.download === false) {
-    return { ok: false, message: `The Electron ${pkg.version} binary has not been downloaded (node_modules/electron/dist is missing).` };
+    const message = `The Electron ${pkg.version} binary has not been downloaded (node_modules/electron/dist is missing).`;
+    return { ok: false, message };
   }
 
   log(`Downloading Electron ${pkg.version} (about 100 MB), once: later starts use node_modules/electron/dist.`);
@@ -101,13 +102,14 @@ export async function ensureElectron(options: EnsureElectronOptions): Promise<En
     }
     return {
       ok: false,
-      message: `Electron's installer finished, but no executable is listed in ${join(pkg.dir, 'path.txt')}. Delete node_modules/electron and run \`npm install\`, then \`${retryCommand}\`.`,
+      message:
+        `Electron's installer finished, but ${join(pkg.dir, 'path.txt')} names no executable. ` +
+        `Delete node_modules/electron, run \`npm install\`, then \`${retryCommand}\`.`,
     };
   }
   const host = downloadHost(env);
+  // Only a failed connection leaves the cause unsaid; an HTTP status or a checksum error names it already.
   const resolves = /fetch failed/i.test(installerError(result.stderr)) ? await hostResolves(host) : undefined;
-  return {
-    ok: false,
-    message: describeDownloadFailure({ installerOutput: result.stderr, version: pkg.version, retryCommand, host, hostResolves: resolves }),
-  };
+  const failure = { installerOutput: result.stderr, version: pkg.version, retryCommand, host, hostResolves: resolves };
+  return { ok: false, message: describeDownloadFailure(failure) };
 }
