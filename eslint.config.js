@@ -9,8 +9,12 @@ import tseslint from 'typescript-eslint';
  * Lint rules hold the process boundary (see docs in README "Layers"):
  * - renderer/ imports no node:*, no db/, no electron/ code, except type-only imports of the IPC contract;
  * - db/, electron/ipc/ and electron/core/ never import `electron`, so they run in plain Node (tests, harness);
- * - only electron/main and electron/preload touch Electron.
+ * - only electron/main and electron/preload touch Electron;
+ * - electron/launcher/ (what npm start runs before Electron exists) imports no `electron`, and no app code imports it,
+ *   so it stays out of the bundle.
  */
+const launcherIsTooling = 'electron/launcher/ is npm-script tooling (it fetches the Electron binary); the app never imports it.';
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -47,6 +51,7 @@ export default tseslint.config(
                 '**/electron/preload/**',
                 '**/electron/ipc/**',
                 '**/electron/core/*.ts',
+                '**/electron/launcher/**',
                 '!**/electron/ipc/contract*',
               ],
               message: 'The renderer imports no main-process code; type-only imports of electron/ipc/contract are allowed.',
@@ -66,7 +71,35 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'This layer runs without Electron (tests, harness): keep Electron in electron/main.' }] },
+        {
+          paths: [{ name: 'electron', message: 'This layer runs without Electron (tests, harness): keep Electron in electron/main.' }],
+          patterns: [{ group: ['**/electron/launcher/**', '**/launcher/**'], message: launcherIsTooling }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/electron/launcher/**', '**/launcher/**'], message: launcherIsTooling }] },
+      ],
+    },
+  },
+  {
+    files: ['electron/launcher/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: "The launcher runs before Electron's binary exists: reach it only through node_modules/electron/install.js.",
+            },
+          ],
+        },
       ],
     },
   },
