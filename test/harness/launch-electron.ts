@@ -1,17 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 
+import { ensureElectron, type EnsureElectronResult } from '../../electron/launcher/ensure-electron.ts';
 import { chromiumArgs } from '../support/chromium.ts';
 import { waitForArticle } from './reader.ts';
 
 /**
  * Drives the real Electron app (out/main/index.js) with Playwright, on a given data folder (MARGINALIA_DATA_DIR).
- * Needs the Electron binary, which `npm install` downloads lazily and some machines cannot; check
- * electronBinaryAvailable() first. The binary's location is read without require('electron'), which would
- * start that download.
+ * The binary is found, and fetched when missing, by the same ensureElectron() that `npm start` runs.
  */
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -19,25 +17,20 @@ const repoRoot = resolve(import.meta.dirname, '../..');
 /** The built main-process entry the app is launched with. */
 export const mainEntry = join(repoRoot, 'out/main/index.js');
 
-/** The installed Electron executable, or undefined when its binary has not been downloaded. */
-export function electronBinaryPath(): string | undefined {
-  let packageDir: string;
-  try {
-    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  } catch {
-    return undefined;
-  }
-  const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const relativeExecutable = readFileSync(pathFile, 'utf8').trim();
-  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');
-  const executable = join(distDir, relativeExecutable);
-  return existsSync(executable) ? executable : undefined;
-}
-
-/** True when the Electron binary is on this machine, so the Electron end-to-end tests can run. */
-export function electronBinaryAvailable(): boolean {
-  return electronBinaryPath() !== undefined;
+/**
+ * The Electron binary for the end-to-end tests, downloaded once when missing, as `npm start` would. Trying is cheap
+ * where there is no network (the installer fails in well under a second when the download host cannot be looked
+ * up, measured here), and once it succeeds the binary stays in node_modules/electron/dist, so a CI machine with
+ * network downloads it on its first run only. ELECTRON_SKIP_BINARY_DOWNLOAD=1 (the name Electron's installer used
+ * to honour) only looks, for machines where even an attempt is unwanted, such as a network that drops packets
+ * instead of refusing them, where fetch waits for its connect timeout.
+ */
+export function prepareElectron(): Promise<EnsureElectronResult> {
+  return ensureElectron({
+    projectRoot: repoRoot,
+    download: !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD,
+    retryCommand: 'npm test',
+  });
 }
 
 /** A running Electron app and its reader window. */
@@ -51,12 +44,13 @@ export interface LaunchedElectronApp {
 
 /** Launches the built app on a data folder and waits for the article in its first window. */
 export async function launchElectronApp({ dataDir }: { dataDir: string }): Promise<LaunchedElectronApp> {
-  const executablePath = electronBinaryPath();
-  if (!executablePath) throw new Error('The Electron binary is not installed (node_modules/electron/dist is missing).');
+  const electron = await prepareElectron();
+  if (!electron.ok) throw new Error(electron.message);
   if (!existsSync(mainEntry)) throw new Error(`${mainEntry} is missing: run npm run build first (npm test does).`);
   const env = { ...process.env, MARGINALIA_DATA_DIR: dataDir } as Record<string, string>;
   delete env.ELECTRON_RENDERER_URL;
   delete env.ELECTRON_RUN_AS_NODE;
+  const executablePath = electron.executable;
   const electronApp = await _electron.launch({ executablePath, args: [...chromiumArgs, mainEntry], env, cwd: repoRoot });
   try {
     const page = await electronApp.firstWindow();
