@@ -59,15 +59,16 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
       else if (command.kind === 'confirm' && session?.surface.current) openPopover({ key: session.surface.current, focus: 'controls' });
     },
     onActivate: (key) => openPopover({ key, focus: 'controls' }),
-    onCurrentChange: (key) => {
+    onCurrentChange: (key, byKeys) => {
       setCurrent(key);
       // Keyboard focus on a highlight opens its popover as a preview that follows the focus (Enter goes into it);
-      // focus leaving every highlight closes a preview, but never a popover the user is working in.
+      // focus leaving every highlight closes a preview, but never a popover the user is working in. Choosing a
+      // sidebar card or re-attaching only scrolls to and flashes the highlight: no preview covers the text.
       if (key === null) {
         if (open?.focus === 'none') setOpen(null);
         return;
       }
-      if (reattachingRef.current === null && open?.key !== key) openPopover({ key, focus: 'none' });
+      if (byKeys && reattachingRef.current === null && open?.key !== key) openPopover({ key, focus: 'none' });
       if (!session) return;
       const { placed } = session.store.getSnapshot();
       const at = placed.findIndex((e) => e.key === key);

@@ -12,8 +12,11 @@ export interface SurfaceEvents {
   onSelectionCommand(command: SelectionCommand): void;
   /** The user asked to open a highlight: clicked it, or pressed Enter on the focused one. */
   onActivate(key: string, via: 'pointer' | 'keyboard'): void;
-  /** The keyboard focus ring moved to another highlight (or left them). */
-  onCurrentChange(key: string | null): void;
+  /**
+   * The keyboard focus ring moved to another highlight (or left them). `byKeys` is true when the user stepped there
+   * with ] / [ (or Home/End), false when it followed a click, a sidebar choice or a re-attach.
+   */
+  onCurrentChange(key: string | null, byKeys: boolean): void;
   /** Escape in the article (after dropping the selection, if there was one). */
   onEscape(): void;
 }
@@ -155,8 +158,12 @@ export class ArticleSurface {
     this.#painter.flash(key);
   }
 
-  /** Moves the keyboard focus ring to a highlight (or removes it). */
+  /** Moves the keyboard focus ring to a highlight (or removes it), for a reason other than the user's keys. */
   setCurrent(key: string | null): void {
+    this.#setCurrent(key, false);
+  }
+
+  #setCurrent(key: string | null, byKeys: boolean): void {
     const next = key !== null && this.#painted.has(key) ? key : null;
     if (next === this.#current) {
       this.#drawFocusRing();
@@ -165,7 +172,7 @@ export class ArticleSurface {
     this.#current = next;
     this.#painter.focus(next ?? undefined);
     this.#drawFocusRing();
-    this.#events.onCurrentChange(next);
+    this.#events.onCurrentChange(next, byKeys);
   }
 
   /** The highlight under the keyboard focus ring. */
@@ -260,7 +267,7 @@ export class ArticleSurface {
         this.#events.onActivate(this.#current, 'keyboard');
         return;
       case 'escape':
-        if (this.#current !== null) this.setCurrent(null);
+        if (this.#current !== null) this.#setCurrent(null, true);
         this.#events.onEscape();
         return;
       default:
@@ -284,7 +291,7 @@ export class ArticleSurface {
   }
 
   #moveTo(key: string | null): void {
-    this.setCurrent(key);
+    this.#setCurrent(key, true);
     if (key !== null) this.#scrollToKey(key, 'nearest');
   }
 

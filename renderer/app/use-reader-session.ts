@@ -35,7 +35,7 @@ export function useReaderSession(
         onSelectionChange: () => eventsRef.current.onSelectionChange(),
         onSelectionCommand: (command) => eventsRef.current.onSelectionCommand(command),
         onActivate: (key, via) => eventsRef.current.onActivate(key, via),
-        onCurrentChange: (key) => eventsRef.current.onCurrentChange(key),
+        onCurrentChange: (key, byKeys) => eventsRef.current.onCurrentChange(key, byKeys),
         onEscape: () => eventsRef.current.onEscape(),
       };
       const surface = new ArticleSurface(pane, article, pane, relay);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 
 import { FakeApi } from './fake-api.ts';
-import { cleanup, clickText, paintedCount, press, renderApp, selectText, sidebarQuotes } from './harness.tsx';
+import { cleanup, clickText, paintedCount, popover, press, renderApp, selectText, sidebarQuotes } from './harness.tsx';
 
 beforeEach(async () => {
   await page.viewport(1100, 700);
@@ -106,5 +106,34 @@ describe('the sidebar', () => {
     await userEvent.click(page.getByRole('button', { name: /far below the fold/ }));
     await vi.waitFor(() => expect(paintedCount('marginalia-green')).toBe(1));
     expect(m.pane.scrollTop).toBeGreaterThan(0);
+  });
+
+  test('choosing a card scrolls to and flashes its highlight without opening a popover over the text', async () => {
+    const fake = new FakeApi();
+    fake.seed({ color: 'green', selectors: [{ type: 'TextQuoteSelector', exact: 'It is far below the fold.', prefix: '', suffix: '' }] });
+    const m = await renderApp(fake);
+    const card = page.getByRole('button', { name: /far below the fold/ });
+    await userEvent.click(card);
+    // The card is marked current in the same update that used to open the preview.
+    await expect.element(card).toHaveAttribute('aria-current', 'true');
+    expect(paintedCount('marginalia-flash')).toBeGreaterThan(0);
+    expect(popover(m)).toBeNull();
+    expect(page.getByRole('dialog').elements()).toHaveLength(0);
+  });
+
+  test('choosing a card with the keyboard opens no popover either; ] in the article still previews', async () => {
+    const fake = new FakeApi();
+    fake.seed({ selectors: [{ type: 'TextQuoteSelector', exact: 'It never loses a note.', prefix: '', suffix: '' }] });
+    const m = await renderApp(fake);
+    const card = page.getByRole('button', { name: /It never loses a note/ });
+    (card.element() as HTMLElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.element(card).toHaveAttribute('aria-current', 'true');
+    expect(popover(m)).toBeNull();
+    expect(document.activeElement).toBe(card.element());
+    m.article.focus();
+    press(m.article, 'Escape');
+    press(m.article, ']');
+    await expect.element(page.getByRole('dialog', { name: 'Yellow highlight' })).toBeVisible();
   });
 });
