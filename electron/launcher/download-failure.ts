@@ -3,6 +3,9 @@
  * what failed, and how to retry. The stack itself is never shown: it points into @electron/get, not at the cause.
  */
 
+/** Electron's own installer, run alone (the package's `install-electron` bin). */
+export const installerCommand = 'npx install-electron';
+
 /** What is known about a failed download, for the message. */
 export interface DownloadFailure {
   /** Everything the installer wrote to stderr. */
@@ -13,7 +16,9 @@ export interface DownloadFailure {
   readonly retryCommand: string;
   /** The server the download goes to (a mirror's, when one is set). */
   readonly host: string;
-  /** Whether that server's name resolved: false means no network (or no DNS), true a refusal or a proxy. */
+  /** The proxy the download went through, if any: then the server's name is the proxy's to resolve. */
+  readonly proxy?: string | undefined;
+  /** Whether that server's name resolved here: false means no network (or no DNS), true a refusal or a firewall. */
   readonly hostResolves: boolean | undefined;
 }
 
@@ -28,11 +33,12 @@ export function installerError(installerOutput: string): string {
 }
 
 /** What went wrong, in words; the installer's wording is kept where it is already plain. */
-function whatFailed({ installerOutput, host, hostResolves }: DownloadFailure): string {
+function whatFailed({ installerOutput, host, proxy, hostResolves }: DownloadFailure): string {
   const error = installerError(installerOutput);
   const http = /Response code (\d+) \(([^)]*)\) for (\S+)/.exec(error);
   if (http) return `${host} answered ${http[1]} (${http[2]}) for ${http[3]}`;
   if (/fetch failed/i.test(error)) {
+    if (proxy) return `${host} could not be reached through the proxy ${proxy}`;
     if (hostResolves === false) return `${host} could not be found (is this computer offline?)`;
     return `${host} could not be reached (a firewall or proxy may be in the way)`;
   }
@@ -42,10 +48,10 @@ function whatFailed({ installerOutput, host, hostResolves }: DownloadFailure): s
 
 /** The message shown instead of the installer's stack trace. */
 export function describeDownloadFailure(failure: DownloadFailure): string {
+  const alone = failure.retryCommand === installerCommand ? '' : ` (\`${installerCommand}\` downloads Electron alone)`;
   return [
     `Could not download Electron ${failure.version}: ${whatFailed(failure)}.`,
     'Check your internet connection (behind a proxy, set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=1), or set ' +
-      'ELECTRON_MIRROR to a mirror you can reach, then run ' +
-      `\`${failure.retryCommand}\` again (\`npx install-electron\` downloads Electron alone).`,
+      `ELECTRON_MIRROR to a mirror you can reach, then run \`${failure.retryCommand}\` again${alone}.`,
   ].join('\n');
 }

@@ -24,6 +24,12 @@ export function downloadHost(env: NodeJS.ProcessEnv = process.env): string {
   }
 }
 
+/** The proxy @electron/get sends the download through (only with ELECTRON_GET_USE_PROXY), else undefined. */
+export function downloadProxy(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!env.ELECTRON_GET_USE_PROXY) return undefined;
+  return env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy || undefined;
+}
+
 /** Whether host resolves, or undefined when the lookup takes longer than a moment (a hung resolver says nothing). */
 export async function hostResolves(host: string, waitMs = 3000): Promise<boolean | undefined> {
   const stopWaiting = new AbortController();

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-import { describeDownloadFailure, installerError } from './download-failure.ts';
-import { downloadHost, hostResolves } from './download-host.ts';
+import { describeDownloadFailure, installerCommand, installerError } from './download-failure.ts';
+import { downloadHost, downloadProxy, hostResolves } from './download-host.ts';
 import { type ElectronPackage, findElectronPackage, installedBinary } from './electron-package.ts';
 
 /**
@@ -37,7 +37,7 @@ const heartbeatMs = 30_000;
 /** The npm script that is running (`npm start`, `npm run dev`), which is what a person would run again. */
 function currentCommand(env: NodeJS.ProcessEnv): string {
   const script = env.npm_lifecycle_event;
-  if (!script) return 'npx install-electron';
+  if (!script) return installerCommand;
   return script === 'start' || script === 'test' ? `npm ${script}` : `npm run ${script}`;
 }
 
@@ -108,8 +108,11 @@ export async function ensureElectron(options: EnsureElectronOptions): Promise<En
     };
   }
   const host = downloadHost(env);
-  // Only a failed connection leaves the cause unsaid; an HTTP status or a checksum error names it already.
-  const resolves = /fetch failed/i.test(installerError(result.stderr)) ? await hostResolves(host) : undefined;
-  const failure = { installerOutput: result.stderr, version: pkg.version, retryCommand, host, hostResolves: resolves };
+  const proxy = downloadProxy(env);
+  // Only a failed connection leaves the cause unsaid (an HTTP status or a checksum error names it), and behind a
+  // proxy the name is the proxy's to look up, not ours.
+  const connectionFailed = /fetch failed/i.test(installerError(result.stderr));
+  const resolves = connectionFailed && !proxy ? await hostResolves(host) : undefined;
+  const failure = { installerOutput: result.stderr, version: pkg.version, retryCommand, host, proxy, hostResolves: resolves };
   return { ok: false, message: describeDownloadFailure(failure) };
 }

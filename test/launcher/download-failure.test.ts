@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { describeDownloadFailure, installerError } from '../../electron/launcher/download-failure.ts';
-import { downloadHost } from '../../electron/launcher/download-host.ts';
+import { downloadHost, downloadProxy } from '../../electron/launcher/download-host.ts';
 
 /** What Electron 45's install.js prints when fetch fails (its `console.error(err.stack)`), as captured offline here. */
 const fetchFailed = `TypeError: fetch failed
@@ -27,6 +27,12 @@ describe('the message for a failed Electron download', () => {
     expect(message).toContain('github.com could not be reached (a firewall or proxy may be in the way)');
   });
 
+  it('names the proxy when the download went through one', () => {
+    const proxy = 'http://proxy.example:3128';
+    const message = describeDownloadFailure({ ...base, installerOutput: fetchFailed, proxy, hostResolves: undefined });
+    expect(message).toContain('github.com could not be reached through the proxy http://proxy.example:3128.');
+  });
+
   it('keeps an unfamiliar error in its own words, without the stack', () => {
     const output = 'Error: EACCES: permission denied, mkdir\n  \'/x/dist\'\n    at mkdir (node:fs:1:1)\n';
     expect(installerError(output)).toBe("Error: EACCES: permission denied, mkdir '/x/dist'");
@@ -43,5 +49,13 @@ describe('the download host named in messages', () => {
     expect(
       downloadHost({ ELECTRON_MIRROR: 'https://b.example/', npm_config_electron_mirror: 'https://a.example/' }),
     ).toBe('a.example');
+  });
+});
+
+describe('the proxy named in messages', () => {
+  it('is the one @electron/get uses: HTTPS_PROXY and friends, only with ELECTRON_GET_USE_PROXY', () => {
+    expect(downloadProxy({ HTTPS_PROXY: 'http://p:1' })).toBeUndefined();
+    expect(downloadProxy({ HTTPS_PROXY: 'http://p:1', ELECTRON_GET_USE_PROXY: '1' })).toBe('http://p:1');
+    expect(downloadProxy({ http_proxy: 'http://q:2', ELECTRON_GET_USE_PROXY: 'true' })).toBe('http://q:2');
   });
 });
