@@ -81,8 +81,9 @@ describe.skipIf(unavailable)('a full disk', () => {
       reattach: await app.dispatch('annotations:update', { id: moving.id, selectors: selectorsIn(text, 'Ukraine') }),
     };
     const stored = Object.fromEntries(Object.entries(attempts).map(([what, result]) => [what, expectStoredOrDiskFull(result)]));
-    // On a disk this full SQLite cannot even append to its log: every one of these must have been refused.
-    expect(stored).toEqual({ create: false, recolour: false, note: false, delete: false, reattach: false });
+    // SQLite may fit a small change into log pages a refused transaction left behind: then it is stored, and that is
+    // honest too. What may never happen is an ok for a change that is gone after reopening, or an error for one kept.
+    expect(Object.values(stored).filter((kept) => !kept).length).toBeGreaterThan(0);
 
     // Closing works on a full disk too (PRAGMA optimize fails there); then give the disk room and look again.
     expect(() => app.close()).not.toThrow();
@@ -91,18 +92,18 @@ describe.skipIf(unavailable)('a full disk', () => {
     app = open(disk.dir);
     const after = new Map(valueOf<Annotation[]>(await app.dispatch('annotations:list', { articleId: article.id })).map((a) => [a.id, a]));
 
-    expect(after.get(recolour.id)?.color).toBe('yellow');
-    expect(after.get(noted.id)?.note).toBe('first thoughts');
-    expect(after.has(doomed.id)).toBe(true);
-    expect(after.get(moving.id)?.selectors).toEqual(moving.selectors);
-    expect([...after.values()].some((a) => a.note === 'written on a full disk')).toBe(false);
+    expect(after.get(recolour.id)?.color).toBe(stored.recolour ? 'pink' : 'yellow');
+    expect(after.get(noted.id)?.note).toBe(stored.note ? 'second thoughts, longer than the first '.repeat(40) : 'first thoughts');
+    expect(after.has(doomed.id)).toBe(!stored.delete);
+    expect(after.get(moving.id)?.selectors).toEqual(stored.reattach ? selectorsIn(text, 'Ukraine') : moving.selectors);
+    expect([...after.values()].filter((a) => a.note === 'written on a full disk')).toHaveLength(stored.create ? 1 : 0);
     for (const id of acknowledged) expect(after.has(id)).toBe(true);
-    expect(after.size).toBe(4 + acknowledged.length);
+    expect(after.size).toBe(4 + acknowledged.length + (stored.create ? 1 : 0) - (stored.delete ? 1 : 0));
 
     // With room again, the same calls succeed and are kept.
     expect((await create('Moscow', 'written after freeing space')).ok).toBe(true);
     expect(valueOf<Annotation>(await app.dispatch('annotations:update', { id: recolour.id, color: 'pink' })).color).toBe('pink');
-    expect((await app.dispatch('annotations:delete', { id: doomed.id })).ok).toBe(true);
+    expect((await app.dispatch('annotations:delete', { id: doomed.id })).ok).toBe(!stored.delete);
   });
 
   it('closes the library even when the disk is too full to refresh its statistics', async () => {
