@@ -36,7 +36,8 @@ export function installerError(installerOutput: string): string {
 function whatFailed({ installerOutput, host, proxy, hostResolves }: DownloadFailure): string {
   const error = installerError(installerOutput);
   const http = /Response code (\d+) \(([^)]*)\) for (\S+)/.exec(error);
-  if (http) return `${host} answered ${http[1]} (${http[2]}) for ${http[3]}`;
+  // The URL in the error is the one that answered (after any redirect), so its host is named, not the mirror's.
+  if (http) return `${URL.parse(http[3] ?? '')?.host ?? host} answered ${http[1]} (${http[2]}) for ${http[3]}`;
   if (/fetch failed/i.test(error)) {
     if (proxy) return `${host} could not be reached through the proxy ${proxy}`;
     if (hostResolves === false) return `${host} could not be found (is this computer offline?)`;

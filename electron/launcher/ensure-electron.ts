@@ -28,7 +28,7 @@ export interface EnsureElectronOptions {
 
 /** The binary to launch, or a message saying why there is none and what to do. */
 export type EnsureElectronResult =
-  | { readonly ok: true; readonly executable: string; readonly downloaded: boolean }
+  | { readonly ok: true; readonly executable: string }
   | { readonly ok: false; readonly message: string };
 
 /** How long a download may run silently before a line says it is still going (a slow link takes minutes). */
@@ -67,7 +67,7 @@ export async function ensureElectron(options: EnsureElectronOptions): Promise<En
     return { ok: false, message: 'The electron package is not installed: run `npm install` first.' };
   }
   const found = installedBinary(pkg, env);
-  if (found) return { ok: true, executable: found, downloaded: false };
+  if (found) return { ok: true, executable: found };
   if (env.ELECTRON_OVERRIDE_DIST_PATH) {
     // The installer always extracts into node_modules/electron/dist, so downloading would not fill this folder.
     return {
@@ -98,7 +98,7 @@ export async function ensureElectron(options: EnsureElectronOptions): Promise<En
     const executable = installedBinary(pkg, env);
     if (executable) {
       log(`Electron ${pkg.version} is ready.`);
-      return { ok: true, executable, downloaded: true };
+      return { ok: true, executable };
     }
     return {
       ok: false,
