@@ -47,6 +47,14 @@ export class AnnotationStore {
   readonly #listeners = new Set<() => void>();
   #loading = true;
   #error: string | null = null;
+  /** Changes sent so far; numbers each call so a success can tell whether it was sent after the error showed. */
+  #sent = 0;
+  /**
+   * A change error clears when a change sent after it succeeds: saving works again, so the banner would only
+   * mislead. A change that was already in flight when the error showed proves nothing and leaves it. null for
+   * errors no save can fix (the highlights failed to load), which stay until dismissed.
+   */
+  #errorClearsAfter: number | null = null;
   #loadGeneration = 0;
   #snapshot: AnnotationsState = { loading: true, placed: [], orphans: [], error: null };
 
@@ -85,6 +93,7 @@ export class AnnotationStore {
     } catch (error) {
       if (generation !== this.#loadGeneration) return;
       this.#error = `Couldn't load your highlights: ${messageOf(error)}`;
+      this.#errorClearsAfter = null;
     }
     this.#loading = false;
     this.#emit();
@@ -102,11 +111,13 @@ export class AnnotationStore {
     this.#entries.set(id, { key: id, annotation, placement, pending: true });
     this.#emit();
 
+    const sent = ++this.#sent;
     void (async () => {
       try {
         const stored = unwrap(
           await this.#api.annotations.create({ id, articleId: this.#articleId, color, selectors, ...(note ? { note } : {}) }),
         );
+        this.#succeeded(sent);
         const current = this.#entries.get(id);
         // Changes made while the call was in flight were sent after it and are already shown: keep them.
         if (current) {
@@ -183,6 +194,7 @@ export class AnnotationStore {
   dismissError(): void {
     if (this.#error === null) return;
     this.#error = null;
+    this.#errorClearsAfter = null;
     this.#emit();
   }
 
@@ -191,8 +203,10 @@ export class AnnotationStore {
    * a failure that only follows from the annotation's create having failed is not reported twice.
    */
   async #send(key: string, call: Promise<Result<unknown>>, rollback: () => string): Promise<void> {
+    const sent = ++this.#sent;
     try {
       unwrap(await call);
+      this.#succeeded(sent);
     } catch (error) {
       if (this.#failedCreates.has(key)) return;
       this.#fail(`${rollback()}: ${messageOf(error)}`);
@@ -206,6 +220,14 @@ export class AnnotationStore {
 
   #fail(message: string): void {
     this.#error = message;
+    this.#errorClearsAfter = this.#sent;
+    this.#emit();
+  }
+
+  #succeeded(sent: number): void {
+    if (this.#error === null || this.#errorClearsAfter === null || sent <= this.#errorClearsAfter) return;
+    this.#error = null;
+    this.#errorClearsAfter = null;
     this.#emit();
   }
 
