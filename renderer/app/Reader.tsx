@@ -33,7 +33,11 @@ function refocus(element: Element | null): boolean {
  * instead of colours. Escape, or Cancel in the hint or the toolbar, leaves the mode and gives focus back.
  */
 export function Reader({ api, article }: { api: MarginaliaApi; article: Article }) {
-  const [selection, setSelection] = useState({ active: false, version: 0 });
+  const [selection, setSelection] = useState<{ active: boolean; version: number; outside: string | undefined }>({
+    active: false,
+    version: 0,
+    outside: undefined,
+  });
   const [open, setOpen] = useState<OpenPopover | null>(null);
   const [current, setCurrent] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -46,7 +50,8 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
   const events: SurfaceEvents = {
     onSelectionChange: () => {
       const active = session?.surface.selectionRect() !== undefined;
-      setSelection((s) => ({ active, version: s.version + 1 }));
+      const outside = session?.surface.selectionOutsideText();
+      setSelection((s) => ({ active, version: s.version + 1, outside }));
     },
     onSelectionCommand: (command: SelectionCommand) => {
       if (reattachingRef.current !== null) {
@@ -182,6 +187,7 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
           selectionRect={selectionRect}
           version={selection.version}
           reattaching={reattachEntry !== undefined}
+          articleTextOnly={selection.outside}
           onHighlight={(color) => highlight(color, false)}
           onAddNote={() => highlight(defaultColor, true)}
           onReattach={confirmReattach}

@@ -1,8 +1,8 @@
-import { type KeyboardEvent, useRef } from 'react';
+import { type KeyboardEvent, useId, useRef } from 'react';
 
 import type { HighlightColor } from '../../electron/ipc/contract.ts';
 import { colors, keyForColor, selectionCommandFor } from './keyboard.ts';
-import { colorName } from './text.ts';
+import { colorName, shorten } from './text.ts';
 import { useAnchoredPosition } from './use-anchored-position.ts';
 
 /** Props of the selection toolbar. */
@@ -13,6 +13,8 @@ export interface SelectionToolbarProps {
   version: unknown;
   /** While re-attaching a highlight, the toolbar offers only "Re-attach here" (Enter) and "Cancel" (Escape). */
   reattaching: boolean;
+  /** When the selection reaches outside the article text (into the title), the part that will be used. */
+  articleTextOnly?: string | undefined;
   onHighlight(color: HighlightColor): void;
   onAddNote(): void;
   onReattach(): void;
@@ -25,9 +27,10 @@ export interface SelectionToolbarProps {
  * is cancelled; arrow keys move between buttons (ARIA toolbar pattern).
  */
 export function SelectionToolbar(props: SelectionToolbarProps) {
-  const { selectionRect, version, reattaching, onHighlight, onAddNote, onReattach, onCancel } = props;
+  const { selectionRect, version, reattaching, articleTextOnly, onHighlight, onAddNote, onReattach, onCancel } = props;
   const ref = useRef<HTMLDivElement>(null);
-  useAnchoredPosition(ref, selectionRect, 'above', `${String(version)}:${String(reattaching)}`);
+  const noteId = useId();
+  useAnchoredPosition(ref, selectionRect, 'above', `${String(version)}:${String(reattaching)}:${articleTextOnly ?? ''}`);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const buttons = [...(ref.current?.querySelectorAll('button') ?? [])];
@@ -54,9 +57,18 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
       className="selection-toolbar"
       role="toolbar"
       aria-label={reattaching ? 'Re-attach highlight' : 'Highlight selection'}
+      aria-describedby={articleTextOnly !== undefined ? noteId : undefined}
       onMouseDown={(event) => event.preventDefault()}
       onKeyDown={onKeyDown}
     >
+      {articleTextOnly !== undefined && (
+        <p id={noteId} className="toolbar-note">
+          {reattaching ? 'Re-attaches to the article text only: ' : 'Highlights only the article text: '}
+          <q className="toolbar-quote" dir="auto">
+            {shorten(articleTextOnly, 48)}
+          </q>
+        </p>
+      )}
       {reattaching ? (
         <>
           <button type="button" className="primary-button" aria-keyshortcuts="Enter" title="Re-attach here (Enter)" onClick={onReattach}>

@@ -43,6 +43,39 @@ function liveRange(range: AbstractRange): Range {
   return live;
 }
 
+/** Whether a range holds text a reader can see (not just whitespace, nor text hidden from the screen). */
+function holdsVisibleText(range: Range): boolean {
+  const root = range.commonAncestorContainer;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes = root.nodeType === Node.TEXT_NODE ? [root] : [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+  return nodes.some((node) => {
+    if (!range.intersectsNode(node) || node.parentElement?.closest('.visually-hidden, [aria-hidden="true"]')) return false;
+    const text = node.textContent ?? '';
+    const from = node === range.startContainer ? range.startOffset : 0;
+    const to = node === range.endContainer ? range.endOffset : text.length;
+    return /\S/.test(text.slice(from, to));
+  });
+}
+
+/** Whether a range reaches past `inside`'s contents with visible text at either end. */
+function reachesOutside(range: Range, inside: Node): boolean {
+  const contents = document.createRange();
+  contents.selectNodeContents(inside);
+  const parts: Range[] = [];
+  if (range.compareBoundaryPoints(Range.START_TO_START, contents) < 0) {
+    const before = range.cloneRange();
+    before.setEnd(contents.startContainer, contents.startOffset);
+    parts.push(before);
+  }
+  if (range.compareBoundaryPoints(Range.END_TO_END, contents) > 0) {
+    const after = range.cloneRange();
+    after.setStart(contents.endContainer, contents.endOffset);
+    parts.push(after);
+  }
+  return parts.some(holdsVisibleText);
+}
+
 function toPlacement(found: DomAnchor): Placement {
   if (found.status.kind === 'orphan' || found.range === undefined) return { status: { kind: 'orphan' } };
   return { start: found.start, end: found.end, status: found.status };
@@ -124,6 +157,20 @@ export class ArticleSurface {
     if (!range) return undefined;
     const rects = range.getClientRects();
     return rects.length > 0 ? range.getBoundingClientRect() : undefined;
+  }
+
+  /**
+   * The text a highlight of the selection would cover, when the selection also holds visible text outside the
+   * article text (the title, the header); undefined when it stays inside. Annotations anchor on the article content
+   * alone (the title is not part of it), so that outside part is never highlighted. The toolbar says so rather than
+   * the selection being clamped to the body: clamping would fight the user's drag and break copying a selection
+   * that includes the title, while the note shows, before any key is pressed, exactly what will be kept.
+   */
+  selectionOutsideText(): string | undefined {
+    const range = this.#selectedRange();
+    if (!range || !reachesOutside(range, this.body)) return undefined;
+    const offsets = this.#trimmedOffsets(range);
+    return offsets ? this.#index.text.slice(offsets.start, offsets.end) : undefined;
   }
 
   /** Turns the current selection into selectors (surrounding whitespace trimmed) and clears it. */
