@@ -58,4 +58,17 @@ describe('focus frames', () => {
     await userEvent.keyboard('x');
     expect(outlined(m.article)).toBe(false);
   });
+
+  test('closing a popover with the mouse gives focus back to the article without a frame', async () => {
+    const fake = new FakeApi();
+    fake.seed({ selectors: [{ type: 'TextQuoteSelector', exact: 'It never loses a note.', prefix: '', suffix: '' }] });
+    const m = await renderApp(fake);
+    const line = rangeOfText(m.body, 'never loses').getClientRects()[0]!;
+    await userEvent.click(m.article, { position: { x: line.left - m.article.getBoundingClientRect().left + 4, y: line.top - m.article.getBoundingClientRect().top + line.height / 2 } });
+    await expect.element(page.getByRole('dialog')).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Close' }));
+    await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
+    expect(document.activeElement).toBe(m.article);
+    expect(outlined(m.article)).toBe(false);
+  });
 });
