@@ -6,8 +6,10 @@ import { chromiumArgs, chromiumExecutable } from './test/support/chromium.ts';
 
 /**
  * Two projects: "node" runs data, IPC and end-to-end tests in Node (real SQLite files, Playwright-driven Chromium);
- * "chromium" runs renderer tests inside real Chromium through Vitest's browser mode.
+ * "chromium" runs renderer tests inside real Chromium through Vitest's browser mode. A third, "screenshot", exists
+ * only under `npm run screenshot`: it rewrites docs/screenshot.png, which a test run must never do.
  */
+const screenshotRun = process.env.npm_lifecycle_event === 'screenshot';
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
@@ -17,11 +19,14 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/renderer/**'],
+          exclude: ['test/renderer/**', 'test/e2e/screenshot.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
       },
+      ...(screenshotRun
+        ? [{ test: { name: 'screenshot', environment: 'node', include: ['test/e2e/screenshot.test.ts'], testTimeout: 60_000 } }]
+        : []),
       {
         plugins: [react()],
         test: {

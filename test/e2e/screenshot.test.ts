@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 import { takeReadmeScreenshot } from '../harness/screenshot.ts';
 
-/** Regenerates docs/screenshot.png only on request, so normal test runs never write into the repository. */
-describe.runIf(process.env.MARGINALIA_SCREENSHOT === '1')('README screenshot', () => {
+/** Regenerates docs/screenshot.png: `npm run screenshot` only (see vitest.config.ts), never in `npm test`. */
+describe('README screenshot', () => {
   it('writes docs/screenshot.png with highlights and an open note', { timeout: 60_000 }, async () => {
     const path = await takeReadmeScreenshot();
     expect(existsSync(path)).toBe(true);

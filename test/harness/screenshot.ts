@@ -30,7 +30,7 @@ const scene = {
 
 /**
  * Writes docs/screenshot.png (1280×800): a fresh library with a few highlights and notes, one note open.
- * Run through the e2e suite: MARGINALIA_SCREENSHOT=1 npx vitest run --project node test/e2e/screenshot.test.ts
+ * Run it with `npm run screenshot`.
  */
 export async function takeReadmeScreenshot(path = readmeScreenshot): Promise<string> {
   const { dataDir, remove } = await makeDataDir();
