@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import react from '@vitejs/plugin-react';
@@ -21,9 +22,27 @@ function devContentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Ships the default article beside the main bundle (out/main/seed/), where electron/core/app-data.ts reads it with
+ * fs: a file, not a bundler import, so that the same module also runs in plain Node.
+ */
+function shipSeedArticle(): Plugin {
+  return {
+    name: 'marginalia-seed-article',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'seed/default-article.txt',
+        source: readFileSync(resolve(import.meta.dirname, 'electron/core/seed/default-article.txt'), 'utf8'),
+      });
+    },
+  };
+}
+
 /** Builds the three processes into out/: main (ESM), preload (CommonJS, so it can run sandboxed), renderer. */
 export default defineConfig({
   main: {
+    plugins: [shipSeedArticle()],
     build: {
       outDir: 'out/main',
       externalizeDeps: true,

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import type { Database } from 'better-sqlite3';
 
+import { type Annotation, type HighlightColor, positionSelectorOf, quoteSelectorOf, type Selector } from '../common/model.ts';
 import { articleExists, articleText } from './articles.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
-import { type Annotation, type HighlightColor, positionSelectorOf, quoteSelectorOf, type Selector } from './model.ts';
 import { assertSelectorsFit } from './selector-fit.ts';
 import { statementCache } from './statement-cache.ts';
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
+import type { Article, ArticleFormat } from '../common/model.ts';
 import { NotFoundError } from './errors.ts';
-import type { Article, ArticleFormat } from './model.ts';
 import { statementCache } from './statement-cache.ts';
 import { hashText } from './text-hash.ts';
 

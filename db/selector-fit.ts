@@ -1,5 +1,5 @@
+import { positionSelectorOf, quoteSelectorOf, type Selector } from '../common/model.ts';
 import { SelectorMismatchError } from './errors.ts';
-import { positionSelectorOf, quoteSelectorOf, type Selector } from './model.ts';
 
 /**
  * Checks that selectors describe `text`, the article they are stored with: the position lies inside it, and the

@@ -1,4 +1,4 @@
-import type { MarginaliaApi } from '../electron/ipc/contract.ts';
+import type { MarginaliaApi } from '../common/contract.ts';
 
 declare global {
   interface Window {

@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Database } from 'better-sqlite3';
@@ -8,7 +8,15 @@ import { createDispatch, type Dispatch } from '../ipc/dispatch.ts';
 import { createHandlers, type HandlerPorts, noUserPorts } from '../ipc/handlers.ts';
 import { ensureDefaultArticle } from './default-article.ts';
 import { explainOpenFailure } from './library-open-error.ts';
-import seedText from './seed/default-article.txt?raw';
+
+/**
+ * The built-in article's text. It ships as a file beside this module: electron/core/seed/ when run from source,
+ * and out/main/seed/ in the build, where electron.vite.config.ts copies it (the bundle's import.meta.dirname).
+ * Read with plain fs, not a bundler import, so that Node alone can load this module (scripts, tests).
+ */
+export function readSeedArticle(): string {
+  return readFileSync(path.join(import.meta.dirname, 'seed', 'default-article.txt'), 'utf8');
+}
 
 /** The database file's name inside the data directory. */
 export const databaseFileName = 'marginalia.db';
@@ -48,7 +56,7 @@ export function openAppData(dataDir: string, options: AppDataOptions = {}): AppD
     throw explainOpenFailure(error, dataDir, databaseFileName);
   }
   try {
-    ensureDefaultArticle(db, seedText);
+    ensureDefaultArticle(db, readSeedArticle());
     const dispatch = createDispatch(createHandlers(db, options.ports ?? noUserPorts), options.log);
     return { db, dispatch, close: () => closeDatabase(db) };
   } catch (error) {

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 
+import type { Article } from '../../common/model.ts';
 import { getArticleBySource, insertArticle } from '../../db/articles.ts';
 import { NotFoundError } from '../../db/errors.ts';
-import type { Article } from '../../db/model.ts';
 import { parseTextArticle } from './text-article.ts';
 
 /** The `source` of the built-in article that ships with the app. */

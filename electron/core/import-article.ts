@@ -3,11 +3,11 @@ import { pathToFileURL } from 'node:url';
 
 import type { Database } from 'better-sqlite3';
 
+import { anchorAllText, describeText } from '../../common/anchoring/text-anchor.ts';
+import { limits, type OpenedArticle, type ReanchorReport, type Selector } from '../../common/model.ts';
 import { listAnnotations, updateAnnotation } from '../../db/annotations.ts';
 import { getArticleBySource, insertArticle, updateArticleContent } from '../../db/articles.ts';
-import { limits, type OpenedArticle, type ReanchorReport, type Selector } from '../../db/model.ts';
 import { hashText } from '../../db/text-hash.ts';
-import { anchorAllText, describeText } from '../../renderer/anchoring/text-anchor.ts';
 import { parseTextArticle } from './text-article.ts';
 
 /** A text file the user chose to open: where it lives (its identity in the library) and what it says. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import { type ErrorCode, type Handlers, listChannels, type Result } from './contract.ts';
+import { type ErrorCode, type Handlers, listChannels, type Result } from '../../common/contract.ts';
 
 /** An expected failure a handler reports to the caller, with a code and a message a user can read. */
 export class AppError extends Error {

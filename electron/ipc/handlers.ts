@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
 
+import type { Handlers } from '../../common/contract.ts';
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '../../db/annotations.ts';
 import { getArticle } from '../../db/articles.ts';
 import { ConflictError, NotFoundError, SelectorMismatchError, storageFailureOf } from '../../db/errors.ts';
 import { getDefaultArticle } from '../core/default-article.ts';
 import { type ArticleFile, importTextArticle, UnreadableArticleError } from '../core/import-article.ts';
-import type { Handlers } from './contract.ts';
 import { AppError } from './dispatch.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { type BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 
-import { listChannels, type Result } from '../ipc/contract.ts';
+import { listChannels, type Result } from '../../common/contract.ts';
 import type { Dispatch } from '../ipc/dispatch.ts';
 import { isTrustedSender } from './app-origin.ts';
 

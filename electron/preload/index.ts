@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 
-import { buildApi } from '../ipc/api.ts';
-import { channelTable } from '../ipc/contract.ts';
+import { buildApi } from '../../common/api.ts';
+import { channelTable } from '../../common/contract.ts';
 
 /**
  * The whole preload: `window.marginalia` gets one named function per contract channel, each a single

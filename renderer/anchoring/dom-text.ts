@@ -1,5 +1,5 @@
-import type { Selector } from '../../electron/ipc/contract.ts';
-import { anchorAllText, type AnchorResult, type AnchorStatus, anchorText, describeText } from './text-anchor.ts';
+import { anchorAllText, type AnchorResult, type AnchorStatus, anchorText, describeText } from '../../common/anchoring/text-anchor.ts';
+import type { Selector } from '../../common/contract.ts';
 
 /**
  * Maps between DOM positions under a root and offsets into the root's anchor text: the concatenation of every
@@ -18,8 +18,10 @@ export class TextIndex {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly indexOfNode = new Map<Node, number>();
+  readonly root: Element;
 
-  constructor(readonly root: Element) {
+  constructor(root: Element) {
+    this.root = root;
     const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const chunks: string[] = [];
     const lengths: number[] = [];

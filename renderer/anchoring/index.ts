@@ -8,7 +8,7 @@
  * - `dom-text.ts` maps between DOM positions and anchor-text offsets.
  * - `code-points.ts` converts positions to and from Unicode code points for W3C export (pure).
  */
-export { codePointsToCodeUnits, codeUnitsToCodePoints, fromCodePointOffsets, toCodePointOffsets } from './code-points.ts';
+export { codePointsToCodeUnits, codeUnitsToCodePoints, fromCodePointOffsets, toCodePointOffsets } from '../../common/anchoring/code-points.ts';
+export type { AnchorResult, AnchorStatus } from '../../common/anchoring/text-anchor.ts';
+export { anchorAllText, anchorText, describeText, minimumFuzzyScore, minimumQuoteSimilarity, scoreWeights } from '../../common/anchoring/text-anchor.ts';
 export { anchor, anchorAll, describe, type DomAnchor, TextIndex } from './dom-text.ts';
-export type { AnchorResult, AnchorStatus } from './text-anchor.ts';
-export { anchorAllText, anchorText, describeText, minimumFuzzyScore, minimumQuoteSimilarity, scoreWeights } from './text-anchor.ts';

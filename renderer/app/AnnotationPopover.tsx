@@ -1,8 +1,7 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 
-import type { HighlightColor } from '../../electron/ipc/contract.ts';
+import { type HighlightColor, highlightColors } from '../../common/model.ts';
 import type { Entry } from './annotation-store.ts';
-import { colors } from './keyboard.ts';
 import { colorName, quoteText, shorten } from './text.ts';
 import { useAnchoredPosition } from './use-anchored-position.ts';
 
@@ -113,7 +112,7 @@ export function AnnotationPopover(props: AnnotationPopoverProps) {
         <span id={colorsId} className="visually-hidden">
           Colour
         </span>
-        {colors.map((c) => (
+        {highlightColors.map((c) => (
           <button
             key={c}
             type="button"

@@ -3,7 +3,7 @@ import '../styles/app.css';
 
 import { useEffect } from 'react';
 
-import type { MarginaliaApi } from '../../electron/ipc/contract.ts';
+import type { MarginaliaApi } from '../../common/contract.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { isOpenFileShortcut } from './keyboard.ts';
 import { NoticeBar } from './NoticeBar.tsx';

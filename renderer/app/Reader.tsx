@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { Article, HighlightColor, MarginaliaApi } from '../../electron/ipc/contract.ts';
+import type { Article, HighlightColor, MarginaliaApi } from '../../common/contract.ts';
 import { AnnotationPopover } from './AnnotationPopover.tsx';
 import type { SurfaceEvents } from './article-surface.ts';
 import { defaultColor, type SelectionCommand } from './keyboard.ts';

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useId, useRef } from 'react';
 
-import type { HighlightColor } from '../../electron/ipc/contract.ts';
-import { colors, keyForColor, selectionCommandFor } from './keyboard.ts';
+import { type HighlightColor, highlightColors } from '../../common/model.ts';
+import { keyForColor, selectionCommandFor } from './keyboard.ts';
 import { colorName, shorten } from './text.ts';
 import { useAnchoredPosition } from './use-anchored-position.ts';
 
@@ -80,7 +80,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
         </>
       ) : (
         <>
-          {colors.map((color) => (
+          {highlightColors.map((color) => (
             <button
               key={color}
               type="button"

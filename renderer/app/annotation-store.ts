@@ -1,4 +1,4 @@
-import type { Annotation, HighlightColor, MarginaliaApi, Result, Selector } from '../../electron/ipc/contract.ts';
+import type { Annotation, HighlightColor, MarginaliaApi, Result, Selector } from '../../common/contract.ts';
 import type { AnchorStatus } from '../anchoring/index.ts';
 import { messageOf, unwrap } from './api.ts';
 

@@ -1,15 +1,15 @@
-import type { ErrorCode, MarginaliaApi, Result } from '../../electron/ipc/contract.ts';
+import type { ErrorCode, MarginaliaApi, Result } from '../../common/contract.ts';
 
 export type { MarginaliaApi };
 
 /** A failed call, carrying the main process's code and its user-readable message. */
 export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.name = 'ApiError';
+    this.code = code;
   }
 }
 

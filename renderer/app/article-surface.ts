@@ -1,4 +1,4 @@
-import type { Article, Selector } from '../../electron/ipc/contract.ts';
+import type { Article, Selector } from '../../common/contract.ts';
 import { anchor, anchorAll, describe, type DomAnchor, TextIndex } from '../anchoring/index.ts';
 import { HighlightPainter } from '../painting/highlight-painter.ts';
 import type { PlacedEntry, Placement } from './annotation-store.ts';

@@ -1,8 +1,4 @@
-import type { HighlightColor } from '../../electron/ipc/contract.ts';
-import { colorOrder } from '../painting/highlight-painter.ts';
-
-/** The five colours in toolbar order; key n picks the n-th (the painter's order, which mirrors db/model.ts). */
-export const colors: readonly HighlightColor[] = colorOrder;
+import { type HighlightColor, highlightColors } from '../../common/model.ts';
 
 /** The colour a new highlight gets from "Add note" / N. */
 export const defaultColor: HighlightColor = 'yellow';
@@ -15,7 +11,7 @@ export type SurfaceCommand = 'next' | 'previous' | 'first' | 'last' | 'open' | '
 
 /** The key that picks a colour, for hints and aria-keyshortcuts. */
 export function keyForColor(color: HighlightColor): string {
-  return String(colors.indexOf(color) + 1);
+  return String(highlightColors.indexOf(color) + 1);
 }
 
 function hasCommandModifier(event: KeyboardEvent): boolean {
@@ -28,7 +24,7 @@ export function selectionCommandFor(event: KeyboardEvent): SelectionCommand | un
   if (hasCommandModifier(event)) return undefined;
   if (event.key === 'Enter' && !event.shiftKey) return { kind: 'confirm' };
   const digit = /^(?:Digit|Numpad)([1-5])$/.exec(event.code)?.[1] ?? (/^[1-5]$/.test(event.key) ? event.key : undefined);
-  if (digit) return { kind: 'highlight', color: colors[Number(digit) - 1] as HighlightColor };
+  if (digit) return { kind: 'highlight', color: highlightColors[Number(digit) - 1] as HighlightColor };
   if (event.key === 'n' || event.key === 'N') return { kind: 'note' };
   return undefined;
 }

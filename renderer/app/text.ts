@@ -1,4 +1,4 @@
-import type { Selector } from '../../electron/ipc/contract.ts';
+import type { Selector } from '../../common/contract.ts';
 
 /** Shortens text to at most `max` characters on a word boundary where possible, ending with an ellipsis. */
 export function shorten(text: string, max: number): string {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { Article, MarginaliaApi } from '../../electron/ipc/contract.ts';
+import type { Article, MarginaliaApi } from '../../common/contract.ts';
 import { messageOf, unwrap } from './api.ts';
 import { describeReport } from './reanchor-report.ts';
 

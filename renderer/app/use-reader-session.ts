@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { Article, MarginaliaApi } from '../../electron/ipc/contract.ts';
+import type { Article, MarginaliaApi } from '../../common/contract.ts';
 import { AnnotationStore } from './annotation-store.ts';
 import { ArticleSurface, type SurfaceEvents } from './article-surface.ts';
 import { NoteSaver } from './note-saver.ts';

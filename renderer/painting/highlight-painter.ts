@@ -1,4 +1,4 @@
-import type { HighlightColor } from '../../electron/ipc/contract.ts';
+import { type HighlightColor, highlightColors } from '../../common/model.ts';
 import { characterAtPoint, covers, rangeLength } from './range-hit.ts';
 import { type ViewportOptions, ViewportWindow, type WindowEntry } from './viewport-window.ts';
 
@@ -15,15 +15,6 @@ export const flashHighlightName = 'marginalia-flash';
 /** The name of the highlight marking the keyboard-focused highlight (see `focus`). */
 export const focusHighlightName = 'marginalia-focus';
 
-/**
- * Every colour in toolbar order (db/model.ts `highlightColors`, which the renderer may not import as a value).
- * Colour highlights are registered in this order up front, so where two colours overlap the stacking is always the
- * same rather than depending on which colour happened to be painted first.
- */
-export const colorOrder = ['yellow', 'green', 'blue', 'pink', 'purple'] as const satisfies readonly HighlightColor[];
-// Fails to compile if a colour is added to the model but not here.
-const everyColorListed: Exclude<HighlightColor, (typeof colorOrder)[number]> extends never ? true : never = true;
-void everyColorListed;
 
 /** What `highlightsFromPoint` returns: Highlights (early Chromium) or hit results that also name the ranges hit. */
 type HitResult = Highlight | { highlight: Highlight; ranges?: readonly AbstractRange[] };
@@ -86,7 +77,9 @@ export class HighlightPainter {
     // Later highlights paint over earlier ones: focus and flash must show on top of any colour.
     this.focused.priority = 1;
     this.flashing.priority = 2;
-    for (const color of colorOrder) this.highlightOf(color);
+    // Registered in toolbar order up front, so where two colours overlap the stacking is always the same rather than
+    // depending on which colour happened to be painted first.
+    for (const color of highlightColors) this.highlightOf(color);
     this.registry.set(focusHighlightName, this.focused);
     this.registry.set(flashHighlightName, this.flashing);
     if (options.viewport) {

@@ -49,11 +49,12 @@ export class ViewportWindow<E extends WindowEntry> {
   private known = false;
   private readonly cleanup: Array<() => void> = [];
 
-  constructor(
-    options: ViewportOptions,
-    private readonly document: Document,
-    private readonly callbacks: WindowCallbacks<E>,
-  ) {
+  private readonly document: Document;
+  private readonly callbacks: WindowCallbacks<E>;
+
+  constructor(options: ViewportOptions, document: Document, callbacks: WindowCallbacks<E>) {
+    this.document = document;
+    this.callbacks = callbacks;
     this.root = options.root;
     this.margin = options.margin ?? 1;
     const scroller = options.scroller ?? null;

@@ -13,10 +13,10 @@ import path from 'node:path';
 
 import type { Database } from 'better-sqlite3';
 
+import type { Selector } from '../../common/model.ts';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from '../../db/annotations.ts';
 import { insertArticle } from '../../db/articles.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
-import type { Selector } from '../../db/model.ts';
 
 const writesPerBatch = 50;
 const batches = 7;

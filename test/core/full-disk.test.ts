@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
+import type { Annotation, Article, Result } from '../../common/contract.ts';
 import { closeDatabase } from '../../db/connection.ts';
 import { type AppData, openAppData } from '../../electron/core/app-data.ts';
-import type { Annotation, Article, Result } from '../../electron/ipc/contract.ts';
 import { selectorsIn } from '../db/fixtures.ts';
 import { mountTmpfs, type Tmpfs, tmpfsUnavailableReason } from '../support/tmpfs.ts';
 

@@ -4,13 +4,13 @@ import { pathToFileURL } from 'node:url';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { describeText } from '../../common/anchoring/text-anchor.ts';
+import type { Result } from '../../common/contract.ts';
+import { type Annotation, type OpenedArticle, positionSelectorOf,quoteSelectorOf } from '../../common/model.ts';
 import { listAnnotations } from '../../db/annotations.ts';
 import { listArticles } from '../../db/articles.ts';
-import { type Annotation, type OpenedArticle, positionSelectorOf,quoteSelectorOf } from '../../db/model.ts';
 import { type AppData, openAppData } from '../../electron/core/app-data.ts';
 import { type ArticleFile, readArticleFile } from '../../electron/core/import-article.ts';
-import type { Result } from '../../electron/ipc/contract.ts';
-import { describeText } from '../../renderer/anchoring/text-anchor.ts';
 import { makeTempDir } from '../db/temp-dir.ts';
 
 const source = 'file:///home/reader/harbour.txt';

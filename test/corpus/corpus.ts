@@ -1,4 +1,4 @@
-import type { Selector } from '../../electron/ipc/contract.ts';
+import type { Selector } from '../../common/contract.ts';
 import { type Article, corpusArticles } from './articles.ts';
 import { type Doc, originalDoc } from './document.ts';
 import { type EditContext, type EditKind, editKinds, edits, eligible } from './edits.ts';

@@ -1,4 +1,4 @@
-import { anchorAllText, anchorText, describeText } from '../../renderer/anchoring/text-anchor.ts';
+import { anchorAllText, anchorText, describeText } from '../../common/anchoring/text-anchor.ts';
 import type { AnchorPath } from './corpus.ts';
 
 const describeAll: AnchorPath['describeAll'] = (text, spans) => spans.map((s) => describeText(text, s.start, s.end));

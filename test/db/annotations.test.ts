@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import type { Article, HighlightColor, Selector } from '../../common/model.ts';
 import {
   type AnnotationRow,
   createAnnotation,
@@ -15,7 +16,6 @@ import {
 import { insertArticle } from '../../db/articles.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { NotFoundError } from '../../db/errors.ts';
-import type { Article, HighlightColor, Selector } from '../../db/model.ts';
 import { sampleContent, selectorsAt } from './fixtures.ts';
 import { makeTempDir } from './temp-dir.ts';
 

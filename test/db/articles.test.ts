@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import type { ArticleFormat } from '../../common/model.ts';
 import {
   articleExists,
   getArticle,
@@ -14,7 +15,6 @@ import {
 } from '../../db/articles.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { NotFoundError } from '../../db/errors.ts';
-import type { ArticleFormat } from '../../db/model.ts';
 import { hashText } from '../../db/text-hash.ts';
 import { sampleContent } from './fixtures.ts';
 import { makeTempDir } from './temp-dir.ts';

@@ -1,4 +1,4 @@
-import type { Selector } from '../../db/model.ts';
+import type { Selector } from '../../common/model.ts';
 
 /** A quote plus matching position selector for `exact` at `start`. */
 export function selectorsAt(start: number, exact: string, prefix = '', suffix = ''): Selector[] {

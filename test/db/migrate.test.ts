@@ -4,11 +4,11 @@ import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { highlightColors } from '../../common/model.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { DatabaseTooNewError } from '../../db/errors.ts';
 import { latestVersion, migrate, schemaVersion } from '../../db/migrate.ts';
 import { allMigrations, type Migration } from '../../db/migrations/index.ts';
-import { highlightColors } from '../../db/model.ts';
 import { makeTempDir } from './temp-dir.ts';
 
 let temp: ReturnType<typeof makeTempDir>;

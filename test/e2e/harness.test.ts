@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { channelTable, type MarginaliaApi } from '../../electron/ipc/contract.ts';
+import { channelTable, type MarginaliaApi } from '../../common/contract.ts';
 import { contentSecurityPolicy } from '../../electron/main/renderer-files.ts';
 import { harnessOrigin, launchApp, type LaunchedApp, makeDataDir } from '../harness/launch-app.ts';
 

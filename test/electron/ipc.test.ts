@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { listChannels } from '../../electron/ipc/contract.ts';
+import { listChannels } from '../../common/contract.ts';
 import type { Dispatch } from '../../electron/ipc/dispatch.ts';
 
 const electron = vi.hoisted(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { channelTable } from '../../electron/ipc/contract.ts';
+import { channelTable } from '../../common/contract.ts';
 
 const electron = vi.hoisted(() => ({
   exposeInMainWorld: vi.fn(),

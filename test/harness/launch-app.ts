@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
+import { buildApi } from '../../common/api.ts';
+import { channelTable } from '../../common/contract.ts';
 import { openAppData } from '../../electron/core/app-data.ts';
-import { buildApi } from '../../electron/ipc/api.ts';
-import { channelTable } from '../../electron/ipc/contract.ts';
 import type { Dispatch } from '../../electron/ipc/dispatch.ts';
 import { rendererFileResponse, resolveRendererFile } from '../../electron/main/renderer-files.ts';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.ts';

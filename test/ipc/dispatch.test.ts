@@ -4,11 +4,11 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { type Annotation, type Article, type ErrorCode, listChannels } from '../../common/contract.ts';
+import { limits, type Selector } from '../../common/model.ts';
 import { insertArticle } from '../../db/articles.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
-import { limits, type Selector } from '../../db/model.ts';
 import { ensureDefaultArticle } from '../../electron/core/default-article.ts';
-import { type Annotation, type Article, type ErrorCode, listChannels } from '../../electron/ipc/contract.ts';
 import { createDispatch, type Dispatch } from '../../electron/ipc/dispatch.ts';
 import { createHandlers } from '../../electron/ipc/handlers.ts';
 import { selectorsAt } from '../db/fixtures.ts';

@@ -4,7 +4,7 @@
  */
 import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 
-import type { HighlightColor, Selector, TextQuoteSelector } from '../../../electron/ipc/contract.ts';
+import type { HighlightColor, Selector, TextQuoteSelector } from '../../../common/contract.ts';
 import { anchor, anchorAll, anchorText, describeText, TextIndex } from '../../../renderer/anchoring/index.ts';
 import { HighlightPainter } from '../../../renderer/painting/highlight-painter.ts';
 import { type Corpus, editCorpus, generateCorpus, generateSpans, renderInto, type Span } from './corpus.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { BitPattern, reversed, scan } from '../../../renderer/anchoring/bit-parallel.ts';
-import { approximateEnds, approximateEndsFiltered } from '../../../renderer/anchoring/match-quote.ts';
+import { BitPattern, reversed, scan } from '../../../common/anchoring/bit-parallel.ts';
+import { approximateEnds, approximateEndsFiltered } from '../../../common/anchoring/match-quote.ts';
 
 /** The textbook dynamic programme: D[m][j] for every column j of text[from, to), read forwards. */
 function naiveLastRow(pattern: string, text: string, anchored: boolean): number[] {

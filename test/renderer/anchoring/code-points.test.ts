@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { TextPositionSelector } from '../../../electron/ipc/contract.ts';
+import type { TextPositionSelector } from '../../../common/contract.ts';
 import { fromCodePointOffsets, toCodePointOffsets } from '../../../renderer/anchoring/index.ts';
 import { defaultArticleText } from './default-article.ts';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { Selector, TextQuoteSelector } from '../../../electron/ipc/contract.ts';
+import type { Selector, TextQuoteSelector } from '../../../common/contract.ts';
 import { anchor, describe as describeRange, TextIndex } from '../../../renderer/anchoring/index.ts';
 import { defaultArticleParagraphs, defaultArticleText, renderArticle } from './default-article.ts';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { Selector } from '../../../electron/ipc/contract.ts';
+import type { Selector } from '../../../common/contract.ts';
 import { anchor, anchorText, minimumFuzzyScore, TextIndex } from '../../../renderer/anchoring/index.ts';
 import { renderArticle } from './default-article.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Selector, TextQuoteSelector } from '../../../electron/ipc/contract.ts';
+import type { Selector, TextQuoteSelector } from '../../../common/contract.ts';
 import { anchorText, describeText, minimumFuzzyScore } from '../../../renderer/anchoring/index.ts';
 import { defaultArticleText } from './default-article.ts';
 

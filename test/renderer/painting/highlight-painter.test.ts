@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { HighlightColor } from '../../../electron/ipc/contract.ts';
+import type { HighlightColor } from '../../../common/contract.ts';
+import { highlightColors } from '../../../common/model.ts';
 import { TextIndex } from '../../../renderer/anchoring/index.ts';
 import {
-  colorOrder,
   flashHighlightName,
   focusHighlightName,
   highlightName,
@@ -174,7 +174,7 @@ describe('HighlightPainter', () => {
     const swatch = document.createElement('span');
     document.body.append(swatch);
     try {
-      for (const color of colorOrder) {
+      for (const color of highlightColors) {
         swatch.style.backgroundColor = `var(--marginalia-${color})`;
         const painted = getComputedStyle(root, `::highlight(${highlightName(color)})`).backgroundColor;
         expect(painted).not.toBe('rgba(0, 0, 0, 0)');

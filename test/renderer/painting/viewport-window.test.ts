@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { HighlightColor } from '../../../electron/ipc/contract.ts';
+import type { HighlightColor } from '../../../common/contract.ts';
 import { TextIndex } from '../../../renderer/anchoring/index.ts';
 import { flashHighlightName, focusHighlightName, highlightName, HighlightPainter } from '../../../renderer/painting/highlight-painter.ts';
 import css from '../../../renderer/painting/highlights.css?raw';

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import type { Selector } from '../../../common/contract.ts';
 // The seed article is data, not main-process code (the renderer import rule lets a raw text import through).
 import raw from '../../../electron/core/seed/default-article.txt?raw';
-import type { Selector } from '../../../electron/ipc/contract.ts';
 import { anchorAll, describe as describeRange, TextIndex } from '../../../renderer/anchoring/index.ts';
 import {
   type AnchorPath,

@@ -1,4 +1,4 @@
-import type { Annotation, Article, ErrorCode, MarginaliaApi, OpenedArticle, Result } from '../../../electron/ipc/contract.ts';
+import type { Annotation, Article, ErrorCode, MarginaliaApi, OpenedArticle, Result } from '../../../common/contract.ts';
 
 /** One call the renderer made, in order. */
 export interface Call {

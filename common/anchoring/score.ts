@@ -1,4 +1,4 @@
-import type { TextQuoteSelector } from '../../electron/ipc/contract.ts';
+import type { TextQuoteSelector } from '../model.ts';
 import { affixSimilarity, type QuoteMatch } from './match-quote.ts';
 
 /**

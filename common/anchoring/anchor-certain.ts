@@ -1,4 +1,4 @@
-import type { TextPositionSelector, TextQuoteSelector } from '../../electron/ipc/contract.ts';
+import type { TextPositionSelector, TextQuoteSelector } from '../model.ts';
 import { type AnchorResult, exactStatus, movedStatus } from './anchor-result.ts';
 import { foldString } from './fold.ts';
 import { prefixAgreement, suffixAgreement } from './match-quote.ts';

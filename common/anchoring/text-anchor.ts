@@ -55,5 +55,5 @@
 export { anchorAllText } from './anchor-batch.ts';
 export { anchorText } from './anchor-one.ts';
 export type { AnchorResult, AnchorStatus } from './anchor-result.ts';
-export { affixLength, describeText } from './describe-text.ts';
+export { describeText } from './describe-text.ts';
 export { minimumFuzzyScore, minimumQuoteSimilarity, scoreMatch, scoreWeights } from './score.ts';

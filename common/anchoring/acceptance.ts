@@ -1,4 +1,4 @@
-import { affixLength } from './describe-text.ts';
+import { limits } from '../model.ts';
 import { prefixAgreement, suffixAgreement } from './match-quote.ts';
 import { minimumFuzzyScore, minimumQuoteSimilarity } from './score.ts';
 import type { Candidate, Search } from './search.ts';
@@ -15,7 +15,7 @@ const bareQuoteSimilarity = 0.95;
 /** Quotes shorter than this recur by chance ("Russia", "the talks"): far away they need both sides intact. */
 const shortQuote = 12;
 /** A verbatim quote at least this long that occurs once is accepted without context (a moved paragraph). */
-const uniqueQuoteLength = 2 * affixLength;
+const uniqueQuoteLength = 2 * limits.affixLength;
 
 /** Between its intact context, the text must still be at least this alike to be the highlight (half of it left). */
 export const framedQuoteSimilarity = 0.5;

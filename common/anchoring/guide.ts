@@ -1,5 +1,5 @@
+import { limits } from '../model.ts';
 import { sameText } from './anchor-certain.ts';
-import { affixLength } from './describe-text.ts';
 import { lowerBound } from './lower-bound.ts';
 
 /** A highlight's stored start and quote. */
@@ -103,7 +103,7 @@ export class Guide {
       if (s + shift + exact.length > to) continue;
       if (s !== stored && !sameText(text, exact, s + shift)) return false;
       // Text beyond what the candidate itself (with its context) already showed.
-      if (s < stored - affixLength || s + exact.length > stored + (end - start) + affixLength) corroborated = true;
+      if (s < stored - limits.affixLength || s + exact.length > stored + (end - start) + limits.affixLength) corroborated = true;
     }
     if (corroborated) return true;
     const needed = Math.max(end - start, arrivedShare * (to - from));

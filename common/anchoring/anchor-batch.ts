@@ -1,4 +1,4 @@
-import type { Selector, TextPositionSelector, TextQuoteSelector } from '../../electron/ipc/contract.ts';
+import type { Selector, TextPositionSelector, TextQuoteSelector } from '../model.ts';
 import { anchorCertain, evidenceAt, inPlace, verbatimWithContext } from './anchor-certain.ts';
 import { type AnchorResult, movedStatus, orphan } from './anchor-result.ts';
 import { anchorSearch } from './anchor-search.ts';

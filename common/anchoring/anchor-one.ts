@@ -1,4 +1,4 @@
-import type { Selector } from '../../electron/ipc/contract.ts';
+import type { Selector } from '../model.ts';
 import { anchorCertain } from './anchor-certain.ts';
 import { type AnchorResult, orphan } from './anchor-result.ts';
 import { anchorSearch } from './anchor-search.ts';

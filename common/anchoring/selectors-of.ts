@@ -1,4 +1,4 @@
-import type { Selector, TextPositionSelector, TextQuoteSelector } from '../../electron/ipc/contract.ts';
+import type { Selector, TextPositionSelector, TextQuoteSelector } from '../model.ts';
 
 /** The quote and position selectors of a list (the first of each), without allocating closures. */
 export function selectorsOf(selectors: readonly Selector[]): { quote: TextQuoteSelector | undefined; position: TextPositionSelector | undefined } {

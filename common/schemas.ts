@@ -1,25 +1,11 @@
 import { z } from 'zod';
 
+import { highlightColors, limits, type TextPositionSelector, type TextQuoteSelector } from './model.ts';
+
 /**
- * The data model shared by the data layer and the IPC contract. Selector shapes use the W3C Web Annotation
- * names exactly, so export is a straight mapping. Inside the app, text offsets are UTF-16 code units; they are
- * converted to code points only at the export boundary.
+ * The zod schemas that check what a caller sends against the data model (model.ts). Messages are lower-case clauses
+ * that name what is wrong ("the note is longer than …"): the dispatcher turns them into sentences for the user.
  */
-
-/** The five highlight colours a user can pick, in toolbar order (keys 1–5). */
-export const highlightColors = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
-export type HighlightColor = (typeof highlightColors)[number];
-
-/** Bounds on what a user or a renderer may store; anything larger is refused with a clear message. */
-export const limits = {
-  /** Characters of context kept on each side of a quote. */
-  affixLength: 32,
-  quoteMaxLength: 20_000,
-  noteMaxLength: 100_000,
-  titleMaxLength: 1_000,
-  sourceMaxLength: 4_096,
-  articleMaxLength: 20_000_000,
-} as const;
 
 const offset = z.number().int().nonnegative().max(limits.articleMaxLength);
 
@@ -75,9 +61,10 @@ export const selectorsSchema = z
     }
   });
 
-export type TextQuoteSelector = z.infer<typeof textQuoteSelectorSchema>;
-export type TextPositionSelector = z.infer<typeof textPositionSelectorSchema>;
-export type Selector = TextQuoteSelector | TextPositionSelector;
+/** True when two types are the same; used below so the schemas and model.ts cannot drift apart unnoticed. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _quoteSchemaIsTheModel: Same<z.output<typeof textQuoteSelectorSchema>, TextQuoteSelector> = true;
+const _positionSchemaIsTheModel: Same<z.output<typeof textPositionSelectorSchema>, TextPositionSelector> = true;
 
 export const highlightColorSchema = z.enum(highlightColors, {
   error: () => `the colour must be one of ${highlightColors.join(', ')}`,
@@ -96,62 +83,3 @@ export const annotationIdSchema = z
   .transform((id) => id.toLowerCase())
   .refine((id) => id !== nilUuid, { message: 'the nil UUID cannot be an annotation id' });
 
-/** How an article's content is stored. Only plain text exists today; html (sanitized) comes with import. */
-export type ArticleFormat = 'text';
-
-/** An article as the reader sees it. `content` is the body; its text is what annotations anchor to. */
-export interface Article {
-  id: number;
-  title: string;
-  /** Where the article came from: a file path or URL, or `marginalia:default-article` for the built-in one. */
-  source: string;
-  format: ArticleFormat;
-  content: string;
-  /** SHA-256 of the content, hex: tells a changed re-import from an unchanged one. */
-  textHash: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A highlight with its optional note. Timestamps are ISO 8601 in UTC. */
-export interface Annotation {
-  id: string;
-  articleId: number;
-  color: HighlightColor;
-  selectors: Selector[];
-  note: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** The quote selector of an annotation; the schema guarantees there is exactly one. */
-export function quoteSelectorOf(selectors: readonly Selector[]): TextQuoteSelector {
-  const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
-  if (!quote) throw new Error('annotation has no TextQuoteSelector');
-  return quote;
-}
-
-/** The position selector of an annotation, if it has one. */
-export function positionSelectorOf(selectors: readonly Selector[]): TextPositionSelector | undefined {
-  return selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
-}
-
-/** What became of an article's annotations when a changed version of it was opened. */
-export interface ReanchorReport {
-  /** Found where they were, with the same text. */
-  kept: number;
-  /** Found with the same text somewhere else. */
-  moved: number;
-  /** Found by approximate match (the text changed a little). */
-  fuzzy: number;
-  /** Not found: kept unchanged with their old quote, shown apart so the user can re-attach them. */
-  orphaned: number;
-}
-
-/** The outcome of opening an article file: the article, whether it is new, and the re-anchoring report if changed. */
-export interface OpenedArticle {
-  article: Article;
-  created: boolean;
-  /** null when the article is new or its text is unchanged. */
-  report: ReanchorReport | null;
-}

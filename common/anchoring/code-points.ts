@@ -1,4 +1,4 @@
-import type { TextPositionSelector } from '../../electron/ipc/contract.ts';
+import type { TextPositionSelector } from '../model.ts';
 
 /**
  * The W3C export boundary for positions. Inside the app, TextPositionSelector offsets count UTF-16 code units

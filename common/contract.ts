@@ -1,15 +1,7 @@
 import { z } from 'zod';
 
-import {
-  type Annotation,
-  annotationIdSchema,
-  type Article,
-  articleIdSchema,
-  highlightColorSchema,
-  noteSchema,
-  type OpenedArticle,
-  selectorsSchema,
-} from '../../db/model.ts';
+import type { Annotation, Article, OpenedArticle } from './model.ts';
+import { annotationIdSchema, articleIdSchema, highlightColorSchema, noteSchema, selectorsSchema } from './schemas.ts';
 
 export type {
   Annotation,
@@ -20,7 +12,7 @@ export type {
   Selector,
   TextPositionSelector,
   TextQuoteSelector,
-} from '../../db/model.ts';
+} from './model.ts';
 
 /**
  * The one IPC contract. Every channel the renderer may call is declared here once: its wire name, the schema its

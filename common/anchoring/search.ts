@@ -1,4 +1,4 @@
-import type { TextQuoteSelector } from '../../electron/ipc/contract.ts';
+import type { TextQuoteSelector } from '../model.ts';
 import { occursAt } from './anchor-certain.ts';
 import type { Folded } from './fold.ts';
 import { contextSimilarity, weigh } from './score.ts';

@@ -1,19 +1,16 @@
-import type { Selector } from '../../electron/ipc/contract.ts';
-
-/** Characters of context kept on each side of a quote (db/model.ts `limits.affixLength`; the renderer cannot import it). */
-export const affixLength = 32;
+import { limits, type Selector } from '../model.ts';
 
 /** Selectors for text[start, end): a quote with up to 32 characters of prefix/suffix, and the position. */
 export function describeText(text: string, start: number, end: number): Selector[] {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
     throw new RangeError(`cannot describe [${start}, ${end}) in a text of length ${text.length}`);
   }
-  let prefixStart = Math.max(0, start - affixLength);
+  let prefixStart = Math.max(0, start - limits.affixLength);
   // Never cut a surrogate pair in half: a lone half is not text (and not valid UTF-8 on export).
   if (prefixStart > 0 && isLowSurrogate(text.charCodeAt(prefixStart)) && isHighSurrogate(text.charCodeAt(prefixStart - 1))) {
     prefixStart++;
   }
-  let suffixEnd = Math.min(text.length, end + affixLength);
+  let suffixEnd = Math.min(text.length, end + limits.affixLength);
   if (suffixEnd < text.length && isHighSurrogate(text.charCodeAt(suffixEnd - 1)) && isLowSurrogate(text.charCodeAt(suffixEnd))) {
     suffixEnd--;
   }

@@ -1,4 +1,4 @@
-import type { TextPositionSelector, TextQuoteSelector } from '../../electron/ipc/contract.ts';
+import type { TextPositionSelector, TextQuoteSelector } from '../model.ts';
 import { arrived, bestOf, better, isForeign } from './acceptance.ts';
 import { type AnchorResult, exactStatus, movedStatus, orphan } from './anchor-result.ts';
 import { framed, fuzzyCandidates } from './candidates.ts';

@@ -1,0 +1,98 @@
+/**
+ * The data model every process shares: types and constants only, so the renderer can import it without zod (the
+ * schemas that check input against it are in schemas.ts). Selector shapes use the W3C Web Annotation
+ * names exactly, so export is a straight mapping. Inside the app, text offsets are UTF-16 code units; they are
+ * converted to code points only at the export boundary.
+ */
+
+/** The five highlight colours a user can pick, in toolbar order (keys 1–5). */
+export const highlightColors = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColor = (typeof highlightColors)[number];
+
+/** Bounds on what a user or a renderer may store; anything larger is refused with a clear message. */
+export const limits = {
+  /** Characters of context kept on each side of a quote. */
+  affixLength: 32,
+  quoteMaxLength: 20_000,
+  noteMaxLength: 100_000,
+  titleMaxLength: 1_000,
+  sourceMaxLength: 4_096,
+  articleMaxLength: 20_000_000,
+} as const;
+
+/** What a highlight says, with up to `limits.affixLength` characters of context on each side (W3C). */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** Where a highlight was: UTF-16 offsets into the article's text, end exclusive (W3C, but code units inside the app). */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export type Selector = TextQuoteSelector | TextPositionSelector;
+
+/** How an article's content is stored. Only plain text exists today; html (sanitized) comes with import. */
+export type ArticleFormat = 'text';
+
+/** An article as the reader sees it. `content` is the body; its text is what annotations anchor to. */
+export interface Article {
+  id: number;
+  title: string;
+  /** Where the article came from: a file path or URL, or `marginalia:default-article` for the built-in one. */
+  source: string;
+  format: ArticleFormat;
+  content: string;
+  /** SHA-256 of the content, hex: tells a changed re-import from an unchanged one. */
+  textHash: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A highlight with its optional note. Timestamps are ISO 8601 in UTC. */
+export interface Annotation {
+  id: string;
+  articleId: number;
+  color: HighlightColor;
+  selectors: Selector[];
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The quote selector of an annotation; the schema guarantees there is exactly one. */
+export function quoteSelectorOf(selectors: readonly Selector[]): TextQuoteSelector {
+  const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
+  if (!quote) throw new Error('annotation has no TextQuoteSelector');
+  return quote;
+}
+
+/** The position selector of an annotation, if it has one. */
+export function positionSelectorOf(selectors: readonly Selector[]): TextPositionSelector | undefined {
+  return selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
+}
+
+/** What became of an article's annotations when a changed version of it was opened. */
+export interface ReanchorReport {
+  /** Found where they were, with the same text. */
+  kept: number;
+  /** Found with the same text somewhere else. */
+  moved: number;
+  /** Found by approximate match (the text changed a little). */
+  fuzzy: number;
+  /** Not found: kept unchanged with their old quote, shown apart so the user can re-attach them. */
+  orphaned: number;
+}
+
+/** The outcome of opening an article file: the article, whether it is new, and the re-anchoring report if changed. */
+export interface OpenedArticle {
+  article: Article;
+  created: boolean;
+  /** null when the article is new or its text is unchanged. */
+  report: ReanchorReport | null;
+}
