@@ -72,14 +72,15 @@ export const highlightColorSchema = z.enum(highlightColors, {
 export const noteSchema = wellFormedText('the note').max(limits.noteMaxLength, `the note is longer than ${count(limits.noteMaxLength)} characters`);
 export const articleIdSchema = z.number().int('an article id is a whole number').positive('an article id is positive');
 
-const nilUuid = '00000000-0000-0000-0000-000000000000';
-
 /**
- * An annotation's id: a UUID, stored in lower case so that two spellings of one id are one annotation. The nil UUID
- * is refused: it is what a broken generator produces, and every renderer would share it.
+ * An annotation's id: a UUID in any case, stored in lower case so that two spellings of one id are one annotation.
+ * The nil and max UUIDs are refused: they are what a broken generator produces, and every renderer would share them.
  */
 export const annotationIdSchema = z
-  .uuid('an annotation id is a UUID')
+  .string({ error: 'an annotation id is a UUID' })
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'an annotation id is a UUID')
   .transform((id) => id.toLowerCase())
-  .refine((id) => id !== nilUuid, { message: 'the nil UUID cannot be an annotation id' });
+  .refine((id) => !/^(0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/.test(id), {
+    message: 'the nil or max UUID cannot be an annotation id',
+  });
 

@@ -15,7 +15,6 @@ export class LibraryOpenError extends Error {
 }
 
 const untouched = 'Marginalia has not changed it.';
-const otherFolder = 'To use another folder, start Marginalia with MARGINALIA_DATA_DIR set to it.';
 
 /**
  * Explains why opening the library in `dataDir` failed, from the raw error of creating the folder (Node's errno
@@ -30,19 +29,22 @@ function openFailureMessage(error: unknown, dataDir: string, file: string): stri
   const errno = (error as NodeJS.ErrnoException | null)?.code;
   const syscall = (error as NodeJS.ErrnoException | null)?.syscall;
   if (syscall === 'mkdir' || syscall === 'stat') {
+    if (errno === 'EISDIR') {
+      return `Marginalia keeps your library in the file ${file} in ${dataDir}, but a folder of that name is in the way. Move or rename that folder, then start Marginalia again.`;
+    }
     if (errno === 'EEXIST' || errno === 'ENOTDIR') {
-      return `Marginalia keeps your library in the folder ${dataDir}, but a file is in the way: ${describePath(error)} is not a folder. Move or rename that file, then start Marginalia again. ${otherFolder}`;
+      return `Marginalia keeps your library in the folder ${dataDir}, but a file is in the way: ${describePath(error)} is not a folder. Move or rename that file, then start Marginalia again.`;
     }
     // A recursive mkdir reports a read-only parent as ENOENT (it could not create a folder it needed), not EROFS.
     if (errno === 'EACCES' || errno === 'EPERM' || errno === 'EROFS' || errno === 'ENOENT') {
-      return `Marginalia cannot create the folder ${dataDir} for your library: the folder it belongs in cannot be written (it is read-only or you lack permission). Make it writable, then start Marginalia again. ${otherFolder}`;
+      return `Marginalia cannot create the folder ${dataDir} for your library: the folder it belongs in cannot be written (it is read-only or you lack permission). Make it writable, then start Marginalia again.`;
     }
     if (errno === 'ENOSPC') return `The disk is full: Marginalia cannot create the folder ${dataDir} for your library. Free some space, then start Marginalia again.`;
   }
   switch (storageFailureOf(error)) {
     case 'read-only':
     case 'cannot-open':
-      return `Marginalia cannot open your library in ${dataDir}: the folder or ${file} is read-only, or you lack permission to write there. Make the folder writable, then start Marginalia again. ${otherFolder}`;
+      return `Marginalia cannot open your library in ${dataDir}: the folder or ${file} is read-only, or you lack permission to write there. Make the folder writable, then start Marginalia again.`;
     case 'not-a-database':
       return `${file} in ${dataDir} is not a Marginalia library (it is not a SQLite database). ${untouched} Move it out of the folder to start a new library, or restore your library from a backup.`;
     case 'corrupt':
@@ -55,8 +57,8 @@ function openFailureMessage(error: unknown, dataDir: string, file: string): stri
     case undefined:
       break;
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  return `Marginalia cannot open your library in ${dataDir}: ${detail}`;
+  // Unforeseen: the caller logs the error itself; the user gets what they can act on.
+  return `Marginalia cannot open your library in ${dataDir} because of an unexpected error (the details are in Marginalia’s log). ${untouched}`;
 }
 
 function describePath(error: unknown): string {

@@ -75,8 +75,10 @@ export function createDispatch(handlers: Handlers, log: (error: unknown) => void
       return { ok: true, value: await route.run(parsed.data) };
     } catch (error) {
       if (error instanceof AppError) return failure(error.code, error.message);
+      // A bug or an unforeseen failure: the details go to the log for whoever fixes it; the user gets words they can
+      // act on. Data calls run in transactions, so "nothing was changed" is true.
       log(error);
-      return failure('internal', `${channelName} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return failure('internal', 'Something went wrong, and nothing was changed. The details are in Marginalia’s log.');
     }
   };
 }

@@ -44,7 +44,7 @@ function storageFailure(db: Database, error: unknown): AppError | undefined {
       return new AppError('storage', `Your library file ${file} is damaged, so nothing was changed. Restore it from a backup.`);
     case 'cannot-open':
     case 'io':
-      return new AppError('storage', `Marginalia could not read or write ${file} (${error instanceof Error ? error.message : String(error)}). Your change was not saved.`);
+      return new AppError('storage', `The disk reported an error while Marginalia was reading or writing ${file}. Your change was not saved; if this keeps happening, check the disk.`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import BetterSqlite3 from 'better-sqlite3';
@@ -63,6 +63,12 @@ describe('opening the library explains what is wrong and changes nothing', () =>
     const file = path.join(tempDir(), 'config');
     writeFileSync(file, 'x');
     expect(openFailure(path.join(file, 'Marginalia')).message).toMatch(/a file is in the way/);
+  });
+
+  it('when a folder stands where the library file should be', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, databaseFileName));
+    expect(openFailure(dir).message).toMatch(/but a folder of that name is in the way\. Move or rename that folder/);
   });
 
   it('when the file is not a database at all', () => {

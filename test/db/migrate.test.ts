@@ -210,3 +210,28 @@ describe('the migration list', () => {
     expect(allMigrations.map((m) => m.version)).toEqual(allMigrations.map((_, i) => i + 1));
   });
 });
+
+describe('migration 2: annotation ids in lower case', () => {
+  it('lower-cases stored ids, and gives a case-only twin a fresh id instead of merging or losing it', () => {
+    const [first, second] = allMigrations;
+    if (!first || !second) throw new Error('migration 2 is missing');
+    const db = track(openDatabase(file, { migrations: [first] }));
+    db.prepare(
+      "INSERT INTO articles (id, title, source, format, content, text_hash, created_at, updated_at) VALUES (1, 't', 's', 'text', 'c', ?, 'x', 'x')",
+    ).run('0'.repeat(64));
+    const insert = db.prepare<[string, string]>(
+      `INSERT INTO annotations (id, article_id, color, selectors, quote, start_offset, note, created_at, updated_at)
+       VALUES (?, 1, 'yellow', '[]', 'q', NULL, ?, 'x', 'x')`,
+    );
+    insert.run('a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', 'lower twin');
+    insert.run('A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D', 'upper twin');
+    insert.run('B1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D', 'upper alone');
+    expect(migrate(db, [first, second])).toEqual({ from: 1, to: 2 });
+    const rows = db.prepare<[], { id: string; note: string }>('SELECT id, note FROM annotations ORDER BY rowid').all();
+    expect(rows.map((row) => row.note)).toEqual(['lower twin', 'upper twin', 'upper alone']);
+    expect(rows.every((row) => row.id === row.id.toLowerCase())).toBe(true);
+    expect(rows[0]?.id).toBe('a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d');
+    expect(rows[1]?.id).not.toBe(rows[0]?.id);
+    expect(rows[2]?.id).toBe('b1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d');
+  });
+});
