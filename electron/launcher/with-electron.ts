@@ -5,7 +5,7 @@ import { ensureElectron } from './ensure-electron.ts';
 import { packageBin } from './package-bin.ts';
 
 /**
- * `node electron/launcher/with-electron.ts <command> [args…]`: the npm scripts that launch Electron (start, dev,
+ * `node electron/launcher/run.mjs <command> [args…]` (run.mjs checks the Node version, then loads this): the npm scripts that launch Electron (start, dev,
  * package) run their command through this. It ensures the binary first (downloading it once, with a message), then
  * runs the command with ELECTRON_EXEC_PATH set, so electron-vite launches exactly the binary found here (also one
  * from ELECTRON_OVERRIDE_DIST_PATH, which electron-vite itself ignores). Development tooling only: nothing in the
