@@ -32,6 +32,19 @@ export interface AnnotationsState {
 /** Finds where each annotation's selectors point in the article as it is rendered now, in input order. */
 export type PlaceAll = (selectorsList: ReadonlyArray<readonly Selector[]>) => Placement[];
 
+/** One kind of change to one highlight: what a failure is about, and what a later success must be to supersede it. */
+interface Change {
+  readonly kind: 'create' | 'color' | 'note' | 'selectors' | 'delete';
+  readonly key: string;
+}
+
+function failureId(change: Change): string {
+  return `${change.kind}:${change.key}`;
+}
+
+/** The failure slot of loading the article's highlights (not a change; only dismissing clears it). */
+const loadFailure = 'load';
+
 /**
  * The annotations of one article and every IPC call that changes them. Changes show at once (optimistic) and are
  * rolled back with a readable error when the call fails, except note text, which is kept so no typing is lost.
@@ -46,15 +59,16 @@ export class AnnotationStore {
   readonly #failedCreates = new Set<string>();
   readonly #listeners = new Set<() => void>();
   #loading = true;
-  #error: string | null = null;
-  /** Changes sent so far; numbers each call so a success can tell whether it was sent after the error showed. */
+  /** Changes sent so far; numbers each call so a success can tell whether it was sent after a failure showed. */
   #sent = 0;
   /**
-   * A change error clears when a change sent after it succeeds: saving works again, so the banner would only
-   * mislead. A change that was already in flight when the error showed proves nothing and leaves it. null for
-   * errors no save can fix (the highlights failed to load), which stay until dismissed.
+   * The failures still standing, oldest first, by what failed (see `Change`); the newest one's message is the error
+   * shown. A failure stands until a later change of the same kind to the same highlight saves (or the highlight is
+   * deleted): only that proves what the user sees is what is stored. A success of any other change would hide a
+   * note that is on screen but not on disk. A change already in flight when the failure showed proves nothing.
+   * `after` is null for a failure no save can fix (the highlights failed to load): it stays until dismissed.
    */
-  #errorClearsAfter: number | null = null;
+  readonly #failures = new Map<string, { message: string; after: number | null }>();
   #loadGeneration = 0;
   #snapshot: AnnotationsState = { loading: true, placed: [], orphans: [], error: null };
 
@@ -92,8 +106,8 @@ export class AnnotationStore {
       });
     } catch (error) {
       if (generation !== this.#loadGeneration) return;
-      this.#error = `Couldn't load your highlights: ${messageOf(error)}`;
-      this.#errorClearsAfter = null;
+      this.#failures.delete(loadFailure);
+      this.#failures.set(loadFailure, { message: `Couldn't load your highlights: ${messageOf(error)}`, after: null });
     }
     this.#loading = false;
     this.#emit();
@@ -117,7 +131,7 @@ export class AnnotationStore {
         const stored = unwrap(
           await this.#api.annotations.create({ id, articleId: this.#articleId, color, selectors, ...(note ? { note } : {}) }),
         );
-        this.#succeeded(sent);
+        this.#succeeded({ kind: 'create', key: id }, sent);
         const current = this.#entries.get(id);
         // Changes made while the call was in flight were sent after it and are already shown: keep them.
         if (current) {
@@ -127,7 +141,7 @@ export class AnnotationStore {
       } catch (error) {
         this.#failedCreates.add(id);
         this.#entries.delete(id);
-        this.#fail(`Couldn't save the highlight: ${messageOf(error)}`);
+        this.#fail({ kind: 'create', key: id }, `Couldn't save the highlight: ${messageOf(error)}`);
       }
     })();
     return id;
@@ -138,7 +152,7 @@ export class AnnotationStore {
     const before = this.#entries.get(key);
     if (!before || before.annotation.color === color) return Promise.resolve();
     this.#set({ ...before, annotation: { ...before.annotation, color } });
-    return this.#send(key, this.#api.annotations.update({ id: key, color }), () => {
+    return this.#send({ kind: 'color', key }, this.#api.annotations.update({ id: key, color }), () => {
       const now = this.#entries.get(key);
       if (now && now.annotation.color === color) this.#set({ ...now, annotation: { ...now.annotation, color: before.annotation.color } });
       return "Couldn't change the colour";
@@ -153,7 +167,7 @@ export class AnnotationStore {
     const before = this.#entries.get(key);
     if (!before) return Promise.resolve();
     if (before.annotation.note !== note) this.#set({ ...before, annotation: { ...before.annotation, note } });
-    return this.#send(key, this.#api.annotations.update({ id: key, note }), () => "Couldn't save the note");
+    return this.#send({ kind: 'note', key }, this.#api.annotations.update({ id: key, note }), () => "Couldn't save the note");
   }
 
   /** Removes at once; restores it if the call fails. */
@@ -162,7 +176,7 @@ export class AnnotationStore {
     if (!before) return Promise.resolve();
     this.#entries.delete(key);
     this.#emit();
-    return this.#send(key, this.#api.annotations.delete({ id: key }), () => {
+    return this.#send({ kind: 'delete', key }, this.#api.annotations.delete({ id: key }), () => {
       this.#entries.set(key, before);
       return "Couldn't delete the highlight";
     });
@@ -176,7 +190,7 @@ export class AnnotationStore {
     const before = this.#entries.get(key);
     if (!before) return Promise.resolve();
     this.#set({ ...before, annotation: { ...before.annotation, selectors }, placement });
-    return this.#send(key, this.#api.annotations.update({ id: key, selectors }), () => {
+    return this.#send({ kind: 'selectors', key }, this.#api.annotations.update({ id: key, selectors }), () => {
       const now = this.#entries.get(key);
       if (now && now.annotation.selectors === selectors) {
         this.#set({ ...now, annotation: { ...now.annotation, selectors: before.annotation.selectors }, placement: before.placement });
@@ -185,16 +199,10 @@ export class AnnotationStore {
     });
   }
 
-  /** Shows an error in the status area (for failures outside the store, such as an empty selection). */
-  reportError(message: string): void {
-    this.#fail(message);
-  }
-
-  /** Clears the status area's error. */
+  /** Clears the status area's error: the user has read it. */
   dismissError(): void {
-    if (this.#error === null) return;
-    this.#error = null;
-    this.#errorClearsAfter = null;
+    if (this.#failures.size === 0) return;
+    this.#failures.clear();
     this.#emit();
   }
 
@@ -202,14 +210,14 @@ export class AnnotationStore {
    * Awaits a call that was already sent. On failure `rollback` undoes the optimistic change and names what failed;
    * a failure that only follows from the annotation's create having failed is not reported twice.
    */
-  async #send(key: string, call: Promise<Result<unknown>>, rollback: () => string): Promise<void> {
+  async #send(change: Change, call: Promise<Result<unknown>>, rollback: () => string): Promise<void> {
     const sent = ++this.#sent;
     try {
       unwrap(await call);
-      this.#succeeded(sent);
+      this.#succeeded(change, sent);
     } catch (error) {
-      if (this.#failedCreates.has(key)) return;
-      this.#fail(`${rollback()}: ${messageOf(error)}`);
+      if (this.#failedCreates.has(change.key)) return;
+      this.#fail(change, `${rollback()}: ${messageOf(error)}`);
     }
   }
 
@@ -218,17 +226,30 @@ export class AnnotationStore {
     this.#emit();
   }
 
-  #fail(message: string): void {
-    this.#error = message;
-    this.#errorClearsAfter = this.#sent;
+  #fail(change: Change, message: string): void {
+    const id = failureId(change);
+    this.#failures.delete(id); // Re-inserted last: the newest failure is the one shown.
+    this.#failures.set(id, { message, after: this.#sent });
     this.#emit();
   }
 
-  #succeeded(sent: number): void {
-    if (this.#error === null || this.#errorClearsAfter === null || sent <= this.#errorClearsAfter) return;
-    this.#error = null;
-    this.#errorClearsAfter = null;
-    this.#emit();
+  /** A change that was sent as number `sent` saved: the failures it supersedes stop standing. */
+  #succeeded(change: Change, sent: number): void {
+    // A failed create's highlight is gone from the screen, so nothing unsaved is shown: any later create that saves
+    // proves highlights save again. A delete that saves makes every earlier failure on that highlight moot.
+    const superseded =
+      change.kind === 'create'
+        ? (id: string) => id.startsWith('create:')
+        : change.kind === 'delete'
+          ? (id: string) => id.endsWith(`:${change.key}`)
+          : (id: string) => id === failureId(change);
+    let cleared = false;
+    for (const [id, failure] of this.#failures) {
+      if (failure.after === null || sent <= failure.after || !superseded(id)) continue;
+      this.#failures.delete(id);
+      cleared = true;
+    }
+    if (cleared) this.#emit();
   }
 
   #emit(): void {
@@ -245,7 +266,8 @@ export class AnnotationStore {
         a.annotation.createdAt.localeCompare(b.annotation.createdAt),
     );
     orphans.sort((a, b) => a.annotation.createdAt.localeCompare(b.annotation.createdAt));
-    this.#snapshot = { loading: this.#loading, placed, orphans, error: this.#error };
+    const error = [...this.#failures.values()].at(-1)?.message ?? null;
+    this.#snapshot = { loading: this.#loading, placed, orphans, error };
     for (const listener of this.#listeners) listener();
   }
 }

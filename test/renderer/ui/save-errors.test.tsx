@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 
 import { FakeApi } from './fake-api.ts';
-import { cleanup, clickText, expectText, paintedCount, renderApp, sidebarQuotes } from './harness.tsx';
+import { cleanup, clickText, expectText, paintedCount, press, renderApp, selectText, sidebarQuotes } from './harness.tsx';
 
 afterEach(cleanup);
 
@@ -86,6 +86,56 @@ describe('save errors', () => {
     await expectText(page.getByRole('alert'), diskFull);
     await userEvent.click(page.getByRole('dialog').getByRole('button', { name: 'Blue' }));
     await vi.waitFor(() => expect([...m.fake.annotations.values()][0]?.color).toBe('blue'));
+    await expect.poll(alertText).toBe('');
+  });
+
+  test('after a note fails on a full disk, a recolour that saves keeps the message; a note that saves clears it', async () => {
+    const { m, stored } = await withOneHighlight('Draft');
+    m.fake.failNext('annotations.update', diskFull, 'disk-full');
+    const note = await openEditor(m);
+    await userEvent.keyboard(' kept');
+    await expectText(page.getByRole('alert'), `Couldn't save the note: ${diskFull}`);
+    await userEvent.click(page.getByRole('dialog').getByRole('button', { name: 'Green' }));
+    await vi.waitFor(() => expect(m.fake.annotations.get(stored.id)?.color).toBe('green'));
+    // The card still shows "Draft kept", which is not stored: the message must stay.
+    expect(m.fake.annotations.get(stored.id)?.note).toBe('Draft');
+    expect(alertText()).toContain(`Couldn't save the note: ${diskFull}`);
+    await userEvent.click(note);
+    await userEvent.keyboard('!');
+    await vi.waitFor(() => expect(m.fake.annotations.get(stored.id)?.note).toBe('Draft kept!'));
+    await expect.poll(alertText).toBe('');
+  });
+
+  test("a note that failed stays reported when another highlight's note saves", async () => {
+    const fake = new FakeApi();
+    const first = fake.seed({ color: 'yellow', selectors: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }] });
+    const other = 'It never loses a note.';
+    const second = fake.seed({ color: 'blue', selectors: [{ type: 'TextQuoteSelector', exact: other, prefix: '', suffix: '' }] });
+    const m = await renderApp(fake);
+    fake.failNext('annotations.update', diskFull, 'disk-full');
+    await openEditor(m);
+    await userEvent.keyboard('Lost?');
+    await expectText(page.getByRole('alert'), `Couldn't save the note: ${diskFull}`);
+    await userEvent.keyboard('{Escape}');
+    await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
+    clickText(m, 'loses a note');
+    await expect.element(page.getByRole('dialog').getByRole('button', { name: 'Blue' })).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(page.getByRole('textbox', { name: 'Note' }));
+    await userEvent.keyboard('Saved');
+    await vi.waitFor(() => expect(fake.annotations.get(second.id)?.note).toBe('Saved'));
+    expect(fake.annotations.get(first.id)?.note).toBe('');
+    expect(alertText()).toContain(`Couldn't save the note: ${diskFull}`);
+  });
+
+  test('a highlight that failed to save is cleared from the message once another highlight saves', async () => {
+    const m = await renderApp(new FakeApi());
+    m.fake.failNext('annotations.create', diskFull, 'disk-full');
+    selectText(m, 'older than print');
+    press(m.article, '1');
+    await expectText(page.getByRole('alert'), `Couldn't save the highlight: ${diskFull}`);
+    selectText(m, 'footprints where they were left');
+    press(m.article, '2');
+    await vi.waitFor(() => expect(m.fake.annotations.size).toBe(1));
     await expect.poll(alertText).toBe('');
   });
 
