@@ -1,24 +1,18 @@
-import { limits } from '../model.ts';
 import { prefixAgreement, suffixAgreement } from './match-quote.ts';
-import { minimumFuzzyScore, minimumQuoteSimilarity } from './score.ts';
 import type { Candidate, Search } from './search.ts';
-
-/** A side of context at least this alike is essentially intact (≤ 3 edits in 32 characters). */
-const intactSide = 0.9;
-/** A far approximate candidate needs its quote this alike and both sides at least `farSideSimilarity`. */
-export const farQuoteSimilarity = 0.9;
-const farSideSimilarity = 0.8;
-/** A near approximate candidate with only one side intact needs its quote this alike (a typo, not a reworded clause). */
-const nearLoneSideQuote = 0.95;
-/** A bare quote's candidate must be this alike (a letter or two in a sentence). */
-const bareQuoteSimilarity = 0.95;
-/** Quotes shorter than this recur by chance ("Russia", "the talks"): far away they need both sides intact. */
-const shortQuote = 12;
-/** A verbatim quote at least this long that occurs once is accepted without context (a moved paragraph). */
-const uniqueQuoteLength = 2 * limits.affixLength;
-
-/** Between its intact context, the text must still be at least this alike to be the highlight (half of it left). */
-export const framedQuoteSimilarity = 0.5;
+import {
+  bareQuoteSimilarity,
+  distancePenalty,
+  farQuoteSimilarity,
+  farSideSimilarity,
+  framedQuoteSimilarity,
+  intactSide,
+  minimumFuzzyScore,
+  minimumQuoteSimilarity,
+  nearLoneSideQuote,
+  shortQuote,
+  uniqueQuoteLength,
+} from './thresholds.ts';
 
 /**
  * Whether a candidate is evidence enough. Every candidate needs a quote at least `minimumQuoteSimilarity` alike and
@@ -142,10 +136,3 @@ export function better(search: Search, a: Candidate, b: Candidate): boolean {
   const bValue = b.score - distancePenalty * (b.distance === Infinity ? 0 : b.distance / length);
   return aValue > bValue || (aValue === bValue && a.distance < b.distance);
 }
-
-/**
- * How much farther candidates are discounted when ranking them (per text length of distance): enough that a copy
- * across the article whose context happens to agree a little better does not beat the highlight's own text a few
- * paragraphs from where it was, too little to matter between candidates of clearly different evidence.
- */
-const distancePenalty = 0.2;

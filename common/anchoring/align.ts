@@ -8,12 +8,9 @@
  * aligning prefix + quote (or quote + suffix) against the text around an edge, with a textbook edit-distance table
  * and its traceback, shows which text character the quote's first (last) character corresponds to.
  *
- * Each edge is aligned on its own with at most `edgeLength` characters of the quote, so the table stays small
- * (about (32 + 64) × (64 + 32 + 2·slack) cells) whatever the quote's length.
+ * Each edge is aligned on its own with at most `edgeLength` characters of the quote (thresholds.ts), so the table
+ * stays small whatever the quote's length.
  */
-
-/** How many characters of the quote take part in aligning each of its edges. */
-export const edgeLength = 64;
 
 const diagonal = 0;
 const up = 1; // a pattern character with no text character

@@ -6,8 +6,8 @@ import { type ClaimedSpan, Claims } from './claims.ts';
 import { Guide, type Landmark, longestInOrder, type StoredQuote } from './guide.ts';
 import { lowerBound } from './lower-bound.ts';
 import { prefixAgreement, suffixAgreement } from './match-quote.ts';
-import { windowSlack } from './search.ts';
 import { selectorsOf } from './selectors-of.ts';
+import { windowSlack } from './thresholds.ts';
 
 /**
  * `anchorText` for every highlight of an article at once (loading it, or re-importing a changed version); in input

@@ -2,6 +2,7 @@ import type { TextPositionSelector, TextQuoteSelector } from '../model.ts';
 import { type AnchorResult, exactStatus, movedStatus } from './anchor-result.ts';
 import { foldString } from './fold.ts';
 import { prefixAgreement, suffixAgreement } from './match-quote.ts';
+import { firstVerbatimBand, inPlaceAgreement, verbatimBandGrowth } from './thresholds.ts';
 
 /**
  * Stages 1 and 2: the quote verbatim in place with one side of context, then verbatim with all of it; undefined
@@ -51,9 +52,6 @@ export function evidenceAt(text: string, quote: TextQuoteSelector, at: number): 
   return quote.exact.length + prefixAgreement(quote.prefix, text, at) + suffixAgreement(quote.suffix, text, at + quote.exact.length);
 }
 
-/** Characters of context next to the quote that stage 1 needs to agree on one side (a word or two). */
-const inPlaceAgreement = 8;
-
 /**
  * The verbatim occurrence with both affixes intact, nearest to the stored position; undefined when there is none.
  * The search widens around the stored position in bands (indexOf is fast; lastIndexOf is not), so the common case,
@@ -79,7 +77,7 @@ export function verbatimWithContext(text: string, quote: TextQuoteSelector, hint
   // Occurrences starting in [lo, hi) have been considered.
   let lo = origin;
   let hi = origin;
-  for (let band = 256; ; band *= 4) {
+  for (let band = firstVerbatimBand; ; band *= verbatimBandGrowth) {
     const nextLo = Math.max(0, origin - band);
     const nextHi = Math.min(text.length, origin + band);
     forEachOccurrence(text, exact, nextLo, lo, consider);

@@ -3,7 +3,8 @@ import { arrived, bestOf, better, isForeign } from './acceptance.ts';
 import { type AnchorResult, exactStatus, movedStatus, orphan } from './anchor-result.ts';
 import { framed, fuzzyCandidates } from './candidates.ts';
 import { fold, foldString } from './fold.ts';
-import { type BatchHints, type Candidate, evaluate, fullContext, nearDistance, type Search } from './search.ts';
+import { type BatchHints, type Candidate, evaluate, fullContext, type Search } from './search.ts';
+import { nearDistance, nearQuoteLengths } from './thresholds.ts';
 
 /**
  * Stage 3, on the folded text (fold.ts); see the module comment: 3a full folded context, 3b the frame, 3c the
@@ -36,7 +37,7 @@ export function anchorSearch(
     window: hints && [folded.fromRaw[Math.max(0, Math.min(text.length, hints.window[0]))]!, folded.fromRaw[Math.max(0, Math.min(text.length, hints.window[1]))]!],
     hints,
     stored: position === undefined ? undefined : folded.fromRaw[Math.max(0, Math.min(text.length, position.start))]!,
-    tolerance: Math.max(nearDistance, 2 * m),
+    tolerance: Math.max(nearDistance, nearQuoteLengths * m),
     verbatimCount: 0,
     bare: position === undefined && quote.prefix === '' && quote.suffix === '',
   };

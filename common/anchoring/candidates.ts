@@ -1,18 +1,23 @@
-import { farQuoteSimilarity, framedQuoteSimilarity } from './acceptance.ts';
-import { alignedBoundary, edgeLength } from './align.ts';
+import { alignedBoundary } from './align.ts';
 import { BitPattern, reversed, scan } from './bit-parallel.ts';
 import { approximateEnds, approximateEndsFiltered, matchStart } from './match-quote.ts';
-import { minimumFuzzyScore, minimumQuoteSimilarity } from './score.ts';
 import { type Candidate, evaluate, type Search } from './search.ts';
-
-/** The fuzzy search allows at most this many errors whatever the quote length (as Hypothesis does). */
-const maxSearchErrors = 256;
-
-/** Of a run of equally good match ends, at most this many are scored (the run is an edge character or two). */
-const maxTiedEnds = 4;
-
-/** At most this many approximate occurrences are scored per highlight (best quote similarity first). */
-const maxFuzzyCandidates = 100;
+import {
+  alignSlack,
+  edgeLength,
+  farQuoteSimilarity,
+  framedQuoteSimilarity,
+  frameQuoteLengths,
+  maxFuzzyCandidates,
+  maxRefined,
+  maxSearchErrors,
+  maxTiedEnds,
+  minimumFrameAffix,
+  minimumFrameContext,
+  minimumFuzzyScore,
+  minimumQuoteSimilarity,
+  refineScoreMargin,
+} from './thresholds.ts';
 
 /**
  * The highlight's place, found by its context alone: the whole stored prefix and suffix (folded), near an expected
@@ -30,7 +35,7 @@ export function framed(search: Search): { start: number; end: number; candidate:
   if (prefix.length + suffix.length < minimumFrameContext) return undefined;
   const f = search.folded.text;
   const m = exact.length;
-  const maxGap = 2 * m + minimumFrameAffix;
+  const maxGap = frameQuoteLengths * m + minimumFrameAffix;
   let best: { start: number; end: number; distance: number } | undefined;
   for (const e of expected) {
     const from = Math.max(0, e - tolerance - prefix.length);
@@ -54,13 +59,6 @@ export function framed(search: Search): { start: number; end: number; candidate:
   const c = evaluate(search, best.start, best.end, errors, false);
   return { ...best, candidate: c.quote >= framedQuoteSimilarity ? { ...c, framed: true } : undefined };
 }
-
-/**
- * Each side of context must have at least this many characters to frame a highlight's place anywhere (a shorter
- * one only at the text's edge), and both together at least `minimumFrameContext`.
- */
-const minimumFrameAffix = 16;
-const minimumFrameContext = 40;
 
 /**
  * Approximate occurrences of the folded quote with their boundaries refined, near the expected positions
@@ -108,14 +106,11 @@ export function fuzzyCandidates(search: Search, nearby: boolean): Candidate[] {
   coarse.sort((a, b) => b.score - a.score);
   const refined: Candidate[] = [];
   for (const c of coarse.slice(0, maxRefined)) {
-    if (c.score < minimumFuzzyScore - 0.1) break;
+    if (c.score < minimumFuzzyScore - refineScoreMargin) break;
     refined.push(refine(search, c, pattern));
   }
   return refined;
 }
-
-/** At most this many approximate candidates per search get their boundaries aligned and are judged. */
-const maxRefined = 4;
 
 /**
  * A fuzzy candidate with its boundaries placed by aligning the stored context with the text around each edge
@@ -125,7 +120,7 @@ function refine(search: Search, c: Candidate, pattern: BitPattern): Candidate {
   const { exact, prefix, suffix } = search;
   const f = search.folded.text;
   const m = exact.length;
-  const slack = c.errors + 8;
+  const slack = c.errors + alignSlack;
   const head = exact.slice(0, Math.min(m, edgeLength));
   const tail = exact.slice(Math.max(0, m - edgeLength));
   const startLo = Math.max(0, c.start - prefix.length - slack);

@@ -1,4 +1,5 @@
 import { lowerBound } from './lower-bound.ts';
+import { claimShiftSlack } from './thresholds.ts';
 
 /** Text a highlight was placed on word for word, at `shift` from its stored position. */
 export interface ClaimedSpan {
@@ -32,11 +33,12 @@ export class Claims {
 
   /**
    * Whether [start, end) overlaps placed text whose shift differs from the candidate's (start − `stored`) by more
-   * than the candidate's length differs from the quote's (`length`): text inserted or deleted inside the quote.
+   * than the candidate's length differs from the quote's (`length`), plus `claimShiftSlack`: text inserted or deleted
+   * inside the quote.
    */
   foreign(start: number, end: number, stored: number, length: number): boolean {
     const shift = start - stored;
-    const slack = Math.abs(end - start - length) + 2;
+    const slack = Math.abs(end - start - length) + claimShiftSlack;
     for (let k = lowerBound(this.starts, end) - 1; k >= 0 && this.starts[k]! > start - this.longest; k--) {
       if (this.ends[k]! > start && Math.abs(this.shifts[k]! - shift) > slack) return true;
     }

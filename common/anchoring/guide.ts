@@ -1,15 +1,13 @@
 import { limits } from '../model.ts';
 import { sameText } from './anchor-certain.ts';
 import { lowerBound } from './lower-bound.ts';
+import { arrivedShare } from './thresholds.ts';
 
 /** A highlight's stored start and quote. */
 export interface StoredQuote {
   stored: number;
   exact: string;
 }
-
-/** How much of a paragraph's length the gap around it must have grown by for it to have arrived (moved or copied). */
-const arrivedShare = 0.8;
 
 /** A highlight placed in pass 1 (stage 1 or 2): where it was and is, and the text around it found intact. */
 export interface Landmark {

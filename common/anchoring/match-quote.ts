@@ -1,4 +1,5 @@
 import { BitPattern, reversed, scan } from './bit-parallel.ts';
+import { affixReach, minimumPieceLength, trigramBuckets } from './thresholds.ts';
 
 /**
  * Approximate quote matching and the evidence scores anchoring decides with. Pure (no DOM).
@@ -46,9 +47,6 @@ export function approximateEnds(
   return found.sort((a, b) => a.errors - b.errors);
 }
 
-/** Below this piece length the pigeonhole filter would hit everywhere; a plain scan is cheaper then. */
-const minimumPieceLength = 12;
-
 /**
  * The same as `approximateEnds` over the whole text, but fast when few errors are allowed ("filter, then verify"):
  * cut the quote into maxErrors + 1 pieces; a match with at most maxErrors edits leaves at least one piece intact,
@@ -89,9 +87,6 @@ export function approximateEndsFiltered(
   }
   return found.sort((a, b) => a.errors - b.errors);
 }
-
-/** Buckets of the trigram counting filter (a power of two); more buckets, fewer collisions, a looser filter never. */
-const trigramBuckets = 1 << 16;
 
 /**
  * The text regions that can hold a match of `quote` with at most `maxErrors` edits, by the q-gram lemma (q = 3):
@@ -186,7 +181,7 @@ export function matchStart(reversedQuote: BitPattern, text: string, end: number,
  */
 export function affixSimilarity(affix: string, text: string, at: number, side: 'prefix' | 'suffix'): number {
   if (affix.length === 0) return 1;
-  const window = affix.length + Math.ceil(affix.length / 4);
+  const window = affix.length + Math.ceil(affix.length * affixReach);
   let minErrors = affix.length;
   const keep = (_boundary: number, e: number) => {
     if (e < minErrors) minErrors = e;

@@ -2,6 +2,7 @@ import type { TextQuoteSelector } from '../model.ts';
 import { occursAt } from './anchor-certain.ts';
 import type { Folded } from './fold.ts';
 import { contextSimilarity, weigh } from './score.ts';
+import { narrowWindow, windowSlack } from './thresholds.ts';
 
 /** What a batch knows about a highlight's neighbourhood (raw offsets): see `Guide`. */
 export interface BatchHints {
@@ -58,13 +59,6 @@ export interface Search {
   /** No stored position and no context: only the quote's words to go by. */
   bare: boolean;
 }
-
-/** Within this many characters (or twice the quote's length) of an expected position, a candidate is near. */
-export const nearDistance = 256;
-/** A window between the neighbours at most this wide counts as near all over. */
-export const narrowWindow = 4 * nearDistance;
-/** A candidate starting this little outside the neighbours' window still counts as inside (an edge edited). */
-export const windowSlack = 8;
 
 /** Whether both folded affixes are intact around a folded occurrence at `at` (an empty one at the text's edge). */
 export function fullContext(search: Search, at: number): boolean {

@@ -56,4 +56,5 @@ export { anchorAllText } from './anchor-batch.ts';
 export { anchorText } from './anchor-one.ts';
 export type { AnchorResult, AnchorStatus } from './anchor-result.ts';
 export { describeText } from './describe-text.ts';
-export { minimumFuzzyScore, minimumQuoteSimilarity, scoreMatch, scoreWeights } from './score.ts';
+export { scoreMatch } from './score.ts';
+export { minimumFuzzyScore, minimumQuoteSimilarity, scoreWeights } from './thresholds.ts';
