@@ -1,4 +1,16 @@
-import type { Annotation, Article, ErrorCode, MarginaliaApi, OpenedArticle, Result } from '../../../common/contract.ts';
+import type { z } from 'zod';
+
+import {
+  type Annotation,
+  type Article,
+  contract,
+  type ErrorCode,
+  type MarginaliaApi,
+  type OpenedArticle,
+  type Result,
+  type Selector,
+} from '../../../common/contract.ts';
+import { positionSelectorOf, quoteSelectorOf } from '../../../common/model.ts';
 
 /** One call the renderer made, in order. */
 export interface Call {
@@ -24,16 +36,33 @@ export const testArticle: Article = {
   updatedAt: '2025-01-01T00:00:00.000Z',
 };
 
+/** A refusal the fake answers with, as the real handlers' AppError does. */
+class FakeRefusal extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
 /**
  * An in-memory `window.marginalia` for component tests: annotations live in a Map, every call returns a Result
  * envelope and is recorded, a call can be told to fail, and responses can be held back to observe optimistic UI.
+ *
+ * It answers as the real dispatcher does, and test/contract/ runs the same contract suite against both: input is
+ * checked by the contract's own schemas (ids come out lower case), a taken id is a `conflict`, an unknown article or
+ * annotation is `not-found`, selectors that do not describe the article are `invalid-input`, and lists come in
+ * document order. Only `seed()` and `addArticle()`, which set up a test, skip those checks.
  */
 export class FakeApi {
   readonly annotations = new Map<string, Annotation>();
   readonly calls: Call[] = [];
+  /** The built-in article (getDefault). */
   article: Article = testArticle;
-  /** What the next "Open…" returns: null is a cancelled dialog. */
+  /** What the next "Open…" returns: null is a cancelled dialog. The article it names is known from then on. */
   opened: OpenedArticle | null = null;
+  readonly #articles = new Map<number, Article>();
   readonly #failures = new Map<string, { code: ErrorCode; message: string }>();
   #hold: Promise<void> | undefined;
   #release: (() => void) | undefined;
@@ -60,7 +89,7 @@ export class FakeApi {
     return this.calls.filter((c) => c.channel === channel).map((c) => c.input);
   }
 
-  /** Seeds a stored annotation. */
+  /** Seeds a stored annotation as given, without checking it (an orphan's selectors need not fit). */
   seed(annotation: Partial<Annotation> & Pick<Annotation, 'selectors'>): Annotation {
     const stored: Annotation = {
       id: crypto.randomUUID(),
@@ -75,63 +104,124 @@ export class FakeApi {
     return stored;
   }
 
+  /** Adds an article besides the built-in one, with the next free id unless one is given. */
+  addArticle(article: Partial<Article> & Pick<Article, 'content'>): Article {
+    const id = Math.max(this.article.id, ...this.#articles.keys()) + 1;
+    const added: Article = { ...testArticle, id, title: `Article ${id}`, source: `marginalia:test-article-${id}`, ...article };
+    this.#articles.set(added.id, added);
+    return added;
+  }
+
   readonly api: MarginaliaApi = {
     articles: {
-      getDefault: () => this.#call('articles.getDefault', undefined, () => this.article),
-      get: (input) => this.#call('articles.get', input, () => this.article),
-      openFile: () => this.#call('articles.openFile', undefined, () => this.opened),
+      // A caller without types may still pass something to these no-input calls: the schema refuses it, as in main.
+      getDefault: (input?: unknown) => this.#call('articles', 'getDefault', input, () => this.article),
+      get: (input) => this.#call('articles', 'get', input, ({ id }) => this.#article(id)),
+      openFile: (input?: unknown) =>
+        this.#call('articles', 'openFile', input, () => {
+          if (this.opened) this.#articles.set(this.opened.article.id, this.opened.article);
+          return this.opened;
+        }),
     },
     annotations: {
       list: (input) =>
-        this.#call('annotations.list', input, () => [...this.annotations.values()].filter((a) => a.articleId === input.articleId)),
+        this.#call('annotations', 'list', input, ({ articleId }) => {
+          this.#article(articleId);
+          return documentOrder([...this.annotations.values()].filter((a) => a.articleId === articleId));
+        }),
       create: (input) =>
-        this.#call('annotations.create', input, () => {
-          if (input.id !== undefined && this.annotations.has(input.id)) throw new Error(`annotation ${input.id} already exists`);
-          return this.seed({
-            ...(input.id !== undefined ? { id: input.id } : {}),
-            articleId: input.articleId,
-            color: input.color,
-            selectors: input.selectors,
-            note: input.note ?? '',
-          });
+        this.#call('annotations', 'create', input, ({ id, articleId, color, selectors, note }) => {
+          assertSelectorsFit(this.#article(articleId).content, selectors);
+          if (id !== undefined && this.annotations.has(id)) throw new FakeRefusal('conflict', `An annotation with id ${id} already exists`);
+          return this.seed({ ...(id !== undefined ? { id } : {}), articleId, color, selectors, note: note ?? '' });
         }),
       update: (input) =>
-        this.#call('annotations.update', input, () => {
-          const before = this.annotations.get(input.id);
-          if (!before) throw new Error(`no annotation ${input.id}`);
+        this.#call('annotations', 'update', input, ({ id, color, note, selectors }) => {
+          const before = this.#annotation(id);
+          if (selectors) assertSelectorsFit(this.#article(before.articleId).content, selectors);
           const after: Annotation = {
             ...before,
-            ...(input.color !== undefined ? { color: input.color } : {}),
-            ...(input.note !== undefined ? { note: input.note } : {}),
-            ...(input.selectors !== undefined ? { selectors: input.selectors } : {}),
+            ...(color !== undefined ? { color } : {}),
+            ...(note !== undefined ? { note } : {}),
+            ...(selectors !== undefined ? { selectors } : {}),
             updatedAt: this.#now(),
           };
           this.annotations.set(after.id, after);
           return after;
         }),
       delete: (input) =>
-        this.#call('annotations.delete', input, () => {
-          if (!this.annotations.delete(input.id)) throw new Error(`no annotation ${input.id}`);
-          return { id: input.id };
+        this.#call('annotations', 'delete', input, ({ id }) => {
+          this.#annotation(id);
+          this.annotations.delete(id);
+          return { id };
         }),
     },
   };
+
+  #article(id: number): Article {
+    const article = id === this.article.id ? this.article : this.#articles.get(id);
+    if (!article) throw new FakeRefusal('not-found', `No article with id ${id}`);
+    return article;
+  }
+
+  #annotation(id: string): Annotation {
+    const annotation = this.annotations.get(id);
+    if (!annotation) throw new FakeRefusal('not-found', `No annotation with id ${id}`);
+    return annotation;
+  }
 
   #now(): string {
     this.#clock += 1000;
     return new Date(this.#clock).toISOString();
   }
 
-  async #call<T>(channel: string, input: unknown, run: () => T): Promise<Result<T>> {
+  /** Records the call, applies a planned failure or hold, checks the input with the channel's schema, then runs. */
+  async #call<G extends keyof typeof contract, V extends keyof (typeof contract)[G] & string, T>(
+    group: G,
+    verb: V,
+    input: unknown,
+    run: (parsed: z.output<ChannelInput<(typeof contract)[G][V]>>) => T,
+  ): Promise<Result<T>> {
+    const channel = `${group}.${verb}`;
     this.calls.push({ channel, input: structuredClone(input) });
     const failure = this.#failures.get(channel);
     this.#failures.delete(channel);
     await this.#hold;
     if (failure) return { ok: false, error: failure };
+    const spec = contract[group][verb] as { input: z.ZodType };
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: parsed.error.issues.map((i) => i.message).join(' ') } };
     try {
-      return { ok: true, value: run() };
+      return { ok: true, value: run(parsed.data as z.output<ChannelInput<(typeof contract)[G][V]>>) };
     } catch (error) {
-      return { ok: false, error: { code: 'not-found', message: (error as Error).message } };
+      if (error instanceof FakeRefusal) return { ok: false, error: { code: error.code, message: error.message } };
+      return { ok: false, error: { code: 'internal', message: String(error) } };
     }
   }
+}
+
+type ChannelInput<C> = C extends { input: infer I extends z.ZodType } ? I : never;
+
+/** The real list's order: by stored start, annotations without a position last, then by creation. */
+function documentOrder(annotations: Annotation[]): Annotation[] {
+  const start = (a: Annotation) => positionSelectorOf(a.selectors)?.start ?? Number.POSITIVE_INFINITY;
+  return annotations.sort((a, b) => start(a) - start(b) || a.createdAt.localeCompare(b.createdAt));
+}
+
+/**
+ * The data layer's check that selectors describe the article (db/selector-fit.ts, which renderer code may not
+ * import): the position lies inside the text and the quote with its context is the text there; a quote without a
+ * position must occur somewhere. The contract suite holds the two to the same answers.
+ */
+function assertSelectorsFit(text: string, selectors: readonly Selector[]): void {
+  const { exact, prefix, suffix } = quoteSelectorOf(selectors);
+  const position = positionSelectorOf(selectors);
+  const fits = position
+    ? position.end <= text.length &&
+      text.slice(position.start, position.end) === exact &&
+      position.start >= prefix.length &&
+      text.slice(position.start - prefix.length, position.start) === prefix &&
+      text.slice(position.end, position.end + suffix.length) === suffix
+    : text.includes(exact);
+  if (!fits) throw new FakeRefusal('invalid-input', 'The highlighted text is not what this article says at that place.');
 }
