@@ -4,11 +4,11 @@ import '../styles/app.css';
 import { useEffect } from 'react';
 
 import type { MarginaliaApi } from '../../common/contract.ts';
-import { AppHeader } from './AppHeader.tsx';
+import { useCurrentArticle } from './articles/use-current-article.ts';
+import { AppHeader } from './components/AppHeader.tsx';
+import { NoticeBar } from './components/NoticeBar.tsx';
 import { isOpenFileShortcut } from './keyboard.ts';
-import { NoticeBar } from './NoticeBar.tsx';
-import { Reader } from './Reader.tsx';
-import { useCurrentArticle } from './use-current-article.ts';
+import { Reader } from './reader/Reader.tsx';
 
 /** The whole window: a header to open files, window-wide notices, and the reader for the current article. */
 export function App({ api }: { api: MarginaliaApi }) {

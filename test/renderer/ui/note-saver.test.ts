@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 
-import { NoteSaver } from '../../../renderer/app/note-saver.ts';
+import { NoteSaver } from '../../../renderer/app/annotations/note-saver.ts';
 
 describe('NoteSaver', () => {
   let saved: Array<[string, string]>;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 
 import type { Article } from '../../../common/contract.ts';
-import { describeReport } from '../../../renderer/app/reanchor-report.ts';
+import { describeReport } from '../../../renderer/app/articles/reanchor-report.ts';
 import { FakeApi } from './fake-api.ts';
 import { cleanup, clickText, expectText, orphanQuotes, paintedCount, remount, renderApp, sidebarQuotes } from './harness.tsx';
 

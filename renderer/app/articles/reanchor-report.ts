@@ -1,4 +1,4 @@
-import type { ReanchorReport } from '../../common/contract.ts';
+import type { ReanchorReport } from '../../../common/contract.ts';
 
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -1,8 +1,8 @@
-import type { Article, Selector } from '../../common/contract.ts';
-import { anchor, anchorAll, describe, type DomAnchor, TextIndex } from '../anchoring/index.ts';
-import { HighlightPainter } from '../painting/highlight-painter.ts';
-import type { PlacedEntry, Placement } from './annotation-store.ts';
-import { isTyping, type SelectionCommand, selectionCommandFor, surfaceCommandFor } from './keyboard.ts';
+import type { Article, Selector } from '../../../common/contract.ts';
+import { anchor, anchorAll, describe, type DomAnchor, TextIndex } from '../../anchoring/index.ts';
+import { HighlightPainter } from '../../painting/highlight-painter.ts';
+import type { PlacedEntry, Placement } from '../annotations/annotation-store.ts';
+import { isTyping, type SelectionCommand, selectionCommandFor, surfaceCommandFor } from '../keyboard.ts';
 
 /** What the surface tells the React chrome. */
 export interface SurfaceEvents {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 
-import type { Entry, PlacedEntry } from './annotation-store.ts';
-import { colorName, firstLines, quoteText, shorten } from './text.ts';
+import type { Entry, PlacedEntry } from '../annotations/annotation-store.ts';
+import { colorName, firstLines, quoteText, shorten } from '../text.ts';
 
 /** Props of the annotation sidebar. */
 export interface SidebarProps {

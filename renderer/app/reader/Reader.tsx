@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { Article, HighlightColor, MarginaliaApi } from '../../common/contract.ts';
-import { AnnotationPopover } from './AnnotationPopover.tsx';
+import type { Article, HighlightColor, MarginaliaApi } from '../../../common/contract.ts';
+import { useAnnotations } from '../annotations/use-annotations.ts';
+import { AnnotationPopover } from '../components/AnnotationPopover.tsx';
+import { ReattachBanner } from '../components/ReattachBanner.tsx';
+import { SelectionToolbar } from '../components/SelectionToolbar.tsx';
+import { orphanButtonId, Sidebar } from '../components/Sidebar.tsx';
+import { StatusBar } from '../components/StatusBar.tsx';
+import { defaultColor, type SelectionCommand } from '../keyboard.ts';
+import { colorName, quoteText, shorten } from '../text.ts';
 import type { SurfaceEvents } from './article-surface.ts';
-import { defaultColor, type SelectionCommand } from './keyboard.ts';
-import { ReattachBanner } from './ReattachBanner.tsx';
-import { SelectionToolbar } from './SelectionToolbar.tsx';
-import { orphanButtonId, Sidebar } from './Sidebar.tsx';
-import { StatusBar } from './StatusBar.tsx';
-import { colorName, quoteText, shorten } from './text.ts';
-import { useAnnotations } from './use-annotations.ts';
 import { useReaderSession } from './use-reader-session.ts';
 
 interface OpenPopover {

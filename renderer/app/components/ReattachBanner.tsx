@@ -1,7 +1,7 @@
 import { type KeyboardEvent } from 'react';
 
-import type { Entry } from './annotation-store.ts';
-import { quoteText, shorten } from './text.ts';
+import type { Entry } from '../annotations/annotation-store.ts';
+import { quoteText, shorten } from '../text.ts';
 
 /** Props of the re-attach hint. */
 export interface ReattachBannerProps {

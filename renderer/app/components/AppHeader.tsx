@@ -1,4 +1,4 @@
-import { openFileKeys } from './keyboard.ts';
+import { openFileKeys } from '../keyboard.ts';
 
 /** Props of the window's header bar. */
 export interface AppHeaderProps {

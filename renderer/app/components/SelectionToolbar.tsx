@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useId, useRef } from 'react';
 
-import { type HighlightColor, highlightColors } from '../../common/model.ts';
-import { keyForColor, selectionCommandFor } from './keyboard.ts';
-import { colorName, shorten } from './text.ts';
+import { type HighlightColor, highlightColors } from '../../../common/model.ts';
+import { keyForColor, selectionCommandFor } from '../keyboard.ts';
+import { colorName, shorten } from '../text.ts';
 import { useAnchoredPosition } from './use-anchored-position.ts';
 
 /** Props of the selection toolbar. */

@@ -1,6 +1,6 @@
-import type { Annotation, HighlightColor, MarginaliaApi, Result, Selector } from '../../common/contract.ts';
-import type { AnchorStatus } from '../anchoring/index.ts';
-import { messageOf, unwrap } from './api.ts';
+import type { Annotation, HighlightColor, MarginaliaApi, Result, Selector } from '../../../common/contract.ts';
+import type { AnchorStatus } from '../../anchoring/index.ts';
+import { messageOf, unwrap } from '../api.ts';
 
 /** Where an annotation sits in the article text now, or that it could not be placed. */
 export type Placement =

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { Article, MarginaliaApi } from '../../common/contract.ts';
-import { messageOf, unwrap } from './api.ts';
+import type { Article, MarginaliaApi } from '../../../common/contract.ts';
+import { messageOf, unwrap } from '../api.ts';
 import { describeReport } from './reanchor-report.ts';
 
 /** The article on screen, or why there is none. `generation` changes on every open, so the reader starts afresh. */

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { Article, MarginaliaApi } from '../../common/contract.ts';
-import { AnnotationStore } from './annotation-store.ts';
+import type { Article, MarginaliaApi } from '../../../common/contract.ts';
+import { AnnotationStore } from '../annotations/annotation-store.ts';
+import { NoteSaver } from '../annotations/note-saver.ts';
 import { ArticleSurface, type SurfaceEvents } from './article-surface.ts';
-import { NoteSaver } from './note-saver.ts';
 
 /** The imperative parts of one open article, alive while its pane is mounted. */
 export interface ReaderSession {

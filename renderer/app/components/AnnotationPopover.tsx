@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 
-import { type HighlightColor, highlightColors } from '../../common/model.ts';
-import type { Entry } from './annotation-store.ts';
-import { colorName, quoteText, shorten } from './text.ts';
+import { type HighlightColor, highlightColors } from '../../../common/model.ts';
+import type { Entry } from '../annotations/annotation-store.ts';
+import { colorName, quoteText, shorten } from '../text.ts';
 import { useAnchoredPosition } from './use-anchored-position.ts';
 
 /** Props of the popover for one highlight. */
