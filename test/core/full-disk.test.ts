@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { Annotation, Article, Result } from '../../common/contract.ts';
+import type { MarginaliaApi, Result } from '../../common/contract.ts';
 import { closeDatabase } from '../../db/connection.ts';
 import { type AppData, openAppData } from '../../electron/core/app-data.ts';
 import { selectorsIn } from '../db/fixtures.ts';
+import { dispatchApi } from '../harness/dispatch-api.ts';
 import { mountTmpfs, type Tmpfs, tmpfsUnavailableReason } from '../support/tmpfs.ts';
 
 /**
@@ -24,15 +25,16 @@ afterEach(() => {
   for (const mount of mounts.splice(0)) mount.remove();
 });
 
-function open(dir: string): AppData {
+/** The library in `dir`, with the page's API over its dispatcher. */
+function open(dir: string): AppData & { api: MarginaliaApi } {
   const app = openAppData(dir, { log: (error) => expect.fail(`unexpected internal error: ${String(error)}`) });
   opened.push(app);
-  return app;
+  return { ...app, api: dispatchApi(app.dispatch) };
 }
 
-function valueOf<T>(result: Result<unknown>): T {
+function valueOf<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
+  return result.value;
 }
 
 /** A failure must be the disk-full one, in the user's words; anything else fails the test. */
@@ -48,15 +50,15 @@ describe.skipIf(unavailable)('a full disk', () => {
     const disk = mountTmpfs(2 * 1024 * 1024);
     mounts.push(disk);
     let app = open(disk.dir);
-    const article = valueOf<Article>(await app.dispatch('articles:get-default', undefined));
+    const article = valueOf(await app.api.articles.getDefault());
     const text = article.content;
     const create = (exact: string, note = '') =>
-      app.dispatch('annotations:create', { articleId: article.id, color: 'yellow', selectors: selectorsIn(text, exact), note });
+      app.api.annotations.create({ articleId: article.id, color: 'yellow', selectors: selectorsIn(text, exact), note });
 
-    const recolour = valueOf<Annotation>(await create('Geneva'));
-    const noted = valueOf<Annotation>(await create('Brussels', 'first thoughts'));
-    const doomed = valueOf<Annotation>(await create('Vienna'));
-    const moving = valueOf<Annotation>(await create('NATO'));
+    const recolour = valueOf(await create('Geneva'));
+    const noted = valueOf(await create('Brussels', 'first thoughts'));
+    const doomed = valueOf(await create('Vienna'));
+    const moving = valueOf(await create('NATO'));
 
     // Fill the disk with big notes, then smaller ones, until even a small create is refused.
     const acknowledged: string[] = [];
@@ -68,17 +70,17 @@ describe.skipIf(unavailable)('a full disk', () => {
           refusedCreates += 1;
           break;
         }
-        acknowledged.push(valueOf<Annotation>(result).id);
+        acknowledged.push(valueOf(result).id);
       }
     }
     expect(refusedCreates).toBe(4);
 
     const attempts = {
       create: await create('Moscow', 'written on a full disk'),
-      recolour: await app.dispatch('annotations:update', { id: recolour.id, color: 'pink' }),
-      note: await app.dispatch('annotations:update', { id: noted.id, note: 'second thoughts, longer than the first '.repeat(40) }),
-      delete: await app.dispatch('annotations:delete', { id: doomed.id }),
-      reattach: await app.dispatch('annotations:update', { id: moving.id, selectors: selectorsIn(text, 'Ukraine') }),
+      recolour: await app.api.annotations.update({ id: recolour.id, color: 'pink' }),
+      note: await app.api.annotations.update({ id: noted.id, note: 'second thoughts, longer than the first '.repeat(40) }),
+      delete: await app.api.annotations.delete({ id: doomed.id }),
+      reattach: await app.api.annotations.update({ id: moving.id, selectors: selectorsIn(text, 'Ukraine') }),
     };
     const stored = Object.fromEntries(Object.entries(attempts).map(([what, result]) => [what, expectStoredOrDiskFull(result)]));
     // SQLite may fit a small change into log pages a refused transaction left behind: then it is stored, and that is
@@ -90,7 +92,7 @@ describe.skipIf(unavailable)('a full disk', () => {
     expect(app.db.open).toBe(false);
     disk.resize(16 * 1024 * 1024);
     app = open(disk.dir);
-    const after = new Map(valueOf<Annotation[]>(await app.dispatch('annotations:list', { articleId: article.id })).map((a) => [a.id, a]));
+    const after = new Map(valueOf(await app.api.annotations.list({ articleId: article.id })).map((a) => [a.id, a]));
 
     expect(after.get(recolour.id)?.color).toBe(stored.recolour ? 'pink' : 'yellow');
     expect(after.get(noted.id)?.note).toBe(stored.note ? 'second thoughts, longer than the first '.repeat(40) : 'first thoughts');
@@ -102,19 +104,19 @@ describe.skipIf(unavailable)('a full disk', () => {
 
     // With room again, the same calls succeed and are kept.
     expect((await create('Moscow', 'written after freeing space')).ok).toBe(true);
-    expect(valueOf<Annotation>(await app.dispatch('annotations:update', { id: recolour.id, color: 'pink' })).color).toBe('pink');
-    expect((await app.dispatch('annotations:delete', { id: doomed.id })).ok).toBe(!stored.delete);
+    expect(valueOf(await app.api.annotations.update({ id: recolour.id, color: 'pink' })).color).toBe('pink');
+    expect((await app.api.annotations.delete({ id: doomed.id })).ok).toBe(!stored.delete);
   });
 
   it('closes the library even when the disk is too full to refresh its statistics', async () => {
     const disk = mountTmpfs(2 * 1024 * 1024);
     mounts.push(disk);
-    const { db, dispatch } = open(disk.dir);
+    const { db, api } = open(disk.dir);
     opened.pop();
-    const article = valueOf<Article>(await dispatch('articles:get-default', undefined));
+    const article = valueOf(await api.articles.getDefault());
     for (let size = 20_000; size >= 20; size /= 10) {
       const selectors = selectorsIn(article.content, 'Geneva');
-      while ((await dispatch('annotations:create', { articleId: article.id, color: 'green', selectors, note: 'x'.repeat(size) })).ok);
+      while ((await api.annotations.create({ articleId: article.id, color: 'green', selectors, note: 'x'.repeat(size) })).ok);
     }
     // Queries that an index could serve better make PRAGMA optimize want to ANALYZE, which needs room.
     for (let i = 0; i < 20; i += 1) db.prepare('SELECT id FROM annotations WHERE article_id = ? AND start_offset > 3').all(article.id);

@@ -5,13 +5,14 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { describeText } from '../../common/anchoring/text-anchor.ts';
-import type { Result } from '../../common/contract.ts';
+import type { MarginaliaApi, Result } from '../../common/contract.ts';
 import { type Annotation, type OpenedArticle, positionSelectorOf,quoteSelectorOf } from '../../common/model.ts';
 import { listAnnotations } from '../../db/annotations.ts';
 import { listArticles } from '../../db/articles.ts';
 import { type AppData, openAppData } from '../../electron/core/app-data.ts';
 import { type ArticleFile, readArticleFile } from '../../electron/core/import-article.ts';
 import { makeTempDir } from '../db/temp-dir.ts';
+import { dispatchApi } from '../harness/dispatch-api.ts';
 
 const source = 'file:///home/reader/harbour.txt';
 
@@ -34,6 +35,7 @@ const revised = [
 
 let temp: ReturnType<typeof makeTempDir>;
 let app: AppData;
+let api: MarginaliaApi;
 let nextFile: ArticleFile | undefined;
 
 beforeEach(() => {
@@ -42,6 +44,7 @@ beforeEach(() => {
     log: (error) => expect.fail(`unexpected internal error: ${String(error)}`),
     ports: { pickArticleFile: async () => nextFile },
   });
+  api = dispatchApi(app.dispatch);
 });
 
 afterEach(() => {
@@ -51,7 +54,7 @@ afterEach(() => {
 
 async function openFile(text: string): Promise<Result<OpenedArticle | null>> {
   nextFile = { source, text };
-  return (await app.dispatch('articles:open-file', undefined)) as Result<OpenedArticle | null>;
+  return api.articles.openFile();
 }
 
 function ok<T>(result: Result<T>): T {
@@ -64,7 +67,7 @@ async function highlight(articleId: number, content: string, phrase: string, not
   const start = content.indexOf(phrase);
   expect(start).toBeGreaterThanOrEqual(0);
   const selectors = describeText(content, start, start + phrase.length);
-  return ok((await app.dispatch('annotations:create', { articleId, color: 'yellow', selectors, note })) as Result<Annotation>);
+  return ok(await api.annotations.create({ articleId, color: 'yellow', selectors, note }));
 }
 
 describe('opening an article file', () => {
@@ -79,7 +82,7 @@ describe('opening an article file', () => {
   it('returns null and changes nothing when the user cancels the dialog', async () => {
     nextFile = undefined;
     const before = listArticles(app.db);
-    expect(await app.dispatch('articles:open-file', undefined)).toEqual({ ok: true, value: null });
+    expect(await api.articles.openFile()).toEqual({ ok: true, value: null });
     expect(listArticles(app.db)).toEqual(before);
   });
 

@@ -62,7 +62,7 @@ describe('core loop', () => {
     await expect.poll(() => items.allTextContents()).toEqual([expect.stringContaining('Consultation, not unilateral action.')]);
     await expect(items.first().getByRole('img', { name: /green highlight/i }).count()).resolves.toBe(1);
 
-    const stored = await again.dispatch('annotations:list', { articleId: await defaultArticleId(again) });
+    const stored = await again.api.annotations.list({ articleId: await defaultArticleId(again) });
     expect(stored).toMatchObject({ ok: true, value: [{ color: 'green', note: 'Consultation, not unilateral action.' }] });
     expect(again.pageErrors).toEqual([]);
   });
@@ -79,14 +79,14 @@ describe('core loop', () => {
     const again = await restart();
     const items = sidebarList(again.page).getByRole('listitem');
     await expect.poll(() => items.allTextContents()).toEqual([expect.stringContaining('Brussels, then Vienna')]);
-    const stored = await again.dispatch('annotations:list', { articleId: await defaultArticleId(again) });
+    const stored = await again.api.annotations.list({ articleId: await defaultArticleId(again) });
     expect(stored).toMatchObject({ ok: true, value: [{ note: 'Brussels, then Vienna' }] });
     expect(app.pageErrors).toEqual([]);
   });
 });
 
 async function defaultArticleId(app: LaunchedApp): Promise<number> {
-  const result = await app.dispatch('articles:get-default', undefined);
+  const result = await app.api.articles.getDefault();
   if (!result.ok) throw new Error(result.error.message);
-  return (result.value as { id: number }).id;
+  return result.value.id;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { channelTable, type MarginaliaApi } from '../../common/contract.ts';
+import { channelTable } from '../../common/contract.ts';
 import { contentSecurityPolicy } from '../../electron/main/renderer-files.ts';
 import { harnessOrigin, launchApp, type LaunchedApp, makeDataDir } from '../harness/launch-app.ts';
 
@@ -21,12 +21,13 @@ describe('launchApp', () => {
 
   it('gives the page the preload API: one frozen function per channel, and nothing else of Electron or Node', async () => {
     const shape = await app.page.evaluate(() => {
-      const { marginalia } = window as unknown as { marginalia: Record<string, Record<string, unknown>> };
+      const { marginalia } = window;
       return {
         groups: Object.fromEntries(Object.entries(marginalia).map(([group, verbs]) => [group, Object.keys(verbs).sort()])),
         frozen: Object.isFrozen(marginalia) && Object.values(marginalia).every((verbs) => Object.isFrozen(verbs)),
-        node: typeof (window as unknown as { require?: unknown }).require,
-        process: typeof (window as unknown as { process?: unknown }).process,
+        // Names the page must not have, so the Window type rightly does not declare them.
+        node: typeof Reflect.get(window, 'require'),
+        process: typeof Reflect.get(window, 'process'),
       };
     });
     const expected = Object.fromEntries(Object.entries(channelTable()).map(([group, verbs]) => [group, Object.keys(verbs).sort()]));
@@ -35,7 +36,7 @@ describe('launchApp', () => {
 
   it('answers calls through the real dispatcher, with its Result envelope', async () => {
     const [article, invalid] = await app.page.evaluate(async () => {
-      const { marginalia } = window as unknown as { marginalia: MarginaliaApi };
+      const { marginalia } = window;
       return [await marginalia.articles.getDefault(), await marginalia.annotations.list({ articleId: -1 })];
     });
     expect(article).toMatchObject({ ok: true, value: { title: expect.any(String) } });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { quoteSelectorOf } from '../../common/model.ts';
 import { launchApp, type LaunchedApp, makeDataDir, relaunchApp } from '../harness/launch-app.ts';
 import {
   highlightText,
@@ -109,13 +110,12 @@ describe('re-importing a changed article', () => {
 
 /** The stored quotes of the file's annotations, read from the main process (re-opening the unchanged file there). */
 async function storedQuotes(app: LaunchedApp): Promise<string[]> {
-  const opened = await app.dispatch('articles:open-file', undefined);
+  const opened = await app.api.articles.openFile();
   if (!opened.ok) throw new Error(opened.error.message);
-  const { article, report } = opened.value as { article: { id: number }; report: unknown };
+  if (opened.value === null) throw new Error('the file dialog was expected to pick the file');
+  const { article, report } = opened.value;
   if (report !== null) throw new Error('the file was expected to be unchanged');
-  const listed = await app.dispatch('annotations:list', { articleId: article.id });
+  const listed = await app.api.annotations.list({ articleId: article.id });
   if (!listed.ok) throw new Error(listed.error.message);
-  return (listed.value as Array<{ selectors: Array<{ type: string; exact?: string }> }>).map(
-    (a) => a.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '',
-  );
+  return listed.value.map((a) => quoteSelectorOf(a.selectors).exact);
 }

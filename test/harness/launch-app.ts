@@ -6,11 +6,11 @@ import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 import { buildApi } from '../../common/api.ts';
-import { channelTable } from '../../common/contract.ts';
+import { channelTable, type MarginaliaApi } from '../../common/contract.ts';
 import { openAppData } from '../../electron/core/app-data.ts';
-import type { Dispatch } from '../../electron/ipc/dispatch.ts';
 import { rendererFileResponse, resolveRendererFile } from '../../electron/main/renderer-files.ts';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.ts';
+import { dispatchApi } from './dispatch-api.ts';
 import { waitForArticle } from './reader.ts';
 
 /**
@@ -58,8 +58,11 @@ export interface LaunchedApp {
   readonly context: BrowserContext;
   readonly browser: Browser;
   readonly dataDir: string;
-  /** The main process's dispatcher, for checking what was stored without going through the UI. */
-  readonly dispatch: Dispatch;
+  /**
+   * `window.marginalia` on the main side: the page's API, typed, calling the main process's dispatcher directly,
+   * for checking what was stored without going through the UI.
+   */
+  readonly api: MarginaliaApi;
   /** Uncaught errors and console.error output from the page, for tests to assert there were none. */
   readonly pageErrors: readonly string[];
   /** Closes like a user quitting: runs beforeunload/pagehide (note flushes), then the browser, then the database. */
@@ -116,7 +119,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       context,
       browser,
       dataDir,
-      dispatch: appData.dispatch,
+      api: dispatchApi(appData.dispatch),
       pageErrors,
       close: () => (closing ??= closeAll(page, openBrowser, appData)),
     };
