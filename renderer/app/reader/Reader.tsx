@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 
 import type { Article, HighlightColor, MarginaliaApi } from '../../../common/contract.ts';
 import { useAnnotations } from '../annotations/use-annotations.ts';
@@ -10,12 +10,8 @@ import { StatusBar } from '../components/StatusBar.tsx';
 import { defaultColor, type SelectionCommand } from '../keyboard.ts';
 import { colorName, quoteText, shorten } from '../text.ts';
 import type { SurfaceEvents } from './article-surface.ts';
-import { useReaderSession } from './use-reader-session.ts';
-
-interface OpenPopover {
-  key: string;
-  focus: 'note' | 'controls' | 'none';
-}
+import { createReaderStore, type ReaderAction, type ReaderStore } from './reader-state.ts';
+import { type ReaderSession, useReaderSession } from './use-reader-session.ts';
 
 /** Focuses an element if it is still on the page; returns whether it could. */
 function refocus(element: Element | null): boolean {
@@ -24,88 +20,82 @@ function refocus(element: Element | null): boolean {
   return true;
 }
 
+/** Dispatches an action; a popover that closes, or gives way to another highlight's, saves its note now. */
+function dispatch(store: ReaderStore, session: ReaderSession | undefined, action: ReaderAction): void {
+  const before = store.getState().popover;
+  store.dispatch(action);
+  if (before && before.key !== store.getState().popover?.key) session?.notes.flush(before.key);
+}
+
+/** Leaves re-attaching (once, however many handlers one Escape reaches) and gives focus back to where it was. */
+function cancelReattaching(store: ReaderStore, session: ReaderSession | undefined): void {
+  const { reattaching } = store.getState();
+  if (reattaching === null) return;
+  dispatch(store, session, { type: 'reattach-cancelled' });
+  session?.surface.clearSelection();
+  if (!refocus(reattaching.origin)) session?.surface.focus();
+}
+
 /**
  * One open article: the plain-DOM article pane plus the React chrome around it (selection toolbar, popover,
  * sidebar, re-attach hint, status). This component only wires events between them; each piece does its own job.
+ * Its own state (which popover is open, re-attaching, the selection, announcements) is `readerReducer`'s: the
+ * handlers dispatch actions, then do what the DOM and the store need (focus, scrolling, saving).
  *
  * Re-attaching: "Re-attach…" (on an orphan's sidebar card, or in the popover of an orphan or a fuzzy match) enters
  * a mode with a hint above the article; the next article selection gets a toolbar with "Re-attach here" (Enter)
  * instead of colours. Escape, or Cancel in the hint or the toolbar, leaves the mode and gives focus back.
  */
 export function Reader({ api, article }: { api: MarginaliaApi; article: Article }) {
-  const [selection, setSelection] = useState<{ active: boolean; version: number; outside: string | undefined }>({
-    active: false,
-    version: 0,
-    outside: undefined,
-  });
-  const [open, setOpen] = useState<OpenPopover | null>(null);
-  const [current, setCurrent] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState('');
-  const [reattaching, setReattaching] = useState<string | null>(null);
-  /** Mirrors `reattaching` for handlers that may run twice for one key press (Escape reaches several of them). */
-  const reattachingRef = useRef<string | null>(null);
-  /** Where focus was when re-attaching started, to return it on cancel. */
-  const reattachOrigin = useRef<Element | null>(null);
+  const [store] = useState(createReaderStore);
+  const state = useSyncExternalStore(store.subscribe, store.getState);
 
   const events: SurfaceEvents = {
     onSelectionChange: () => {
-      const active = session?.surface.selectionRect() !== undefined;
-      const outside = session?.surface.selectionOutsideText();
-      setSelection((s) => ({ active, version: s.version + 1, outside }));
+      act({ type: 'selection-changed', active: session?.surface.selectionRect() !== undefined, outside: session?.surface.selectionOutsideText() });
     },
     onSelectionCommand: (command: SelectionCommand) => {
-      if (reattachingRef.current !== null) {
+      if (store.getState().reattaching !== null) {
         if (command.kind === 'confirm') confirmReattach();
-        else setAnnouncement('Press Enter to re-attach the highlight here, or Escape to cancel.');
+        else act({ type: 'announced', text: 'Press Enter to re-attach the highlight here, or Escape to cancel.' });
         return;
       }
       if (command.kind === 'highlight') highlight(command.color, false);
       else if (command.kind === 'note') highlight(defaultColor, true);
-      else if (command.kind === 'confirm' && session?.surface.current) openPopover({ key: session.surface.current, focus: 'controls' });
+      else if (command.kind === 'confirm' && session?.surface.current) act({ type: 'popover-opened', key: session.surface.current, focus: 'controls' });
     },
-    onActivate: (key) => openPopover({ key, focus: 'controls' }),
+    onActivate: (key) => act({ type: 'popover-opened', key, focus: 'controls' }),
     onCurrentChange: (key, byKeys) => {
-      setCurrent(key);
-      // Keyboard focus on a highlight opens its popover as a preview that follows the focus (Enter goes into it);
-      // focus leaving every highlight closes a preview, but never a popover the user is working in. Choosing a
-      // sidebar card or re-attaching only scrolls to and flashes the highlight: no preview covers the text.
-      if (key === null) {
-        if (open?.focus === 'none') setOpen(null);
-        return;
-      }
-      if (byKeys && reattachingRef.current === null && open?.key !== key) openPopover({ key, focus: 'none' });
-      if (!session) return;
+      act({ type: 'current-changed', key, byKeys });
+      if (key === null || !session) return;
       const { placed } = session.store.getSnapshot();
       const at = placed.findIndex((e) => e.key === key);
       const entry = placed[at];
-      if (entry) setAnnouncement(`${colorName(entry.annotation.color)} highlight ${at + 1} of ${placed.length}: ${shorten(quoteText(entry.annotation.selectors), 80)}. Press Enter to edit it.`);
+      if (!entry) return;
+      const quote = shorten(quoteText(entry.annotation.selectors), 80);
+      act({ type: 'announced', text: `${colorName(entry.annotation.color)} highlight ${at + 1} of ${placed.length}: ${quote}. Press Enter to edit it.` });
     },
     onEscape: () => {
-      if (reattachingRef.current !== null) cancelReattach();
-      else setOpen(null);
+      if (store.getState().reattaching !== null) cancelReattach();
+      else act({ type: 'popover-closed' });
     },
   };
   const { attach, session } = useReaderSession(api, article, events);
-  const state = useAnnotations(session?.store);
+  const annotations = useAnnotations(session?.store);
+
+  const act = (action: ReaderAction) => dispatch(store, session, action);
 
   function highlight(color: HighlightColor, withNote: boolean): void {
     if (!session) return;
     const capture = session.surface.takeSelection();
     if (!capture) return;
     const key = session.store.create(color, capture.selectors, capture.placement);
-    setAnnouncement(`Highlighted in ${color}.`);
-    if (withNote) openPopover({ key, focus: 'note' });
-  }
-
-  /** Switching straight from one highlight's popover to another's saves the first one's note now. */
-  function openPopover(next: OpenPopover): void {
-    if (open && open.key !== next.key) session?.notes.flush(open.key);
-    setOpen(next);
+    act({ type: 'highlighted', key, color, withNote });
   }
 
   function closePopover(restoreFocus: boolean): void {
-    if (open) session?.notes.flush(open.key);
-    setOpen(null);
+    const open = store.getState().popover;
+    act({ type: 'popover-closed' });
     if (!restoreFocus) return;
     // An orphan's editor sits beside its sidebar card: focus goes back there.
     if (!open || !refocus(document.getElementById(orphanButtonId(open.key)))) session?.surface.focus();
@@ -113,58 +103,45 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
 
   function startReattach(key: string): void {
     if (!session) return;
-    if (open) session.notes.flush(open.key);
-    setOpen(null);
-    reattachOrigin.current = document.activeElement;
-    reattachingRef.current = key;
-    setReattaching(key);
+    act({ type: 'reattach-started', key, origin: document.activeElement });
     session.surface.setCurrent(null);
     session.surface.focus();
-    setAnnouncement('Re-attaching. Select the text where the highlight belongs, then press Enter. Escape cancels.');
   }
 
-  function cancelReattach(): void {
-    if (reattachingRef.current === null) return;
-    reattachingRef.current = null;
-    setReattaching(null);
-    session?.surface.clearSelection();
-    if (!refocus(reattachOrigin.current)) session?.surface.focus();
-    reattachOrigin.current = null;
-    setAnnouncement('Re-attaching cancelled.');
-  }
+  const cancelReattach = () => cancelReattaching(store, session);
 
   function confirmReattach(): void {
-    const key = reattachingRef.current;
-    if (key === null || !session) return;
+    const { reattaching } = store.getState();
+    if (reattaching === null || !session) return;
     const capture = session.surface.takeSelection();
     if (!capture) return;
-    reattachingRef.current = null;
-    reattachOrigin.current = null;
-    setReattaching(null);
-    void session.store.reattach(key, capture.selectors, capture.placement);
+    void session.store.reattach(reattaching.key, capture.selectors, capture.placement);
     session.surface.focus();
-    session.surface.reveal(key);
-    setAnnouncement('Re-attached. The highlight is now in the list in reading order.');
+    session.surface.reveal(reattaching.key);
+    // After the reveal, whose focus-ring announcement this replaces.
+    act({ type: 'reattach-confirmed' });
   }
 
   // Escape cancels re-attaching wherever focus is (the sidebar, the hint); the popover keeps Escape to itself.
+  const reattachingKey = state.reattaching?.key ?? null;
   useEffect(() => {
-    if (reattaching === null) return undefined;
+    if (reattachingKey === null) return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') cancelReattach();
+      if (event.key === 'Escape') cancelReattaching(store, session);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  });
+  }, [reattachingKey, store, session]);
 
   const selectionRect = useCallback(() => session?.surface.selectionRect(), [session]);
+  const open = state.popover;
   const openKey = open?.key;
   const popoverRect = useCallback(
     () => (openKey ? (session?.surface.rectOf(openKey) ?? document.getElementById(orphanButtonId(openKey))?.closest('li')?.getBoundingClientRect()) : undefined),
     [session, openKey],
   );
   const openEntry = openKey ? session?.store.get(openKey) : undefined;
-  const reattachEntry = reattaching ? session?.store.get(reattaching) : undefined;
+  const reattachEntry = reattachingKey ? session?.store.get(reattachingKey) : undefined;
 
   return (
     <div className="app">
@@ -173,21 +150,21 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
         <main className="reader-pane" ref={attach} />
       </div>
       <Sidebar
-        loading={state.loading}
-        placed={state.placed}
-        orphans={state.orphans}
-        current={current}
-        reattaching={reattachEntry ? reattaching : null}
+        loading={annotations.loading}
+        placed={annotations.placed}
+        orphans={annotations.orphans}
+        current={state.current}
+        reattaching={reattachEntry ? reattachingKey : null}
         onChoose={(key) => session?.surface.reveal(key)}
-        onOpenOrphan={(key) => openPopover({ key, focus: 'controls' })}
-        onToggleReattach={(key) => (reattaching === key ? cancelReattach() : startReattach(key))}
+        onOpenOrphan={(key) => act({ type: 'popover-opened', key, focus: 'controls' })}
+        onToggleReattach={(key) => (store.getState().reattaching?.key === key ? cancelReattach() : startReattach(key))}
       />
-      {selection.active && session && (
+      {state.selection.active && session && (
         <SelectionToolbar
           selectionRect={selectionRect}
-          version={selection.version}
+          version={state.selection.version}
           reattaching={reattachEntry !== undefined}
-          articleTextOnly={selection.outside}
+          articleTextOnly={state.selection.outside}
           onHighlight={(color) => highlight(color, false)}
           onAddNote={() => highlight(defaultColor, true)}
           onReattach={confirmReattach}
@@ -202,25 +179,20 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
           focus={open.focus}
           onColor={(color) => {
             void session.store.setColor(open.key, color);
-            setAnnouncement(`Changed to ${color}.`);
+            act({ type: 'recoloured', color });
           }}
           onNoteInput={(note) => session.notes.change(open.key, note)}
           onReattach={() => startReattach(open.key)}
           onDelete={() => {
-            if (reattachingRef.current === open.key) {
-              reattachingRef.current = null;
-              setReattaching(null);
-            }
             session.notes.discard(open.key);
             void session.store.remove(open.key);
-            setOpen(null);
+            act({ type: 'deleted', key: open.key });
             session.surface.focus();
-            setAnnouncement('Highlight deleted.');
           }}
           onClose={closePopover}
         />
       )}
-      <StatusBar error={state.error} onDismissError={() => session?.store.dismissError()} announcement={announcement} />
+      <StatusBar error={annotations.error} onDismissError={() => session?.store.dismissError()} announcement={state.announcement} />
     </div>
   );
 }
