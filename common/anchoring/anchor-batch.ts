@@ -7,6 +7,7 @@ import { Guide, type Landmark, longestInOrder, type StoredQuote } from './guide.
 import { lowerBound } from './lower-bound.ts';
 import { prefixAgreement, suffixAgreement } from './match-quote.ts';
 import { selectorsOf } from './selectors-of.ts';
+import { TextContext } from './text-context.ts';
 import { windowSlack } from './thresholds.ts';
 
 /**
@@ -24,6 +25,7 @@ import { windowSlack } from './thresholds.ts';
  * With no landmark it is exactly `anchorText`; with every highlight in place it costs nothing more.
  */
 export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonly Selector[]>): AnchorResult[] {
+  const context = new TextContext(text);
   const results = new Array<AnchorResult>(selectorsList.length);
   const pending: Array<{ at: number; quote: TextQuoteSelector; position: TextPositionSelector | undefined }> = [];
   const landmarks: Landmark[] = [];
@@ -60,7 +62,7 @@ export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonl
   // Everything where it was: nothing to check, nothing left to find.
   if (pending.length === 0 && landmarks.every((l) => l.inPlace)) return results;
   if (landmarks.length === 0) {
-    for (const { at, quote, position } of pending) results[at] = anchorSearch(text, quote, position, position === undefined ? [] : [position.start]);
+    for (const { at, quote, position } of pending) results[at] = anchorSearch(context, quote, position, position === undefined ? [] : [position.start]);
     return results;
   }
   landmarks.sort((a, b) => a.stored - b.stored || a.placed - b.placed);
@@ -169,11 +171,11 @@ export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonl
     if (pendingAt[at] === 0) continue;
     const hint = hints.get(at);
     if (position === undefined || hint === undefined) {
-      results[at] = anchorSearch(text, quote, position, []);
+      results[at] = anchorSearch(context, quote, position, []);
       continue;
     }
     const p = position.start;
-    results[at] = anchorSearch(text, quote, position, hint.expected, {
+    results[at] = anchorSearch(context, quote, position, hint.expected, {
       window: hint.window,
       arrived: (start, end) => guide.arrived(text, start, end, p),
       foreign: (start, end) => claims.foreign(start, end, p, quote.exact.length),

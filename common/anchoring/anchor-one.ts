@@ -3,11 +3,16 @@ import { anchorCertain } from './anchor-certain.ts';
 import { type AnchorResult, orphan } from './anchor-result.ts';
 import { anchorSearch } from './anchor-search.ts';
 import { selectorsOf } from './selectors-of.ts';
+import { TextContext } from './text-context.ts';
 
-/** Finds where the selectors now point in `text` (see the module comment for the stages); else orphan. */
-export function anchorText(text: string, selectors: readonly Selector[]): AnchorResult {
+/**
+ * Finds where the selectors now point in `text` (docs/anchoring.md: the stages); else orphan. `context`: what is
+ * computed once per text, made by the caller and passed to every call on the same text (else one per call).
+ */
+export function anchorText(text: string, selectors: readonly Selector[], context = new TextContext(text)): AnchorResult {
+  if (context.text !== text) throw new RangeError('anchorText: the context was made for another text');
   const { quote, position } = selectorsOf(selectors);
   if (!quote || quote.exact.length === 0) return orphan;
   const expected = position === undefined ? [] : [position.start];
-  return anchorCertain(text, quote, position)?.result ?? anchorSearch(text, quote, position, expected);
+  return anchorCertain(text, quote, position)?.result ?? anchorSearch(context, quote, position, expected);
 }

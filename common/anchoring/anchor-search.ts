@@ -2,8 +2,9 @@ import type { TextPositionSelector, TextQuoteSelector } from '../model.ts';
 import { arrived, bestOf, better, isForeign } from './acceptance.ts';
 import { type AnchorResult, exactStatus, movedStatus, orphan } from './anchor-result.ts';
 import { framed, fuzzyCandidates } from './candidates.ts';
-import { fold, foldString } from './fold.ts';
+import { foldString } from './fold.ts';
 import { type BatchHints, type Candidate, evaluate, fullContext, type Search } from './search.ts';
+import type { TextContext } from './text-context.ts';
 import { nearDistance, nearQuoteLengths } from './thresholds.ts';
 
 /**
@@ -11,13 +12,14 @@ import { nearDistance, nearQuoteLengths } from './thresholds.ts';
  * candidates, judged by `acceptable` and ranked by `better`.
  */
 export function anchorSearch(
-  text: string,
+  context: TextContext,
   quote: TextQuoteSelector,
   position: TextPositionSelector | undefined,
   expectedRaw: readonly number[],
   hints?: BatchHints,
 ): AnchorResult {
-  const folded = fold(text);
+  const text = context.text;
+  const folded = context.folded;
   const exact = foldString(quote.exact);
   if (exact.length === 0) return orphan;
   const m = exact.length;
@@ -29,6 +31,7 @@ export function anchorSearch(
   const search: Search = {
     raw: text,
     rawQuote: quote,
+    context,
     folded,
     exact,
     prefix,

@@ -90,7 +90,7 @@ export function fuzzyCandidates(search: Search, nearby: boolean): Candidate[] {
     }
     groups.push(...approximateEnds(pattern, f, maxErrors, from, to));
   } else {
-    groups.push(...approximateEndsFiltered(exact, pattern, f, maxErrors));
+    groups.push(...approximateEndsFiltered(exact, pattern, f, maxErrors, () => search.context.foldedTrigrams()));
   }
   const reversedQuote = new BitPattern(reversed(exact));
   // Coarse candidates: the start with the fewest errors for each end (nearest first among equally good groups).

@@ -69,7 +69,7 @@ function isWhitespace(code: number): boolean {
   );
 }
 
-/** Folds a short string (a quote or an affix) the same way as `fold`. */
+/** Folds a short string (a quote or an affix) the same way as `foldText`. */
 export function foldString(s: string): string {
   let out = '';
   let inSpace = false;
@@ -101,7 +101,8 @@ function needsFolding(s: string): boolean {
   return false;
 }
 
-function foldText(raw: string): Folded {
+/** The folded view of `raw`; made once per text by `TextContext` (text-context.ts). */
+export function foldText(raw: string): Folded {
   const n = raw.length;
   const fromRaw = new Int32Array(n + 1);
   if (!needsFolding(raw)) {
@@ -151,13 +152,4 @@ function foldText(raw: string): Folded {
   fromRaw[n] = toRaw.length;
   toRaw.push(n);
   return { text: parts.join(''), toRaw: Int32Array.from(toRaw), fromRaw };
-}
-
-// One entry: anchoring a batch (or one highlight after another, as the DOM path does) folds the text once.
-let cached: { raw: string; folded: Folded } | undefined;
-
-/** The folded view of `raw` (computed once per text; the last one is kept). */
-export function fold(raw: string): Folded {
-  if (cached?.raw !== raw) cached = { raw, folded: foldText(raw) };
-  return cached.folded;
 }

@@ -51,18 +51,21 @@ export function approximateEnds(
  * The same as `approximateEnds` over the whole text, but fast when few errors are allowed ("filter, then verify"):
  * cut the quote into maxErrors + 1 pieces; a match with at most maxErrors edits leaves at least one piece intact,
  * so only the text around exact occurrences of a piece (found with indexOf) can hold a match, and only there does
- * the bit-parallel scan run. When the pieces would be too short to be selective, it scans everything.
+ * the bit-parallel scan run. When the pieces would be too short to be selective, the trigram filter picks the
+ * regions to scan, with `trigrams` giving the text's trigram buckets (`TextContext.foldedTrigrams` for the folded
+ * text, made once per text); failing that too, it scans everything.
  */
 export function approximateEndsFiltered(
   quote: string,
   pattern: BitPattern,
   text: string,
   maxErrors: number,
+  trigrams: () => Uint16Array = () => textTrigrams(text),
 ): Array<{ ends: number[]; errors: number }> {
   const m = quote.length;
   const pieceLength = Math.floor(m / (maxErrors + 1));
   if (pieceLength < minimumPieceLength) {
-    const regions = trigramRegions(quote, text, maxErrors);
+    const regions = trigramRegions(quote, text, maxErrors, trigrams);
     if (regions === undefined) return approximateEnds(pattern, text, maxErrors);
     const found: Array<{ ends: number[]; errors: number }> = [];
     for (const [from, to] of regions) found.push(...approximateEnds(pattern, text, maxErrors, from, to));
@@ -95,7 +98,7 @@ export function approximateEndsFiltered(
  * (trigrams hashed into buckets: a collision can only raise a count, so the filter stays sound), then the overlapping
  * passing windows merged. Undefined when the bound says nothing (short quotes, many errors): scan everything then.
  */
-function trigramRegions(quote: string, text: string, maxErrors: number): Array<[number, number]> | undefined {
+function trigramRegions(quote: string, text: string, maxErrors: number, trigrams: () => Uint16Array): Array<[number, number]> | undefined {
   const q = 3;
   const m = quote.length;
   const threshold = m - q + 1 - maxErrors * q;
@@ -103,7 +106,7 @@ function trigramRegions(quote: string, text: string, maxErrors: number): Array<[
   const need = new Uint16Array(trigramBuckets);
   for (let i = 0; i + q <= m; i++) need[trigramBucket(quote, i)]!++;
   const have = new Uint16Array(trigramBuckets);
-  const buckets = textTrigrams(text);
+  const buckets = trigrams();
   // The window at j holds the trigrams starting in [j − span + 1, j]: the text [j − span + 1, j + q).
   const span = m + maxErrors - q + 1;
   const regions: Array<[number, number]> = [];
@@ -127,21 +130,12 @@ function trigramRegions(quote: string, text: string, maxErrors: number): Array<[
 }
 
 /**
- * The trigram bucket at every offset of the last text searched: a batch (or a loop of anchorText calls) searches
- * one text many times in one task. Dropped at the end of that task, so 2 bytes per character are not kept for good.
+ * The trigram bucket at every offset of `text`. A batch searches one text many times: `TextContext` keeps the
+ * folded text's buckets for as long as the caller keeps the context.
  */
-let trigramCache: { text: string; buckets: Uint16Array } | undefined;
-
-function textTrigrams(text: string): Uint16Array {
-  if (trigramCache?.text === text) return trigramCache.buckets;
+export function textTrigrams(text: string): Uint16Array {
   const buckets = new Uint16Array(Math.max(0, text.length - 2));
   for (let j = 0; j < buckets.length; j++) buckets[j] = trigramBucket(text, j);
-  if (trigramCache === undefined) {
-    queueMicrotask(() => {
-      trigramCache = undefined;
-    });
-  }
-  trigramCache = { text, buckets };
   return buckets;
 }
 

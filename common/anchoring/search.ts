@@ -2,6 +2,7 @@ import type { TextQuoteSelector } from '../model.ts';
 import { occursAt } from './anchor-certain.ts';
 import type { Folded } from './fold.ts';
 import { contextSimilarity, weigh } from './score.ts';
+import type { TextContext } from './text-context.ts';
 import { narrowWindow, windowSlack } from './thresholds.ts';
 
 /** What a batch knows about a highlight's neighbourhood (raw offsets): see `Guide`. */
@@ -41,6 +42,8 @@ export interface Search {
   /** The text and the stored quote selector, unfolded. */
   raw: string;
   rawQuote: TextQuoteSelector;
+  /** What is computed once per text (the folded view, its trigrams); `folded` is its folded view. */
+  context: TextContext;
   folded: Folded;
   exact: string;
   prefix: string;

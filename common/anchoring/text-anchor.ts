@@ -57,4 +57,5 @@ export { anchorText } from './anchor-one.ts';
 export type { AnchorResult, AnchorStatus } from './anchor-result.ts';
 export { describeText } from './describe-text.ts';
 export { scoreMatch } from './score.ts';
+export { TextContext } from './text-context.ts';
 export { minimumFuzzyScore, minimumQuoteSimilarity, scoreWeights } from './thresholds.ts';

@@ -1,4 +1,4 @@
-import { anchorAllText, anchorText, describeText } from '../../common/anchoring/text-anchor.ts';
+import { anchorAllText, anchorText, describeText, TextContext } from '../../common/anchoring/text-anchor.ts';
 import type { AnchorPath } from './corpus.ts';
 
 const describeAll: AnchorPath['describeAll'] = (text, spans) => spans.map((s) => describeText(text, s.start, s.end));
@@ -12,8 +12,14 @@ export const batchTextPath: AnchorPath = {
   anchorAll: (text, selectors) => anchorAllText(text, selectors),
 };
 
-/** The single-highlight text path: anchorText per highlight (the app places only a brand-new selection this way). */
+/**
+ * The single-highlight text path: anchorText per highlight (the app places only a brand-new selection this way), all
+ * on one text context (folded once), as a caller placing several highlights on one text does.
+ */
 export const singleTextPath: AnchorPath = {
   describeAll,
-  anchorAll: (text, selectors) => selectors.map((s) => anchorText(text, s)),
+  anchorAll: (text, selectors) => {
+    const context = new TextContext(text);
+    return selectors.map((s) => anchorText(text, s, context));
+  },
 };
