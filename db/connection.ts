@@ -43,7 +43,7 @@ export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}
  * closed even when `optimize` fails (a full disk): the statistics are a nicety, a handle left open keeps the
  * file locked. That failure goes to `warn`; an error from closing itself is thrown.
  */
-export function closeDatabase(db: Database, warn: (message: string, error: unknown) => void = console.warn): void {
+export function closeDatabase(db: Database, warn: (message: string, error: unknown) => void): void {
   if (!db.open) return;
   try {
     db.pragma('optimize');

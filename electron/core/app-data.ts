@@ -23,8 +23,10 @@ export const databaseFileName = 'marginalia.db';
 
 /** Options for openAppData. */
 export interface AppDataOptions {
-  /** Where unexpected handler errors are reported; defaults to console.error. */
+  /** Where unexpected handler errors are reported; defaults to console.error (main passes its logger). */
   log?: (error: unknown) => void;
+  /** Where closing reports what it could not do (refresh the query statistics); defaults to console.warn. */
+  warn?: (message: string, error: unknown) => void;
   /** Platform services (file dialogs); by default every dialog is cancelled. */
   ports?: HandlerPorts;
   /** How long to wait for another program's lock on the library (tests shorten it). */
@@ -46,6 +48,8 @@ export interface AppData {
  */
 export function openAppData(dataDir: string, options: AppDataOptions = {}): AppData {
   const file = path.join(dataDir, databaseFileName);
+  // Plain Node (tests, scripts) has no other place to report to; Electron's main process passes electron-log's.
+  const { log = console.error, warn = console.warn } = options;
   let db: Database;
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -59,10 +63,10 @@ export function openAppData(dataDir: string, options: AppDataOptions = {}): AppD
   }
   try {
     ensureDefaultArticle(db, readSeedArticle());
-    const dispatch = createDispatch(createHandlers(db, options.ports ?? noUserPorts), options.log);
-    return { db, dispatch, close: () => closeDatabase(db) };
+    const dispatch = createDispatch(createHandlers(db, options.ports ?? noUserPorts), log);
+    return { db, dispatch, close: () => closeDatabase(db, warn) };
   } catch (error) {
-    closeDatabase(db);
+    closeDatabase(db, warn);
     throw explainOpenFailure(error, dataDir, databaseFileName);
   }
 }

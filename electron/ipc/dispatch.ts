@@ -57,9 +57,9 @@ export type Dispatch = (channelName: string, rawInput: unknown) => Promise<Resul
 
 /**
  * Builds the dispatcher shared by Electron's ipcMain wiring and the test harness, so both run the same validation.
- * Unexpected errors are reported as `internal` and logged; they are never swallowed.
+ * Unexpected errors are reported as `internal` and given to `log` (the caller's logger); they are never swallowed.
  */
-export function createDispatch(handlers: Handlers, log: (error: unknown) => void = console.error): Dispatch {
+export function createDispatch(handlers: Handlers, log: (error: unknown) => void): Dispatch {
   const routes = new Map<string, { schema: z.ZodType; run: (input: unknown) => unknown }>();
   for (const { group, verb, spec } of listChannels()) {
     const handler = (handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>)[group]?.[verb];

@@ -6,6 +6,7 @@ import { openAppData } from '../core/app-data.ts';
 import { allowedOrigins, appEntryUrl } from './app-origin.ts';
 import { articleFilePicker } from './article-file-dialog.ts';
 import { registerIpc } from './ipc.ts';
+import { log } from './log.ts';
 import { registerAppScheme, serveAppProtocol } from './protocol.ts';
 import { denyAllPermissions, guardWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -58,12 +59,16 @@ function start(): void {
     () => {
       const dataDir = app.getPath('userData');
       try {
-        appData = openAppData(dataDir, { ports: { pickArticleFile: articleFilePicker(() => mainWindow) } });
+        appData = openAppData(dataDir, {
+          ports: { pickArticleFile: articleFilePicker(() => mainWindow) },
+          log: (error) => log.error('an IPC call failed unexpectedly:', error),
+          warn: log.warn,
+        });
       } catch (error) {
         // openAppData's LibraryOpenError already says what is wrong, names the folder and what to do; the file
         // was left exactly as it was.
         const message = error instanceof Error ? error.message : String(error);
-        console.error(`could not open the library in ${dataDir}:`, error);
+        log.error(`could not open the library in ${dataDir}:`, error);
         dialog.showErrorBox('Marginalia cannot open your library', message);
         app.exit(1);
         return;
@@ -74,7 +79,7 @@ function start(): void {
       openWindow();
     },
     (error: unknown) => {
-      console.error('Electron failed to start:', error);
+      log.error('Electron failed to start:', error);
       app.exit(1);
     },
   );

@@ -3,6 +3,7 @@ import { type BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { listChannels, type Result } from '../../common/contract.ts';
 import type { Dispatch } from '../ipc/dispatch.ts';
 import { isTrustedSender } from './app-origin.ts';
+import { log } from './log.ts';
 
 /** What the IPC wiring needs to know to tell our page from anything else. */
 export interface IpcOptions {
@@ -23,7 +24,7 @@ export function registerIpc(dispatch: Dispatch, options: IpcOptions): () => void
     ipcMain.handle(name, async (event, input: unknown): Promise<Result<unknown>> => {
       if (!senderIsTrusted(event, options)) {
         const from = describeSender(event);
-        console.warn(`refused ${name} from an untrusted sender (${from})`);
+        log.warn(`refused ${name} from an untrusted sender (${from})`);
         return { ok: false, error: { code: 'forbidden', message: `${name} may only be called by the Marginalia window` } };
       }
       return dispatch(name, input);
@@ -43,7 +44,7 @@ function senderIsTrusted(event: IpcMainInvokeEvent, { mainWindow, origins }: Ipc
     return isTrustedSender(frame.url, isMainFrame, origins);
   } catch (error) {
     // A frame that navigated away or was destroyed mid-call throws on access: it is not trusted.
-    console.warn('could not inspect an IPC sender:', error);
+    log.warn('could not inspect an IPC sender:', error);
     return false;
   }
 }

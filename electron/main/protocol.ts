@@ -1,6 +1,7 @@
 import { protocol } from 'electron';
 
 import { appScheme } from './app-origin.ts';
+import { log } from './log.ts';
 import { rendererFileResponse, resolveAppUrl } from './renderer-files.ts';
 
 /**
@@ -17,7 +18,7 @@ export function registerAppScheme(): void {
 export function serveAppProtocol(rendererRoot: string): void {
   protocol.handle(appScheme, async (request) => {
     const file = resolveAppUrl(rendererRoot, request.url);
-    if (file === undefined) console.warn(`app:// refused ${request.url}`);
+    if (file === undefined) log.warn(`app:// refused ${request.url}`);
     const response = await rendererFileResponse(file);
     return new Response(response.body, { status: response.status, headers: response.headers });
   });

@@ -1,6 +1,7 @@
 import { app, session, shell, type WebContents } from 'electron';
 
 import { isAllowedUrl, isWebUrl } from './app-origin.ts';
+import { log } from './log.ts';
 
 /**
  * Locks down every web contents the app creates: no navigation away from our pages, no new windows (web links
@@ -17,7 +18,7 @@ export function guardWebContents(origins: readonly string[]): void {
  */
 export function denyAllPermissions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
-    console.warn(`denied a request for the ${permission} permission`);
+    log.warn(`denied a request for the ${permission} permission`);
     callback(false);
   });
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -26,7 +27,7 @@ export function denyAllPermissions(): void {
 function guardContents(contents: WebContents, origins: readonly string[]): void {
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
-    console.warn('refused to attach a <webview>');
+    log.warn('refused to attach a <webview>');
   });
   contents.on('will-navigate', (event) => {
     if (isAllowedUrl(event.url, origins)) return;
@@ -36,7 +37,7 @@ function guardContents(contents: WebContents, origins: readonly string[]): void 
   contents.on('will-redirect', (event) => {
     if (isAllowedUrl(event.url, origins)) return;
     event.preventDefault();
-    console.warn(`refused a redirect to ${event.url}`);
+    log.warn(`refused a redirect to ${event.url}`);
   });
   contents.setWindowOpenHandler(({ url }) => {
     openInBrowser(url);
@@ -46,8 +47,8 @@ function guardContents(contents: WebContents, origins: readonly string[]): void 
 
 function openInBrowser(url: string): void {
   if (!isWebUrl(url)) {
-    console.warn(`refused to open ${url}`);
+    log.warn(`refused to open ${url}`);
     return;
   }
-  shell.openExternal(url).catch((error: unknown) => console.error(`could not open ${url} in the browser:`, error));
+  shell.openExternal(url).catch((error: unknown) => log.error(`could not open ${url} in the browser:`, error));
 }

@@ -1,5 +1,7 @@
 import { BrowserWindow } from 'electron';
 
+import { log } from './log.ts';
+
 /**
  * Opens the reader window on `url`, shown once its first paint is ready so it never flashes blank.
  *
@@ -33,6 +35,6 @@ export function createMainWindow(preloadPath: string, url: string): BrowserWindo
     },
   });
   window.once('ready-to-show', () => window.show());
-  window.loadURL(url).catch((error: unknown) => console.error(`could not load ${url}:`, error));
+  window.loadURL(url).catch((error: unknown) => log.error(`could not load ${url}:`, error));
   return window;
 }

@@ -69,7 +69,7 @@ function run(sync: Sync, articleLength: number): Record<string, number> {
     try {
       return measure(db, articleLength);
     } finally {
-      closeDatabase(db);
+      closeDatabase(db, console.warn);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

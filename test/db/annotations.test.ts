@@ -30,7 +30,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  closeDatabase(db);
+  closeDatabase(db, console.warn);
   temp.cleanup();
 });
 

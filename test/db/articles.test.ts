@@ -28,7 +28,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  closeDatabase(db);
+  closeDatabase(db, console.warn);
   temp.cleanup();
 });
 

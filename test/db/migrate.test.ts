@@ -75,7 +75,7 @@ describe('openDatabase on an empty file', () => {
     // PRAGMA optimize on close may add sqlite_stat* tables; those are SQLite's, not the schema.
     const schemaSql = "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_stat%' ORDER BY name";
     const schema = db.prepare(schemaSql).all();
-    closeDatabase(db);
+    closeDatabase(db, console.warn);
 
     const again = track(openDatabase(file));
     expect(migrate(again)).toEqual({ from: latestVersion(), to: latestVersion() });

@@ -17,6 +17,8 @@ const electron = vi.hoisted(() => {
   };
 });
 vi.mock('electron', () => ({ ipcMain: electron.ipcMain }));
+const log = vi.hoisted(() => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() }));
+vi.mock('../../electron/main/log.ts', () => ({ log }));
 
 const { registerIpc } = await import('../../electron/main/ipc.ts');
 
@@ -39,7 +41,6 @@ describe('registerIpc', () => {
   beforeEach(() => {
     electron.handlers.clear();
     vi.clearAllMocks();
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   });
 
   it('registers exactly one handler per contract channel, and removes them again', () => {
@@ -82,7 +83,7 @@ describe('registerIpc', () => {
     expect(await call({ sender: otherContents, senderFrame: mainFrame })).toEqual(forbidden);
     expect(await call({ sender: webContents, senderFrame: destroyedFrame })).toEqual(forbidden);
     expect(dispatch).not.toHaveBeenCalled();
-    expect(console.warn).toHaveBeenCalled();
+    expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/^refused annotations:delete from an untrusted sender \(https:\/\/evil\.example\/\)/));
   });
 
   it('refuses every call while there is no window, or after it was destroyed', async () => {

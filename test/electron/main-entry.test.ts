@@ -55,9 +55,11 @@ vi.mock('electron', () => ({
   shell: mocks.shell,
 }));
 vi.mock('../../electron/core/app-data.ts', () => ({ openAppData: mocks.openAppData }));
+const log = vi.hoisted(() => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() }));
+vi.mock('../../electron/main/log.ts', () => ({ log }));
 
-/** The data is opened with the OS file dialog as its way to pick article files. */
-const withFileDialog = { ports: { pickArticleFile: expect.any(Function) } };
+/** The data is opened with the OS file dialog as its way to pick article files, and main's logger. */
+const withFileDialog = { ports: { pickArticleFile: expect.any(Function) }, log: expect.any(Function), warn: log.warn };
 
 async function startMain(): Promise<void> {
   vi.resetModules();
@@ -77,7 +79,6 @@ describe('main entry', () => {
     mocks.state.userData = '/home/reader/.config/Marginalia';
     vi.stubEnv('MARGINALIA_DATA_DIR', '');
     vi.stubEnv('ELECTRON_RENDERER_URL', '');
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
   });
   afterEach(() => vi.unstubAllEnvs());
 
@@ -96,6 +97,12 @@ describe('main entry', () => {
     expect(mocks.window.loadURL).toHaveBeenCalledExactlyOnceWith('app://marginalia/index.html');
     expect(mocks.app.setPath).not.toHaveBeenCalled();
 
+    // An unexpected handler error reaches main's logger, with its stack.
+    const [, options] = mocks.openAppData.mock.calls[0] as [string, { log: (error: unknown) => void }];
+    const failure = new Error('a bug in a handler');
+    options.log(failure);
+    expect(log.error).toHaveBeenCalledExactlyOnceWith('an IPC call failed unexpectedly:', failure);
+
     mocks.emit('will-quit');
     expect(close).toHaveBeenCalledOnce();
   });
@@ -112,6 +119,7 @@ describe('main entry', () => {
       expect.stringContaining(refusal.message),
     );
     expect(mocks.app.exit).toHaveBeenCalledWith(1);
+    expect(log.error).toHaveBeenCalledExactlyOnceWith('could not open the library in /home/reader/.config/Marginalia:', refusal);
     expect(mocks.BrowserWindow).not.toHaveBeenCalled();
     expect(mocks.ipcMain.handle).not.toHaveBeenCalled();
     expect(mocks.openAppData).toHaveBeenCalledOnce();

@@ -11,6 +11,8 @@ const electron = vi.hoisted(() => ({
   handle: vi.fn<(scheme: string, handler: (request: Request) => Promise<Response>) => void>(),
 }));
 vi.mock('electron', () => ({ protocol: electron }));
+const log = vi.hoisted(() => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() }));
+vi.mock('../../electron/main/log.ts', () => ({ log }));
 
 const { registerAppScheme, serveAppProtocol } = await import('../../electron/main/protocol.ts');
 
@@ -44,7 +46,6 @@ describe('app:// protocol', () => {
   });
 
   it('answers 404 for other hosts, missing files and traversal', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     for (const url of [
       'app://elsewhere/index.html',
       'app://marginalia/missing.js',
@@ -54,5 +55,6 @@ describe('app:// protocol', () => {
       const response = await serve(url);
       expect(response.status, url).toBe(404);
     }
+    expect(log.warn).toHaveBeenCalledWith('app:// refused app://elsewhere/index.html');
   });
 });

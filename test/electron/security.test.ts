@@ -20,6 +20,8 @@ vi.mock('electron', () => ({
     },
   },
 }));
+const log = vi.hoisted(() => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() }));
+vi.mock('../../electron/main/log.ts', () => ({ log }));
 
 const { denyAllPermissions, guardWebContents } = await import('../../electron/main/security.ts');
 
@@ -44,7 +46,6 @@ function fakeContents() {
 describe('guardWebContents', () => {
   beforeEach(() => {
     vi.clearAllMocks();
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   });
 
   function guarded() {
@@ -85,7 +86,6 @@ describe('guardWebContents', () => {
 
 describe('denyAllPermissions', () => {
   it('answers every permission request with no', () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     denyAllPermissions();
     const handler = electron.setPermissionRequestHandler.mock.calls[0]?.[0] as (
       contents: unknown,
@@ -96,6 +96,7 @@ describe('denyAllPermissions', () => {
     handler({}, 'geolocation', callback);
     handler({}, 'notifications', callback);
     expect(callback.mock.calls).toEqual([[false], [false]]);
+    expect(log.warn).toHaveBeenCalledWith('denied a request for the geolocation permission');
   });
 
   it('answers every permission check with no, so a page cannot learn or use a permission silently', () => {

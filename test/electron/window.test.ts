@@ -6,6 +6,8 @@ const electron = vi.hoisted(() => {
   return { window, BrowserWindow: vi.fn(function BrowserWindow() { return window; }) };
 });
 vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow }));
+const log = vi.hoisted(() => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() }));
+vi.mock('../../electron/main/log.ts', () => ({ log }));
 
 const { createMainWindow } = await import('../../electron/main/window.ts');
 

@@ -40,7 +40,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  closeDatabase(db);
+  closeDatabase(db, console.warn);
   temp.cleanup();
 });
 
@@ -309,7 +309,7 @@ describe('failures that are not the caller’s', () => {
         error: { code: 'not-found', message: 'The default article is missing' },
       });
     } finally {
-      closeDatabase(emptyDb);
+      closeDatabase(emptyDb, console.warn);
     }
   });
 
