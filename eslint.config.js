@@ -29,6 +29,15 @@ export default tseslint.config(
     },
   },
   {
+    // The main process logs through electron/main/log.ts (electron-log), and the layers below it through the logger
+    // their caller passes in. Named exceptions, which keep console.error/warn: the launcher, a command-line tool
+    // whose output is for the person at the terminal, and openAppData's defaults for plain Node (tests, scripts).
+    files: ['electron/**/*.{ts,js,mjs}', 'db/**/*.ts'],
+    ignores: ['electron/launcher/**', 'electron/core/app-data.ts'],
+    // With options, not severity alone: a severity alone would keep the allow list from above.
+    rules: { 'no-console': ['error', {}] },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
