@@ -67,9 +67,14 @@ export interface Annotation {
 
 /** The quote selector of an annotation; the schema guarantees there is exactly one. */
 export function quoteSelectorOf(selectors: readonly Selector[]): TextQuoteSelector {
-  const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
+  const quote = findQuoteSelector(selectors);
   if (!quote) throw new Error('annotation has no TextQuoteSelector');
   return quote;
+}
+
+/** The (first) quote selector of a list not checked by the schema, if it has one: anchoring takes any list. */
+export function findQuoteSelector(selectors: readonly Selector[]): TextQuoteSelector | undefined {
+  return selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
 }
 
 /** The position selector of an annotation, if it has one. */

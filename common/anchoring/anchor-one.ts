@@ -1,8 +1,7 @@
-import type { Selector } from '../model.ts';
+import { findQuoteSelector, positionSelectorOf, type Selector } from '../model.ts';
 import { anchorCertain } from './anchor-certain.ts';
 import { type AnchorResult, orphan } from './anchor-result.ts';
 import { anchorSearch } from './anchor-search.ts';
-import { selectorsOf } from './selectors-of.ts';
 import { TextContext } from './text-context.ts';
 
 /**
@@ -11,8 +10,9 @@ import { TextContext } from './text-context.ts';
  */
 export function anchorText(text: string, selectors: readonly Selector[], context = new TextContext(text)): AnchorResult {
   if (context.text !== text) throw new RangeError('anchorText: the context was made for another text');
-  const { quote, position } = selectorsOf(selectors);
+  const quote = findQuoteSelector(selectors);
   if (!quote || quote.exact.length === 0) return orphan;
+  const position = positionSelectorOf(selectors);
   const expected = position === undefined ? [] : [position.start];
   return anchorCertain(text, quote, position)?.result ?? anchorSearch(context, quote, position, expected);
 }

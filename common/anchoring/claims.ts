@@ -6,9 +6,20 @@ export interface ClaimedSpan {
   start: number;
   end: number;
   shift: number;
-  /** Characters found verbatim there (quote and agreeing context); Infinity for pass 1's placements. */
+}
+
+/**
+ * A claim that may yet give way (docs/anchoring.md, "claims"): a highlight found in place with one side of context
+ * in pass 1, or in place at an estimate in pass 2a. Of two on the same text at different shifts, the one with less
+ * `evidence` is searched again.
+ */
+export interface TentativeSpan extends ClaimedSpan {
+  /** Characters found verbatim there: the quote and the context agreeing on both sides. */
   evidence: number;
-  at?: number;
+  /** The highlight's index in the batch. */
+  at: number;
+  /** The highlight's stored start. */
+  stored: number;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { TextPositionSelector } from '../model.ts';
+import { isHighSurrogate, isLowSurrogate, splitsSurrogatePair } from './surrogates.ts';
 
 /**
  * The W3C export boundary for positions. Inside the app, TextPositionSelector offsets count UTF-16 code units
@@ -27,11 +28,11 @@ export function codeUnitsToCodePoints(text: string, units: number): number {
   if (!Number.isInteger(units) || units < 0 || units > text.length) {
     throw new RangeError(`offset ${units} is outside a text of ${text.length} UTF-16 code units`);
   }
-  if (units > 0 && units < text.length && isHigh(text.charCodeAt(units - 1)) && isLow(text.charCodeAt(units))) {
+  if (splitsSurrogatePair(text, units)) {
     throw new RangeError(`offset ${units} falls inside a surrogate pair (the middle of one character)`);
   }
   let points = units;
-  for (let i = 1; i < units; i++) if (isLow(text.charCodeAt(i)) && isHigh(text.charCodeAt(i - 1))) points--;
+  for (let i = 1; i < units; i++) if (isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) points--;
   return points;
 }
 
@@ -41,15 +42,7 @@ export function codePointsToCodeUnits(text: string, points: number): number {
   let units = 0;
   for (let seen = 0; seen < points; seen++) {
     if (units >= text.length) throw new RangeError(`code point offset ${points} is past the end of the text (${seen} code points)`);
-    units += isHigh(text.charCodeAt(units)) && isLow(text.charCodeAt(units + 1)) ? 2 : 1;
+    units += isHighSurrogate(text.charCodeAt(units)) && isLowSurrogate(text.charCodeAt(units + 1)) ? 2 : 1;
   }
   return units;
-}
-
-function isHigh(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLow(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -1,4 +1,5 @@
 import { limits, type Selector } from '../model.ts';
+import { splitsSurrogatePair } from './surrogates.ts';
 
 /** Selectors for text[start, end): a quote with up to 32 characters of prefix/suffix, and the position. */
 export function describeText(text: string, start: number, end: number): Selector[] {
@@ -7,23 +8,15 @@ export function describeText(text: string, start: number, end: number): Selector
   }
   let prefixStart = Math.max(0, start - limits.affixLength);
   // Never cut a surrogate pair in half: a lone half is not text (and not valid UTF-8 on export).
-  if (prefixStart > 0 && isLowSurrogate(text.charCodeAt(prefixStart)) && isHighSurrogate(text.charCodeAt(prefixStart - 1))) {
+  if (splitsSurrogatePair(text, prefixStart)) {
     prefixStart++;
   }
   let suffixEnd = Math.min(text.length, end + limits.affixLength);
-  if (suffixEnd < text.length && isHighSurrogate(text.charCodeAt(suffixEnd - 1)) && isLowSurrogate(text.charCodeAt(suffixEnd))) {
+  if (splitsSurrogatePair(text, suffixEnd)) {
     suffixEnd--;
   }
   return [
     { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) },
     { type: 'TextPositionSelector', start, end },
   ];
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -1,6 +1,6 @@
 import { limits } from '../model.ts';
 import { sameText } from './anchor-certain.ts';
-import { lowerBound } from './lower-bound.ts';
+import { lowerBound, partitionPoint } from './lower-bound.ts';
 import { arrivedShare } from './thresholds.ts';
 
 /** A highlight's stored start and quote. */
@@ -149,13 +149,8 @@ export function longestInOrder(landmarks: readonly Landmark[]): Uint8Array {
   const previous = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const value = landmarks[i]!.placed;
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (landmarks[tails[mid]!]!.placed <= value) lo = mid + 1;
-      else hi = mid;
-    }
+    // The first run whose last landmark's start now is past this one's.
+    const lo = partitionPoint(tails.length, (k) => landmarks[tails[k]!]!.placed <= value);
     if (lo > 0) previous[i] = tails[lo - 1]!;
     tails[lo] = i;
   }
