@@ -63,9 +63,11 @@ export class AnnotationStore {
   #sent = 0;
   /**
    * The failures still standing, oldest first, by what failed (see `Change`); the newest one's message is the error
-   * shown. A failure stands until a later change of the same kind to the same highlight saves (or the highlight is
-   * deleted): only that proves what the user sees is what is stored. A success of any other change would hide a
-   * note that is on screen but not on disk. A change already in flight when the failure showed proves nothing.
+   * shown. A failed colour, delete, re-attach or create is rolled back, so the screen shows what is stored: it
+   * stands until any change sent after it saves (saving works again; the banner would only mislead). A failed note
+   * is not rolled back (typing is never lost), so the screen shows text that is not stored: it stands until a later
+   * save of that same highlight's note succeeds, or the highlight is deleted. A recolour that saves, or another
+   * highlight's note, proves nothing about it. A change already in flight when a failure showed clears nothing.
    * `after` is null for a failure no save can fix (the highlights failed to load): it stays until dismissed.
    */
   readonly #failures = new Map<string, { message: string; after: number | null }>();
@@ -235,14 +237,9 @@ export class AnnotationStore {
 
   /** A change that was sent as number `sent` saved: the failures it supersedes stop standing. */
   #succeeded(change: Change, sent: number): void {
-    // A failed create's highlight is gone from the screen, so nothing unsaved is shown: any later create that saves
-    // proves highlights save again. A delete that saves makes every earlier failure on that highlight moot.
-    const superseded =
-      change.kind === 'create'
-        ? (id: string) => id.startsWith('create:')
-        : change.kind === 'delete'
-          ? (id: string) => id.endsWith(`:${change.key}`)
-          : (id: string) => id === failureId(change);
+    // A rolled-back failure goes with any later save; an unsaved note only with saving (or deleting) its highlight.
+    const settlesNote = change.kind === 'note' || change.kind === 'delete' ? failureId({ kind: 'note', key: change.key }) : undefined;
+    const superseded = (id: string): boolean => !id.startsWith('note:') || id === settlesNote;
     let cleared = false;
     for (const [id, failure] of this.#failures) {
       if (failure.after === null || sent <= failure.after || !superseded(id)) continue;
