@@ -25,7 +25,7 @@ const text = [
 ].join('\n\n');
 
 /** Selectors for the `occurrence`-th appearance of `phrase` in `content`: quote with 32 characters of context, and position. */
-export function selectorsOf(content: string, phrase: string, occurrence = 0): Selector[] {
+function selectorsOf(content: string, phrase: string, occurrence = 0): Selector[] {
   let start = -1;
   for (let i = 0; i <= occurrence; i++) start = content.indexOf(phrase, start + 1);
   if (start < 0) throw new Error(`"${phrase}" is not in the article`);

@@ -34,7 +34,7 @@ import { waitForArticle } from './reader.ts';
 export const harnessOrigin = 'http://marginalia.localhost';
 
 /** The built renderer the harness serves. */
-export const rendererRoot = resolve(import.meta.dirname, '../../out/renderer');
+const rendererRoot = resolve(import.meta.dirname, '../../out/renderer');
 
 /** Options for one launch. */
 export interface LaunchOptions {
@@ -73,7 +73,7 @@ export interface LaunchedApp {
 const browserNotice = /directive 'frame-ancestors' is ignored when delivered via a <meta> element/;
 
 /** The message thrown when `npm run build` has not produced out/renderer. */
-export const notBuiltMessage = `The renderer is not built (${join(rendererRoot, 'index.html')} is missing): run npm run build first (npm test does).`;
+const notBuiltMessage = `The renderer is not built (${join(rendererRoot, 'index.html')} is missing): run npm run build first (npm test does).`;
 
 /** Launches the app on a data folder and waits until the reader shows the article. */
 export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {

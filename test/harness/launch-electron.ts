@@ -15,7 +15,7 @@ import { waitForArticle } from './reader.ts';
 const repoRoot = resolve(import.meta.dirname, '../..');
 
 /** The built main-process entry the app is launched with. */
-export const mainEntry = join(repoRoot, 'out/main/index.js');
+const mainEntry = join(repoRoot, 'out/main/index.js');
 
 /**
  * The Electron binary for the end-to-end tests, downloaded once when missing, as `npm start` would. Trying is cheap

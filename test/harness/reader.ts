@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
  */
 
 /** The opening words of the seeded default article, used to know it has rendered. */
-export const defaultArticleOpening = 'Diplomats from the United States and Russia held day-long talks';
+const defaultArticleOpening = 'Diplomats from the United States and Russia held day-long talks';
 
 /** Waits until the article's text is on screen; fails with the page's own errors if it never appears. */
 export async function waitForArticle(page: Page, timeoutMs = 15_000): Promise<void> {

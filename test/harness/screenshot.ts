@@ -5,7 +5,7 @@ import { launchApp, makeDataDir } from './launch-app.ts';
 import { clickText, highlightText, noteField, paintedHighlights } from './reader.ts';
 
 /** Where the README's screenshot lives. */
-export const readmeScreenshot = resolve(import.meta.dirname, '../../docs/screenshot.png');
+const readmeScreenshot = resolve(import.meta.dirname, '../../docs/screenshot.png');
 
 /** The highlights the screenshot shows, in reading order, and the note on the one whose popover is open. */
 const scene = {
