@@ -15,10 +15,11 @@ import {
 } from './thresholds.ts';
 
 /**
- * Whether a candidate is evidence enough. Every candidate needs a quote at least `minimumQuoteSimilarity` alike and
- * a score of `minimumFuzzyScore`. Beyond that (the key against lookalikes: text that merely reads like the
- * highlight, a planted near-duplicate or a boilerplate sentence repeated, comes with context that is *similar*,
- * while a real edit next to a highlight leaves the other side of its context *intact*):
+ * Whether a candidate is evidence enough (docs/anchoring.md, "Scoring and acceptance"; the numbers in thresholds.ts).
+ * Every candidate needs a quote at least `minimumQuoteSimilarity` alike and a score of `minimumFuzzyScore`. Beyond
+ * that (the key against lookalikes: text that merely reads like the highlight, a planted near-duplicate or a
+ * boilerplate sentence repeated, comes with context that is *similar*, while a real edit next to a highlight leaves
+ * the other side of its context *intact*):
  * - a verbatim quote: one side of context essentially intact (≥ `intactSide`; both sides, for a quote shorter than
  *   `shortQuote`, which recurs by chance: "whether", "Russia"), or both sides at least `farSideSimilarity`.
  * - an approximate quote near an expected position (within `tolerance`): both sides at least `farSideSimilarity`,

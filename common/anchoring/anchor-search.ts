@@ -8,8 +8,8 @@ import type { TextContext } from './text-context.ts';
 import { nearDistance, nearQuoteLengths } from './thresholds.ts';
 
 /**
- * Stage 3, on the folded text (fold.ts); see the module comment: 3a full folded context, 3b the frame, 3c the
- * candidates, judged by `acceptable` and ranked by `better`.
+ * Stage 3, on the folded text (docs/anchoring.md, "One highlight: the stages"): 3a verbatim with all of its folded
+ * context, 3b the frame, 3c the candidates, judged by `acceptable` and ranked by `better`.
  */
 export function anchorSearch(
   context: TextContext,

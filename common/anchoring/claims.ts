@@ -23,9 +23,10 @@ export interface TentativeSpan extends ClaimedSpan {
 }
 
 /**
- * The text that pass 1 placed word for word, and where it was: every quote found verbatim (with its context when
- * all of it agreed). A candidate overlapping such text at another shift than its own is other text, known to be:
- * a twin sitting where another highlight's words are.
+ * The claims (docs/anchoring.md): the text that pass 1 placed word for word, and where it was: every quote found
+ * verbatim (with its context when all of it agreed), then the tentative claims that stood. A candidate overlapping
+ * such text at another shift than its own is on foreign text, known to be other text: a twin sitting where another
+ * highlight's words are.
  */
 export class Claims {
   private readonly starts: Float64Array;

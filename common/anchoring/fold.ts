@@ -6,7 +6,7 @@
  * Anchoring searches the folded text once the cheap verbatim stages fail, so that re-spacing a paragraph or
  * straightening its quote marks is not an edit at all as far as finding the highlight goes. The stored selectors
  * and the article are never changed: offsets found in the folded text are mapped back to the original text, and
- * a highlight whose own characters differ from its stored quote is reported as `fuzzy` (see text-anchor.ts).
+ * a highlight whose own characters differ from its stored quote is reported as `fuzzy` (docs/anchoring.md, 3a).
  */
 
 /** A folded text with its offset maps. */

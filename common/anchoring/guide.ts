@@ -25,8 +25,9 @@ export interface Landmark {
 }
 
 /**
- * The landmarks that kept their order (text in between may have been edited, but nothing moved across them):
- * where a stored position must be now, and whether text at some place now was there before.
+ * The guide (docs/anchoring.md): the landmarks that kept their order (text in between may have been edited, but
+ * nothing moved across them): where a stored position must be now (its window, its estimates), and whether text at
+ * some place now was there before or arrived.
  */
 export class Guide {
   private readonly landmarks: readonly Landmark[];
