@@ -1,4 +1,4 @@
-import { anchorAllText, type AnchorResult, type AnchorStatus, anchorText, describeText } from '../../common/anchoring/text-anchor.ts';
+import { anchorAllText, type AnchorResult, anchorText, describeText } from '../../common/anchoring/text-anchor.ts';
 import type { Selector } from '../../common/contract.ts';
 
 /**
@@ -125,8 +125,13 @@ export function describe(index: TextIndex, range: AbstractRange): Selector[] | u
   return offsets && describeText(index.text, offsets.start, offsets.end);
 }
 
-/** Where selectors landed in the DOM: the range and how sure it is, or orphan with no range. */
-export type DomAnchor = { range: StaticRange; start: number; end: number; status: AnchorStatus } | { range?: undefined; status: { kind: 'orphan' } };
+/**
+ * Where selectors landed in the DOM: the engine's `AnchorResult`, plus the DOM range of a placed one. The chrome
+ * keeps plain `AnchorResult`s (offsets are enough to paint); this adds the range for callers that want it at once.
+ */
+export type DomAnchor =
+  | (Extract<AnchorResult, { start: number }> & { range: StaticRange })
+  | (Extract<AnchorResult, { start?: undefined }> & { range?: undefined });
 
 /** Places selectors in the DOM: the range and how sure it is, or orphan with no range. */
 export function anchor(index: TextIndex, selectors: readonly Selector[]): DomAnchor {

@@ -1,11 +1,6 @@
 import type { Annotation, HighlightColor, MarginaliaApi, Result, Selector } from '../../../common/contract.ts';
-import type { AnchorStatus } from '../../anchoring/index.ts';
+import type { AnchorResult } from '../../anchoring/index.ts';
 import { messageOf, unwrap } from '../api.ts';
-
-/** Where an annotation sits in the article text now, or that it could not be placed. */
-export type Placement =
-  | { start: number; end: number; status: Exclude<AnchorStatus, { kind: 'orphan' }> }
-  | { start?: undefined; end?: undefined; status: { kind: 'orphan' } };
 
 /** One annotation as the renderer holds it. */
 export interface Entry {
@@ -13,13 +8,14 @@ export interface Entry {
   readonly key: string;
   /** While `pending`, the timestamps are local. */
   readonly annotation: Annotation;
-  readonly placement: Placement;
+  /** Where it sits in the article text now (the anchoring engine's own result), or that it could not be placed. */
+  readonly placement: AnchorResult;
   /** True until the main process has stored it. */
   readonly pending: boolean;
 }
 
 /** An entry that anchored somewhere in the text. */
-export type PlacedEntry = Entry & { readonly placement: Extract<Placement, { start: number }> };
+export type PlacedEntry = Entry & { readonly placement: Extract<AnchorResult, { start: number }> };
 
 /** What the chrome renders: placed annotations in document order, orphans, and the latest error. */
 export interface AnnotationsState {
@@ -30,7 +26,7 @@ export interface AnnotationsState {
 }
 
 /** Finds where each annotation's selectors point in the article as it is rendered now, in input order. */
-export type PlaceAll = (selectorsList: ReadonlyArray<readonly Selector[]>) => Placement[];
+export type PlaceAll = (selectorsList: ReadonlyArray<readonly Selector[]>) => AnchorResult[];
 
 /** One kind of change to one highlight: what a failure is about, and what a later success must be to supersede it. */
 interface Change {
@@ -120,7 +116,7 @@ export class AnnotationStore {
    * recolouring, a note or a delete can be sent straight away: the main process handles calls in the order they
    * were made, so they arrive after the create. On failure the highlight disappears and the error shows.
    */
-  create(color: HighlightColor, selectors: Selector[], placement: Placement, note = ''): string {
+  create(color: HighlightColor, selectors: Selector[], placement: AnchorResult, note = ''): string {
     const id = crypto.randomUUID();
     const now = new Date().toISOString();
     const annotation: Annotation = { id, articleId: this.#articleId, color, selectors, note, createdAt: now, updatedAt: now };
@@ -188,7 +184,7 @@ export class AnnotationStore {
    * Moves an annotation to new selectors (re-attaching an orphan to text the user chose) and shows it there at
    * once; if the call fails it goes back where it was (for an orphan: back to "Couldn't place") and the error shows.
    */
-  reattach(key: string, selectors: Selector[], placement: Placement): Promise<void> {
+  reattach(key: string, selectors: Selector[], placement: AnchorResult): Promise<void> {
     const before = this.#entries.get(key);
     if (!before) return Promise.resolve();
     this.#set({ ...before, annotation: { ...before.annotation, selectors }, placement });

@@ -1,7 +1,7 @@
 import type { Article, Selector } from '../../../common/contract.ts';
-import { anchor, anchorAll, describe, type DomAnchor, TextIndex } from '../../anchoring/index.ts';
+import { anchorAllText, type AnchorResult, anchorText, describe, TextIndex } from '../../anchoring/index.ts';
 import { HighlightPainter } from '../../painting/highlight-painter.ts';
-import type { PlacedEntry, Placement } from '../annotations/annotation-store.ts';
+import type { PlacedEntry } from '../annotations/annotation-store.ts';
 import { isTyping, type SelectionCommand, selectionCommandFor, surfaceCommandFor } from '../keyboard.ts';
 
 /** What the surface tells the React chrome. */
@@ -24,7 +24,7 @@ export interface SurfaceEvents {
 /** A selection turned into what a new annotation needs. */
 export interface SelectionCapture {
   selectors: Selector[];
-  placement: Placement;
+  placement: AnchorResult;
 }
 
 interface Painted {
@@ -76,11 +76,6 @@ function reachesOutside(range: Range, inside: Node): boolean {
   return parts.some(holdsVisibleText);
 }
 
-function toPlacement(found: DomAnchor): Placement {
-  if (found.status.kind === 'orphan' || found.range === undefined) return { status: { kind: 'orphan' } };
-  return { start: found.start, end: found.end, status: found.status };
-}
-
 /** Whether the user asked the system for less motion. */
 function reducedMotion(): boolean {
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -123,11 +118,13 @@ export class ArticleSurface {
     this.#listen();
   }
 
+  // Offsets are all the store and the painter need (`sync` makes each range as it paints), so these anchor on the
+  // text alone rather than through the DOM adapter's `anchor`, which would also build a range per highlight.
   /** Anchors selectors in the article as rendered. */
-  place = (selectors: readonly Selector[]): Placement => toPlacement(anchor(this.#index, selectors));
+  place = (selectors: readonly Selector[]): AnchorResult => anchorText(this.#index.text, selectors);
 
   /** Anchors every annotation of the article in one batch (faster, and steadier after edits); input order. */
-  placeAll = (selectorsList: ReadonlyArray<readonly Selector[]>): Placement[] => anchorAll(this.#index, selectorsList).map(toPlacement);
+  placeAll = (selectorsList: ReadonlyArray<readonly Selector[]>): AnchorResult[] => anchorAllText(this.#index.text, selectorsList);
 
   /** Brings the painted highlights in line with `entries` (document order), repainting only what changed. */
   sync(entries: readonly PlacedEntry[]): void {
