@@ -1,3 +1,4 @@
+import { lowerBound } from '../../common/anchoring/lower-bound.ts';
 import { anchorAllText, type AnchorResult, anchorText, describeText } from '../../common/anchoring/text-anchor.ts';
 import type { Selector } from '../../common/contract.ts';
 
@@ -13,10 +14,11 @@ export class TextIndex {
   private readonly nodes: Text[] = [];
   /**
    * starts[i] / ends[i]: the anchor-text offsets where nodes[i] begins and ends. Kept in typed arrays rather than
-   * read back from the DOM (Text.data.length crosses into Blink on every read), so mapping offsets is pure JS.
+   * read back from the DOM (Text.data.length crosses into Blink on every read), so mapping offsets is pure JS;
+   * Float64Array because that is what `lowerBound` searches.
    */
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
+  private readonly starts: Float64Array;
+  private readonly ends: Float64Array;
   private readonly indexOfNode = new Map<Node, number>();
   readonly root: Element;
 
@@ -34,8 +36,8 @@ export class TextIndex {
       lengths.push(data.length);
     }
     this.text = chunks.join('');
-    this.starts = new Int32Array(lengths.length);
-    this.ends = new Int32Array(lengths.length);
+    this.starts = new Float64Array(lengths.length);
+    this.ends = new Float64Array(lengths.length);
     let offset = 0;
     for (let i = 0; i < lengths.length; i++) {
       this.starts[i] = offset;
@@ -85,37 +87,16 @@ export class TextIndex {
     // start of the first indexed Text node at or after the point, found by binary search in document order.
     const point = this.root.ownerDocument.createRange();
     point.setStart(container, clamp(offset, 0, nodeLength(container)));
-    let lo = 0;
-    let hi = this.nodes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (point.comparePoint(this.nodes[mid]!, 0) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < this.nodes.length) return this.starts[lo]!;
-    return this.text.length;
+    const at = firstIndexWhere(this.nodes.length, (i) => point.comparePoint(this.nodes[i]!, 0) >= 0);
+    return at < this.nodes.length ? this.starts[at]! : this.text.length;
   }
 
   /** Index of the node holding `offset`: for a start the node it begins in, for an end the node it closes in. */
   private nodeAt(offset: number, side: 'start' | 'end'): number {
-    // First node whose end is past the offset (start) / at or past it (end), skipping empty nodes.
-    const ends = this.ends;
-    let lo = 0;
-    let hi = ends.length - 1;
-    if (side === 'start') {
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (ends[mid]! <= offset) lo = mid + 1;
-        else hi = mid;
-      }
-    } else {
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (ends[mid]! < offset) lo = mid + 1;
-        else hi = mid;
-      }
-    }
-    return lo;
+    // First node whose end is past the offset (start) / at or past it (end), skipping empty nodes. Offsets are
+    // whole numbers, so "past the offset" is "at or past offset + 1": lowerBound serves both sides.
+    const at = lowerBound(this.ends, side === 'start' ? offset + 1 : offset);
+    return Math.min(at, this.ends.length - 1);
   }
 }
 
@@ -148,12 +129,45 @@ function toDom(index: TextIndex, placed: AnchorResult): DomAnchor {
   return { range: index.rangeOf(placed.start, placed.end), start: placed.start, end: placed.end, status: placed.status };
 }
 
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
+/**
+ * A live Range with the same boundaries as `range`, for geometry and comparisons (a StaticRange has neither), or
+ * undefined when the DOM has changed under it. A StaticRange is not kept valid by the DOM: one whose nodes were
+ * removed or shortened since it was made cannot be measured, and is reported rather than clamped into a wrong box.
+ */
+export function liveRange(range: AbstractRange): Range | undefined {
+  const { startContainer, startOffset, endContainer, endOffset } = range;
+  if (startOffset > nodeLength(startContainer) || endOffset > nodeLength(endContainer)) return undefined;
+  if (!startContainer.isConnected || !endContainer.isConnected) return undefined;
+  const live = (startContainer.ownerDocument ?? (startContainer as Document)).createRange();
+  live.setStart(startContainer, startOffset);
+  live.setEnd(endContainer, endOffset);
+  return live;
 }
 
-function nodeLength(node: Node): number {
+/** How many boundary offsets a node has: characters for text (and comments), children for the rest. */
+export function nodeLength(node: Node): number {
   if (node.nodeType === Node.DOCUMENT_TYPE_NODE) return 0;
   if (node instanceof CharacterData) return node.data.length;
   return node.childNodes.length;
+}
+
+/**
+ * The first index in [from, count) for which `reached` holds, when it holds for a suffix of them (count when for
+ * none). `lowerBound` with a test in place of a sorted array, for searches over the DOM (nodes in document
+ * order, blocks top to bottom) whose keys are not numbers at hand: reading them all first would cost a layout read
+ * or a DOM comparison per item, where this reads log2(count) of them.
+ */
+export function firstIndexWhere(count: number, reached: (index: number) => boolean, from = 0): number {
+  let lo = from;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (reached(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
 }

@@ -5,10 +5,11 @@
  * for a plain-text article equals `article.content` exactly (paragraphs separated by "\n\n" text nodes).
  *
  * - `text-anchor.ts` is pure (no DOM): the main process uses it too, to re-anchor on re-import.
- * - `dom-text.ts` maps between DOM positions and anchor-text offsets.
+ * - `dom-text.ts` maps between DOM positions and anchor-text offsets, and holds the few DOM range helpers the
+ *   renderer shares (`liveRange`, `nodeLength`, `firstIndexWhere`).
  * - `code-points.ts` converts positions to and from Unicode code points for W3C export (pure).
  */
 export { codePointsToCodeUnits, codeUnitsToCodePoints, fromCodePointOffsets, toCodePointOffsets } from '../../common/anchoring/code-points.ts';
 export type { AnchorResult, AnchorStatus } from '../../common/anchoring/text-anchor.ts';
 export { anchorAllText, anchorText, describeText, minimumFuzzyScore, minimumQuoteSimilarity, scoreWeights } from '../../common/anchoring/text-anchor.ts';
-export { anchor, anchorAll, describe, type DomAnchor, TextIndex } from './dom-text.ts';
+export { anchor, anchorAll, describe, type DomAnchor, firstIndexWhere, liveRange, nodeLength, TextIndex } from './dom-text.ts';

@@ -160,7 +160,7 @@ export class HighlightPainter {
   /** Ids of the highlights under a viewport point, innermost (shortest) first. */
   idsAtPoint(x: number, y: number): string[] {
     const hits = this.hitTest(x, y);
-    const lengths = new Map(hits.map((id) => [id, rangeLength(this.document, this.painted.get(id)!.range)]));
+    const lengths = new Map(hits.map((id) => [id, rangeLength(this.painted.get(id)!.range)]));
     return hits.sort((a, b) => lengths.get(a)! - lengths.get(b)!);
   }
 
@@ -301,7 +301,7 @@ export class HighlightPainter {
     const ids: string[] = [];
     for (const range of candidates) {
       const id = this.idOfRange.get(range);
-      if (id !== undefined && covers(this.document, range, character)) ids.push(id);
+      if (id !== undefined && covers(range, character)) ids.push(id);
     }
     return ids;
   }

@@ -1,3 +1,5 @@
+import { liveRange } from '../anchoring/index.ts';
+
 /** A document with the caret hit tests: the standard `caretPositionFromPoint` and the older WebKit `caretRangeFromPoint`. */
 type CaretDocument = Document & {
   caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
@@ -35,33 +37,14 @@ export function characterAtPoint(doc: Document, x: number, y: number): Range | u
 }
 
 /** Whether `range` contains the whole of `inner`, comparing boundary points in the document. */
-export function covers(doc: Document, range: AbstractRange, inner: Range): boolean {
-  const live = toLiveRange(doc, range);
+export function covers(range: AbstractRange, inner: Range): boolean {
+  const live = liveRange(range);
   if (!live) return false;
   return live.compareBoundaryPoints(Range.START_TO_START, inner) <= 0 && live.compareBoundaryPoints(Range.END_TO_END, inner) >= 0;
 }
 
 /** How many characters of text a range spans (Infinity for a range the DOM has since invalidated). */
-export function rangeLength(doc: Document, range: AbstractRange): number {
-  const live = toLiveRange(doc, range);
+export function rangeLength(range: AbstractRange): number {
+  const live = liveRange(range);
   return live ? live.toString().length : Infinity;
-}
-
-/**
- * A live Range with the same boundaries, made on demand for comparisons. A StaticRange is not kept valid by the
- * DOM; one whose nodes were removed or shortened since it was painted cannot be compared (the article re-renders
- * and repaints in that case), so it is reported as undefined rather than clamped into a wrong answer.
- */
-function toLiveRange(doc: Document, range: AbstractRange): Range | undefined {
-  const { startContainer, startOffset, endContainer, endOffset } = range;
-  if (startOffset > nodeLength(startContainer) || endOffset > nodeLength(endContainer)) return undefined;
-  if (!startContainer.isConnected || !endContainer.isConnected) return undefined;
-  const live = doc.createRange();
-  live.setStart(startContainer, startOffset);
-  live.setEnd(endContainer, endOffset);
-  return live;
-}
-
-function nodeLength(node: Node): number {
-  return node instanceof CharacterData ? node.data.length : node.childNodes.length;
 }

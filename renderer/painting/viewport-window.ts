@@ -1,3 +1,5 @@
+import { firstIndexWhere } from '../anchoring/index.ts';
+
 /** What viewport windowing watches. */
 export interface ViewportOptions {
   /** The article root. Its element children are the blocks (the `<p>`s) that come into and leave the view. */
@@ -166,21 +168,9 @@ export class ViewportWindow<E extends WindowEntry> {
     bottom += reach;
     const blocks = this.blocks;
     // First block whose bottom is at or below the top edge, then first block whose top is below the bottom edge.
-    let lo = 0;
-    let hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (blocks[mid]!.getBoundingClientRect().bottom < top) lo = mid + 1;
-      else hi = mid;
-    }
-    const first = lo;
-    hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (blocks[mid]!.getBoundingClientRect().top <= bottom) lo = mid + 1;
-      else hi = mid;
-    }
-    return [first, lo - 1];
+    const first = firstIndexWhere(blocks.length, (i) => blocks[i]!.getBoundingClientRect().bottom >= top);
+    const end = firstIndexWhere(blocks.length, (i) => blocks[i]!.getBoundingClientRect().top > bottom, first);
+    return [first, end - 1];
   }
 
   /** Reads the root's element children as the blocks; the near run is unknown until the next sync. */

@@ -1,5 +1,5 @@
 import type { Article, Selector } from '../../../common/contract.ts';
-import { anchorAllText, type AnchorResult, anchorText, describe, TextIndex } from '../../anchoring/index.ts';
+import { anchorAllText, type AnchorResult, anchorText, describe, liveRange, TextIndex } from '../../anchoring/index.ts';
 import { HighlightPainter } from '../../painting/highlight-painter.ts';
 import type { PlacedEntry } from '../annotations/annotation-store.ts';
 import { isTyping, type SelectionCommand, selectionCommandFor, surfaceCommandFor } from '../keyboard.ts';
@@ -34,14 +34,6 @@ interface Painted {
 }
 
 const bodyClass = 'article-body';
-
-/** A live Range over a StaticRange, for geometry (StaticRange has no getClientRects). */
-function liveRange(range: AbstractRange): Range {
-  const live = document.createRange();
-  live.setStart(range.startContainer, range.startOffset);
-  live.setEnd(range.endContainer, range.endOffset);
-  return live;
-}
 
 /** Whether a range holds text a reader can see (not just whitespace, nor text hidden from the screen). */
 function holdsVisibleText(range: Range): boolean {
@@ -192,7 +184,7 @@ export class ArticleSurface {
   /** Viewport box of a highlight's text, for placing the popover next to it. */
   rectOf(key: string): DOMRect | undefined {
     const range = this.#rangeOf(key);
-    return range ? liveRange(range).getBoundingClientRect() : undefined;
+    return range ? liveRange(range)?.getBoundingClientRect() : undefined;
   }
 
   /** Scrolls a highlight to the middle of the view (smoothly unless reduced motion is asked for) and flashes it. */
@@ -406,12 +398,13 @@ export class ArticleSurface {
   /** Outlines the current highlight's line boxes in the overlay; the overlay sits beside the text, not around it. */
   #drawFocusRing(): void {
     const range = this.#current === null ? undefined : this.#rangeOf(this.#current);
-    if (!range) {
+    const live = range && liveRange(range);
+    if (!live) {
       this.#focusLayer.replaceChildren();
       return;
     }
     const origin = this.element.getBoundingClientRect();
-    const boxes = [...liveRange(range).getClientRects()]
+    const boxes = [...live.getClientRects()]
       .filter((r) => r.width > 0 && r.height > 0)
       .map((r) => {
         const box = document.createElement('div');
