@@ -81,7 +81,7 @@ export const contract = {
   },
 } as const;
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 
 /**
  * Error codes a call can fail with. `disk-full` and `storage` mean the library could not be written (the disk is
@@ -97,7 +97,7 @@ type ParsedInputOf<C> = C extends ChannelSpec<infer I, unknown> ? z.output<I> : 
 type ResultOf<C> = C extends ChannelSpec<z.ZodType, infer R> ? R : never;
 
 /** A renderer-side function for one channel: calls with no argument when the channel takes none. */
-export type ApiFunction<C> = InputOf<C> extends undefined
+type ApiFunction<C> = InputOf<C> extends undefined
   ? () => Promise<Result<ResultOf<C>>>
   : (input: InputOf<C>) => Promise<Result<ResultOf<C>>>;
 

@@ -19,7 +19,7 @@ const count = (n: number): string => n.toLocaleString('en-US');
 const wellFormedText = (what: string) =>
   z.string().refine((text) => text.isWellFormed(), { message: `${what} contains a broken character (half of an emoji or symbol)` });
 
-export const textQuoteSelectorSchema = z
+const textQuoteSelectorSchema = z
   .object({
     type: z.literal('TextQuoteSelector'),
     exact: wellFormedText('the quote')
@@ -30,7 +30,7 @@ export const textQuoteSelectorSchema = z
   })
   .strict();
 
-export const textPositionSelectorSchema = z
+const textPositionSelectorSchema = z
   .object({
     type: z.literal('TextPositionSelector'),
     start: offset,
@@ -39,7 +39,7 @@ export const textPositionSelectorSchema = z
   .strict()
   .refine((s) => s.end > s.start, { message: 'a position selector must end after it starts' });
 
-export const selectorSchema = z.discriminatedUnion('type', [textQuoteSelectorSchema, textPositionSelectorSchema]);
+const selectorSchema = z.discriminatedUnion('type', [textQuoteSelectorSchema, textPositionSelectorSchema]);
 
 /**
  * Where a highlight sits: exactly one quote (what it says, with context) and at most one position (where it was).

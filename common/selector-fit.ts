@@ -1,5 +1,16 @@
-import { positionSelectorOf, quoteSelectorOf, type Selector } from '../common/model.ts';
-import { SelectorMismatchError } from './errors.ts';
+import { positionSelectorOf, quoteSelectorOf, type Selector } from './model.ts';
+
+/**
+ * Selectors that do not describe the article they are stored with: a position past its end, or a quote that is not
+ * the article's text there. Stored anyway they would paint nothing or the wrong words; the IPC layer reports it as
+ * `invalid-input`.
+ */
+export class SelectorMismatchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SelectorMismatchError';
+  }
+}
 
 /**
  * Checks that selectors describe `text`, the article they are stored with: the position lies inside it, and the

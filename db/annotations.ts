@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 
 import { type Annotation, type HighlightColor, positionSelectorOf, quoteSelectorOf, type Selector } from '../common/model.ts';
+import { assertSelectorsFit } from '../common/selector-fit.ts';
 import { articleExists, articleText } from './articles.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
-import { assertSelectorsFit } from './selector-fit.ts';
 import { statementCache } from './statement-cache.ts';
 
 /** An `annotations` row exactly as SQLite returns it. */
@@ -45,7 +45,7 @@ export interface AnnotationPatch {
 }
 
 /** Maps a row to the model. The CHECK constraints on `color` and `selectors` guarantee the casts. */
-export function rowToAnnotation(row: AnnotationRow): Annotation {
+function rowToAnnotation(row: AnnotationRow): Annotation {
   return {
     id: row.id,
     articleId: row.article_id,

@@ -6,7 +6,7 @@ import { statementCache } from './statement-cache.ts';
 import { hashText } from './text-hash.ts';
 
 /** An `articles` row exactly as SQLite returns it. */
-export interface ArticleRow {
+interface ArticleRow {
   id: number;
   title: string;
   source: string;
@@ -29,12 +29,12 @@ export interface NewArticle {
 export type ArticleSummary = Omit<Article, 'content'>;
 
 /** Maps a row to the model. The CHECK constraint on `format` guarantees the cast. */
-export function rowToArticle(row: ArticleRow): Article {
+function rowToArticle(row: ArticleRow): Article {
   return { ...rowToArticleSummary(row), content: row.content };
 }
 
 /** Maps a row read without its body to a summary. */
-export function rowToArticleSummary(row: Omit<ArticleRow, 'content'>): ArticleSummary {
+function rowToArticleSummary(row: Omit<ArticleRow, 'content'>): ArticleSummary {
   return {
     id: row.id,
     title: row.title,

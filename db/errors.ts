@@ -15,18 +15,6 @@ export class ConflictError extends Error {
 }
 
 /**
- * Selectors that do not describe the article they are stored with: a position past its end, or a quote that is not
- * the article's text there. Stored anyway they would paint nothing or the wrong words; the IPC layer reports it as
- * `invalid-input`.
- */
-export class SelectorMismatchError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SelectorMismatchError';
-  }
-}
-
-/**
  * The file was written by a newer Marginalia whose schema this version does not know. Opening it anyway could
  * silently drop or corrupt what the newer version stored, so it is refused before anything is written to it.
  */

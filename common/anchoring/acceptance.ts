@@ -35,7 +35,7 @@ import {
  * In a batch, first: nothing on text another highlight claims (`BatchHints.foreign`); "near" means inside the
  * neighbours' window (`Candidate.near`); and outside it only `arrivedWhole`.
  */
-export function acceptable(search: Search, c: Candidate): boolean {
+function acceptable(search: Search, c: Candidate): boolean {
   if (isForeign(search, c)) return false;
   if (c.framed) return c.quote >= framedQuoteSimilarity;
   if (search.bare) return c.score >= minimumFuzzyScore && c.quote >= bareQuoteSimilarity && (c.verbatim || search.exact.length >= shortQuote);

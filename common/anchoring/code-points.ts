@@ -24,7 +24,7 @@ export function fromCodePointOffsets(text: string, selector: TextPositionSelecto
 }
 
 /** How many code points text[0, units) holds; refuses an offset outside the text or inside a surrogate pair. */
-export function codeUnitsToCodePoints(text: string, units: number): number {
+function codeUnitsToCodePoints(text: string, units: number): number {
   if (!Number.isInteger(units) || units < 0 || units > text.length) {
     throw new RangeError(`offset ${units} is outside a text of ${text.length} UTF-16 code units`);
   }
@@ -37,7 +37,7 @@ export function codeUnitsToCodePoints(text: string, units: number): number {
 }
 
 /** The UTF-16 offset of the code point boundary `points` in text; refuses one past the text's end. */
-export function codePointsToCodeUnits(text: string, points: number): number {
+function codePointsToCodeUnits(text: string, points: number): number {
   if (!Number.isInteger(points) || points < 0) throw new RangeError(`code point offset ${points} is not a whole number ≥ 0`);
   let units = 0;
   for (let seen = 0; seen < points; seen++) {

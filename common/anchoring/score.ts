@@ -1,15 +1,5 @@
-import type { TextQuoteSelector } from '../model.ts';
-import { affixSimilarity, type QuoteMatch } from './match-quote.ts';
+import { affixSimilarity } from './match-quote.ts';
 import { absentAffixSimilarity, scoreWeights } from './thresholds.ts';
-
-/** The weighted evidence that `match` is where the highlight went, 0..1 (see `minimumFuzzyScore`). */
-export function scoreMatch(text: string, quote: TextQuoteSelector, match: QuoteMatch, hint: number | undefined): number {
-  const quoteSimilarity = 1 - match.errors / quote.exact.length;
-  const prefix = contextSimilarity(quote.prefix, text, match.start, 'prefix');
-  const suffix = contextSimilarity(quote.suffix, text, match.end, 'suffix');
-  const position = hint === undefined || text.length === 0 ? 1 : Math.max(0, 1 - Math.abs(match.start - hint) / text.length);
-  return weigh(quoteSimilarity, prefix, suffix, position);
-}
 
 /** The score of a candidate from its similarities, each 0..1 (see `minimumFuzzyScore`). */
 export function weigh(quote: number, prefix: number, suffix: number, position: number): number {

@@ -7,8 +7,7 @@
  */
 export { anchorAllText } from './anchor-batch.ts';
 export { anchorText } from './anchor-one.ts';
-export type { AnchorResult, AnchorStatus } from './anchor-result.ts';
+export type { AnchorResult } from './anchor-result.ts';
 export { describeText } from './describe-text.ts';
-export { scoreMatch } from './score.ts';
 export { TextContext } from './text-context.ts';
-export { minimumFuzzyScore, minimumQuoteSimilarity, scoreWeights } from './thresholds.ts';
+export { minimumFuzzyScore } from './thresholds.ts';

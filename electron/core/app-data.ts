@@ -14,7 +14,7 @@ import { explainOpenFailure } from './library-open-error.ts';
  * and out/main/seed/ in the build, where electron.vite.config.ts copies it (the bundle's import.meta.dirname).
  * Read with plain fs, not a bundler import, so that Node alone can load this module (scripts, tests).
  */
-export function readSeedArticle(): string {
+function readSeedArticle(): string {
   return readFileSync(path.join(import.meta.dirname, 'seed', 'default-article.txt'), 'utf8');
 }
 

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 
 import type { Handlers } from '../../common/contract.ts';
+import { SelectorMismatchError } from '../../common/selector-fit.ts';
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '../../db/annotations.ts';
 import { getArticle } from '../../db/articles.ts';
-import { ConflictError, NotFoundError, SelectorMismatchError, storageFailureOf } from '../../db/errors.ts';
+import { ConflictError, NotFoundError, storageFailureOf } from '../../db/errors.ts';
 import { getDefaultArticle } from '../core/default-article.ts';
 import { type ArticleFile, importTextArticle, UnreadableArticleError } from '../core/import-article.ts';
 import { AppError } from './dispatch.ts';

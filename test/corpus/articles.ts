@@ -1,6 +1,6 @@
 import { parseTextArticle } from '../../electron/core/text-article.ts';
 import { chance, deriveSeed, int, mulberry32, pick, type Rng, weighted } from './random.ts';
-import { paragraphSpans, sentenceSpans, wordSpans } from './text.ts';
+import { wordSpans } from './text.ts';
 
 /**
  * The corpus's articles: English-like news articles generated from fixed seeds, plus the app's real default
@@ -20,7 +20,7 @@ export interface Article {
 }
 
 /** Seeds of the generated articles. Fixed: change them and every figure changes. */
-export const articleSeeds = [0x5eed0001, 0x5eed0002, 0x5eed0003, 0x5eed0004, 0x5eed0005] as const;
+const articleSeeds = [0x5eed0001, 0x5eed0002, 0x5eed0003, 0x5eed0004, 0x5eed0005] as const;
 
 /** The default article as the app stores it, through the app's own parser. `raw` is the seed file's content. */
 export function seedArticle(raw: string): Article {
@@ -246,7 +246,7 @@ export interface WordChange {
  * by a different word: a lookalike, close enough to fool a fuzzy matcher, different enough to be other text.
  * Changes at least one word when any word is eligible.
  */
-export function lookalike(text: string, rng: Rng, count: number, from = 0, to = text.length): string {
+function lookalike(text: string, rng: Rng, count: number, from = 0, to = text.length): string {
   return applyWordChanges(text, lookalikeChanges(text, rng, count, from, to));
 }
 
@@ -294,7 +294,7 @@ export function newParagraph(rng: Rng): string {
 }
 
 /** A generated article: 36–50 paragraphs of 3–6 sentences (≈ 20–30 thousand characters), with lookalikes planted. */
-export function generateArticle(seed: number): Article {
+function generateArticle(seed: number): Article {
   const rng = mulberry32(deriveSeed(seed, 'article'));
   const paragraphs: string[][] = [];
   const count = int(rng, 36, 50);
@@ -319,9 +319,4 @@ export function corpusArticles(defaultArticleRaw?: string): Article[] {
   const articles = articleSeeds.map((seed) => generateArticle(seed));
   if (defaultArticleRaw !== undefined) articles.push(seedArticle(defaultArticleRaw));
   return articles;
-}
-
-/** Sentence count of an article (for the report header). */
-export function sentenceCount(text: string): number {
-  return paragraphSpans(text).reduce((n, p) => n + sentenceSpans(text, p).length, 0);
 }

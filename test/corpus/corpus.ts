@@ -18,9 +18,9 @@ import { judge, type Placement, type Truth, TruthIndex, type Verdict } from './t
  * describe, anchorAll).
  */
 
-export const corpusSeed = 0x0c0ffee5;
+const corpusSeed = 0x0c0ffee5;
 
-export interface CorpusArticle {
+interface CorpusArticle {
   article: Article;
   highlights: Highlight[];
   /**
@@ -31,7 +31,7 @@ export interface CorpusArticle {
   ids: number[];
 }
 
-export interface CorpusCase {
+interface CorpusCase {
   /** "<article>/<kind>/<n>". */
   id: string;
   article: number;
@@ -247,7 +247,7 @@ export function runCorpus(corpus: Corpus, path: AnchorPath): Outcome {
 }
 
 /** Whether an intact highlight was only lightly edited (see Tally.light). */
-export function isLight(truth: Truth): boolean {
+function isLight(truth: Truth): boolean {
   if (truth.state !== 'intact') return false;
   return truth.candidates.some((c) => {
     const kept = c.positions.length;

@@ -37,7 +37,7 @@ export function originalDoc(text: string): Doc {
 }
 
 /** Characters nobody wrote before: an edit's new text. */
-export function newPiece(text: string): Piece {
+function newPiece(text: string): Piece {
   const origin = new Int32Array(text.length).fill(-1);
   return { text, origin, copy: new Int32Array(text.length), lookalike: new Int32Array(text.length).fill(-1) };
 }

@@ -37,7 +37,7 @@ export interface EditContext {
   protectedMask: Uint8Array;
 }
 
-export interface Edited {
+interface Edited {
   doc: Doc;
   note: string;
 }
@@ -46,7 +46,7 @@ export interface Edited {
  * The highlight an edit aims at: its span in the original text, and its id for the ground truth (truth.ts; a
  * lookalike is new text for the highlight it was built from, see delete-with-lookalike).
  */
-export interface Target extends Span {
+interface Target extends Span {
   id: number;
 }
 

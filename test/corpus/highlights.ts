@@ -6,7 +6,7 @@ import { paragraphSpans, sentenceSpans, type Span, trimPunctuation, wordSpans } 
  * a selection across a paragraph break, a single word, or a phrase the article repeats elsewhere. One in ten
  * has a sloppy edge (starts or ends a few characters inside a word), as drag-selecting gives.
  */
-export type Shape = 'word' | 'words' | 'sentence' | 'sentences' | 'cross-sentence' | 'cross-paragraph' | 'paragraph' | 'repeated-phrase';
+type Shape = 'word' | 'words' | 'sentence' | 'sentences' | 'cross-sentence' | 'cross-paragraph' | 'paragraph' | 'repeated-phrase';
 
 export interface Highlight extends Span {
   shape: Shape;

@@ -35,14 +35,14 @@ import type { Doc } from './document.ts';
  */
 
 /** Share of the highlight's characters a fragment needs to count as the highlight's text at all. */
-export const candidateShare = 0.5;
+const candidateShare = 0.5;
 /** Share of the highlight's characters that must survive in one fragment for an orphan to count as a miss. */
-export const intactShare = 0.8;
+const intactShare = 0.8;
 /** Boundary tolerance: this share of the surviving characters, and never less than `minimumSlack` characters. */
-export const slackShare = 0.2;
-export const minimumSlack = 2;
+const slackShare = 0.2;
+const minimumSlack = 2;
 
-export interface Candidate {
+interface Candidate {
   /** The true span in the edited text: first to last surviving character of the fragment. */
   start: number;
   end: number;
@@ -52,7 +52,7 @@ export interface Candidate {
   copy: number;
 }
 
-export type TruthState = 'intact' | 'damaged' | 'destroyed';
+type TruthState = 'intact' | 'damaged' | 'destroyed';
 
 export interface Truth {
   /** The highlight's original length. */
@@ -163,12 +163,12 @@ export class TruthIndex {
 }
 
 /** Boundary tolerance for a candidate (see the module comment). */
-export function slackOf(candidate: Candidate): number {
+function slackOf(candidate: Candidate): number {
   return Math.max(minimumSlack, Math.floor(slackShare * candidate.positions.length));
 }
 
 /** Whether [a, b) finds the candidate within tolerance. */
-export function isCorrectFor(candidate: Candidate, a: number, b: number): boolean {
+function isCorrectFor(candidate: Candidate, a: number, b: number): boolean {
   const kept = candidate.positions.length;
   const covered = countIn(candidate.positions, a, b);
   const overlap = Math.max(0, Math.min(b, candidate.end) - Math.max(a, candidate.start));

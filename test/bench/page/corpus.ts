@@ -74,7 +74,7 @@ export function generateCorpus(seed: number, paragraphCount = 2000): Corpus {
 }
 
 /** Builds the offsets of a list of paragraphs (sentences split on ". ", "? "). */
-export function indexCorpus(paragraphs: string[]): Corpus {
+function indexCorpus(paragraphs: string[]): Corpus {
   const paragraphStarts: number[] = [];
   const sentences: Corpus['sentences'] = [];
   let offset = 0;
@@ -91,7 +91,7 @@ export function indexCorpus(paragraphs: string[]): Corpus {
   return { text: paragraphs.join('\n\n'), paragraphs, paragraphStarts, sentences };
 }
 
-export type Color = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
+type Color = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
 const colors: readonly Color[] = ['yellow', 'green', 'blue', 'pink', 'purple'];
 
 /** A highlight as text offsets into the original corpus. */
@@ -235,7 +235,7 @@ export function editCorpus(corpus: Corpus, spans: readonly Span[], fraction: num
 }
 
 /** The paragraph containing an offset (binary search on paragraph starts). */
-export function paragraphOf(corpus: Corpus, offset: number): number {
+function paragraphOf(corpus: Corpus, offset: number): number {
   const starts = corpus.paragraphStarts;
   let lo = 0;
   let hi = starts.length - 1;

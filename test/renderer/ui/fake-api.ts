@@ -10,7 +10,9 @@ import {
   type Result,
   type Selector,
 } from '../../../common/contract.ts';
-import { positionSelectorOf, quoteSelectorOf } from '../../../common/model.ts';
+import { describeIssues } from '../../../common/input-issues.ts';
+import { positionSelectorOf } from '../../../common/model.ts';
+import { assertSelectorsFit as assertSelectorsFitText, SelectorMismatchError } from '../../../common/selector-fit.ts';
 
 /** One call the renderer made, in order. */
 export interface Call {
@@ -190,7 +192,7 @@ export class FakeApi {
     if (failure) return { ok: false, error: failure };
     const spec = contract[group][verb] as { input: z.ZodType };
     const parsed = spec.input.safeParse(input);
-    if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: parsed.error.issues.map((i) => i.message).join(' ') } };
+    if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: describeIssues(parsed.error) } };
     try {
       return { ok: true, value: run(parsed.data as z.output<ChannelInput<(typeof contract)[G][V]>>) };
     } catch (error) {
@@ -208,20 +210,12 @@ function documentOrder(annotations: Annotation[]): Annotation[] {
   return annotations.sort((a, b) => start(a) - start(b) || a.createdAt.localeCompare(b.createdAt));
 }
 
-/**
- * The data layer's check that selectors describe the article (db/selector-fit.ts, which renderer code may not
- * import): the position lies inside the text and the quote with its context is the text there; a quote without a
- * position must occur somewhere. The contract suite holds the two to the same answers.
- */
+/** The real check that selectors describe the article (common/selector-fit.ts), answering as the handlers do. */
 function assertSelectorsFit(text: string, selectors: readonly Selector[]): void {
-  const { exact, prefix, suffix } = quoteSelectorOf(selectors);
-  const position = positionSelectorOf(selectors);
-  const fits = position
-    ? position.end <= text.length &&
-      text.slice(position.start, position.end) === exact &&
-      position.start >= prefix.length &&
-      text.slice(position.start - prefix.length, position.start) === prefix &&
-      text.slice(position.end, position.end + suffix.length) === suffix
-    : text.includes(exact);
-  if (!fits) throw new FakeRefusal('invalid-input', 'The highlighted text is not what this article says at that place.');
+  try {
+    assertSelectorsFitText(text, selectors);
+  } catch (error) {
+    if (error instanceof SelectorMismatchError) throw new FakeRefusal('invalid-input', error.message);
+    throw error;
+  }
 }
