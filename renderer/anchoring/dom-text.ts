@@ -145,7 +145,7 @@ export function liveRange(range: AbstractRange): Range | undefined {
 }
 
 /** How many boundary offsets a node has: characters for text (and comments), children for the rest. */
-export function nodeLength(node: Node): number {
+function nodeLength(node: Node): number {
   if (node.nodeType === Node.DOCUMENT_TYPE_NODE) return 0;
   if (node instanceof CharacterData) return node.data.length;
   return node.childNodes.length;

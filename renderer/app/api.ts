@@ -1,9 +1,7 @@
-import type { ErrorCode, MarginaliaApi, Result } from '../../common/contract.ts';
-
-export type { MarginaliaApi };
+import type { ErrorCode, Result } from '../../common/contract.ts';
 
 /** A failed call, carrying the main process's code and its user-readable message. */
-export class ApiError extends Error {
+class ApiError extends Error {
   readonly code: ErrorCode;
 
   constructor(code: ErrorCode, message: string) {

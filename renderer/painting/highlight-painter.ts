@@ -2,8 +2,6 @@ import { type HighlightColor, highlightColors } from '../../common/model.ts';
 import { characterAtPoint, covers, rangeLength } from './range-hit.ts';
 import { type ViewportOptions, ViewportWindow, type WindowEntry } from './viewport-window.ts';
 
-export type { ViewportOptions } from './viewport-window.ts';
-
 /** The `CSS.highlights` name of a colour's highlight; style it with `::highlight(marginalia-<colour>)`. */
 export function highlightName(color: HighlightColor): string {
   return `marginalia-${color}`;

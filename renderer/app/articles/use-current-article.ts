@@ -5,7 +5,7 @@ import { messageOf, unwrap } from '../api.ts';
 import { describeReport } from './reanchor-report.ts';
 
 /** The article on screen, or why there is none. `generation` changes on every open, so the reader starts afresh. */
-export type ArticleView =
+type ArticleView =
   | { kind: 'loading' }
   | { kind: 'ready'; article: Article; generation: number }
   | { kind: 'failed'; message: string };

@@ -56,7 +56,7 @@ function middleware(prefer: Side): Middleware[] {
  * Places a `position: fixed` element next to a target box with Floating UI (flip, shift, size), always inside the
  * window; hidden while there is no target. Resolves once the element is placed.
  */
-export async function placeNear(element: HTMLElement, targetRect: () => DOMRect | undefined, prefer: Side): Promise<void> {
+async function placeNear(element: HTMLElement, targetRect: () => DOMRect | undefined, prefer: Side): Promise<void> {
   const target = targetRect();
   if (!target) {
     element.style.visibility = 'hidden';

@@ -13,19 +13,19 @@ import type { HighlightColor } from '../../../common/contract.ts';
  */
 
 /** The open popover: whose it is and where focus goes when it opens; `'none'` is a preview that follows focus. */
-export interface OpenPopover {
+interface OpenPopover {
   readonly key: string;
   readonly focus: 'note' | 'controls' | 'none';
 }
 
 /** Re-attaching a highlight: which one, and where focus was when it started, to give it back on cancel. */
-export interface Reattaching {
+interface Reattaching {
   readonly key: string;
   readonly origin: Element | null;
 }
 
 /** What the article selection looks like to the chrome. `version` counts changes, so the toolbar re-measures. */
-export interface SelectionState {
+interface SelectionState {
   readonly active: boolean;
   readonly version: number;
   /** The article text a highlight would keep, when the selection also reaches outside it (see ArticleSurface). */
