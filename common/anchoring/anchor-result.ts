@@ -1,5 +1,5 @@
 /** How sure anchoring is about where a highlight now sits. */
-export type AnchorStatus =
+type AnchorStatus =
   | { kind: 'exact' }
   | { kind: 'moved' }
   | { kind: 'fuzzy'; score: number }

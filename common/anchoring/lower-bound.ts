@@ -1,5 +1,6 @@
 /**
- * Binary searches for the anchoring engine: every one of them is one of these two.
+ * The binary searches of the app (the anchoring engine, the DOM text index, the painter's viewport window): every
+ * one of them is one of these two.
  */
 
 /** The first index in sorted `values` whose value is >= `key`. */

@@ -8,13 +8,6 @@ import { affixReach, minimumPieceLength, trigramBuckets } from './thresholds.ts'
  * UTF-16 code units), so 1 is identical and 0 shares nothing.
  */
 
-/** An approximate occurrence of a quote: text[start, end) with `errors` edits. */
-export interface QuoteMatch {
-  start: number;
-  end: number;
-  errors: number;
-}
-
 /**
  * Ends of the best approximate occurrences of `quote` in text[from, to), each a local minimum of the error count
  * (a match with k errors is surrounded by ends with k+1, k+2… that are the same occurrence, not new ones).

@@ -1,4 +1,4 @@
-import { lowerBound } from '../../common/anchoring/lower-bound.ts';
+import { lowerBound, partitionPoint } from '../../common/anchoring/lower-bound.ts';
 import { anchorAllText, type AnchorResult, anchorText, describeText } from '../../common/anchoring/text-anchor.ts';
 import type { Selector } from '../../common/contract.ts';
 
@@ -87,7 +87,7 @@ export class TextIndex {
     // start of the first indexed Text node at or after the point, found by binary search in document order.
     const point = this.root.ownerDocument.createRange();
     point.setStart(container, clamp(offset, 0, nodeLength(container)));
-    const at = firstIndexWhere(this.nodes.length, (i) => point.comparePoint(this.nodes[i]!, 0) >= 0);
+    const at = partitionPoint(this.nodes.length, (i) => point.comparePoint(this.nodes[i]!, 0) < 0);
     return at < this.nodes.length ? this.starts[at]! : this.text.length;
   }
 
@@ -149,23 +149,6 @@ function nodeLength(node: Node): number {
   if (node.nodeType === Node.DOCUMENT_TYPE_NODE) return 0;
   if (node instanceof CharacterData) return node.data.length;
   return node.childNodes.length;
-}
-
-/**
- * The first index in [from, count) for which `reached` holds, when it holds for a suffix of them (count when for
- * none). `lowerBound` with a test in place of a sorted array, for searches over the DOM (nodes in document
- * order, blocks top to bottom) whose keys are not numbers at hand: reading them all first would cost a layout read
- * or a DOM comparison per item, where this reads log2(count) of them.
- */
-export function firstIndexWhere(count: number, reached: (index: number) => boolean, from = 0): number {
-  let lo = from;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (reached(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -1,4 +1,4 @@
-import { firstIndexWhere } from '../anchoring/index.ts';
+import { partitionPoint } from '../../common/anchoring/lower-bound.ts';
 
 /** What viewport windowing watches. */
 export interface ViewportOptions {
@@ -168,8 +168,8 @@ export class ViewportWindow<E extends WindowEntry> {
     bottom += reach;
     const blocks = this.blocks;
     // First block whose bottom is at or below the top edge, then first block whose top is below the bottom edge.
-    const first = firstIndexWhere(blocks.length, (i) => blocks[i]!.getBoundingClientRect().bottom >= top);
-    const end = firstIndexWhere(blocks.length, (i) => blocks[i]!.getBoundingClientRect().top > bottom, first);
+    const first = partitionPoint(blocks.length, (i) => blocks[i]!.getBoundingClientRect().bottom < top);
+    const end = first + partitionPoint(blocks.length - first, (i) => blocks[first + i]!.getBoundingClientRect().top <= bottom);
     return [first, end - 1];
   }
 
