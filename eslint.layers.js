@@ -81,12 +81,21 @@ export function restrictionsFor(name) {
     message: `${layer.why} (${other} is not among the layers it may import)`,
   }));
   for (const module of layer.typeOnly ?? []) {
-    patterns.push({ group: [`**/${module}*`], allowTypeImports: true, message: `${layer.why} Import ${module} for types only.` });
+    patterns.push({
+      group: [`**/${module}*`],
+      allowTypeImports: true,
+      message: `${layer.why} Import ${module} for types only.`,
+    });
   }
   if (Array.isArray(layer.packages)) {
     // Anything that is not relative and not an allowed package.
-    const allowed = layer.packages.map((p) => (p === 'node:*' ? 'node:' : `${p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:/|$)`));
-    patterns.push({ regex: `^(?!\\.|${allowed.join('|')})`, message: `${layer.why} Allowed packages: ${layer.packages.join(', ')}.` });
+    const allowed = layer.packages.map((p) =>
+      p === 'node:*' ? 'node:' : `${p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:/|$)`,
+    );
+    patterns.push({
+      regex: `^(?!\\.|${allowed.join('|')})`,
+      message: `${layer.why} Allowed packages: ${layer.packages.join(', ')}.`,
+    });
   }
   for (const pkg of layer.forbiddenPackages ?? []) {
     patterns.push({ group: pkg === 'node:*' ? ['node:*'] : [pkg, `${pkg}/*`], message: layer.why });

@@ -13,7 +13,14 @@ const config: KnipConfig = {
     // The bench page, built and served by test/bench/run.ts from its index.html.
     'test/bench/page/main.ts',
   ],
-  project: ['common/**/*.ts', 'db/**/*.ts', 'electron/**/*.{ts,mjs}', 'renderer/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', '*.{ts,js}'],
+  project: [
+    'common/**/*.ts',
+    'db/**/*.ts',
+    'electron/**/*.{ts,mjs}',
+    'renderer/**/*.{ts,tsx}',
+    'test/**/*.{ts,tsx}',
+    '*.{ts,js}',
+  ],
   ignoreDependencies: [
     // Run as node_modules/.bin/electronegativity by test/audit/electron-security.ts (npm run audit:electron).
     '@doyensec/electronegativity',

@@ -25,7 +25,16 @@ export default defineConfig({
         },
       },
       ...(screenshotRun
-        ? [{ test: { name: 'screenshot', environment: 'node', include: ['test/e2e/screenshot.test.ts'], testTimeout: 60_000 } }]
+        ? [
+            {
+              test: {
+                name: 'screenshot',
+                environment: 'node',
+                include: ['test/e2e/screenshot.test.ts'],
+                testTimeout: 60_000,
+              },
+            },
+          ]
         : []),
       {
         plugins: [react()],

@@ -97,9 +97,10 @@ type ParsedInputOf<C> = C extends ChannelSpec<infer I, unknown> ? z.output<I> : 
 type ResultOf<C> = C extends ChannelSpec<z.ZodType, infer R> ? R : never;
 
 /** A renderer-side function for one channel: calls with no argument when the channel takes none. */
-type ApiFunction<C> = InputOf<C> extends undefined
-  ? () => Promise<Result<ResultOf<C>>>
-  : (input: InputOf<C>) => Promise<Result<ResultOf<C>>>;
+type ApiFunction<C> =
+  InputOf<C> extends undefined
+    ? () => Promise<Result<ResultOf<C>>>
+    : (input: InputOf<C>) => Promise<Result<ResultOf<C>>>;
 
 /** The shape of `window.marginalia`: one namespace per contract group, one function per channel. */
 export type MarginaliaApi = {

@@ -14,7 +14,9 @@ const echoLimit = 40;
  */
 export function excerpt(text: string, limit = echoLimit): string {
   const chars = Array.from(text);
-  return chars.length <= limit ? text : `${chars.slice(0, limit).join('')}… (${chars.length.toLocaleString('en-US')} characters)`;
+  return chars.length <= limit
+    ? text
+    : `${chars.slice(0, limit).join('')}… (${chars.length.toLocaleString('en-US')} characters)`;
 }
 
 /**

@@ -17,7 +17,11 @@ const count = (n: number): string => n.toLocaleString('en-US');
  * store it as U+FFFD and the call would still say it was saved; refusing keeps the user's text exactly as typed.
  */
 const wellFormedText = (what: string) =>
-  z.string().refine((text) => text.isWellFormed(), { message: `${what} contains a broken character (half of an emoji or symbol)` });
+  z
+    .string()
+    .refine((text) => text.isWellFormed(), {
+      message: `${what} contains a broken character (half of an emoji or symbol)`,
+    });
 
 const textQuoteSelectorSchema = z
   .object({
@@ -25,8 +29,14 @@ const textQuoteSelectorSchema = z
     exact: wellFormedText('the quote')
       .min(1, 'the quote is empty')
       .max(limits.quoteMaxLength, `the quote is longer than ${count(limits.quoteMaxLength)} characters`),
-    prefix: wellFormedText('the text before the quote').max(limits.affixLength, `the prefix is longer than ${limits.affixLength} characters`),
-    suffix: wellFormedText('the text after the quote').max(limits.affixLength, `the suffix is longer than ${limits.affixLength} characters`),
+    prefix: wellFormedText('the text before the quote').max(
+      limits.affixLength,
+      `the prefix is longer than ${limits.affixLength} characters`,
+    ),
+    suffix: wellFormedText('the text after the quote').max(
+      limits.affixLength,
+      `the suffix is longer than ${limits.affixLength} characters`,
+    ),
   })
   .strict();
 
@@ -69,7 +79,10 @@ const _positionSchemaIsTheModel: Same<z.output<typeof textPositionSelectorSchema
 export const highlightColorSchema = z.enum(highlightColors, {
   error: () => `the colour must be one of ${highlightColors.join(', ')}`,
 });
-export const noteSchema = wellFormedText('the note').max(limits.noteMaxLength, `the note is longer than ${count(limits.noteMaxLength)} characters`);
+export const noteSchema = wellFormedText('the note').max(
+  limits.noteMaxLength,
+  `the note is longer than ${count(limits.noteMaxLength)} characters`,
+);
 export const articleIdSchema = z.number().int('an article id is a whole number').positive('an article id is positive');
 
 /**
@@ -83,4 +96,3 @@ export const annotationIdSchema = z
   .refine((id) => !/^(0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/.test(id), {
     message: 'the nil or max UUID cannot be an annotation id',
   });
-

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import type { Database } from 'better-sqlite3';
 
-import { type Annotation, type HighlightColor, positionSelectorOf, quoteSelectorOf, type Selector } from '../common/model.ts';
+import {
+  type Annotation,
+  type HighlightColor,
+  positionSelectorOf,
+  quoteSelectorOf,
+  type Selector,
+} from '../common/model.ts';
 import { assertSelectorsFit } from '../common/selector-fit.ts';
 import { articleExists, articleText } from './articles.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
@@ -159,7 +165,12 @@ export function createAnnotation(db: Database, annotation: NewAnnotation): Annot
  * unknown id. New selectors must describe the article's text (SelectorMismatchError); a caller that already holds
  * that text (a re-import re-anchoring thousands of highlights) passes it to spare reading it again for each.
  */
-export function updateAnnotation(db: Database, id: string, patch: AnnotationPatch, knownArticleText?: string): Annotation {
+export function updateAnnotation(
+  db: Database,
+  id: string,
+  patch: AnnotationPatch,
+  knownArticleText?: string,
+): Annotation {
   return db.transaction(() => {
     const articleId = statements(db).articleOf.get(id);
     if (articleId === undefined) throw new NotFoundError(`No annotation with id ${id}`);

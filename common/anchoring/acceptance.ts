@@ -38,7 +38,12 @@ import {
 function acceptable(search: Search, c: Candidate): boolean {
   if (isForeign(search, c)) return false;
   if (c.framed) return c.quote >= framedQuoteSimilarity;
-  if (search.bare) return c.score >= minimumFuzzyScore && c.quote >= bareQuoteSimilarity && (c.verbatim || search.exact.length >= shortQuote);
+  if (search.bare)
+    return (
+      c.score >= minimumFuzzyScore &&
+      c.quote >= bareQuoteSimilarity &&
+      (c.verbatim || search.exact.length >= shortQuote)
+    );
   if (search.window !== undefined && !c.near) return arrivedWhole(search, c);
   if (c.quote < minimumQuoteSimilarity || c.score < minimumFuzzyScore) {
     return movedParagraph(search, c);
@@ -73,11 +78,19 @@ function arrivedWhole(search: Search, c: Candidate): boolean {
   // The side the move cut agrees up to the paragraph break in it (the break itself included).
   if (c.prefix >= intactSide) {
     const cut = rawQuote.suffix.indexOf('\n');
-    return cut !== -1 && (suffixAgreement(rawQuote.suffix, raw, end) > cut || suffixAgreement(rawQuote.suffix, raw, end) === raw.length - end);
+    return (
+      cut !== -1 &&
+      (suffixAgreement(rawQuote.suffix, raw, end) > cut ||
+        suffixAgreement(rawQuote.suffix, raw, end) === raw.length - end)
+    );
   }
   if (c.suffix >= intactSide) {
     const cut = rawQuote.prefix.lastIndexOf('\n');
-    return cut !== -1 && (prefixAgreement(rawQuote.prefix, raw, start) >= rawQuote.prefix.length - cut || prefixAgreement(rawQuote.prefix, raw, start) === start);
+    return (
+      cut !== -1 &&
+      (prefixAgreement(rawQuote.prefix, raw, start) >= rawQuote.prefix.length - cut ||
+        prefixAgreement(rawQuote.prefix, raw, start) === start)
+    );
   }
   return false;
 }
@@ -108,14 +121,22 @@ export function arrived(search: Search, c: Candidate): boolean {
 function movedParagraph(search: Search, c: Candidate): boolean {
   if (!c.verbatim || search.verbatimCount !== 1 || search.exact.length < uniqueQuoteLength) return false;
   const { raw, rawQuote } = search;
-  if (!(rawQuote.prefix === '' || /\n\s*$/.test(rawQuote.prefix)) || !(rawQuote.suffix === '' || /^\s*\n/.test(rawQuote.suffix))) return false;
+  if (
+    !(rawQuote.prefix === '' || /\n\s*$/.test(rawQuote.prefix)) ||
+    !(rawQuote.suffix === '' || /^\s*\n/.test(rawQuote.suffix))
+  )
+    return false;
   const start = search.folded.toRaw[c.start]!;
   const end = search.folded.toRaw[c.end - 1]! + 1;
   return (start === 0 || raw[start - 1] === '\n') && (end === raw.length || raw[end] === '\n');
 }
 
 /** The best acceptable candidate of a list (or `bestSoFar`): highest score, nearest among equals. */
-export function bestOf(search: Search, candidates: Candidate[], bestSoFar: Candidate | undefined): Candidate | undefined {
+export function bestOf(
+  search: Search,
+  candidates: Candidate[],
+  bestSoFar: Candidate | undefined,
+): Candidate | undefined {
   let best = bestSoFar;
   for (const c of candidates) {
     if (!acceptable(search, c)) continue;

@@ -22,7 +22,14 @@ const left = 2; // a text character with no pattern character
  * before pattern[row] (text inserted just before it stays outside); with 'end', the boundary after pattern[row - 1]
  * (text inserted just after it stays outside). Ties prefer matching characters, then the pattern's own order.
  */
-export function alignedBoundary(text: string, lo: number, hi: number, pattern: string, row: number, side: 'start' | 'end'): number {
+export function alignedBoundary(
+  text: string,
+  lo: number,
+  hi: number,
+  pattern: string,
+  row: number,
+  side: 'start' | 'end',
+): number {
   const rows = pattern.length;
   const cols = hi - lo;
   const width = cols + 1;

@@ -1,4 +1,10 @@
-import { findQuoteSelector, positionSelectorOf, type Selector, type TextPositionSelector, type TextQuoteSelector } from '../model.ts';
+import {
+  findQuoteSelector,
+  positionSelectorOf,
+  type Selector,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+} from '../model.ts';
 import { anchorCertain, evidenceAt, inPlace, verbatimWithContext } from './anchor-certain.ts';
 import { type AnchorResult, movedStatus, orphan } from './anchor-result.ts';
 import { anchorSearch } from './anchor-search.ts';
@@ -60,7 +66,8 @@ export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonl
   // Everything where it was: nothing to check, nothing left to find.
   if (batch.pending.length === 0 && batch.landmarks.every((l) => l.inPlace)) return batch.results;
   if (batch.landmarks.length === 0) {
-    for (const { at, quote, position } of batch.pending) batch.results[at] = anchorSearch(context, quote, position, position === undefined ? [] : [position.start]);
+    for (const { at, quote, position } of batch.pending)
+      batch.results[at] = anchorSearch(context, quote, position, position === undefined ? [] : [position.start]);
     return batch.results;
   }
   const neighbours = readNeighbours(batch);
@@ -111,13 +118,22 @@ function placeCertain(text: string, selectorsList: ReadonlyArray<readonly Select
         stored: position.start,
         placed: q,
         before: placed.agreesFully ? quote.prefix.length : prefixAgreement(quote.prefix, text, q),
-        after: quote.exact.length + (placed.agreesFully ? quote.suffix.length : suffixAgreement(quote.suffix, text, q + quote.exact.length)),
+        after:
+          quote.exact.length +
+          (placed.agreesFully ? quote.suffix.length : suffixAgreement(quote.suffix, text, q + quote.exact.length)),
         at: i,
         inPlace: placed.result.start === position.start,
         full: placed.agreesFully,
       });
       if (!placed.agreesFully) {
-        batch.partial.push({ start: q, end: placed.result.end, shift: 0, evidence: evidenceAt(text, quote, q), at: i, stored: position.start });
+        batch.partial.push({
+          start: q,
+          end: placed.result.end,
+          shift: 0,
+          evidence: evidenceAt(text, quote, q),
+          at: i,
+          stored: position.start,
+        });
       }
     }
   }
@@ -133,9 +149,14 @@ function readNeighbours(batch: Batch): Neighbours {
   landmarks.sort((a, b) => a.stored - b.stored || a.placed - b.placed);
   const inOrder = longestInOrder(landmarks);
   const stored: StoredQuote[] = [];
-  for (const h of highlights) if (h !== undefined && h.position !== undefined) stored.push({ stored: h.position.start, exact: h.quote.exact });
+  for (const h of highlights)
+    if (h !== undefined && h.position !== undefined) stored.push({ stored: h.position.start, exact: h.quote.exact });
   stored.sort((a, b) => a.stored - b.stored);
-  const guide = new Guide(landmarks.filter((_, k) => inOrder[k] === 1), text.length, stored);
+  const guide = new Guide(
+    landmarks.filter((_, k) => inOrder[k] === 1),
+    text.length,
+    stored,
+  );
   const moved = checkOutOfOrder(batch, guide, inOrder);
   for (const { at } of batch.pending) batch.pendingAt[at] = 1;
   for (const { at } of batch.partial) batch.partialAt[at] = 1;
@@ -161,7 +182,10 @@ function checkOutOfOrder(batch: Batch, guide: Guide, inOrder: Uint8Array): Landm
     const highlight = highlights[l.at]!;
     const m = highlight.quote.exact.length;
     const [lo, hi] = guide.window(l.stored);
-    const own = verbatimWithContext(text, highlight.quote, l.stored + guide.shiftAt(l.stored), [lo - windowSlack, hi + windowSlack]);
+    const own = verbatimWithContext(text, highlight.quote, l.stored + guide.shiftAt(l.stored), [
+      lo - windowSlack,
+      hi + windowSlack,
+    ]);
     if (own !== undefined) batch.results[l.at] = { start: own, end: own + m, status: movedStatus };
     else if (!guide.arrived(text, l.placed, l.placed + m, l.stored)) batch.pending.push(highlight);
     else moved.push(l);
@@ -190,12 +214,14 @@ function hintFor(batch: Batch, neighbours: Neighbours, p: number): Hint & { trie
   const window = guide.window(p);
   const inWindow = (e: number) => e >= window[0] - windowSlack && e <= window[1] + windowSlack;
   const expected: number[] = [];
-  for (const e of guide.estimates(p)) if (e >= 0 && e <= batch.text.length && inWindow(e) && !expected.includes(e)) expected.push(e);
+  for (const e of guide.estimates(p))
+    if (e >= 0 && e <= batch.text.length && inWindow(e) && !expected.includes(e)) expected.push(e);
   // Where the nearest landmarks that moved went (its paragraph may have moved with them): in place only.
   const tries = [...expected];
   if (moved.length > 0) {
     const k = lowerBound(movedStored, p);
-    for (const l of [moved[k - 1], moved[k]]) if (l && !tries.includes(p + l.placed - l.stored)) tries.push(p + l.placed - l.stored);
+    for (const l of [moved[k - 1], moved[k]])
+      if (l && !tries.includes(p + l.placed - l.stored)) tries.push(p + l.placed - l.stored);
   }
   // The stored position counts as expected only where the neighbours say the text may still be.
   if (inWindow(p) && !expected.includes(p)) expected.unshift(p);
@@ -236,14 +262,21 @@ function placeAtEstimates(batch: Batch, neighbours: Neighbours, hints: Map<numbe
  * deleted sentence's words left in place by the next sentence, which begins alike). A pass-1 find that gives way
  * goes back to the search with its hint; the others that stand are placed (`moved`) and claim their text (`spans`).
  */
-function settleConflicts(batch: Batch, neighbours: Neighbours, hints: Map<number, Hint>, tentative: TentativeSpan[], spans: ClaimedSpan[]): void {
+function settleConflicts(
+  batch: Batch,
+  neighbours: Neighbours,
+  hints: Map<number, Hint>,
+  tentative: TentativeSpan[],
+  spans: ClaimedSpan[],
+): void {
   tentative.sort((a, b) => a.start - b.start);
   const lost = new Set<number>();
   for (let k = 0; k < tentative.length; k++) {
     const a = tentative[k]!;
     for (let j = k + 1; j < tentative.length && tentative[j]!.start < a.end; j++) {
       const b = tentative[j]!;
-      if (b.shift !== a.shift) lost.add(a.evidence < b.evidence ? a.at : b.evidence < a.evidence ? b.at : (lost.add(a.at), b.at));
+      if (b.shift !== a.shift)
+        lost.add(a.evidence < b.evidence ? a.at : b.evidence < a.evidence ? b.at : (lost.add(a.at), b.at));
     }
   }
   for (const t of tentative) {

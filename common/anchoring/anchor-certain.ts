@@ -19,13 +19,20 @@ export function anchorCertain(
   // 1. The stored position, verified against the quote and at least one side of its context.
   if (position !== undefined && position.end - position.start === exact.length) {
     const agreement = inPlace(text, quote, position.start);
-    if (agreement !== undefined) return { result: { start: position.start, end: position.end, status: exactStatus }, agreesFully: agreement === 'full' };
+    if (agreement !== undefined)
+      return {
+        result: { start: position.start, end: position.end, status: exactStatus },
+        agreesFully: agreement === 'full',
+      };
   }
 
   // 2. The quote verbatim with all of its context, nearest to the stored position among equals.
   const start = verbatimWithContext(text, quote, hint);
   if (start === undefined) return undefined;
-  return { result: { start, end: start + exact.length, status: start === hint ? exactStatus : movedStatus }, agreesFully: true };
+  return {
+    result: { start, end: start + exact.length, status: start === hint ? exactStatus : movedStatus },
+    agreesFully: true,
+  };
 }
 
 /**
@@ -49,7 +56,11 @@ export function inPlace(text: string, quote: TextQuoteSelector, at: number): 'fu
 
 /** The characters found verbatim for a quote placed at `at`: the quote and the context agreeing on both sides. */
 export function evidenceAt(text: string, quote: TextQuoteSelector, at: number): number {
-  return quote.exact.length + prefixAgreement(quote.prefix, text, at) + suffixAgreement(quote.suffix, text, at + quote.exact.length);
+  return (
+    quote.exact.length +
+    prefixAgreement(quote.prefix, text, at) +
+    suffixAgreement(quote.suffix, text, at + quote.exact.length)
+  );
 }
 
 /**
@@ -58,14 +69,23 @@ export function evidenceAt(text: string, quote: TextQuoteSelector, at: number): 
  * context intact and the text shifted a little, stops after a few hundred characters instead of listing every
  * occurrence of a common phrase in a long article.
  */
-export function verbatimWithContext(text: string, quote: TextQuoteSelector, hint: number | undefined, range?: readonly [number, number]): number | undefined {
+export function verbatimWithContext(
+  text: string,
+  quote: TextQuoteSelector,
+  hint: number | undefined,
+  range?: readonly [number, number],
+): number | undefined {
   const { exact, prefix, suffix } = quote;
   const origin = Math.min(hint ?? 0, text.length);
   let best: number | undefined;
   let bestDistance = Infinity;
   const consider = (start: number) => {
     const distance = Math.abs(start - origin);
-    if (distance < bestDistance && occursAt(text, prefix, start - prefix.length) && occursAt(text, suffix, start + exact.length)) {
+    if (
+      distance < bestDistance &&
+      occursAt(text, prefix, start - prefix.length) &&
+      occursAt(text, suffix, start + exact.length)
+    ) {
       best = start;
       bestDistance = distance;
     }
@@ -93,7 +113,13 @@ export function verbatimWithContext(text: string, quote: TextQuoteSelector, hint
 }
 
 /** Calls `visit` with every start in [from, to) where `exact` occurs; searches a slice so the scan stops at `to`. */
-function forEachOccurrence(text: string, exact: string, from: number, to: number, visit: (start: number) => void): void {
+function forEachOccurrence(
+  text: string,
+  exact: string,
+  from: number,
+  to: number,
+  visit: (start: number) => void,
+): void {
   if (from >= to) return;
   const window = text.slice(from, Math.min(text.length, to + exact.length - 1));
   for (let at = window.indexOf(exact); at !== -1; at = window.indexOf(exact, at + 1)) visit(from + at);

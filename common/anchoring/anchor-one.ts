@@ -8,7 +8,11 @@ import { TextContext } from './text-context.ts';
  * Finds where the selectors now point in `text` (docs/anchoring.md: the stages); else orphan. `context`: what is
  * computed once per text, made by the caller and passed to every call on the same text (else one per call).
  */
-export function anchorText(text: string, selectors: readonly Selector[], context = new TextContext(text)): AnchorResult {
+export function anchorText(
+  text: string,
+  selectors: readonly Selector[],
+  context = new TextContext(text),
+): AnchorResult {
   if (context.text !== text) throw new RangeError('anchorText: the context was made for another text');
   const quote = findQuoteSelector(selectors);
   if (!quote || quote.exact.length === 0) return orphan;

@@ -1,9 +1,5 @@
 /** How sure anchoring is about where a highlight now sits. */
-type AnchorStatus =
-  | { kind: 'exact' }
-  | { kind: 'moved' }
-  | { kind: 'fuzzy'; score: number }
-  | { kind: 'orphan' };
+type AnchorStatus = { kind: 'exact' } | { kind: 'moved' } | { kind: 'fuzzy'; score: number } | { kind: 'orphan' };
 
 /** Where a highlight sits in the anchor text, or that it could not be placed. */
 export type AnchorResult =

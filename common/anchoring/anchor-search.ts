@@ -37,7 +37,10 @@ export function anchorSearch(
     prefix,
     suffix,
     expected: expectedRaw.map((p) => folded.fromRaw[Math.max(0, Math.min(text.length, p))]!),
-    window: hints && [folded.fromRaw[Math.max(0, Math.min(text.length, hints.window[0]))]!, folded.fromRaw[Math.max(0, Math.min(text.length, hints.window[1]))]!],
+    window: hints && [
+      folded.fromRaw[Math.max(0, Math.min(text.length, hints.window[0]))]!,
+      folded.fromRaw[Math.max(0, Math.min(text.length, hints.window[1]))]!,
+    ],
     hints,
     stored: position === undefined ? undefined : folded.fromRaw[Math.max(0, Math.min(text.length, position.start))]!,
     tolerance: Math.max(nearDistance, nearQuoteLengths * m),
@@ -53,7 +56,11 @@ export function anchorSearch(
     const c = evaluate(search, at, at + m, 0, true);
     // In a batch, a copy with all of its context away from where the neighbours say is a twin, unless it arrived
     // there (a moved paragraph): it competes as a verbatim candidate, judged as far ones are.
-    if (fullContext(search, at) && !isForeign(search, c) && (search.window === undefined || c.near || arrived(search, c))) {
+    if (
+      fullContext(search, at) &&
+      !isForeign(search, c) &&
+      (search.window === undefined || c.near || arrived(search, c))
+    ) {
       if (!whole || better(search, c, whole)) whole = c;
     } else {
       verbatim.push(c);
@@ -77,7 +84,13 @@ export function anchorSearch(
 }
 
 /** The result for a chosen candidate, in offsets of the original text. */
-function placement(text: string, quote: TextQuoteSelector, position: TextPositionSelector | undefined, search: Search, c: Candidate): AnchorResult {
+function placement(
+  text: string,
+  quote: TextQuoteSelector,
+  position: TextPositionSelector | undefined,
+  search: Search,
+  c: Candidate,
+): AnchorResult {
   const { toRaw } = search.folded;
   const f = search.folded.text;
   let start = toRaw[c.start]!;
@@ -95,7 +108,8 @@ function placement(text: string, quote: TextQuoteSelector, position: TextPositio
     if (k > 0) end = Math.min(whitespaceRunEnd(text, runStart), runStart + k);
   }
   if (end <= start) return orphan;
-  if (text.slice(start, end) === quote.exact) return { start, end, status: start === position?.start ? exactStatus : movedStatus };
+  if (text.slice(start, end) === quote.exact)
+    return { start, end, status: start === position?.start ? exactStatus : movedStatus };
   return { start, end, status: { kind: 'fuzzy', score: c.score } };
 }
 

@@ -41,7 +41,7 @@ export class BitPattern {
         if (code < 128) this.asciiMasks[code] = masks;
         else this.otherMasks.set(code, masks);
       }
-      masks[(i / wordBits) | 0]! |= 1 << i % wordBits;
+      masks[(i / wordBits) | 0]! |= 1 << (i % wordBits);
     }
     this.asciiTable = new Int32Array(128 * this.blocks);
     for (let code = 0; code < 128; code++) this.asciiTable.set(this.asciiMasks[code]!, code * this.blocks);
@@ -133,7 +133,7 @@ export function scan(
       const bit = bottomBit[b]!;
       const hOut = (ph & bit) !== 0 ? 1 : (mh & bit) !== 0 ? -1 : 0;
       const phIn = (ph << 1) | (carry > 0 ? 1 : 0);
-      pv[b] = ((mh << 1) | (carry < 0 ? 1 : 0)) | ~(xv | phIn);
+      pv[b] = (mh << 1) | (carry < 0 ? 1 : 0) | ~(xv | phIn);
       mv[b] = phIn & xv;
       score[b] = score[b]! + hOut;
       carry = hOut;
@@ -187,7 +187,7 @@ function scanOneBlock(
     let ph = mv | ~(xh | pv);
     const mh = (pv & xh) << 1;
     if ((ph & bottom) !== 0) score++;
-    else if (((pv & xh) & bottom) !== 0) score--;
+    else if ((pv & xh & bottom) !== 0) score--;
     ph = (ph << 1) | topDelta;
     pv = mh | ~(xv | ph);
     mv = ph & xv;

@@ -77,7 +77,13 @@ export function fuzzyCandidates(search: Search, nearby: boolean): Candidate[] {
   const groups: Array<{ ends: number[]; errors: number }> = [];
   if (nearby) {
     const windows = search.expected
-      .map((e) => [Math.max(0, e - search.tolerance - maxErrors), Math.min(f.length, e + m + search.tolerance + maxErrors)] as [number, number])
+      .map(
+        (e) =>
+          [Math.max(0, e - search.tolerance - maxErrors), Math.min(f.length, e + m + search.tolerance + maxErrors)] as [
+            number,
+            number,
+          ],
+      )
       .sort((a, b) => a[0] - b[0]);
     let [from, to] = windows[0]!;
     for (const [a, b] of windows.slice(1)) {

@@ -13,13 +13,19 @@ import { isHighSurrogate, isLowSurrogate, splitsSurrogatePair } from './surrogat
 
 /** A TextPositionSelector in UTF-16 code units, converted to Unicode code points of `text`. */
 export function toCodePointOffsets(text: string, selector: TextPositionSelector): TextPositionSelector {
-  const [start, end] = [selector.start, selector.end].map((offset) => codeUnitsToCodePoints(text, offset)) as [number, number];
+  const [start, end] = [selector.start, selector.end].map((offset) => codeUnitsToCodePoints(text, offset)) as [
+    number,
+    number,
+  ];
   return { type: 'TextPositionSelector', start, end };
 }
 
 /** A TextPositionSelector in Unicode code points of `text`, converted to UTF-16 code units. */
 export function fromCodePointOffsets(text: string, selector: TextPositionSelector): TextPositionSelector {
-  const [start, end] = [selector.start, selector.end].map((offset) => codePointsToCodeUnits(text, offset)) as [number, number];
+  const [start, end] = [selector.start, selector.end].map((offset) => codePointsToCodeUnits(text, offset)) as [
+    number,
+    number,
+  ];
   return { type: 'TextPositionSelector', start, end };
 }
 
@@ -32,16 +38,19 @@ function codeUnitsToCodePoints(text: string, units: number): number {
     throw new RangeError(`offset ${units} falls inside a surrogate pair (the middle of one character)`);
   }
   let points = units;
-  for (let i = 1; i < units; i++) if (isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) points--;
+  for (let i = 1; i < units; i++)
+    if (isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) points--;
   return points;
 }
 
 /** The UTF-16 offset of the code point boundary `points` in text; refuses one past the text's end. */
 function codePointsToCodeUnits(text: string, points: number): number {
-  if (!Number.isInteger(points) || points < 0) throw new RangeError(`code point offset ${points} is not a whole number ≥ 0`);
+  if (!Number.isInteger(points) || points < 0)
+    throw new RangeError(`code point offset ${points} is not a whole number ≥ 0`);
   let units = 0;
   for (let seen = 0; seen < points; seen++) {
-    if (units >= text.length) throw new RangeError(`code point offset ${points} is past the end of the text (${seen} code points)`);
+    if (units >= text.length)
+      throw new RangeError(`code point offset ${points} is past the end of the text (${seen} code points)`);
     units += isHighSurrogate(text.charCodeAt(units)) && isLowSurrogate(text.charCodeAt(units + 1)) ? 2 : 1;
   }
   return units;

@@ -16,7 +16,12 @@ export function describeText(text: string, start: number, end: number): Selector
     suffixEnd--;
   }
   return [
-    { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) },
+    {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(prefixStart, start),
+      suffix: text.slice(end, suffixEnd),
+    },
     { type: 'TextPositionSelector', start, end },
   ];
 }

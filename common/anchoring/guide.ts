@@ -97,12 +97,17 @@ export class Guide {
     // paragraph that moved brought all of its text; a lookalike reworded some (the words of the highlight it imitates).
     const shift = start - stored;
     let corroborated = false;
-    for (let k = lowerBound(this.quoteStarts, from - shift); k < this.quotes.length && this.quotes[k]!.stored + shift < to; k++) {
+    for (
+      let k = lowerBound(this.quoteStarts, from - shift);
+      k < this.quotes.length && this.quotes[k]!.stored + shift < to;
+      k++
+    ) {
       const { stored: s, exact } = this.quotes[k]!;
       if (s + shift + exact.length > to) continue;
       if (s !== stored && !sameText(text, exact, s + shift)) return false;
       // Text beyond what the candidate itself (with its context) already showed.
-      if (s < stored - limits.affixLength || s + exact.length > stored + (end - start) + limits.affixLength) corroborated = true;
+      if (s < stored - limits.affixLength || s + exact.length > stored + (end - start) + limits.affixLength)
+        corroborated = true;
     }
     if (corroborated) return true;
     const needed = Math.max(end - start, arrivedShare * (to - from));

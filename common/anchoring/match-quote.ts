@@ -75,7 +75,7 @@ export function approximateEndsFiltered(
   }
   windows.sort((a, b) => a[0] - b[0]);
   const found: Array<{ ends: number[]; errors: number }> = [];
-  for (let i = 0; i < windows.length; ) {
+  for (let i = 0; i < windows.length;) {
     const from = windows[i]![0];
     let to = windows[i]![1];
     for (i++; i < windows.length && windows[i]![0] <= to; i++) to = Math.max(to, windows[i]![1]);
@@ -91,7 +91,12 @@ export function approximateEndsFiltered(
  * (trigrams hashed into buckets: a collision can only raise a count, so the filter stays sound), then the overlapping
  * passing windows merged. Undefined when the bound says nothing (short quotes, many errors): scan everything then.
  */
-function trigramRegions(quote: string, text: string, maxErrors: number, trigrams: () => Uint16Array): Array<[number, number]> | undefined {
+function trigramRegions(
+  quote: string,
+  text: string,
+  maxErrors: number,
+  trigrams: () => Uint16Array,
+): Array<[number, number]> | undefined {
   const q = 3;
   const m = quote.length;
   const threshold = m - q + 1 - maxErrors * q;
@@ -133,7 +138,10 @@ export function textTrigrams(text: string): Uint16Array {
 }
 
 function trigramBucket(s: string, at: number): number {
-  const h = Math.imul(s.charCodeAt(at), 0x9e3779b1) ^ Math.imul(s.charCodeAt(at + 1), 0x85ebca6b) ^ Math.imul(s.charCodeAt(at + 2), 0xc2b2ae35);
+  const h =
+    Math.imul(s.charCodeAt(at), 0x9e3779b1) ^
+    Math.imul(s.charCodeAt(at + 1), 0x85ebca6b) ^
+    Math.imul(s.charCodeAt(at + 2), 0xc2b2ae35);
   return (h ^ (h >>> 16)) & (trigramBuckets - 1);
 }
 
@@ -175,10 +183,20 @@ export function affixSimilarity(affix: string, text: string, at: number, side: '
   };
   if (side === 'prefix') {
     const pattern = new BitPattern(reversed(affix));
-    scan(pattern, text, { from: at, to: Math.max(0, at - window), backward: true, anchored: true, maxErrors: affix.length }, keep);
+    scan(
+      pattern,
+      text,
+      { from: at, to: Math.max(0, at - window), backward: true, anchored: true, maxErrors: affix.length },
+      keep,
+    );
   } else {
     const pattern = new BitPattern(affix);
-    scan(pattern, text, { from: at, to: Math.min(text.length, at + window), anchored: true, maxErrors: affix.length }, keep);
+    scan(
+      pattern,
+      text,
+      { from: at, to: Math.min(text.length, at + window), anchored: true, maxErrors: affix.length },
+      keep,
+    );
   }
   return 1 - minErrors / affix.length;
 }

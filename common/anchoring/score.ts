@@ -4,7 +4,10 @@ import { absentAffixSimilarity, scoreWeights } from './thresholds.ts';
 /** The score of a candidate from its similarities, each 0..1 (see `minimumFuzzyScore`). */
 export function weigh(quote: number, prefix: number, suffix: number, position: number): number {
   const w = scoreWeights;
-  return (w.quote * quote + w.prefix * prefix + w.suffix * suffix + w.position * position) / (w.quote + w.prefix + w.suffix + w.position);
+  return (
+    (w.quote * quote + w.prefix * prefix + w.suffix * suffix + w.position * position) /
+    (w.quote + w.prefix + w.suffix + w.position)
+  );
 }
 
 /**

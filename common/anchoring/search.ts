@@ -88,6 +88,20 @@ export function evaluate(search: Search, start: number, end: number, errors: num
   const window = search.window;
   const inWindow = window !== undefined && start >= window[0] - windowSlack && start <= window[1] + windowSlack;
   // Inside a narrow window the neighbours pin the place down better than any one estimate.
-  const near = window === undefined ? distance <= search.tolerance : inWindow && (distance <= search.tolerance || window[1] - window[0] <= narrowWindow);
-  return { start, end, errors, verbatim: verbatim || errors === 0, quote, prefix, suffix, distance, near, score: weigh(quote, prefix, suffix, position) };
+  const near =
+    window === undefined
+      ? distance <= search.tolerance
+      : inWindow && (distance <= search.tolerance || window[1] - window[0] <= narrowWindow);
+  return {
+    start,
+    end,
+    errors,
+    verbatim: verbatim || errors === 0,
+    quote,
+    prefix,
+    suffix,
+    distance,
+    near,
+    score: weigh(quote, prefix, suffix, position),
+  };
 }

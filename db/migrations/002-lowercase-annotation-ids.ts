@@ -12,7 +12,10 @@ export const migration002: Migration = {
   version: 2,
   name: 'lowercase-annotation-ids',
   up(db) {
-    const mixed = db.prepare<[], string>('SELECT id FROM annotations WHERE id <> lower(id) ORDER BY rowid').pluck().all();
+    const mixed = db
+      .prepare<[], string>('SELECT id FROM annotations WHERE id <> lower(id) ORDER BY rowid')
+      .pluck()
+      .all();
     const taken = db.prepare<[string], 1>('SELECT 1 FROM annotations WHERE id = ?').pluck();
     const rename = db.prepare<[string, string]>('UPDATE annotations SET id = ? WHERE id = ?');
     for (const id of mixed) {

@@ -54,9 +54,11 @@ export function openAppData(dataDir: string, options: AppDataOptions = {}): AppD
   try {
     mkdirSync(dataDir, { recursive: true });
     // mkdir succeeds silently when the path exists as a file on some systems; say so before SQLite gets confused.
-    if (!statSync(dataDir).isDirectory()) throw Object.assign(new Error(`${dataDir} is not a folder`), { code: 'ENOTDIR', syscall: 'stat', path: dataDir });
+    if (!statSync(dataDir).isDirectory())
+      throw Object.assign(new Error(`${dataDir} is not a folder`), { code: 'ENOTDIR', syscall: 'stat', path: dataDir });
     // SQLite says only "unable to open database file" when a folder stands where the library file should be.
-    if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error(`${file} is a folder`), { code: 'EISDIR', syscall: 'stat', path: file });
+    if (statSync(file, { throwIfNoEntry: false })?.isDirectory())
+      throw Object.assign(new Error(`${file} is a folder`), { code: 'EISDIR', syscall: 'stat', path: file });
     db = openDatabase(file, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   } catch (error) {
     throw explainOpenFailure(error, dataDir, databaseFileName);

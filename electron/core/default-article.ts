@@ -20,13 +20,15 @@ export function getDefaultArticle(db: Database): Article {
  * replaced: the user's highlights are anchored to it, and replacing it is a re-import decision, not a startup one.
  */
 export function ensureDefaultArticle(db: Database, seedText: string): Article {
-  return db
-    .transaction(() => {
-      const existing = getArticleBySource(db, defaultArticleSource);
-      if (existing) return existing;
-      const { title, content } = parseTextArticle(seedText);
-      return insertArticle(db, { title, source: defaultArticleSource, format: 'text', content });
-    })
-    // IMMEDIATE takes the write lock before the check, so two processes starting together cannot both insert.
-    .immediate();
+  return (
+    db
+      .transaction(() => {
+        const existing = getArticleBySource(db, defaultArticleSource);
+        if (existing) return existing;
+        const { title, content } = parseTextArticle(seedText);
+        return insertArticle(db, { title, source: defaultArticleSource, format: 'text', content });
+      })
+      // IMMEDIATE takes the write lock before the check, so two processes starting together cannot both insert.
+      .immediate()
+  );
 }

@@ -30,7 +30,9 @@ export class UnreadableArticleError extends Error {
 export async function readArticleFile(filePath: string): Promise<ArticleFile> {
   const { size } = await stat(filePath);
   if (size > limits.articleMaxLength) {
-    throw new UnreadableArticleError(`${filePath} is ${size} bytes; an article may be at most ${limits.articleMaxLength}`);
+    throw new UnreadableArticleError(
+      `${filePath} is ${size} bytes; an article may be at most ${limits.articleMaxLength}`,
+    );
   }
   let text: string;
   try {
@@ -54,7 +56,11 @@ export function importTextArticle(db: Database, file: ArticleFile): OpenedArticl
     .transaction((): OpenedArticle => {
       const existing = getArticleBySource(db, file.source);
       if (!existing) {
-        return { article: insertArticle(db, { title, source: file.source, format: 'text', content }), created: true, report: null };
+        return {
+          article: insertArticle(db, { title, source: file.source, format: 'text', content }),
+          created: true,
+          report: null,
+        };
       }
       if (existing.textHash === hashText(content) && existing.title === title) {
         return { article: existing, created: false, report: null };

@@ -39,7 +39,8 @@ function openFailureMessage(error: unknown, dataDir: string, file: string): stri
     if (errno === 'EACCES' || errno === 'EPERM' || errno === 'EROFS' || errno === 'ENOENT') {
       return `Marginalia cannot create the folder ${dataDir} for your library: the folder it belongs in cannot be written (it is read-only or you lack permission). Make it writable, then start Marginalia again.`;
     }
-    if (errno === 'ENOSPC') return `The disk is full: Marginalia cannot create the folder ${dataDir} for your library. Free some space, then start Marginalia again.`;
+    if (errno === 'ENOSPC')
+      return `The disk is full: Marginalia cannot create the folder ${dataDir} for your library. Free some space, then start Marginalia again.`;
   }
   switch (storageFailureOf(error)) {
     case 'read-only':

@@ -9,7 +9,10 @@
  */
 export function parseTextArticle(raw: string): { title: string; content: string } {
   // A byte-order mark is an encoding artefact, not text the reader can see or select.
-  const lines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const titleIndex = lines.findIndex((line) => line.trim() !== '');
   if (titleIndex === -1) return { title: '', content: '' };
   const title = lines[titleIndex]?.trim() ?? '';

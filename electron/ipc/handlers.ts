@@ -35,17 +35,32 @@ function storageFailure(db: Database, error: unknown): AppError | undefined {
   const file = db.name;
   switch (failure) {
     case 'disk-full':
-      return new AppError('disk-full', `The disk is full: your change was not saved. Free some space on the disk that holds ${file}, then try again.`);
+      return new AppError(
+        'disk-full',
+        `The disk is full: your change was not saved. Free some space on the disk that holds ${file}, then try again.`,
+      );
     case 'read-only':
-      return new AppError('storage', `Your library cannot be written: ${file} is read-only. Your change was not saved.`);
+      return new AppError(
+        'storage',
+        `Your library cannot be written: ${file} is read-only. Your change was not saved.`,
+      );
     case 'locked':
-      return new AppError('storage', `Your library is busy: another program is using ${file}. Your change was not saved; try again in a moment.`);
+      return new AppError(
+        'storage',
+        `Your library is busy: another program is using ${file}. Your change was not saved; try again in a moment.`,
+      );
     case 'corrupt':
     case 'not-a-database':
-      return new AppError('storage', `Your library file ${file} is damaged, so nothing was changed. Restore it from a backup.`);
+      return new AppError(
+        'storage',
+        `Your library file ${file} is damaged, so nothing was changed. Restore it from a backup.`,
+      );
     case 'cannot-open':
     case 'io':
-      return new AppError('storage', `The disk reported an error while Marginalia was reading or writing ${file}. Your change was not saved; if this keeps happening, check the disk.`);
+      return new AppError(
+        'storage',
+        `The disk reported an error while Marginalia was reading or writing ${file}. Your change was not saved; if this keeps happening, check the disk.`,
+      );
   }
 }
 

@@ -28,8 +28,7 @@ export interface EnsureElectronOptions {
 
 /** The binary to launch, or a message saying why there is none and what to do. */
 export type EnsureElectronResult =
-  | { readonly ok: true; readonly executable: string }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly executable: string } | { readonly ok: false; readonly message: string };
 
 /** How long a download may run silently before a line says it is still going (a slow link takes minutes). */
 const heartbeatMs = 30_000;
@@ -113,6 +112,13 @@ export async function ensureElectron(options: EnsureElectronOptions): Promise<En
   // proxy the name is the proxy's to look up, not ours.
   const connectionFailed = /fetch failed/i.test(installerError(result.stderr));
   const resolves = connectionFailed && !proxy ? await hostResolves(host) : undefined;
-  const failure = { installerOutput: result.stderr, version: pkg.version, retryCommand, host, proxy, hostResolves: resolves };
+  const failure = {
+    installerOutput: result.stderr,
+    version: pkg.version,
+    retryCommand,
+    host,
+    proxy,
+    hostResolves: resolves,
+  };
   return { ok: false, message: describeDownloadFailure(failure) };
 }

@@ -43,7 +43,11 @@ export function isAllowedUrl(url: string, origins: readonly string[]): boolean {
  * The IPC sender check: only our window's main frame, showing one of our own pages, may call the API. Subframes
  * are refused even on our origin, since nothing in the app embeds frames.
  */
-export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boolean, origins: readonly string[]): boolean {
+export function isTrustedSender(
+  frameUrl: string | undefined,
+  isMainFrame: boolean,
+  origins: readonly string[],
+): boolean {
   return isMainFrame && frameUrl !== undefined && isAllowedUrl(frameUrl, origins);
 }
 

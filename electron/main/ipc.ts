@@ -25,7 +25,10 @@ export function registerIpc(dispatch: Dispatch, options: IpcOptions): () => void
       if (!senderIsTrusted(event, options)) {
         const from = describeSender(event);
         log.warn(`refused ${name} from an untrusted sender (${from})`);
-        return { ok: false, error: { code: 'forbidden', message: `${name} may only be called by the Marginalia window` } };
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: `${name} may only be called by the Marginalia window` },
+        };
       }
       return dispatch(name, input);
     });

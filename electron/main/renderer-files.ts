@@ -97,7 +97,11 @@ const notFoundCodes: ReadonlySet<string> = new Set(['ENOENT', 'EISDIR', 'ENOTDIR
 
 /** Reads a resolved renderer file into a response: 200 with its MIME type and the CSP, or 404 when absent. */
 export async function rendererFileResponse(file: string | undefined): Promise<FileResponse> {
-  const notFound: FileResponse = { status: 404, headers: { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found' };
+  const notFound: FileResponse = {
+    status: 404,
+    headers: { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' },
+    body: 'Not found',
+  };
   if (file === undefined) return notFound;
   try {
     const body = await readFile(file);

@@ -126,7 +126,12 @@ export function anchorAll(index: TextIndex, selectorsList: ReadonlyArray<readonl
 
 function toDom(index: TextIndex, placed: AnchorResult): DomAnchor {
   if (placed.start === undefined) return { status: placed.status };
-  return { range: index.rangeOf(placed.start, placed.end), start: placed.start, end: placed.end, status: placed.status };
+  return {
+    range: index.rangeOf(placed.start, placed.end),
+    start: placed.start,
+    end: placed.end,
+    status: placed.status,
+  };
 }
 
 /**

@@ -4,7 +4,8 @@ import { type HighlightColor, highlightColors } from '../../common/model.ts';
 export const defaultColor: HighlightColor = 'yellow';
 
 /** What a key does while article text is selected; `confirm` (Enter) completes a re-attach. */
-export type SelectionCommand = { kind: 'highlight'; color: HighlightColor } | { kind: 'note' } | { kind: 'confirm' } | { kind: 'cancel' };
+export type SelectionCommand =
+  { kind: 'highlight'; color: HighlightColor } | { kind: 'note' } | { kind: 'confirm' } | { kind: 'cancel' };
 
 /** What a key does while the article itself has focus. */
 export type SurfaceCommand = 'next' | 'previous' | 'first' | 'last' | 'open' | 'escape';
@@ -23,7 +24,8 @@ export function selectionCommandFor(event: KeyboardEvent): SelectionCommand | un
   if (event.key === 'Escape') return { kind: 'cancel' };
   if (hasCommandModifier(event)) return undefined;
   if (event.key === 'Enter' && !event.shiftKey) return { kind: 'confirm' };
-  const digit = /^(?:Digit|Numpad)([1-5])$/.exec(event.code)?.[1] ?? (/^[1-5]$/.test(event.key) ? event.key : undefined);
+  const digit =
+    /^(?:Digit|Numpad)([1-5])$/.exec(event.code)?.[1] ?? (/^[1-5]$/.test(event.key) ? event.key : undefined);
   if (digit) return { kind: 'highlight', color: highlightColors[Number(digit) - 1] as HighlightColor };
   if (event.key === 'n' || event.key === 'N') return { kind: 'note' };
   return undefined;
@@ -54,7 +56,12 @@ export function surfaceCommandFor(event: KeyboardEvent): SurfaceCommand | undefi
 export function isTyping(event: KeyboardEvent): boolean {
   const target = event.target;
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  );
 }
 
 /** Whether the platform's command key is ⌘ (macOS) rather than Ctrl. */

@@ -21,7 +21,11 @@ export function firstLines(text: string, lines: number, maxChars = 300): string 
     .filter(Boolean);
   const head = kept.slice(0, lines).join('\n');
   const chars = Array.from(head); // Code points, so an emoji is never cut in half.
-  if (chars.length > maxChars) return `${chars.slice(0, maxChars - 1).join('').trimEnd()}…`;
+  if (chars.length > maxChars)
+    return `${chars
+      .slice(0, maxChars - 1)
+      .join('')
+      .trimEnd()}…`;
   return kept.length > lines ? `${head}…` : head;
 }
 

@@ -13,7 +13,6 @@ export const flashHighlightName = 'marginalia-flash';
 /** The name of the highlight marking the keyboard-focused highlight (see `focus`). */
 export const focusHighlightName = 'marginalia-focus';
 
-
 /** What `highlightsFromPoint` returns: Highlights (early Chromium) or hit results that also name the ranges hit. */
 type HitResult = Highlight | { highlight: Highlight; ranges?: readonly AbstractRange[] };
 type PointRegistry = HighlightRegistry & { highlightsFromPoint?: (x: number, y: number) => HitResult[] };

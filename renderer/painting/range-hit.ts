@@ -40,7 +40,10 @@ export function characterAtPoint(doc: Document, x: number, y: number): Range | u
 export function covers(range: AbstractRange, inner: Range): boolean {
   const live = liveRange(range);
   if (!live) return false;
-  return live.compareBoundaryPoints(Range.START_TO_START, inner) <= 0 && live.compareBoundaryPoints(Range.END_TO_END, inner) >= 0;
+  return (
+    live.compareBoundaryPoints(Range.START_TO_START, inner) <= 0 &&
+    live.compareBoundaryPoints(Range.END_TO_END, inner) >= 0
+  );
 }
 
 /** How many characters of text a range spans (Infinity for a range the DOM has since invalidated). */

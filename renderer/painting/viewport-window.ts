@@ -62,7 +62,10 @@ export class ViewportWindow<E extends WindowEntry> {
     const scroller = options.scroller ?? null;
     const scrollingElement = document.scrollingElement;
     // The document's own scroller is the window's viewport.
-    this.scroller = scroller === scrollingElement || scroller === document.documentElement || scroller === document.body ? null : scroller;
+    this.scroller =
+      scroller === scrollingElement || scroller === document.documentElement || scroller === document.body
+        ? null
+        : scroller;
     this.readBlocks();
     const onScroll = (event: Event): void => {
       const target = event.target;
@@ -169,7 +172,8 @@ export class ViewportWindow<E extends WindowEntry> {
     const blocks = this.blocks;
     // First block whose bottom is at or below the top edge, then first block whose top is below the bottom edge.
     const first = partitionPoint(blocks.length, (i) => blocks[i]!.getBoundingClientRect().bottom < top);
-    const end = first + partitionPoint(blocks.length - first, (i) => blocks[first + i]!.getBoundingClientRect().top <= bottom);
+    const end =
+      first + partitionPoint(blocks.length - first, (i) => blocks[first + i]!.getBoundingClientRect().top <= bottom);
     return [first, end - 1];
   }
 
@@ -196,7 +200,10 @@ export class ViewportWindow<E extends WindowEntry> {
     while (child && child.parentNode !== this.root) child = child.parentNode;
     if (!child) return -1;
     if (!(child instanceof Element)) {
-      const sibling = side === 'start' ? (nextElement(child) ?? previousElement(child)) : (previousElement(child) ?? nextElement(child));
+      const sibling =
+        side === 'start'
+          ? (nextElement(child) ?? previousElement(child))
+          : (previousElement(child) ?? nextElement(child));
       if (!sibling) return -1;
       child = sibling;
     }

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const electronVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version as string;
+const electronVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'))
+  .version as string;
 const failing = new Set(['HIGH', 'CRITICAL']);
 
 /** One CSV record into fields: commas separate, double quotes wrap fields that hold commas ("" is a quote). */
@@ -56,14 +57,19 @@ try {
     .slice(1)
     .filter((line) => line.trim())
     .map((line) => {
-      const [issue = '', severity = '', confidence = '', file = '', location = '', , description = ''] = parseCsvLine(line);
+      const [issue = '', severity = '', confidence = '', file = '', location = '', , description = ''] =
+        parseCsvLine(line);
       return { issue, severity, confidence, file, location, description };
     });
   for (const f of findings) {
-    console.log(`${f.severity.padEnd(8)} ${f.confidence.padEnd(9)} ${f.issue}  ${f.file}:${f.location}  ${f.description}`);
+    console.log(
+      `${f.severity.padEnd(8)} ${f.confidence.padEnd(9)} ${f.issue}  ${f.file}:${f.location}  ${f.description}`,
+    );
   }
   const blocking = findings.filter((f) => failing.has(f.severity));
-  console.log(`electronegativity (Electron ${electronVersion}): ${findings.length} findings, ${blocking.length} high or critical`);
+  console.log(
+    `electronegativity (Electron ${electronVersion}): ${findings.length} findings, ${blocking.length} high or critical`,
+  );
   if (blocking.length > 0) process.exitCode = 1;
 } finally {
   rmSync(workDir, { recursive: true, force: true });

@@ -43,7 +43,12 @@ function perWrite(write: (i: number) => void): number {
 function selectorsAt(text: string, start: number, length: number): Selector[] {
   const end = start + length;
   return [
-    { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+    {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - 32), start),
+      suffix: text.slice(end, end + 32),
+    },
     { type: 'TextPositionSelector', start, end },
   ];
 }
@@ -51,12 +56,23 @@ function selectorsAt(text: string, start: number, length: number): Selector[] {
 function measure(db: Database, articleLength: number): Record<string, number> {
   const sentence = 'Diplomats from the United States and Russia held day-long talks in Geneva. ';
   const text = sentence.repeat(Math.ceil(articleLength / sentence.length)).slice(0, articleLength);
-  const article = insertArticle(db, { title: 'Bench', source: `bench:${articleLength}`, format: 'text', content: text });
+  const article = insertArticle(db, {
+    title: 'Bench',
+    source: `bench:${articleLength}`,
+    format: 'text',
+    content: text,
+  });
   const ids: string[] = [];
   const spot = (i: number) => (i * 7_919) % (text.length - 64);
-  const create = perWrite((i) => ids.push(createAnnotation(db, { articleId: article.id, color: 'yellow', selectors: selectorsAt(text, spot(i), 24) }).id));
+  const create = perWrite((i) =>
+    ids.push(
+      createAnnotation(db, { articleId: article.id, color: 'yellow', selectors: selectorsAt(text, spot(i), 24) }).id,
+    ),
+  );
   const note = perWrite((i) => updateAnnotation(db, ids[i % ids.length] ?? '', { note: `note ${i}` }));
-  const reattach = perWrite((i) => updateAnnotation(db, ids[i % ids.length] ?? '', { selectors: selectorsAt(text, spot(i + 1), 24) }));
+  const reattach = perWrite((i) =>
+    updateAnnotation(db, ids[i % ids.length] ?? '', { selectors: selectorsAt(text, spot(i + 1), 24) }),
+  );
   const remove = perWrite((i) => deleteAnnotation(db, ids[i] ?? ''));
   return { create, note, reattach, delete: remove };
 }
@@ -76,7 +92,8 @@ function run(sync: Sync, articleLength: number): Record<string, number> {
   }
 }
 
-const print = (name: string, value: number, unit: string) => console.log(`BENCH ${name} ${value.toFixed(value < 10 ? 3 : 1)} ${unit}`);
+const print = (name: string, value: number, unit: string) =>
+  console.log(`BENCH ${name} ${value.toFixed(value < 10 ? 3 : 1)} ${unit}`);
 
 // A warm-up run so the first measured one does not pay for loading and JIT.
 run('normal', 10_000);

@@ -14,7 +14,16 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { benchLines, buildCorpus, formatBench, formatFinding, formatTable, type Outcome, overallBenchLines, runCorpus } from '../corpus/corpus.ts';
+import {
+  benchLines,
+  buildCorpus,
+  formatBench,
+  formatFinding,
+  formatTable,
+  type Outcome,
+  overallBenchLines,
+  runCorpus,
+} from '../corpus/corpus.ts';
 import { batchTextPath, singleTextPath } from '../corpus/text-path.ts';
 
 const raw = readFileSync(new URL('../../electron/core/seed/default-article.txt', import.meta.url), 'utf8');

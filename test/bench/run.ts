@@ -158,7 +158,8 @@ async function main(): Promise<void> {
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
       page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') console.error(`page ${message.type()}: ${message.text()}`);
+        if (message.type() === 'error' || message.type() === 'warning')
+          console.error(`page ${message.type()}: ${message.text()}`);
       });
       await page.goto(`${origin}/`);
       await page.waitForSelector('html[data-ready="true"]');
@@ -180,7 +181,9 @@ async function main(): Promise<void> {
       continue;
     }
     const pass = op === '<' ? figure.value < target : figure.value >= target;
-    console.log(`BENCH-TARGET ${name} ${pass ? 'PASS' : 'FAIL'} ${format(figure)} ${figure.unit} ${op} ${target} ${unit}`);
+    console.log(
+      `BENCH-TARGET ${name} ${pass ? 'PASS' : 'FAIL'} ${format(figure)} ${figure.unit} ${op} ${target} ${unit}`,
+    );
   }
   console.log(`bench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

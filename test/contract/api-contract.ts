@@ -31,7 +31,12 @@ function selectorsOf(content: string, phrase: string, occurrence = 0): Selector[
   if (start < 0) throw new Error(`"${phrase}" is not in the article`);
   const end = start + phrase.length;
   return [
-    { type: 'TextQuoteSelector', exact: phrase, prefix: content.slice(Math.max(0, start - 32), start), suffix: content.slice(end, end + 32) },
+    {
+      type: 'TextQuoteSelector',
+      exact: phrase,
+      prefix: content.slice(Math.max(0, start - 32), start),
+      suffix: content.slice(end, end + 32),
+    },
     { type: 'TextPositionSelector', start, end },
   ];
 }
@@ -64,7 +69,10 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
     });
     afterEach(() => subject.cleanup());
 
-    const create = (phrase: string, extra: { id?: string; color?: Annotation['color']; note?: string; occurrence?: number } = {}) =>
+    const create = (
+      phrase: string,
+      extra: { id?: string; color?: Annotation['color']; note?: string; occurrence?: number } = {},
+    ) =>
       api.annotations.create({
         ...(extra.id !== undefined ? { id: extra.id } : {}),
         articleId: article.id,
@@ -112,7 +120,9 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
 
       it('a quote without a position is stored when the article has that text', async () => {
         const quoteOnly = selectorsOf(text, 'flew off east').filter((s) => s.type === 'TextQuoteSelector');
-        const created = valueOf(await api.annotations.create({ articleId: article.id, color: 'blue', selectors: quoteOnly }));
+        const created = valueOf(
+          await api.annotations.create({ articleId: article.id, color: 'blue', selectors: quoteOnly }),
+        );
         expect(created.selectors).toEqual(quoteOnly);
       });
 
@@ -122,7 +132,12 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
         expect(noted).toEqual({ ...created, note: 'Stillness', updatedAt: expect.stringMatching(isoTime) });
         expect(noted.updatedAt >= created.updatedAt).toBe(true);
         const recoloured = valueOf(await api.annotations.update({ id: created.id, color: 'purple' }));
-        expect(recoloured).toEqual({ ...created, note: 'Stillness', color: 'purple', updatedAt: expect.stringMatching(isoTime) });
+        expect(recoloured).toEqual({
+          ...created,
+          note: 'Stillness',
+          color: 'purple',
+          updatedAt: expect.stringMatching(isoTime),
+        });
         expect(await listed()).toEqual([recoloured]);
       });
 
@@ -154,7 +169,9 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
     describe('order', () => {
       it('list is in document order of the stored position, annotations without a position last', async () => {
         const quoteOnly = selectorsOf(text, 'shallows').filter((s) => s.type === 'TextQuoteSelector');
-        const unplaced = valueOf(await api.annotations.create({ articleId: article.id, color: 'blue', selectors: quoteOnly }));
+        const unplaced = valueOf(
+          await api.annotations.create({ articleId: article.id, color: 'blue', selectors: quoteOnly }),
+        );
         const third = valueOf(await create('The ferry left at four.'));
         const first = valueOf(await create('The heron', { occurrence: 0 }));
         const fourth = valueOf(await create('The heron', { occurrence: 1 }));
@@ -184,7 +201,10 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
         const created = valueOf(await create('patient as a post', { id: upper }));
         expect(created.id).toBe(lower);
         expect(codeOf(await create('the old mill', { id: lower }))).toBe('conflict');
-        expect(valueOf(await api.annotations.update({ id: upper, note: 'Same one' }))).toMatchObject({ id: lower, note: 'Same one' });
+        expect(valueOf(await api.annotations.update({ id: upper, note: 'Same one' }))).toMatchObject({
+          id: lower,
+          note: 'Same one',
+        });
         expect(await api.annotations.delete({ id: upper })).toEqual({ ok: true, value: { id: lower } });
         expect(await listed()).toEqual([]);
       });
@@ -192,7 +212,9 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
       it('unknown annotations are not-found for update and delete', async () => {
         const unknown = crypto.randomUUID();
         expect(codeOf(await api.annotations.update({ id: unknown, note: 'Nobody' }))).toBe('not-found');
-        expect(codeOf(await api.annotations.update({ id: unknown, selectors: selectorsOf(text, 'the old mill') }))).toBe('not-found');
+        expect(
+          codeOf(await api.annotations.update({ id: unknown, selectors: selectorsOf(text, 'the old mill') })),
+        ).toBe('not-found');
         expect(codeOf(await api.annotations.delete({ id: unknown }))).toBe('not-found');
       });
 
@@ -200,7 +222,9 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
         const missing = article.id + 1000;
         expect(codeOf(await api.annotations.list({ articleId: missing }))).toBe('not-found');
         const selectors = selectorsOf(text, 'patient as a post');
-        expect(codeOf(await api.annotations.create({ articleId: missing, color: 'yellow', selectors }))).toBe('not-found');
+        expect(codeOf(await api.annotations.create({ articleId: missing, color: 'yellow', selectors }))).toBe(
+          'not-found',
+        );
         expect(await listed()).toEqual([]);
       });
     });
@@ -244,7 +268,10 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
       it('selectors that do not describe the article are invalid-input, on create and on re-attach', async () => {
         const stored = valueOf(await create('patient as a post'));
         const selectors = selectorsOf(text, 'the old mill');
-        const [quote, position] = selectors as [Extract<Selector, { type: 'TextQuoteSelector' }>, Extract<Selector, { type: 'TextPositionSelector' }>];
+        const [quote, position] = selectors as [
+          Extract<Selector, { type: 'TextQuoteSelector' }>,
+          Extract<Selector, { type: 'TextPositionSelector' }>,
+        ];
         const misfits: Selector[][] = [
           [quote, { ...position, start: text.length, end: text.length + quote.exact.length }],
           [{ ...quote, exact: 'the new mill' }, position],
@@ -265,7 +292,9 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
       it("selectors are checked against the annotation's own article", async () => {
         const builtIn = valueOf(await api.articles.getDefault());
         const selectors = selectorsOf(text, 'patient as a post');
-        expect(codeOf(await api.annotations.create({ articleId: builtIn.id, color: 'yellow', selectors }))).toBe('invalid-input');
+        expect(codeOf(await api.annotations.create({ articleId: builtIn.id, color: 'yellow', selectors }))).toBe(
+          'invalid-input',
+        );
         const elsewhere = selectorsOf(builtIn.content, builtIn.content.slice(0, 12));
         const stored = valueOf(await create('patient as a post'));
         expect(codeOf(await api.annotations.update({ id: stored.id, selectors: elsewhere }))).toBe('invalid-input');

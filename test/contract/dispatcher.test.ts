@@ -12,7 +12,8 @@ runApiContract('the real dispatcher', async () => {
   let seeded = 0;
   return {
     api: dispatchApi(app.dispatch),
-    seedArticle: async (content) => insertArticle(app.db, { title: 'Contract', source: `test:contract-${++seeded}`, format: 'text', content }),
+    seedArticle: async (content) =>
+      insertArticle(app.db, { title: 'Contract', source: `test:contract-${++seeded}`, format: 'text', content }),
     cleanup: async () => {
       app.close();
       temp.cleanup();

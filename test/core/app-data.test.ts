@@ -48,7 +48,10 @@ describe('openAppData', () => {
     expect(listArticles(second.db)).toEqual(seeded);
 
     const result = await second.dispatch('articles:get-default', undefined);
-    expect(result).toMatchObject({ ok: true, value: { source: defaultArticleSource, format: 'text', ...parseTextArticle(seed) } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { source: defaultArticleSource, format: 'text', ...parseTextArticle(seed) },
+    });
   });
 
   it('closes idempotently', async () => {

@@ -41,7 +41,9 @@ function valueOf<T>(result: Result<T>): T {
 function expectStoredOrDiskFull(result: Result<unknown>): boolean {
   if (result.ok) return true;
   expect(result.error.code).toBe('disk-full');
-  expect(result.error.message).toMatch(/^The disk is full: your change was not saved\. Free some space on the disk that holds .+marginalia\.db, then try again\.$/);
+  expect(result.error.message).toMatch(
+    /^The disk is full: your change was not saved\. Free some space on the disk that holds .+marginalia\.db, then try again\.$/,
+  );
   return false;
 }
 
@@ -78,11 +80,16 @@ describe.skipIf(unavailable)('a full disk', () => {
     const attempts = {
       create: await create('Moscow', 'written on a full disk'),
       recolour: await app.api.annotations.update({ id: recolour.id, color: 'pink' }),
-      note: await app.api.annotations.update({ id: noted.id, note: 'second thoughts, longer than the first '.repeat(40) }),
+      note: await app.api.annotations.update({
+        id: noted.id,
+        note: 'second thoughts, longer than the first '.repeat(40),
+      }),
       delete: await app.api.annotations.delete({ id: doomed.id }),
       reattach: await app.api.annotations.update({ id: moving.id, selectors: selectorsIn(text, 'Ukraine') }),
     };
-    const stored = Object.fromEntries(Object.entries(attempts).map(([what, result]) => [what, expectStoredOrDiskFull(result)]));
+    const stored = Object.fromEntries(
+      Object.entries(attempts).map(([what, result]) => [what, expectStoredOrDiskFull(result)]),
+    );
     // SQLite may fit a small change into log pages a refused transaction left behind: then it is stored, and that is
     // honest too. What may never happen is an ok for a change that is gone after reopening, or an error for one kept.
     expect(Object.values(stored).filter((kept) => !kept).length).toBeGreaterThan(0);
@@ -95,7 +102,9 @@ describe.skipIf(unavailable)('a full disk', () => {
     const after = new Map(valueOf(await app.api.annotations.list({ articleId: article.id })).map((a) => [a.id, a]));
 
     expect(after.get(recolour.id)?.color).toBe(stored.recolour ? 'pink' : 'yellow');
-    expect(after.get(noted.id)?.note).toBe(stored.note ? 'second thoughts, longer than the first '.repeat(40) : 'first thoughts');
+    expect(after.get(noted.id)?.note).toBe(
+      stored.note ? 'second thoughts, longer than the first '.repeat(40) : 'first thoughts',
+    );
     expect(after.has(doomed.id)).toBe(!stored.delete);
     expect(after.get(moving.id)?.selectors).toEqual(stored.reattach ? selectorsIn(text, 'Ukraine') : moving.selectors);
     expect([...after.values()].filter((a) => a.note === 'written on a full disk')).toHaveLength(stored.create ? 1 : 0);
@@ -116,10 +125,13 @@ describe.skipIf(unavailable)('a full disk', () => {
     const article = valueOf(await api.articles.getDefault());
     for (let size = 20_000; size >= 20; size /= 10) {
       const selectors = selectorsIn(article.content, 'Geneva');
-      while ((await api.annotations.create({ articleId: article.id, color: 'green', selectors, note: 'x'.repeat(size) })).ok);
+      while (
+        (await api.annotations.create({ articleId: article.id, color: 'green', selectors, note: 'x'.repeat(size) })).ok
+      );
     }
     // Queries that an index could serve better make PRAGMA optimize want to ANALYZE, which needs room.
-    for (let i = 0; i < 20; i += 1) db.prepare('SELECT id FROM annotations WHERE article_id = ? AND start_offset > 3').all(article.id);
+    for (let i = 0; i < 20; i += 1)
+      db.prepare('SELECT id FROM annotations WHERE article_id = ? AND start_offset > 3').all(article.id);
     const warnings: unknown[] = [];
     expect(() => closeDatabase(db, (_message, error) => warnings.push(error))).not.toThrow();
     expect(db.open).toBe(false);

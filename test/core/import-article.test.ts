@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { describeText } from '../../common/anchoring/text-anchor.ts';
 import type { MarginaliaApi, Result } from '../../common/contract.ts';
-import { type Annotation, type OpenedArticle, positionSelectorOf,quoteSelectorOf } from '../../common/model.ts';
+import { type Annotation, type OpenedArticle, positionSelectorOf, quoteSelectorOf } from '../../common/model.ts';
 import { listAnnotations } from '../../db/annotations.ts';
 import { listArticles } from '../../db/articles.ts';
 import { type AppData, openAppData } from '../../electron/core/app-data.ts';
@@ -101,8 +101,18 @@ describe('re-opening a changed version', () => {
     const article = ok(await openFile(original))!.article;
     const kept = await highlight(article.id, article.content, 'The committee met on Tuesday', 'first meeting');
     const moved = await highlight(article.id, article.content, 'The mayor promised an answer by spring.', 'deadline');
-    const fuzzy = await highlight(article.id, article.content, 'Critics say the plan ignores the fishing fleet.', 'fleet');
-    const orphan = await highlight(article.id, article.content, 'A final vote is expected in the autumn session', 'vote');
+    const fuzzy = await highlight(
+      article.id,
+      article.content,
+      'Critics say the plan ignores the fishing fleet.',
+      'fleet',
+    );
+    const orphan = await highlight(
+      article.id,
+      article.content,
+      'A final vote is expected in the autumn session',
+      'vote',
+    );
 
     const reopened = ok(await openFile(revised))!;
     expect(reopened.created).toBe(false);

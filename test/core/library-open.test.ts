@@ -32,10 +32,18 @@ function libraryIn(dir: string): string {
   return path.join(dir, databaseFileName);
 }
 
-const fingerprint = (file: string) => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'absent');
+const fingerprint = (file: string) =>
+  existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'absent';
 
 /** Raw texts that must never reach the user. */
-const rawTexts = [/unable to open database file/, /ENOENT|EEXIST|ENOTDIR|EACCES|EROFS/, /file is not a database/, /disk image is malformed/, /database is locked/, /SQLITE_/];
+const rawTexts = [
+  /unable to open database file/,
+  /ENOENT|EEXIST|ENOTDIR|EACCES|EROFS/,
+  /file is not a database/,
+  /disk image is malformed/,
+  /database is locked/,
+  /SQLITE_/,
+];
 
 function openFailure(dataDir: string, options: { busyTimeoutMs?: number } = {}): LibraryOpenError {
   try {
@@ -55,7 +63,9 @@ describe('opening the library explains what is wrong and changes nothing', () =>
     const file = path.join(tempDir(), 'Marginalia');
     writeFileSync(file, 'my notes, not a folder');
     const before = fingerprint(file);
-    expect(openFailure(file).message).toMatch(/a file is in the way: .*Marginalia is not a folder\. Move or rename that file/);
+    expect(openFailure(file).message).toMatch(
+      /a file is in the way: .*Marginalia is not a folder\. Move or rename that file/,
+    );
     expect(fingerprint(file)).toBe(before);
   });
 
@@ -76,7 +86,9 @@ describe('opening the library explains what is wrong and changes nothing', () =>
     const file = path.join(dir, databaseFileName);
     writeFileSync(file, 'These are my reading notes, typed by hand into the wrong file.\n'.repeat(100));
     const before = fingerprint(file);
-    expect(openFailure(dir).message).toMatch(/is not a Marginalia library \(it is not a SQLite database\)\. Marginalia has not changed it\. Move it out of the folder/);
+    expect(openFailure(dir).message).toMatch(
+      /is not a Marginalia library \(it is not a SQLite database\)\. Marginalia has not changed it\. Move it out of the folder/,
+    );
     expect(fingerprint(file)).toBe(before);
   });
 
@@ -88,7 +100,9 @@ describe('opening the library explains what is wrong and changes nothing', () =>
     for (let page = 1; page * 4096 < bytes.length; page += 1) bytes.fill(0x5a, page * 4096, page * 4096 + 64);
     writeFileSync(file, bytes);
     const before = fingerprint(file);
-    expect(openFailure(dir).message).toMatch(/is damaged and cannot be read\. Marginalia has not changed it\. Restore it from a backup/);
+    expect(openFailure(dir).message).toMatch(
+      /is damaged and cannot be read\. Marginalia has not changed it\. Restore it from a backup/,
+    );
     expect(fingerprint(file)).toBe(before);
   });
 
@@ -100,7 +114,9 @@ describe('opening the library explains what is wrong and changes nothing', () =>
     other.pragma('locking_mode = EXCLUSIVE');
     other.exec('BEGIN EXCLUSIVE');
     const before = fingerprint(file);
-    expect(openFailure(dir, { busyTimeoutMs: 50 }).message).toMatch(/is in use by another program .*Close that program, then start Marginalia again/);
+    expect(openFailure(dir, { busyTimeoutMs: 50 }).message).toMatch(
+      /is in use by another program .*Close that program, then start Marginalia again/,
+    );
     other.exec('ROLLBACK');
     expect(fingerprint(file)).toBe(before);
   });
@@ -122,7 +138,9 @@ describe.skipIf(unavailable)('on a read-only file system', () => {
     const file = libraryIn(disk.dir);
     const before = fingerprint(file);
     disk.setReadOnly(true);
-    expect(openFailure(disk.dir).message).toMatch(/is read-only, or you lack permission to write there\. Make the folder writable/);
+    expect(openFailure(disk.dir).message).toMatch(
+      /is read-only, or you lack permission to write there\. Make the folder writable/,
+    );
     disk.setReadOnly(false);
     expect(fingerprint(file)).toBe(before);
   });
@@ -138,6 +156,8 @@ describe.skipIf(unavailable)('on a read-only file system', () => {
     const disk = readOnlyDisk();
     disk.setReadOnly(true);
     const dataDir = path.join(disk.dir, 'Marginalia');
-    expect(openFailure(dataDir).message).toMatch(/cannot create the folder .*Marginalia for your library: the folder it belongs in cannot be written/);
+    expect(openFailure(dataDir).message).toMatch(
+      /cannot create the folder .*Marginalia for your library: the folder it belongs in cannot be written/,
+    );
   });
 });

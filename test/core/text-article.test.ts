@@ -16,7 +16,9 @@ describe('parseTextArticle on the shipped seed', () => {
   });
 
   it('ends at the last real paragraph, dropping the scraped "Check Also" teaser', () => {
-    expect(paragraphs.at(-1)).toBe('The United States and NATO have said large parts of the Russian proposals are non-starters.');
+    expect(paragraphs.at(-1)).toBe(
+      'The United States and NATO have said large parts of the Russian proposals are non-starters.',
+    );
     expect(content).not.toMatch(/check also/i);
     expect(content).not.toContain('IS-Khorasan');
   });
@@ -45,11 +47,17 @@ describe('parseTextArticle', () => {
   });
 
   it('skips leading blank lines and a byte-order mark before the title', () => {
-    expect(parseTextArticle('\uFEFF\n\n   \n  A title  \nbody right after\n')).toEqual({ title: 'A title', content: 'body right after' });
+    expect(parseTextArticle('\uFEFF\n\n   \n  A title  \nbody right after\n')).toEqual({
+      title: 'A title',
+      content: 'body right after',
+    });
   });
 
   it('drops a "Check Also" line in any case, and everything after it', () => {
-    expect(parseTextArticle('T\n\nKept.\n\n  CHECK ALSO \n\nGone.\n\nAlso gone.')).toEqual({ title: 'T', content: 'Kept.' });
+    expect(parseTextArticle('T\n\nKept.\n\n  CHECK ALSO \n\nGone.\n\nAlso gone.')).toEqual({
+      title: 'T',
+      content: 'Kept.',
+    });
   });
 
   it('keeps a paragraph that merely mentions "check also"', () => {

@@ -28,60 +28,199 @@ export function seedArticle(raw: string): Article {
 }
 
 const people = [
-  'Maria Okafor', 'Tomas Lindqvist', 'Ana Beltrán', 'David Mensah', 'Yuki Tanaka', 'Priya Raman', 'Jonas Weber',
-  'Elena Petrova', 'Samuel Adeyemi', 'Claire Dubois', 'Rafael Ortega', 'Hannah Kowalski', 'Omar Haddad',
-  'Ingrid Solberg', 'Lucas Ferreira', 'Mei Chen', 'Niamh Gallagher', 'Kofi Boateng',
+  'Maria Okafor',
+  'Tomas Lindqvist',
+  'Ana Beltrán',
+  'David Mensah',
+  'Yuki Tanaka',
+  'Priya Raman',
+  'Jonas Weber',
+  'Elena Petrova',
+  'Samuel Adeyemi',
+  'Claire Dubois',
+  'Rafael Ortega',
+  'Hannah Kowalski',
+  'Omar Haddad',
+  'Ingrid Solberg',
+  'Lucas Ferreira',
+  'Mei Chen',
+  'Niamh Gallagher',
+  'Kofi Boateng',
 ];
 const roles = [
-  'the finance minister', 'the mayor', 'a senior negotiator', 'the union leader', 'the committee chair',
-  'a ministry spokesperson', 'the chief economist', 'the harbour master', 'the regional governor',
-  'an independent analyst', 'the opposition leader', 'the company’s chief executive', 'a former diplomat',
+  'the finance minister',
+  'the mayor',
+  'a senior negotiator',
+  'the union leader',
+  'the committee chair',
+  'a ministry spokesperson',
+  'the chief economist',
+  'the harbour master',
+  'the regional governor',
+  'an independent analyst',
+  'the opposition leader',
+  'the company’s chief executive',
+  'a former diplomat',
   'the city’s planning director',
 ];
 const bodies = [
-  'the city council', 'the regional assembly', 'the central bank', 'the transport ministry', 'the port authority',
-  'the health agency', 'the finance committee', 'the water board', 'the teachers’ union', 'the national rail operator',
-  'the energy regulator', 'the university senate', 'the coalition government', 'the European Commission',
+  'the city council',
+  'the regional assembly',
+  'the central bank',
+  'the transport ministry',
+  'the port authority',
+  'the health agency',
+  'the finance committee',
+  'the water board',
+  'the teachers’ union',
+  'the national rail operator',
+  'the energy regulator',
+  'the university senate',
+  'the coalition government',
+  'the European Commission',
 ];
 const places = [
-  'Brussels', 'Geneva', 'the northern districts', 'the river valley', 'the capital', 'the coastal towns', 'Lisbon',
-  'Tallinn', 'the old harbour', 'the eastern suburbs', 'Marseille', 'Gdańsk', 'Rotterdam', 'the mountain villages',
+  'Brussels',
+  'Geneva',
+  'the northern districts',
+  'the river valley',
+  'the capital',
+  'the coastal towns',
+  'Lisbon',
+  'Tallinn',
+  'the old harbour',
+  'the eastern suburbs',
+  'Marseille',
+  'Gdańsk',
+  'Rotterdam',
+  'the mountain villages',
 ];
 const topics = [
-  'the budget for next year', 'the harbour expansion', 'tariffs on imported steel', 'the new water treatment plan',
-  'the pension reform', 'the rail link to the airport', 'rents in the city centre', 'the fishing quotas',
-  'the school closures', 'the wind farm off the coast', 'the hospital merger', 'the ban on night flights',
-  'the bridge repairs', 'the housing subsidy', 'the tram extension', 'the minimum wage increase',
-  'the grain export deal', 'the flood defences',
+  'the budget for next year',
+  'the harbour expansion',
+  'tariffs on imported steel',
+  'the new water treatment plan',
+  'the pension reform',
+  'the rail link to the airport',
+  'rents in the city centre',
+  'the fishing quotas',
+  'the school closures',
+  'the wind farm off the coast',
+  'the hospital merger',
+  'the ban on night flights',
+  'the bridge repairs',
+  'the housing subsidy',
+  'the tram extension',
+  'the minimum wage increase',
+  'the grain export deal',
+  'the flood defences',
 ];
 const saidVerbs = [
-  'said', 'warned', 'argued', 'announced', 'confirmed', 'suggested', 'insisted', 'acknowledged', 'noted', 'claimed',
+  'said',
+  'warned',
+  'argued',
+  'announced',
+  'confirmed',
+  'suggested',
+  'insisted',
+  'acknowledged',
+  'noted',
+  'claimed',
   'told reporters',
 ];
 const actions = [
-  'delay', 'approve', 'reject', 'review', 'expand', 'suspend', 'revise', 'fund', 'block', 'postpone', 'renegotiate',
-  'scrap', 'accelerate', 'challenge',
+  'delay',
+  'approve',
+  'reject',
+  'review',
+  'expand',
+  'suspend',
+  'revise',
+  'fund',
+  'block',
+  'postpone',
+  'renegotiate',
+  'scrap',
+  'accelerate',
+  'challenge',
 ];
 const participles = [
-  'delayed', 'approved', 'rejected', 'reviewed', 'expanded', 'suspended', 'revised', 'funded', 'blocked',
-  'postponed', 'renegotiated', 'scrapped',
+  'delayed',
+  'approved',
+  'rejected',
+  'reviewed',
+  'expanded',
+  'suspended',
+  'revised',
+  'funded',
+  'blocked',
+  'postponed',
+  'renegotiated',
+  'scrapped',
 ];
 const times = [
-  'on Monday', 'on Tuesday', 'on Wednesday', 'on Thursday', 'on Friday', 'late on Sunday', 'earlier this month',
-  'last week', 'by the end of the year', 'before the summer recess', 'within weeks', 'next spring', 'in March',
+  'on Monday',
+  'on Tuesday',
+  'on Wednesday',
+  'on Thursday',
+  'on Friday',
+  'late on Sunday',
+  'earlier this month',
+  'last week',
+  'by the end of the year',
+  'before the summer recess',
+  'within weeks',
+  'next spring',
+  'in March',
   'in the autumn',
 ];
 const adjectives = [
-  'sharp', 'modest', 'unexpected', 'lengthy', 'costly', 'bitter', 'cautious', 'broad', 'narrow', 'temporary',
-  'permanent', 'significant', 'steady', 'sudden', 'quiet', 'fragile',
+  'sharp',
+  'modest',
+  'unexpected',
+  'lengthy',
+  'costly',
+  'bitter',
+  'cautious',
+  'broad',
+  'narrow',
+  'temporary',
+  'permanent',
+  'significant',
+  'steady',
+  'sudden',
+  'quiet',
+  'fragile',
 ];
 const nouns = [
-  'increase', 'decline', 'delay', 'dispute', 'agreement', 'shortfall', 'compromise', 'recovery', 'backlash',
-  'setback', 'surplus', 'review', 'walkout', 'deadlock',
+  'increase',
+  'decline',
+  'delay',
+  'dispute',
+  'agreement',
+  'shortfall',
+  'compromise',
+  'recovery',
+  'backlash',
+  'setback',
+  'surplus',
+  'review',
+  'walkout',
+  'deadlock',
 ];
 const openersList = [
-  'However,', 'Meanwhile,', 'In the meantime,', 'Separately,', 'Earlier,', 'At the same time,', 'Despite the delays,',
-  'For now,', 'Still,', 'In recent months,', 'On paper,', 'By most accounts,',
+  'However,',
+  'Meanwhile,',
+  'In the meantime,',
+  'Separately,',
+  'Earlier,',
+  'At the same time,',
+  'Despite the delays,',
+  'For now,',
+  'Still,',
+  'In recent months,',
+  'On paper,',
+  'By most accounts,',
 ];
 /** Phrases a news article repeats: each is used many times, so quotes on them have verbatim twins. */
 const stockPhrases = [
@@ -128,10 +267,31 @@ function amount(rng: Rng): string {
   ] as const)();
 }
 
-const modifiers = ['', '', '', 'the proposed ', 'the long-delayed ', 'last year’s ', 'the controversial ', 'a revised version of ', 'the second phase of ', 'funding for '];
+const modifiers = [
+  '',
+  '',
+  '',
+  'the proposed ',
+  'the long-delayed ',
+  'last year’s ',
+  'the controversial ',
+  'a revised version of ',
+  'the second phase of ',
+  'funding for ',
+];
 const objects = [
-  'local businesses', 'commuters', 'farmers in the region', 'smaller ports', 'tenants', 'the fishing fleet', 'night-shift nurses',
-  'first-time buyers', 'exporters', 'rural schools', 'the tourism sector', 'pensioners',
+  'local businesses',
+  'commuters',
+  'farmers in the region',
+  'smaller ports',
+  'tenants',
+  'the fishing fleet',
+  'night-shift nurses',
+  'first-time buyers',
+  'exporters',
+  'rural schools',
+  'the tourism sector',
+  'pensioners',
 ];
 const tails: Array<(rng: Rng) => string> = [
   () => '',
@@ -141,8 +301,10 @@ const tails: Array<(rng: Rng) => string> = [
   (rng) => ` after ${pick(rng, bodies)} ${pick(rng, ['raised', 'questioned', 'flagged', 'disputed'])} the costs`,
   (rng) => ` despite a ${pick(rng, adjectives)} ${pick(rng, nouns)} in ${pick(rng, places)}`,
   (rng) => ` as ${pick(rng, objects)} ${pick(rng, ['waited', 'protested', 'looked on', 'asked for clarity'])}`,
-  (rng) => `, a move ${pick(rng, objects)} ${pick(rng, ['welcomed', 'criticised', 'had long sought', 'called premature'])}`,
-  (rng) => ` while ${pick(rng, places)} ${pick(rng, ['held its own vote', 'waited for the results', 'counted the cost'])}`,
+  (rng) =>
+    `, a move ${pick(rng, objects)} ${pick(rng, ['welcomed', 'criticised', 'had long sought', 'called premature'])}`,
+  (rng) =>
+    ` while ${pick(rng, places)} ${pick(rng, ['held its own vote', 'waited for the results', 'counted the cost'])}`,
 ];
 
 /** A noun phrase naming a policy matter, with a modifier now and then. */
@@ -232,7 +394,28 @@ function sentence(rng: Rng): string {
 }
 
 /** Words a lookalike may swap in. */
-const swapWords = [...adjectives, ...nouns, ...actions, ...participles, 'Tuesday', 'Thursday', 'Friday', 'council', 'ministry', 'agency', 'board', 'union', 'harbour', 'airport', 'coast', 'city', 'town', 'plan', 'vote', 'deal'];
+const swapWords = [
+  ...adjectives,
+  ...nouns,
+  ...actions,
+  ...participles,
+  'Tuesday',
+  'Thursday',
+  'Friday',
+  'council',
+  'ministry',
+  'agency',
+  'board',
+  'union',
+  'harbour',
+  'airport',
+  'coast',
+  'city',
+  'town',
+  'plan',
+  'vote',
+  'deal',
+];
 
 /** One word a lookalike replaced: text[start, end) became `replacement`. */
 export interface WordChange {
@@ -260,16 +443,20 @@ export function lookalikeChanges(text: string, rng: Rng, count: number, from = 0
       const m = /[\p{L}\p{N}]+/u.exec(text.slice(w.start, w.end));
       return m && { start: w.start + m.index, end: w.start + m.index + m[0].length };
     })
-    .filter((w): w is { start: number; end: number } => w !== null && w.start >= from && w.start < to && w.end - w.start >= 2);
+    .filter(
+      (w): w is { start: number; end: number } => w !== null && w.start >= from && w.start < to && w.end - w.start >= 2,
+    );
   if (words.length === 0) return [];
   const chosen = new Set<number>();
-  for (let i = 0; i < count * 3 && chosen.size < Math.min(count, words.length); i++) chosen.add(int(rng, 0, words.length - 1));
+  for (let i = 0; i < count * 3 && chosen.size < Math.min(count, words.length); i++)
+    chosen.add(int(rng, 0, words.length - 1));
   const changes: WordChange[] = [];
   for (const index of [...chosen].sort((a, b) => b - a)) {
     const w = words[index]!;
     const old = text.slice(w.start, w.end);
     let replacement = pick(rng, swapWords);
-    for (let tries = 0; tries < 5 && replacement.toLowerCase() === old.toLowerCase(); tries++) replacement = pick(rng, swapWords);
+    for (let tries = 0; tries < 5 && replacement.toLowerCase() === old.toLowerCase(); tries++)
+      replacement = pick(rng, swapWords);
     if (replacement.toLowerCase() === old.toLowerCase()) replacement = `${old}s`;
     if (/^\p{Lu}/u.test(old)) replacement = capitalize(replacement);
     changes.push({ start: w.start, end: w.end, replacement });

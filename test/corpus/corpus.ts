@@ -63,7 +63,11 @@ export function buildCorpus(options: CorpusOptions = {}): Corpus {
     const rng = mulberry32(deriveSeed(corpusSeed, `highlights:${article.name}`));
     const count = article.text.length < 10_000 ? Math.round(highlights / 5) : highlights;
     const placed = placeHighlights(article.text, rng, count);
-    return { article, highlights: placed, ids: placed.map((h) => placed.findIndex((g) => g.start === h.start && g.end === h.end)) };
+    return {
+      article,
+      highlights: placed,
+      ids: placed.map((h) => placed.findIndex((g) => g.start === h.start && g.end === h.end)),
+    };
   });
   const cases: CorpusCase[] = [];
   articles.forEach((entry, a) => {
@@ -85,7 +89,10 @@ function buildCase(id: string, article: number, entry: CorpusArticle, kind: Edit
   // Targets: eligible highlights whose paragraphs, one either side included, overlap no other target's.
   const taken = new Set<number>();
   const chosen: number[] = [];
-  for (const i of shuffled(rng, entry.highlights.map((_, i) => i))) {
+  for (const i of shuffled(
+    rng,
+    entry.highlights.map((_, i) => i),
+  )) {
     if (chosen.length >= maxTargets) break;
     const h = entry.highlights[i]!;
     if (!eligible(kind, text, h)) continue;
@@ -121,7 +128,8 @@ function buildCase(id: string, article: number, entry: CorpusArticle, kind: Edit
     for (const i of targets.keys()) {
       const h = entry.highlights[i]!;
       const state = truth.truth(h.start, h.end, entry.ids[i]).state;
-      if (state !== 'destroyed') throw new Error(`${id}: delete-with-lookalike target #${i} is ${state}, not destroyed`);
+      if (state !== 'destroyed')
+        throw new Error(`${id}: delete-with-lookalike target #${i} is ${state}, not destroyed`);
     }
   }
   return { id, article, kind, edited: doc, targets };
@@ -166,9 +174,25 @@ export interface Tally {
 
 function emptyTally(): Tally {
   return {
-    highlights: 0, exact: 0, moved: 0, fuzzy: 0, onCopy: 0, wrong: 0, wrongElsewhere: 0, wrongImprecise: 0, wrongDestroyed: 0,
-    orphan: 0, orphanDestroyed: 0, orphanDamaged: 0, orphanIntact: 0, intact: 0, damaged: 0, destroyed: 0, placedIntact: 0,
-    light: 0, placedLight: 0,
+    highlights: 0,
+    exact: 0,
+    moved: 0,
+    fuzzy: 0,
+    onCopy: 0,
+    wrong: 0,
+    wrongElsewhere: 0,
+    wrongImprecise: 0,
+    wrongDestroyed: 0,
+    orphan: 0,
+    orphanDestroyed: 0,
+    orphanDamaged: 0,
+    orphanIntact: 0,
+    intact: 0,
+    damaged: 0,
+    destroyed: 0,
+    placedIntact: 0,
+    light: 0,
+    placedLight: 0,
   };
 }
 
@@ -233,7 +257,12 @@ export function runCorpus(corpus: Corpus, path: AnchorPath): Outcome {
           truth: {
             state: truth.state,
             kept: truth.kept,
-            spans: truth.candidates.map((k) => ({ start: k.start, end: k.end, copy: k.copy, text: c.edited.text.slice(k.start, k.end) })),
+            spans: truth.candidates.map((k) => ({
+              start: k.start,
+              end: k.end,
+              copy: k.copy,
+              text: c.edited.text.slice(k.start, k.end),
+            })),
           },
           note: c.targets.get(i) ?? '(bystander)',
           original: entry.article.text,
@@ -315,8 +344,15 @@ function linesOf(prefix: string, t: Tally): BenchLine[] {
  * For the path the app re-anchors with (batch; see README.md).
  */
 export function benchLines(outcome: Outcome): BenchLine[] {
-  const lines: BenchLine[] = [{ name: 'robustness-cases', value: outcome.cases, unit: 'count' }, ...linesOf('robustness-', outcome.overall)];
-  lines.push({ name: 'robustness-wrong-rate', value: percent(outcome.overall.wrong, outcome.overall.highlights), unit: '%' });
+  const lines: BenchLine[] = [
+    { name: 'robustness-cases', value: outcome.cases, unit: 'count' },
+    ...linesOf('robustness-', outcome.overall),
+  ];
+  lines.push({
+    name: 'robustness-wrong-rate',
+    value: percent(outcome.overall.wrong, outcome.overall.highlights),
+    unit: '%',
+  });
   lines.push({ name: 'robustness-on-duplicate', value: outcome.overall.onCopy, unit: 'count' });
   for (const bucket of [...editKinds, 'bystander'] as const) {
     const t = outcome.tallies.get(bucket);
@@ -331,7 +367,11 @@ export function benchLines(outcome: Outcome): BenchLine[] {
  */
 export function overallBenchLines(outcome: Outcome, prefix: string): BenchLine[] {
   const lines = linesOf(`${prefix}-`, outcome.overall);
-  lines.push({ name: `${prefix}-wrong-rate`, value: percent(outcome.overall.wrong, outcome.overall.highlights), unit: '%' });
+  lines.push({
+    name: `${prefix}-wrong-rate`,
+    value: percent(outcome.overall.wrong, outcome.overall.highlights),
+    unit: '%',
+  });
   lines.push({ name: `${prefix}-on-duplicate`, value: outcome.overall.onCopy, unit: 'count' });
   return lines.filter((line) => Number.isFinite(line.value));
 }
@@ -343,14 +383,32 @@ export function formatBench(line: BenchLine): string {
 
 /** A table of the tallies, for humans. */
 export function formatTable(outcome: Outcome): string {
-  const head = ['bucket', 'n', 'exact', 'moved', 'fuzzy', 'wrong', 'elsewhere', 'imprecise', 'orphan', 'miss', 'intact', 'damaged', 'destroyed', 'placed/intact', 'placed/light'];
+  const head = [
+    'bucket',
+    'n',
+    'exact',
+    'moved',
+    'fuzzy',
+    'wrong',
+    'elsewhere',
+    'imprecise',
+    'orphan',
+    'miss',
+    'intact',
+    'damaged',
+    'destroyed',
+    'placed/intact',
+    'placed/light',
+  ];
   const rows = [...editKinds, 'bystander' as const]
     .map((b) => [b, outcome.tallies.get(b)] as const)
     .filter((entry): entry is readonly [Bucket, Tally] => entry[1] !== undefined)
     .map(([b, t]) => row(b, t));
   rows.push(row('overall', outcome.overall));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  return [head, ...rows].map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+  return [head, ...rows]
+    .map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '))
+    .join('\n');
 }
 
 function rate(part: number, whole: number): string {
@@ -379,7 +437,10 @@ function row(name: string, t: Tally): string[] {
 
 /** A finding, short enough to read: the case, the quote, where it went, where it should be. */
 export function formatFinding(f: Finding): string {
-  const where = f.placement.start === undefined ? 'orphan' : `[${f.placement.start}, ${f.placement.end}) ${f.placement.status.kind}`;
+  const where =
+    f.placement.start === undefined
+      ? 'orphan'
+      : `[${f.placement.start}, ${f.placement.end}) ${f.placement.status.kind}`;
   return [
     `${f.caseId} #${f.highlight} (${f.shape}, ${f.bucket}): ${JSON.stringify(f.verdict)}`,
     `  quote    ${JSON.stringify(f.quote)} at [${f.span.start}, ${f.span.end})`,

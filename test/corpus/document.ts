@@ -33,7 +33,13 @@ export interface Piece {
 export function originalDoc(text: string): Doc {
   const origin = new Int32Array(text.length);
   for (let i = 0; i < origin.length; i++) origin[i] = i;
-  return { text, origin, copy: new Int32Array(text.length), lookalike: new Int32Array(text.length).fill(-1), copies: 0 };
+  return {
+    text,
+    origin,
+    copy: new Int32Array(text.length),
+    lookalike: new Int32Array(text.length).fill(-1),
+    copies: 0,
+  };
 }
 
 /** Characters nobody wrote before: an edit's new text. */
@@ -71,7 +77,8 @@ export function joinPieces(...parts: Array<Piece | string>): Piece {
 
 /** Replaces doc.text[start, end) with `insert` (a string is new text). */
 export function splice(doc: Doc, start: number, end: number, insert: Piece | string = ''): Doc {
-  if (start < 0 || end > doc.text.length || start > end) throw new RangeError(`splice [${start}, ${end}) of ${doc.text.length}`);
+  if (start < 0 || end > doc.text.length || start > end)
+    throw new RangeError(`splice [${start}, ${end}) of ${doc.text.length}`);
   const piece = typeof insert === 'string' ? newPiece(insert) : insert;
   const joined = joinPieces(pieceOf(doc, 0, start), piece, pieceOf(doc, end, doc.text.length));
   return { ...joined, copies: doc.copies };

@@ -64,7 +64,12 @@ function around(doc: Doc, target: Span): Around | undefined {
   const at = locate(doc, target.start, target.end);
   if (!at) return undefined;
   const paragraphs = paragraphSpans(doc.text);
-  return { at, paragraphs, first: paragraphIndexAt(paragraphs, at.start), last: paragraphIndexAt(paragraphs, at.end - 1) };
+  return {
+    at,
+    paragraphs,
+    first: paragraphIndexAt(paragraphs, at.start),
+    last: paragraphIndexAt(paragraphs, at.end - 1),
+  };
 }
 
 /** The sentence holding offset `at` in its paragraph (or the nearest one after it, then before it). */
@@ -130,26 +135,43 @@ function deleteSentences(doc: Doc, sentences: Span[], i: number, j: number): Doc
 const insertBefore: Edit = (doc, target, ctx) => {
   const a = around(doc, target);
   if (!a) return undefined;
-  const variant = weighted(ctx.rng, [[4, 'sentence'], [3, 'paragraph'], [3, 'far']] as const);
+  const variant = weighted(ctx.rng, [
+    [4, 'sentence'],
+    [3, 'paragraph'],
+    [3, 'far'],
+  ] as const);
   if (variant === 'sentence') {
     const { sentences, index } = sentenceAt(doc.text, a.paragraphs[a.first]!, a.at.start);
     const sentence = sentences[index]!;
     const added = newSentence(ctx.words);
-    return { doc: splice(doc, sentence.start, sentence.start, `${added} `), note: `inserted sentence "${added}" before the target's sentence` };
+    return {
+      doc: splice(doc, sentence.start, sentence.start, `${added} `),
+      note: `inserted sentence "${added}" before the target's sentence`,
+    };
   }
   if (variant === 'paragraph') {
     const added = newParagraph(ctx.words);
-    return { doc: insertParagraph(doc, a.paragraphs, a.first, added), note: `inserted a paragraph before the target's` };
+    return {
+      doc: insertParagraph(doc, a.paragraphs, a.first, added),
+      note: `inserted a paragraph before the target's`,
+    };
   }
   const far = farBoundaries(doc, a, ctx).filter((i) => i < a.first);
   const i = far.length > 0 ? pick(ctx.rng, far) : 0;
-  return { doc: insertParagraph(doc, a.paragraphs, i, newParagraph(ctx.words)), note: `inserted a paragraph at boundary ${i}, far before` };
+  return {
+    doc: insertParagraph(doc, a.paragraphs, i, newParagraph(ctx.words)),
+    note: `inserted a paragraph at boundary ${i}, far before`,
+  };
 };
 
 const insertAfter: Edit = (doc, target, ctx) => {
   const a = around(doc, target);
   if (!a) return undefined;
-  const variant = weighted(ctx.rng, [[4, 'sentence'], [3, 'paragraph'], [3, 'far']] as const);
+  const variant = weighted(ctx.rng, [
+    [4, 'sentence'],
+    [3, 'paragraph'],
+    [3, 'far'],
+  ] as const);
   if (variant === 'sentence') {
     const { sentences, index } = sentenceAt(doc.text, a.paragraphs[a.last]!, a.at.end - 1);
     const sentence = sentences[index]!;
@@ -158,14 +180,31 @@ const insertAfter: Edit = (doc, target, ctx) => {
     return { doc: splice(doc, at, at, ` ${added}`), note: `inserted sentence "${added}" after the target's sentence` };
   }
   if (variant === 'paragraph') {
-    return { doc: insertParagraph(doc, a.paragraphs, a.last + 1, newParagraph(ctx.words)), note: 'inserted a paragraph after the target' };
+    return {
+      doc: insertParagraph(doc, a.paragraphs, a.last + 1, newParagraph(ctx.words)),
+      note: 'inserted a paragraph after the target',
+    };
   }
   const far = farBoundaries(doc, a, ctx).filter((i) => i > a.last + 1);
   const i = far.length > 0 ? pick(ctx.rng, far) : a.paragraphs.length;
-  return { doc: insertParagraph(doc, a.paragraphs, i, newParagraph(ctx.words)), note: `inserted a paragraph at boundary ${i}, far after` };
+  return {
+    doc: insertParagraph(doc, a.paragraphs, i, newParagraph(ctx.words)),
+    note: `inserted a paragraph at boundary ${i}, far after`,
+  };
 };
 
-const insertPhrases = ['very', 'reportedly', 'in fact', 'now', 'also', 'largely', 'once again', 'so-called', 'still', 'quietly'];
+const insertPhrases = [
+  'very',
+  'reportedly',
+  'in fact',
+  'now',
+  'also',
+  'largely',
+  'once again',
+  'so-called',
+  'still',
+  'quietly',
+];
 
 const insertInside: Edit = (doc, target, ctx) => {
   const a = around(doc, target);
@@ -190,7 +229,11 @@ const insertInside: Edit = (doc, target, ctx) => {
 const deleteBefore: Edit = (doc, target, ctx) => {
   const a = around(doc, target);
   if (!a) return undefined;
-  const variant = weighted(ctx.rng, [[4, 'sentence'], [3, 'words'], [2, 'far']] as const);
+  const variant = weighted(ctx.rng, [
+    [4, 'sentence'],
+    [3, 'words'],
+    [2, 'far'],
+  ] as const);
   const { sentences, index } = sentenceAt(doc.text, a.paragraphs[a.first]!, a.at.start);
   if (variant === 'words') {
     const words = wordSpans(doc.text, sentences[index]!.start, a.at.start).filter((w) => w.end < a.at.start);
@@ -198,12 +241,23 @@ const deleteBefore: Edit = (doc, target, ctx) => {
       const k = int(ctx.rng, 1, Math.min(3, words.length));
       const from = words[words.length - k]!.start;
       const to = words[words.length - 1]!.end + (isSpace(doc.text[words[words.length - 1]!.end]) ? 1 : 0);
-      return { doc: splice(doc, from, Math.min(to, a.at.start)), note: `deleted "${doc.text.slice(from, to)}" just before the target` };
+      return {
+        doc: splice(doc, from, Math.min(to, a.at.start)),
+        note: `deleted "${doc.text.slice(from, to)}" just before the target`,
+      };
     }
   }
   if (variant !== 'far') {
-    if (index > 0) return { doc: deleteSentences(doc, sentences, index - 1, index - 1), note: 'deleted the sentence before the target' };
-    if (a.first > 0) return { doc: deleteParagraphs(doc, a.paragraphs, a.first - 1, a.first - 1), note: 'deleted the paragraph before the target' };
+    if (index > 0)
+      return {
+        doc: deleteSentences(doc, sentences, index - 1, index - 1),
+        note: 'deleted the sentence before the target',
+      };
+    if (a.first > 0)
+      return {
+        doc: deleteParagraphs(doc, a.paragraphs, a.first - 1, a.first - 1),
+        note: 'deleted the paragraph before the target',
+      };
   }
   return deleteFar(doc, a, ctx, 'before');
 };
@@ -211,7 +265,11 @@ const deleteBefore: Edit = (doc, target, ctx) => {
 const deleteAfter: Edit = (doc, target, ctx) => {
   const a = around(doc, target);
   if (!a) return undefined;
-  const variant = weighted(ctx.rng, [[4, 'sentence'], [3, 'words'], [2, 'far']] as const);
+  const variant = weighted(ctx.rng, [
+    [4, 'sentence'],
+    [3, 'words'],
+    [2, 'far'],
+  ] as const);
   const { sentences, index } = sentenceAt(doc.text, a.paragraphs[a.last]!, a.at.end - 1);
   if (variant === 'words') {
     const words = wordSpans(doc.text, a.at.end, sentences[index]!.end).filter((w) => w.start > a.at.end);
@@ -219,12 +277,23 @@ const deleteAfter: Edit = (doc, target, ctx) => {
       const k = int(ctx.rng, 1, Math.min(3, words.length));
       const from = words[0]!.start - (isSpace(doc.text[words[0]!.start - 1]) ? 1 : 0);
       const to = words[k - 1]!.end;
-      return { doc: splice(doc, Math.max(from, a.at.end), to), note: `deleted "${doc.text.slice(from, to)}" just after the target` };
+      return {
+        doc: splice(doc, Math.max(from, a.at.end), to),
+        note: `deleted "${doc.text.slice(from, to)}" just after the target`,
+      };
     }
   }
   if (variant !== 'far') {
-    if (index + 1 < sentences.length) return { doc: deleteSentences(doc, sentences, index + 1, index + 1), note: 'deleted the sentence after the target' };
-    if (a.last + 1 < a.paragraphs.length) return { doc: deleteParagraphs(doc, a.paragraphs, a.last + 1, a.last + 1), note: 'deleted the paragraph after the target' };
+    if (index + 1 < sentences.length)
+      return {
+        doc: deleteSentences(doc, sentences, index + 1, index + 1),
+        note: 'deleted the sentence after the target',
+      };
+    if (a.last + 1 < a.paragraphs.length)
+      return {
+        doc: deleteParagraphs(doc, a.paragraphs, a.last + 1, a.last + 1),
+        note: 'deleted the paragraph after the target',
+      };
   }
   return deleteFar(doc, a, ctx, 'after');
 };
@@ -234,7 +303,8 @@ function deleteFar(doc: Doc, a: Around, ctx: EditContext, side: 'before' | 'afte
   const far = farParagraphs(doc, a, ctx).filter((i) => (side === 'before' ? i < a.first : i > a.last));
   if (far.length === 0) return undefined;
   const i = pick(ctx.rng, far);
-  if (chance(ctx.rng, 0.5)) return { doc: deleteParagraphs(doc, a.paragraphs, i, i), note: `deleted paragraph ${i}, far ${side}` };
+  if (chance(ctx.rng, 0.5))
+    return { doc: deleteParagraphs(doc, a.paragraphs, i, i), note: `deleted paragraph ${i}, far ${side}` };
   const farSentences = sentenceSpans(doc.text, a.paragraphs[i]!);
   const s = int(ctx.rng, 0, farSentences.length - 1);
   return { doc: deleteSentences(doc, farSentences, s, s), note: `deleted a sentence of paragraph ${i}, far ${side}` };
@@ -250,7 +320,10 @@ const deleteInside: Edit = (doc, target, ctx) => {
   if (inner.length > 0 && chance(ctx.rng, 0.4)) {
     const s = pick(ctx.rng, inner);
     const to = Math.min(a.at.end, s.end + (isSpace(doc.text[s.end]) ? 1 : 0));
-    return { doc: splice(doc, s.start, to), note: `deleted the sentence "${doc.text.slice(s.start, to)}" inside the target` };
+    return {
+      doc: splice(doc, s.start, to),
+      note: `deleted the sentence "${doc.text.slice(s.start, to)}" inside the target`,
+    };
   }
   const words = wordSpans(doc.text, a.at.start, a.at.end);
   if (words.length < 3) return undefined;
@@ -265,15 +338,24 @@ const deleteInside: Edit = (doc, target, ctx) => {
  * Deletes the target's sentences (or paragraphs); returns the deleted text with its provenance (`removed`, from the
  * document before the deletion) and the target's place inside it.
  */
-function deleteQuoteText(doc: Doc, target: Span, ctx: EditContext, paragraphChance = 0.25): (Edited & { removed: Piece; quoteIn: Span; wholeParagraphs: boolean }) | undefined {
+function deleteQuoteText(
+  doc: Doc,
+  target: Span,
+  ctx: EditContext,
+  paragraphChance = 0.25,
+): (Edited & { removed: Piece; quoteIn: Span; wholeParagraphs: boolean }) | undefined {
   const a = around(doc, target);
   if (!a) return undefined;
   const firstSentences = sentenceSpans(doc.text, a.paragraphs[a.first]!);
   const lastSentences = a.first === a.last ? firstSentences : sentenceSpans(doc.text, a.paragraphs[a.last]!);
-  const i = Math.max(0, firstSentences.findIndex((s) => a.at.start < s.end));
+  const i = Math.max(
+    0,
+    firstSentences.findIndex((s) => a.at.start < s.end),
+  );
   let j = lastSentences.findIndex((s) => a.at.end <= s.end);
   if (j === -1) j = lastSentences.length - 1;
-  const wholeParagraphs = a.first !== a.last || (i === 0 && j === firstSentences.length - 1) || chance(ctx.rng, paragraphChance);
+  const wholeParagraphs =
+    a.first !== a.last || (i === 0 && j === firstSentences.length - 1) || chance(ctx.rng, paragraphChance);
   if (wholeParagraphs) {
     const from = a.paragraphs[a.first]!.start;
     const to = a.paragraphs[a.last]!.end;
@@ -341,17 +423,27 @@ const deleteWithLookalike: Edit = (doc, target, ctx) => {
   const paragraphs = paragraphSpans(deleted.doc.text);
   // The target is gone: aim "far" from where its paragraph was, using a neighbour that survived as the reference.
   const reference = neighbourIndex(deleted.doc, target);
-  const far = farBoundaries(deleted.doc, { at: { start: 0, end: 0 }, paragraphs, first: reference, last: reference }, ctx);
+  const far = farBoundaries(
+    deleted.doc,
+    { at: { start: 0, end: 0 }, paragraphs, first: reference, last: reference },
+    ctx,
+  );
   if (far.length === 0) return undefined;
   const i = pick(ctx.rng, far);
   if (deleted.wholeParagraphs) {
     const inserted = insertParagraph(deleted.doc, paragraphs, i, twin);
-    return { doc: { ...inserted, copies: copyNumber }, note: `${deleted.note}; inserted the lookalike paragraph "${twin.text}" at boundary ${i}` };
+    return {
+      doc: { ...inserted, copies: copyNumber },
+      note: `${deleted.note}; inserted the lookalike paragraph "${twin.text}" at boundary ${i}`,
+    };
   }
   const host = paragraphs[Math.min(i, paragraphs.length - 1)]!;
   const s = pick(ctx.rng, sentenceSpans(deleted.doc.text, host));
   const inserted = splice(deleted.doc, s.start, s.start, joinPieces(twin, ' '));
-  return { doc: { ...inserted, copies: copyNumber }, note: `${deleted.note}; inserted the lookalike "${twin.text}" at ${s.start}` };
+  return {
+    doc: { ...inserted, copies: copyNumber },
+    note: `${deleted.note}; inserted the lookalike "${twin.text}" at ${s.start}`,
+  };
 };
 
 /**
@@ -361,19 +453,33 @@ const deleteWithLookalike: Edit = (doc, target, ctx) => {
  * changes is new text. The words change as `lookalike` would change them, in the same order from the same stream:
  * the right side first, then the quote, then the left side (each change shifts only what follows it).
  */
-function lookalikeTwin(removed: Piece, quoteIn: Span, ctx: EditContext, copyNumber: number, id: number, wholeParagraphs: boolean): Piece {
+function lookalikeTwin(
+  removed: Piece,
+  quoteIn: Span,
+  ctx: EditContext,
+  copyNumber: number,
+  id: number,
+  wholeParagraphs: boolean,
+): Piece {
   const length = removed.text.length;
   const region = wholeParagraphs
     ? { start: Math.max(0, quoteIn.start - lookalikeContext), end: Math.min(length, quoteIn.end + lookalikeContext) }
     : { start: 0, end: length };
   for (let i = 0; i < length; i++) {
     // The removed text is the target's own paragraph: no other target's lookalike lands there (farBoundaries).
-    if (removed.lookalike[i] !== -1) throw new Error(`the text removed for target ${id} holds a lookalike of ${removed.lookalike[i]}`);
+    if (removed.lookalike[i] !== -1)
+      throw new Error(`the text removed for target ${id} holds a lookalike of ${removed.lookalike[i]}`);
   }
   const lookalike = new Int32Array(length).fill(-1).fill(id, region.start, region.end);
-  let twin: Piece = { text: removed.text, origin: removed.origin, copy: new Int32Array(length).fill(copyNumber), lookalike };
+  let twin: Piece = {
+    text: removed.text,
+    origin: removed.origin,
+    copy: new Int32Array(length).fill(copyNumber),
+    lookalike,
+  };
   const reword = (count: number, from: number, to: number): void => {
-    for (const c of lookalikeChanges(twin.text, ctx.words, count, from, to)) twin = splice({ ...twin, copies: 0 }, c.start, c.end, c.replacement);
+    for (const c of lookalikeChanges(twin.text, ctx.words, count, from, to))
+      twin = splice({ ...twin, copies: 0 }, c.start, c.end, c.replacement);
   };
   if (quoteIn.end < length) reword(1, quoteIn.end, quoteIn.end + lookalikeContext);
   reword(int(ctx.rng, 1, 2), quoteIn.start, quoteIn.end);
@@ -442,21 +548,35 @@ const duplicateParagraph: Edit = (doc, target, ctx) => {
   if (!a) return undefined;
   const from = a.paragraphs[a.first]!.start;
   const to = a.paragraphs[a.last]!.end;
-  const variant = weighted(ctx.rng, [[2, 'after'], [1, 'before'], [1, 'far']] as const);
-  if (variant === 'after') return { doc: duplicate(doc, from, to, to, '\n\n'), note: 'duplicated the target paragraph right after itself' };
-  if (variant === 'before') return { doc: duplicate(doc, from, to, from, '', '\n\n'), note: 'duplicated the target paragraph right before itself' };
+  const variant = weighted(ctx.rng, [
+    [2, 'after'],
+    [1, 'before'],
+    [1, 'far'],
+  ] as const);
+  if (variant === 'after')
+    return { doc: duplicate(doc, from, to, to, '\n\n'), note: 'duplicated the target paragraph right after itself' };
+  if (variant === 'before')
+    return {
+      doc: duplicate(doc, from, to, from, '', '\n\n'),
+      note: 'duplicated the target paragraph right before itself',
+    };
   const far = farBoundaries(doc, a, ctx);
   if (far.length === 0) return undefined;
   const i = pick(ctx.rng, far);
   const copied =
-    i < a.paragraphs.length ? duplicate(doc, from, to, a.paragraphs[i]!.start, '', '\n\n') : duplicate(doc, from, to, doc.text.length, '\n\n');
+    i < a.paragraphs.length
+      ? duplicate(doc, from, to, a.paragraphs[i]!.start, '', '\n\n')
+      : duplicate(doc, from, to, doc.text.length, '\n\n');
   return { doc: copied, note: `duplicated the target paragraph at boundary ${i}` };
 };
 
 /** Moves paragraph i (with one separator) to boundary j (indices before the move). */
 function moveParagraph(doc: Doc, paragraphs: Span[], i: number, j: number): Doc {
   const p = paragraphs[i]!;
-  const withSeparator = i + 1 < paragraphs.length ? { start: p.start, end: paragraphs[i + 1]!.start } : { start: paragraphs[i - 1]!.end, end: p.end };
+  const withSeparator =
+    i + 1 < paragraphs.length
+      ? { start: p.start, end: paragraphs[i + 1]!.start }
+      : { start: paragraphs[i - 1]!.end, end: p.end };
   if (j < paragraphs.length) {
     const to = paragraphs[j]!.start;
     if (i + 1 < paragraphs.length) return move(doc, withSeparator.start, withSeparator.end, to);
@@ -476,14 +596,20 @@ const reorderParagraphs: Edit = (doc, target, ctx) => {
     const far = farBoundaries(doc, a, ctx);
     if (far.length > 0) {
       const j = pick(ctx.rng, far);
-      return { doc: moveParagraph(doc, a.paragraphs, a.first, j), note: `moved the target paragraph ${a.first} to boundary ${j}` };
+      return {
+        doc: moveParagraph(doc, a.paragraphs, a.first, j),
+        note: `moved the target paragraph ${a.first} to boundary ${j}`,
+      };
     }
   }
   const far = farParagraphs(doc, a, ctx);
   if (far.length === 0) return undefined;
   const i = pick(ctx.rng, far);
   const j = chance(ctx.rng, 0.5) ? a.first : a.last + 1;
-  return { doc: moveParagraph(doc, a.paragraphs, i, j), note: `moved paragraph ${i} next to the target (boundary ${j})` };
+  return {
+    doc: moveParagraph(doc, a.paragraphs, i, j),
+    note: `moved paragraph ${i} next to the target (boundary ${j})`,
+  };
 };
 
 const mergeParagraphs: Edit = (doc, target, ctx) => {
@@ -491,9 +617,16 @@ const mergeParagraphs: Edit = (doc, target, ctx) => {
   if (!a || a.paragraphs.length < 2) return undefined;
   const withNext = a.last + 1 < a.paragraphs.length && (a.first === 0 || chance(ctx.rng, 0.6));
   const k = withNext ? a.last : a.first - 1;
-  const joiner = weighted(ctx.rng, [[3, ' '], [1, ''], [1, '\n']] as const);
+  const joiner = weighted(ctx.rng, [
+    [3, ' '],
+    [1, ''],
+    [1, '\n'],
+  ] as const);
   const sep = { start: a.paragraphs[k]!.end, end: a.paragraphs[k + 1]!.start };
-  return { doc: splice(doc, sep.start, sep.end, joiner), note: `merged paragraphs ${k} and ${k + 1} with ${JSON.stringify(joiner)}` };
+  return {
+    doc: splice(doc, sep.start, sep.end, joiner),
+    note: `merged paragraphs ${k} and ${k + 1} with ${JSON.stringify(joiner)}`,
+  };
 };
 
 /** Double spaces, a space turned into a line break or a no-break space, a trailing space; or typewriter spacing. */
@@ -504,7 +637,8 @@ const whitespace: Edit = (doc, target, ctx) => {
     const text = doc.text;
     let current = doc;
     for (let i = text.length - 2; i > 0; i--) {
-      if (text[i] === ' ' && /[.!?”]/.test(text[i - 1]!) && /[\p{Lu}“]/u.test(text[i + 1]!)) current = splice(current, i, i, ' ');
+      if (text[i] === ' ' && /[.!?”]/.test(text[i - 1]!) && /[\p{Lu}“]/u.test(text[i + 1]!))
+        current = splice(current, i, i, ' ');
     }
     return { doc: current, note: 'two spaces after every sentence, document-wide' };
   }
@@ -520,7 +654,12 @@ const whitespace: Edit = (doc, target, ctx) => {
     for (let i = lo; i < hi; i++) if (current.text[i] === ' ') singles.push(i);
     if (singles.length === 0) break;
     const i = pick(ctx.rng, singles);
-    const op = weighted(ctx.rng, [[4, '  '], [3, '\n'], [2, '\u00a0'], [1, ' \n']] as const);
+    const op = weighted(ctx.rng, [
+      [4, '  '],
+      [3, '\n'],
+      [2, '\u00a0'],
+      [1, ' \n'],
+    ] as const);
     current = splice(current, i, i + 1, op);
     notes.push(`space at ${i} → ${JSON.stringify(op)}`);
   }
@@ -534,7 +673,9 @@ const typography: Edit = (doc, target, ctx) => {
   const a = around(doc, target);
   if (!a) return undefined;
   const global = chance(ctx.rng, 0.3);
-  const zone = global ? { start: 0, end: doc.text.length } : { start: Math.max(0, a.at.start - 40), end: Math.min(doc.text.length, a.at.end + 40) };
+  const zone = global
+    ? { start: 0, end: doc.text.length }
+    : { start: Math.max(0, a.at.start - 40), end: Math.min(doc.text.length, a.at.end + 40) };
   let current = doc;
   let changed = 0;
   for (let i = zone.end - 1; i >= zone.start; i--) {
@@ -547,7 +688,10 @@ const typography: Edit = (doc, target, ctx) => {
     changed++;
   }
   if (changed === 0) return undefined;
-  return { doc: current, note: `typography: ${changed} marks swapped ${global ? 'document-wide' : 'around the target'}` };
+  return {
+    doc: current,
+    note: `typography: ${changed} marks swapped ${global ? 'document-wide' : 'around the target'}`,
+  };
 };
 
 const single: Record<Exclude<EditKind, 'mixed'>, Edit> = {
@@ -570,7 +714,11 @@ const single: Record<Exclude<EditKind, 'mixed'>, Edit> = {
 /** Two or three different edits on the same target, in random order (deletions of the quote last). */
 const mixed: Edit = (doc, target, ctx) => {
   const kinds = shuffled(ctx.rng, Object.keys(single) as Array<keyof typeof single>).slice(0, int(ctx.rng, 2, 3));
-  kinds.sort((x, y) => Number(x.startsWith('delete-quote') || x === 'delete-with-lookalike') - Number(y.startsWith('delete-quote') || y === 'delete-with-lookalike'));
+  kinds.sort(
+    (x, y) =>
+      Number(x.startsWith('delete-quote') || x === 'delete-with-lookalike') -
+      Number(y.startsWith('delete-quote') || y === 'delete-with-lookalike'),
+  );
   let current = doc;
   const notes: string[] = [];
   for (const kind of kinds) {

@@ -6,7 +6,8 @@ import { paragraphSpans, sentenceSpans, type Span, trimPunctuation, wordSpans } 
  * a selection across a paragraph break, a single word, or a phrase the article repeats elsewhere. One in ten
  * has a sloppy edge (starts or ends a few characters inside a word), as drag-selecting gives.
  */
-type Shape = 'word' | 'words' | 'sentence' | 'sentences' | 'cross-sentence' | 'cross-paragraph' | 'paragraph' | 'repeated-phrase';
+type Shape =
+  'word' | 'words' | 'sentence' | 'sentences' | 'cross-sentence' | 'cross-paragraph' | 'paragraph' | 'repeated-phrase';
 
 export interface Highlight extends Span {
   shape: Shape;
@@ -72,7 +73,9 @@ function place(text: string, layout: Layout, rng: Rng, shape: Shape): Span | und
   const sentence = sentences[s]!;
   switch (shape) {
     case 'word': {
-      const words = wordSpans(text, sentence.start, sentence.end).map((w) => trimPunctuation(text, w)).filter((w) => w.end - w.start >= 5);
+      const words = wordSpans(text, sentence.start, sentence.end)
+        .map((w) => trimPunctuation(text, w))
+        .filter((w) => w.end - w.start >= 5);
       return words.length > 0 ? { ...pick(rng, words) } : undefined;
     }
     case 'words': {

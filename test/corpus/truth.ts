@@ -129,7 +129,12 @@ export class TruthIndex {
       best = Math.max(best, fragment.length);
       if (fragment.length >= candidateShare * length) {
         const copy = fragment.reduce((c, p) => Math.max(c, this.doc.copy[p]!), 0);
-        candidates.push({ start: fragment[0]!, end: fragment[fragment.length - 1]! + 1, positions: Int32Array.from(fragment), copy });
+        candidates.push({
+          start: fragment[0]!,
+          end: fragment[fragment.length - 1]! + 1,
+          positions: Int32Array.from(fragment),
+          copy,
+        });
       }
     }
     candidates.sort((a, b) => a.copy - b.copy || b.positions.length - a.positions.length);
@@ -179,7 +184,8 @@ function isCorrectFor(candidate: Candidate, a: number, b: number): boolean {
 /** Scores one anchoring result against the truth. */
 export function judge(truth: Truth, placement: Placement): Verdict {
   const { start, end, status } = placement;
-  if (status.kind === 'orphan' || start === undefined || end === undefined) return { outcome: 'orphan', state: truth.state };
+  if (status.kind === 'orphan' || start === undefined || end === undefined)
+    return { outcome: 'orphan', state: truth.state };
   if (truth.state === 'destroyed') return { outcome: 'wrong', why: 'destroyed' };
   const hit = truth.candidates.find((c) => isCorrectFor(c, start, end));
   if (hit) return { outcome: status.kind, onCopy: hit.copy !== 0 };

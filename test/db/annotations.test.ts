@@ -68,13 +68,20 @@ describe('annotations', () => {
   });
 
   it('lists in document order of the stored offset, then creation; position-less last', () => {
-    const make = (selectors: Selector[]) => createAnnotation(db, { articleId: article.id, color: 'yellow', selectors }).id;
+    const make = (selectors: Selector[]) =>
+      createAnnotation(db, { articleId: article.id, color: 'yellow', selectors }).id;
     const noPosition = make([{ type: 'TextQuoteSelector', exact: 'dog', prefix: '', suffix: '' }]);
     const late = make(selectorsAt(37, 'lazy'));
     const early = make(selectorsAt(0, 'The'));
     const middleFirst = make(selectorsAt(10, 'brown'));
     const middleSecond = make(selectorsAt(10, 'brown fox'));
-    expect(listAnnotations(db, article.id).map((a) => a.id)).toEqual([early, middleFirst, middleSecond, late, noPosition]);
+    expect(listAnnotations(db, article.id).map((a) => a.id)).toEqual([
+      early,
+      middleFirst,
+      middleSecond,
+      late,
+      noPosition,
+    ]);
   });
 
   it('keeps each article’s annotations apart, and refuses to list for an unknown article', () => {
@@ -85,11 +92,21 @@ describe('annotations', () => {
   });
 
   it('applies a partial update, bumps updated_at and keeps quote and offset in sync with the selectors', async () => {
-    const created = createAnnotation(db, { articleId: article.id, color: 'yellow', selectors: selectorsAt(4, 'quick'), note: 'n' });
+    const created = createAnnotation(db, {
+      articleId: article.id,
+      color: 'yellow',
+      selectors: selectorsAt(4, 'quick'),
+      note: 'n',
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
 
     const recoloured = updateAnnotation(db, created.id, { color: 'pink' });
-    expect(recoloured).toMatchObject({ color: 'pink', note: 'n', selectors: created.selectors, createdAt: created.createdAt });
+    expect(recoloured).toMatchObject({
+      color: 'pink',
+      note: 'n',
+      selectors: created.selectors,
+      createdAt: created.createdAt,
+    });
     expect(recoloured.updatedAt > created.updatedAt).toBe(true);
 
     const renoted = updateAnnotation(db, created.id, { note: '' });
@@ -99,7 +116,9 @@ describe('annotations', () => {
     expect(moved).toMatchObject({ color: 'pink', note: '', selectors: selectorsAt(42, 'dog') });
     expect(rawRow(created.id)).toMatchObject({ quote: 'dog', start_offset: 42 });
 
-    const orphaned = updateAnnotation(db, created.id, { selectors: [{ type: 'TextQuoteSelector', exact: 'fox', prefix: '', suffix: '' }] });
+    const orphaned = updateAnnotation(db, created.id, {
+      selectors: [{ type: 'TextQuoteSelector', exact: 'fox', prefix: '', suffix: '' }],
+    });
     expect(orphaned.selectors).toHaveLength(1);
     expect(rawRow(created.id)).toMatchObject({ quote: 'fox', start_offset: null });
     expect(getAnnotation(db, created.id)).toEqual(orphaned);
@@ -126,7 +145,9 @@ describe('annotations', () => {
 
   it('refuses to delete an article that has annotations, keeping both', () => {
     const created = createAnnotation(db, { articleId: article.id, color: 'yellow', selectors: selectorsAt(0, 'The') });
-    expect(() => db.prepare('DELETE FROM articles WHERE id = ?').run(article.id)).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => db.prepare('DELETE FROM articles WHERE id = ?').run(article.id)).toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
     expect(counts()).toEqual({ articles: 1, annotations: 1 });
     expect(getAnnotation(db, created.id)).toEqual(created);
   });
@@ -135,7 +156,11 @@ describe('annotations', () => {
     const before = counts();
     const importWithHighlight = db.transaction(() => {
       const imported = insertArticle(db, { title: 'New', source: 'new', format: 'text', content: 'abc' });
-      createAnnotation(db, { articleId: imported.id, color: 'red' as HighlightColor, selectors: selectorsAt(0, 'abc') });
+      createAnnotation(db, {
+        articleId: imported.id,
+        color: 'red' as HighlightColor,
+        selectors: selectorsAt(0, 'abc'),
+      });
     });
     expect(() => importWithHighlight()).toThrow(/CHECK constraint failed/);
     expect(counts()).toEqual(before);
@@ -149,7 +174,9 @@ describe('annotations', () => {
     expect(() => insert.run('a', article.id, 'yellow', '{not json', 0)).toThrow(/CHECK/);
     expect(() => insert.run('b', article.id, 'yellow', '{"type":"TextQuoteSelector"}', 0)).toThrow(/CHECK/);
     expect(() => insert.run('c', article.id, 'yellow', '[]', -1)).toThrow(/CHECK/);
-    expect(() => insert.run('d', article.id, 'yellow', '[]', 'twelve')).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() => insert.run('d', article.id, 'yellow', '[]', 'twelve')).toThrow(
+      /cannot store TEXT value in INTEGER column/,
+    );
     expect(() => insert.run('e', 999, 'yellow', '[]', 0)).toThrow(/FOREIGN KEY/);
     expect(counts().annotations).toBe(0);
   });
@@ -169,7 +196,11 @@ describe('annotations', () => {
     db.transaction(() => {
       for (let i = 0; i < 5_000; i += 1) {
         const start = (i * 7919) % 49_000;
-        createAnnotation(db, { articleId: i % 2 ? third.id : other.id, color: 'yellow', selectors: selectorsAt(start, 'x'.repeat(10)) });
+        createAnnotation(db, {
+          articleId: i % 2 ? third.id : other.id,
+          color: 'yellow',
+          selectors: selectorsAt(start, 'x'.repeat(10)),
+        });
       }
     })();
     const started = performance.now();

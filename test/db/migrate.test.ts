@@ -32,7 +32,9 @@ function track(db: Database): Database {
 
 function tableNames(db: Database): string[] {
   return db
-    .prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare<[], string>(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
     .pluck()
     .all();
 }
@@ -45,7 +47,9 @@ describe('openDatabase on an empty file', () => {
     const db = track(openDatabase(file));
     expect(tableNames(db)).toEqual(['annotations', 'articles']);
     const strict = db
-      .prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name IN ('articles', 'annotations') ORDER BY name")
+      .prepare<[], { name: string; strict: number }>(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name IN ('articles', 'annotations') ORDER BY name",
+      )
       .all();
     expect(strict).toEqual([
       { name: 'annotations', strict: 1 },
@@ -56,7 +60,10 @@ describe('openDatabase on an empty file', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
-    const indexes = db.prepare<[], string>("SELECT name FROM pragma_index_list('annotations') WHERE origin = 'c'").pluck().all();
+    const indexes = db
+      .prepare<[], string>("SELECT name FROM pragma_index_list('annotations') WHERE origin = 'c'")
+      .pluck()
+      .all();
     expect(indexes).toContain('annotations_by_article_position');
   });
 

@@ -50,20 +50,30 @@ describe('core loop', () => {
     await noteField(page).click();
     await page.keyboard.type('Consultation, not unilateral action.');
     await page.keyboard.press('Escape');
-    await expect.poll(() => sidebarList(page).getByRole('listitem').allTextContents()).toEqual([
-      expect.stringContaining('Consultation, not unilateral action.'),
-    ]);
+    await expect
+      .poll(() => sidebarList(page).getByRole('listitem').allTextContents())
+      .toEqual([expect.stringContaining('Consultation, not unilateral action.')]);
     expect(app.pageErrors).toEqual([]);
 
     const again = await restart();
     await expect.poll(() => paintedHighlights(again.page, 'green')).toEqual([stressed]);
     expect(await again.page.evaluate(() => CSS.highlights.get('marginalia-green')?.size)).toBe(1);
     const items = sidebarList(again.page).getByRole('listitem');
-    await expect.poll(() => items.allTextContents()).toEqual([expect.stringContaining('Consultation, not unilateral action.')]);
-    await expect(items.first().getByRole('img', { name: /green highlight/i }).count()).resolves.toBe(1);
+    await expect
+      .poll(() => items.allTextContents())
+      .toEqual([expect.stringContaining('Consultation, not unilateral action.')]);
+    await expect(
+      items
+        .first()
+        .getByRole('img', { name: /green highlight/i })
+        .count(),
+    ).resolves.toBe(1);
 
     const stored = await again.api.annotations.list({ articleId: await defaultArticleId(again) });
-    expect(stored).toMatchObject({ ok: true, value: [{ color: 'green', note: 'Consultation, not unilateral action.' }] });
+    expect(stored).toMatchObject({
+      ok: true,
+      value: [{ color: 'green', note: 'Consultation, not unilateral action.' }],
+    });
     expect(again.pageErrors).toEqual([]);
   });
 

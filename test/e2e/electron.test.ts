@@ -52,7 +52,12 @@ describe.runIf(hasElectron)('Electron app', () => {
       process: typeof Reflect.get(window, 'process'),
       isSecureContext: window.isSecureContext,
     }));
-    expect(shape).toEqual({ groups: ['annotations', 'articles'], require: 'undefined', process: 'undefined', isSecureContext: true });
+    expect(shape).toEqual({
+      groups: ['annotations', 'articles'],
+      require: 'undefined',
+      process: 'undefined',
+      isSecureContext: true,
+    });
   });
 
   it('keeps a highlight and its notes across a restart', async () => {
@@ -75,9 +80,11 @@ describe.runIf(hasElectron)('Electron app', () => {
     const second = await launch(dataDir);
     await expect.poll(() => paintedHighlights(second.page, 'green')).toEqual([stressed]);
     const items = sidebarList(second.page).getByRole('listitem');
-    await expect.poll(() => items.allTextContents()).toEqual([
-      expect.stringContaining('Consultation, not unilateral action.'),
-      expect.stringContaining('Brussels, then Vienna'),
-    ]);
+    await expect
+      .poll(() => items.allTextContents())
+      .toEqual([
+        expect.stringContaining('Consultation, not unilateral action.'),
+        expect.stringContaining('Brussels, then Vienna'),
+      ]);
   });
 });

@@ -62,11 +62,16 @@ describe.skipIf(unavailable)('a full disk, as the user sees it', () => {
     await clickText(page, stressed);
     await noteField(page).click();
     await page.keyboard.type(typed);
-    await expect.poll(() => alert(app).textContent(), { timeout: 10_000 }).toMatch(/The disk is full: your change was not saved\./);
+    await expect
+      .poll(() => alert(app).textContent(), { timeout: 10_000 })
+      .toMatch(/The disk is full: your change was not saved\./);
     await expect(noteField(page).inputValue()).resolves.toBe(typed);
 
     // A recolour on the full disk is refused too: the highlight goes back to green and the message stays.
-    await page.getByRole('dialog').getByRole('button', { name: /yellow/i }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /yellow/i })
+      .click();
     await expect.poll(() => paintedHighlights(page, 'green')).toEqual([stressed]);
     await expect.poll(() => paintedHighlights(page, 'yellow')).toEqual([]);
     await expect(noteField(page).inputValue()).resolves.toBe(typed);
@@ -76,11 +81,14 @@ describe.skipIf(unavailable)('a full disk, as the user sees it', () => {
     await noteField(page).press('End');
     await page.keyboard.type(' Saved.');
     await page.keyboard.press('Escape');
-    await expect.poll(() => sidebarList(page).getByRole('listitem').allTextContents()).toEqual([expect.stringContaining(`${typed} Saved.`)]);
+    await expect
+      .poll(() => sidebarList(page).getByRole('listitem').allTextContents())
+      .toEqual([expect.stringContaining(`${typed} Saved.`)]);
     await expect.poll(() => alert(app).textContent()).toBe('');
 
     app = await relaunchApp(app);
-    const notes = async () => (await sidebarList(app.page).getByRole('listitem').allTextContents()).filter((text) => text.includes(typed));
+    const notes = async () =>
+      (await sidebarList(app.page).getByRole('listitem').allTextContents()).filter((text) => text.includes(typed));
     await expect.poll(notes).toEqual([expect.stringContaining(`${typed} Saved.`)]);
     await expect.poll(() => paintedHighlights(app.page, 'green')).toEqual([stressed]);
   });

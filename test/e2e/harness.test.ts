@@ -23,14 +23,18 @@ describe('launchApp', () => {
     const shape = await app.page.evaluate(() => {
       const { marginalia } = window;
       return {
-        groups: Object.fromEntries(Object.entries(marginalia).map(([group, verbs]) => [group, Object.keys(verbs).sort()])),
+        groups: Object.fromEntries(
+          Object.entries(marginalia).map(([group, verbs]) => [group, Object.keys(verbs).sort()]),
+        ),
         frozen: Object.isFrozen(marginalia) && Object.values(marginalia).every((verbs) => Object.isFrozen(verbs)),
         // Names the page must not have, so the Window type rightly does not declare them.
         node: typeof Reflect.get(window, 'require'),
         process: typeof Reflect.get(window, 'process'),
       };
     });
-    const expected = Object.fromEntries(Object.entries(channelTable()).map(([group, verbs]) => [group, Object.keys(verbs).sort()]));
+    const expected = Object.fromEntries(
+      Object.entries(channelTable()).map(([group, verbs]) => [group, Object.keys(verbs).sort()]),
+    );
     expect(shape).toEqual({ groups: expected, frozen: true, node: 'undefined', process: 'undefined' });
   });
 
@@ -50,7 +54,11 @@ describe('launchApp', () => {
       expect(response?.status()).toBe(200);
       expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy);
       const statuses = await page.evaluate(async () =>
-        Promise.all(['/..%2f..%2fetc%2fpasswd', '/%2e%2e%2fpackage.json', '/missing.js'].map(async (path) => (await fetch(path)).status)),
+        Promise.all(
+          ['/..%2f..%2fetc%2fpasswd', '/%2e%2e%2fpackage.json', '/missing.js'].map(
+            async (path) => (await fetch(path)).status,
+          ),
+        ),
       );
       expect(statuses).toEqual([404, 404, 404]);
     } finally {

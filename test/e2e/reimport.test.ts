@@ -67,24 +67,26 @@ describe('re-importing a changed article', () => {
     await highlightText(page, kept, 'green');
     await highlightWithNote(page, doomed, 'Ask the harbour master');
     await expect.poll(() => paintedHighlights(page, 'yellow')).toEqual([doomed]);
-    await expect.poll(() => sidebarList(page).getByRole('listitem').allTextContents()).toEqual([
-      expect.stringContaining(kept),
-      expect.stringContaining('Ask the harbour master'),
-    ]);
+    await expect
+      .poll(() => sidebarList(page).getByRole('listitem').allTextContents())
+      .toEqual([expect.stringContaining(kept), expect.stringContaining('Ask the harbour master')]);
 
     file = version2;
     await openArticleFile(page);
     await expect.poll(() => noticeText(page)).toContain('1 kept, 0 moved, 0 fuzzy, 1 orphaned.');
     expect(await noticeText(page)).toContain('where you can re-attach it');
-    await expect.poll(() => orphanList(page).getByRole('listitem').allTextContents()).toEqual([
-      expect.stringMatching(new RegExp(`${doomed}.*Ask the harbour master`)),
-    ]);
+    await expect
+      .poll(() => orphanList(page).getByRole('listitem').allTextContents())
+      .toEqual([expect.stringMatching(new RegExp(`${doomed}.*Ask the harbour master`))]);
     await expect.poll(() => paintedHighlights(page, 'green')).toEqual([kept]);
     expect(await paintedHighlights(page, 'yellow')).toEqual([]);
 
     await orphanList(page).getByRole('button', { name: 'Re-attach…' }).click();
     await selectText(page, replacement);
-    await page.getByRole('toolbar', { name: 'Re-attach highlight' }).getByRole('button', { name: 'Re-attach here' }).click();
+    await page
+      .getByRole('toolbar', { name: 'Re-attach highlight' })
+      .getByRole('button', { name: 'Re-attach here' })
+      .click();
     await expect.poll(() => paintedHighlights(page, 'yellow')).toEqual([replacement]);
     await expect.poll(() => orphanList(page).count()).toBe(0);
     await expect.poll(() => storedQuotes(app)).toEqual(expect.arrayContaining([replacement, kept]));
@@ -97,10 +99,12 @@ describe('re-importing a changed article', () => {
     await waitForTitle(page, title);
     await expect.poll(() => paintedHighlights(page, 'yellow')).toEqual([replacement]);
     expect(await paintedHighlights(page, 'green')).toEqual([kept]);
-    await expect.poll(() => sidebarList(page).getByRole('listitem').allTextContents()).toEqual([
-      expect.stringContaining(kept),
-      expect.stringMatching(new RegExp(`${replacement.slice(0, 40)}.*Ask the harbour master`)),
-    ]);
+    await expect
+      .poll(() => sidebarList(page).getByRole('listitem').allTextContents())
+      .toEqual([
+        expect.stringContaining(kept),
+        expect.stringMatching(new RegExp(`${replacement.slice(0, 40)}.*Ask the harbour master`)),
+      ]);
     expect(await orphanList(page).count()).toBe(0);
     // Same file, same text: nothing to report.
     expect(await noticeText(page)).toBe('');

@@ -39,7 +39,13 @@ describe('origins', () => {
   it('sends only http(s) links to the OS browser', () => {
     expect(isWebUrl('https://example.com/a')).toBe(true);
     expect(isWebUrl('http://example.com/a')).toBe(true);
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'app://marginalia/', 'nonsense']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'app://marginalia/',
+      'nonsense',
+    ]) {
       expect(isWebUrl(url)).toBe(false);
     }
   });

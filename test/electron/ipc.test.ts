@@ -56,7 +56,10 @@ describe('registerIpc', () => {
     const { window, mainFrame, webContents } = fakeWindow();
     const { dispatch } = register(window);
     const input = { articleId: 1 };
-    const result = await electron.handlers.get('annotations:list')?.({ sender: webContents, senderFrame: mainFrame }, input);
+    const result = await electron.handlers.get('annotations:list')?.(
+      { sender: webContents, senderFrame: mainFrame },
+      input,
+    );
     expect(result).toEqual({ ok: true, value: 'dispatched' });
     expect(dispatch).toHaveBeenCalledExactlyOnceWith('annotations:list', input);
   });
@@ -83,22 +86,24 @@ describe('registerIpc', () => {
     expect(await call({ sender: otherContents, senderFrame: mainFrame })).toEqual(forbidden);
     expect(await call({ sender: webContents, senderFrame: destroyedFrame })).toEqual(forbidden);
     expect(dispatch).not.toHaveBeenCalled();
-    expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/^refused annotations:delete from an untrusted sender \(https:\/\/evil\.example\/\)/));
+    expect(log.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^refused annotations:delete from an untrusted sender \(https:\/\/evil\.example\/\)/),
+    );
   });
 
   it('refuses every call while there is no window, or after it was destroyed', async () => {
     const { mainFrame, webContents, window } = fakeWindow();
     const none = register(null);
-    expect(await electron.handlers.get('articles:get-default')?.({ sender: webContents, senderFrame: mainFrame }, undefined)).toEqual(
-      forbidden,
-    );
+    expect(
+      await electron.handlers.get('articles:get-default')?.({ sender: webContents, senderFrame: mainFrame }, undefined),
+    ).toEqual(forbidden);
     expect(none.dispatch).not.toHaveBeenCalled();
     none.unregister();
 
     const destroyed = register({ ...window, isDestroyed: () => true });
-    expect(await electron.handlers.get('articles:get-default')?.({ sender: webContents, senderFrame: mainFrame }, undefined)).toEqual(
-      forbidden,
-    );
+    expect(
+      await electron.handlers.get('articles:get-default')?.({ sender: webContents, senderFrame: mainFrame }, undefined),
+    ).toEqual(forbidden);
     expect(destroyed.dispatch).not.toHaveBeenCalled();
   });
 
@@ -110,7 +115,10 @@ describe('registerIpc', () => {
     production.unregister();
 
     const development = register(window, ['app://marginalia', 'http://localhost:5173']);
-    expect(await electron.handlers.get('articles:get-default')?.(event, undefined)).toEqual({ ok: true, value: 'dispatched' });
+    expect(await electron.handlers.get('articles:get-default')?.(event, undefined)).toEqual({
+      ok: true,
+      value: 'dispatched',
+    });
     expect(development.dispatch).toHaveBeenCalledOnce();
   });
 });

@@ -108,7 +108,9 @@ describe('main entry', () => {
   });
 
   it('shows a refused database to the user and exits without touching it further', async () => {
-    const refusal = new Error('This database was written by a newer version of Marginalia (schema 9; this version knows up to 1).');
+    const refusal = new Error(
+      'This database was written by a newer version of Marginalia (schema 9; this version knows up to 1).',
+    );
     mocks.openAppData.mockImplementation(() => {
       throw refusal;
     });
@@ -119,7 +121,10 @@ describe('main entry', () => {
       expect.stringContaining(refusal.message),
     );
     expect(mocks.app.exit).toHaveBeenCalledWith(1);
-    expect(log.error).toHaveBeenCalledExactlyOnceWith('could not open the library in /home/reader/.config/Marginalia:', refusal);
+    expect(log.error).toHaveBeenCalledExactlyOnceWith(
+      'could not open the library in /home/reader/.config/Marginalia:',
+      refusal,
+    );
     expect(mocks.BrowserWindow).not.toHaveBeenCalled();
     expect(mocks.ipcMain.handle).not.toHaveBeenCalled();
     expect(mocks.openAppData).toHaveBeenCalledOnce();

@@ -15,7 +15,9 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
   getConfig(projectDir: string, configPath: string | null, fromOptions: null): Promise<Record<string, unknown>>;
   validateConfiguration(config: Record<string, unknown>, logger: unknown): Promise<void>;
 };
-const { DebugLogger } = require('builder-util/out/DebugLogger.js') as { DebugLogger: new (enabled: boolean) => unknown };
+const { DebugLogger } = require('builder-util/out/DebugLogger.js') as {
+  DebugLogger: new (enabled: boolean) => unknown;
+};
 
 async function packagingConfig(): Promise<Record<string, unknown>> {
   const config = await getConfig(projectDir, null, null);

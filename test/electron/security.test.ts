@@ -31,7 +31,8 @@ function fakeContents() {
   let openHandler: ((details: { url: string }) => { action: string }) | undefined;
   return {
     contents: {
-      on: (name: string, listener: (event: { url?: string; preventDefault: () => void }) => void) => listeners.set(name, listener),
+      on: (name: string, listener: (event: { url?: string; preventDefault: () => void }) => void) =>
+        listeners.set(name, listener),
       setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
     },
     emit(name: string, url?: string): boolean {

@@ -3,7 +3,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => {
   const window = { once: vi.fn(), show: vi.fn(), loadURL: vi.fn(() => Promise.resolve()) };
-  return { window, BrowserWindow: vi.fn(function BrowserWindow() { return window; }) };
+  return {
+    window,
+    BrowserWindow: vi.fn(function BrowserWindow() {
+      return window;
+    }),
+  };
 });
 vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow }));
 const log = vi.hoisted(() => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() }));

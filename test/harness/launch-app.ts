@@ -108,7 +108,9 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     await page.goto(`${harnessOrigin}/index.html`);
     if (options.waitForArticle !== false) {
       await waitForArticle(page).catch((error: unknown) => {
-        throw new Error(`the article did not render (${String(error)}); page errors: ${pageErrors.join(' | ') || 'none'}`);
+        throw new Error(
+          `the article did not render (${String(error)}); page errors: ${pageErrors.join(' | ') || 'none'}`,
+        );
       });
     }
 
@@ -131,7 +133,10 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
 }
 
 /** Restart: closes the app (flushing what the page saves on exit) and launches it again on the same data folder. */
-export async function relaunchApp(app: LaunchedApp, options: Omit<LaunchOptions, 'dataDir'> = {}): Promise<LaunchedApp> {
+export async function relaunchApp(
+  app: LaunchedApp,
+  options: Omit<LaunchOptions, 'dataDir'> = {},
+): Promise<LaunchedApp> {
   await app.close();
   return launchApp({ ...options, dataDir: app.dataDir });
 }

@@ -51,7 +51,12 @@ export async function launchElectronApp({ dataDir }: { dataDir: string }): Promi
   delete env.ELECTRON_RENDERER_URL;
   delete env.ELECTRON_RUN_AS_NODE;
   const executablePath = electron.executable;
-  const electronApp = await _electron.launch({ executablePath, args: [...chromiumArgs, mainEntry], env, cwd: repoRoot });
+  const electronApp = await _electron.launch({
+    executablePath,
+    args: [...chromiumArgs, mainEntry],
+    env,
+    cwd: repoRoot,
+  });
   try {
     const page = await electronApp.firstWindow();
     await waitForArticle(page);

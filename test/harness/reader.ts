@@ -78,7 +78,10 @@ export async function paintedHighlights(page: Page, color: string): Promise<stri
 /** Selects `text` and clicks the selection toolbar's "Highlight <colour>" button. */
 export async function highlightText(page: Page, text: string, color: string): Promise<void> {
   await selectText(page, text);
-  await page.getByRole('toolbar').getByRole('button', { name: `Highlight ${color}` }).click();
+  await page
+    .getByRole('toolbar')
+    .getByRole('button', { name: `Highlight ${color}` })
+    .click();
 }
 
 /** Clicks the middle of the first line of `text` in the article, as a user opens a highlight. */
@@ -115,12 +118,18 @@ export function sidebarList(page: Page) {
 
 /** Presses the header's "Open…" (the file dialog is the harness's `pickArticleFile` stand-in). */
 export async function openArticleFile(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: /^Open…/ }).click();
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /^Open…/ })
+    .click();
 }
 
 /** Waits until the article shown has this title. */
 export async function waitForTitle(page: Page, title: string, timeoutMs = 15_000): Promise<void> {
-  await page.getByRole('article').getByRole('heading', { level: 1, name: title, exact: true }).waitFor({ state: 'visible', timeout: timeoutMs });
+  await page
+    .getByRole('article')
+    .getByRole('heading', { level: 1, name: title, exact: true })
+    .waitFor({ state: 'visible', timeout: timeoutMs });
 }
 
 /** The window-wide notice under the header (what re-opening a changed file did), or '' when none is shown. */

@@ -12,7 +12,10 @@ const scene = {
   highlights: [
     { color: 'yellow', text: 'held day-long talks Monday in Geneva' },
     { color: 'green', text: 'There were no immediate details available about the outcome of the talks' },
-    { color: 'blue', text: 'working in consultation with not only Ukraine, but also with NATO and other allies across Europe' },
+    {
+      color: 'blue',
+      text: 'working in consultation with not only Ukraine, but also with NATO and other allies across Europe',
+    },
     { color: 'pink', text: '‘nothing about you, without you’' },
   ],
   noted: {

@@ -36,7 +36,10 @@ beforeEach(async () => {
   logged = [];
   dispatch = createDispatch(createHandlers(db), (error) => logged.push(error));
   const article = ensureDefaultArticle(db, seed);
-  fixture = { article, annotation: expectOk<Annotation>(await dispatch('annotations:create', validCreate(article.id))) };
+  fixture = {
+    article,
+    annotation: expectOk<Annotation>(await dispatch('annotations:create', validCreate(article.id))),
+  };
 });
 
 afterEach(() => {
@@ -62,7 +65,12 @@ function dump(): string {
   });
 }
 
-const quote = (exact: string, prefix = '', suffix = ''): Selector => ({ type: 'TextQuoteSelector', exact, prefix, suffix });
+const quote = (exact: string, prefix = '', suffix = ''): Selector => ({
+  type: 'TextQuoteSelector',
+  exact,
+  prefix,
+  suffix,
+});
 const position = (start: number, end: number): Selector => ({ type: 'TextPositionSelector', start, end });
 
 interface BadCase {
@@ -73,9 +81,24 @@ interface BadCase {
   message: string;
 }
 
-const invalid = (why: string, input: (f: Fixture) => unknown, message: string): BadCase => ({ why, input, code: 'invalid-input', message });
-const notFound = (why: string, input: (f: Fixture) => unknown, message: string): BadCase => ({ why, input, code: 'not-found', message });
-const conflict = (why: string, input: (f: Fixture) => unknown, message: string): BadCase => ({ why, input, code: 'conflict', message });
+const invalid = (why: string, input: (f: Fixture) => unknown, message: string): BadCase => ({
+  why,
+  input,
+  code: 'invalid-input',
+  message,
+});
+const notFound = (why: string, input: (f: Fixture) => unknown, message: string): BadCase => ({
+  why,
+  input,
+  code: 'not-found',
+  message,
+});
+const conflict = (why: string, input: (f: Fixture) => unknown, message: string): BadCase => ({
+  why,
+  input,
+  code: 'conflict',
+  message,
+});
 
 const create = (f: Fixture, change: Record<string, unknown>) => ({ ...validCreate(f.article.id), ...change });
 const update = (f: Fixture, change: Record<string, unknown>) => ({ id: f.annotation.id, ...change });
@@ -95,7 +118,11 @@ const malformed: Record<string, BadCase[]> = {
   'articles:get': [
     invalid('no input', () => undefined, 'expected object, received undefined'),
     invalid('a missing id', () => ({}), 'id: Invalid input: expected number, received undefined'),
-    invalid('an id as a string', (f) => ({ id: String(f.article.id) }), 'id: Invalid input: expected number, received string'),
+    invalid(
+      'an id as a string',
+      (f) => ({ id: String(f.article.id) }),
+      'id: Invalid input: expected number, received string',
+    ),
     invalid('a fractional id', () => ({ id: 1.5 }), 'An article id is a whole number'),
     invalid('a zero id', () => ({ id: 0 }), 'An article id is positive'),
     invalid('an extra field', (f) => ({ id: f.article.id, content: 'x' }), 'Unrecognized key: "content"'),
@@ -104,7 +131,11 @@ const malformed: Record<string, BadCase[]> = {
   'annotations:list': [
     invalid('no input', () => undefined, 'expected object, received undefined'),
     invalid('a missing article id', () => ({}), 'articleId: Invalid input: expected number, received undefined'),
-    invalid('an article id as a string', () => ({ articleId: '1' }), 'articleId: Invalid input: expected number, received string'),
+    invalid(
+      'an article id as a string',
+      () => ({ articleId: '1' }),
+      'articleId: Invalid input: expected number, received string',
+    ),
     invalid('a negative article id', () => ({ articleId: -1 }), 'An article id is positive'),
     invalid('an extra field', (f) => ({ articleId: f.article.id, limit: 10 }), 'Unrecognized key: "limit"'),
     notFound('an unknown article id', (f) => ({ articleId: f.article.id + 1 }), 'No article with id'),
@@ -112,45 +143,177 @@ const malformed: Record<string, BadCase[]> = {
   'annotations:create': [
     invalid('no input', () => undefined, 'expected object, received undefined'),
     invalid('an array', () => [], 'expected object, received array'),
-    invalid('a missing colour', (f) => create(f, { color: undefined }), 'The colour must be one of yellow, green, blue, pink, purple'),
+    invalid(
+      'a missing colour',
+      (f) => create(f, { color: undefined }),
+      'The colour must be one of yellow, green, blue, pink, purple',
+    ),
     invalid('an unknown colour', (f) => create(f, { color: 'red' }), 'The colour must be one of'),
-    invalid('missing selectors', (f) => create(f, { selectors: undefined }), 'selectors: Invalid input: expected array'),
-    invalid('selectors as a JSON string', (f) => create(f, { selectors: JSON.stringify(selectorsAt(0, 'D')) }), 'selectors: Invalid input: expected array, received string'),
+    invalid(
+      'missing selectors',
+      (f) => create(f, { selectors: undefined }),
+      'selectors: Invalid input: expected array',
+    ),
+    invalid(
+      'selectors as a JSON string',
+      (f) => create(f, { selectors: JSON.stringify(selectorsAt(0, 'D')) }),
+      'selectors: Invalid input: expected array, received string',
+    ),
     invalid('no selectors', (f) => create(f, { selectors: [] }), 'At least one selector is needed'),
-    invalid('no quote selector', (f) => create(f, { selectors: [position(0, 9)] }), 'Exactly one TextQuoteSelector is needed'),
-    invalid('two quote selectors', (f) => create(f, { selectors: [quote('Diplomats'), quote('Diplomats')] }), 'Exactly one TextQuoteSelector is needed'),
-    invalid('two position selectors', (f) => create(f, { selectors: [position(0, 9), position(0, 9)] }), 'Exactly one TextQuoteSelector is needed. At most one TextPositionSelector'),
-    invalid('three selectors', (f) => create(f, { selectors: [...selectorsAt(0, 'Diplomats'), quote('x')] }), 'At most one quote and one position selector'),
-    invalid('a position not matching the quote length', (f) => create(f, { selectors: [quote('Diplomats'), position(0, 5)] }), 'The position selector does not span the quoted text'),
-    invalid('a position ending before it starts', (f) => create(f, { selectors: [quote('D'), position(5, 4)] }), 'A position selector must end after it starts'),
-    invalid('a negative position', (f) => create(f, { selectors: [quote('D'), position(-1, 0)] }), 'selectors.1.start: Too small'),
-    invalid('a fractional position', (f) => create(f, { selectors: [quote('D'), position(0.5, 1.5)] }), 'selectors.1.start: Invalid input: expected int'),
+    invalid(
+      'no quote selector',
+      (f) => create(f, { selectors: [position(0, 9)] }),
+      'Exactly one TextQuoteSelector is needed',
+    ),
+    invalid(
+      'two quote selectors',
+      (f) => create(f, { selectors: [quote('Diplomats'), quote('Diplomats')] }),
+      'Exactly one TextQuoteSelector is needed',
+    ),
+    invalid(
+      'two position selectors',
+      (f) => create(f, { selectors: [position(0, 9), position(0, 9)] }),
+      'Exactly one TextQuoteSelector is needed. At most one TextPositionSelector',
+    ),
+    invalid(
+      'three selectors',
+      (f) => create(f, { selectors: [...selectorsAt(0, 'Diplomats'), quote('x')] }),
+      'At most one quote and one position selector',
+    ),
+    invalid(
+      'a position not matching the quote length',
+      (f) => create(f, { selectors: [quote('Diplomats'), position(0, 5)] }),
+      'The position selector does not span the quoted text',
+    ),
+    invalid(
+      'a position ending before it starts',
+      (f) => create(f, { selectors: [quote('D'), position(5, 4)] }),
+      'A position selector must end after it starts',
+    ),
+    invalid(
+      'a negative position',
+      (f) => create(f, { selectors: [quote('D'), position(-1, 0)] }),
+      'selectors.1.start: Too small',
+    ),
+    invalid(
+      'a fractional position',
+      (f) => create(f, { selectors: [quote('D'), position(0.5, 1.5)] }),
+      'selectors.1.start: Invalid input: expected int',
+    ),
     invalid('an empty quote', (f) => create(f, { selectors: [quote('')] }), 'The quote is empty'),
-    invalid('an oversized quote', (f) => create(f, { selectors: [quote('x'.repeat(limits.quoteMaxLength + 1))] }), `The quote is longer than ${limits.quoteMaxLength.toLocaleString('en-US')} characters`),
-    invalid('an oversized prefix', (f) => create(f, { selectors: [quote('D', 'p'.repeat(limits.affixLength + 1))] }), `The prefix is longer than ${limits.affixLength} characters`),
-    invalid('an oversized suffix', (f) => create(f, { selectors: [quote('D', '', 's'.repeat(limits.affixLength + 1))] }), `The suffix is longer than ${limits.affixLength} characters`),
-    invalid('a quote without its suffix', (f) => create(f, { selectors: [{ type: 'TextQuoteSelector', exact: 'D', prefix: '' }] }), 'selectors.0.suffix: Invalid input: expected string, received undefined'),
-    invalid('an extra field in a selector', (f) => create(f, { selectors: [{ ...quote('D'), refinedBy: {} }] }), 'selectors.0: Unrecognized key: "refinedBy"'),
-    invalid('an unknown selector type', (f) => create(f, { selectors: [quote('D'), { type: 'XPathSelector', value: '/p[1]' }] }), 'selectors.1.type: Invalid discriminator value'),
-    invalid('an oversized note', (f) => create(f, { note: 'n'.repeat(limits.noteMaxLength + 1) }), `The note is longer than ${limits.noteMaxLength.toLocaleString('en-US')} characters`),
-    invalid('a note that is not a string', (f) => create(f, { note: 42 }), 'note: Invalid input: expected string, received number'),
-    invalid('a missing article id', (f) => create(f, { articleId: undefined }), 'articleId: Invalid input: expected number, received undefined'),
-    invalid('an article id as a string', (f) => create(f, { articleId: String(f.article.id) }), 'articleId: Invalid input: expected number, received string'),
-    invalid('caller-chosen timestamps', (f) => create(f, { createdAt: '2020-01-01T00:00:00.000Z' }), 'Unrecognized key: "createdAt"'),
+    invalid(
+      'an oversized quote',
+      (f) => create(f, { selectors: [quote('x'.repeat(limits.quoteMaxLength + 1))] }),
+      `The quote is longer than ${limits.quoteMaxLength.toLocaleString('en-US')} characters`,
+    ),
+    invalid(
+      'an oversized prefix',
+      (f) => create(f, { selectors: [quote('D', 'p'.repeat(limits.affixLength + 1))] }),
+      `The prefix is longer than ${limits.affixLength} characters`,
+    ),
+    invalid(
+      'an oversized suffix',
+      (f) => create(f, { selectors: [quote('D', '', 's'.repeat(limits.affixLength + 1))] }),
+      `The suffix is longer than ${limits.affixLength} characters`,
+    ),
+    invalid(
+      'a quote without its suffix',
+      (f) => create(f, { selectors: [{ type: 'TextQuoteSelector', exact: 'D', prefix: '' }] }),
+      'selectors.0.suffix: Invalid input: expected string, received undefined',
+    ),
+    invalid(
+      'an extra field in a selector',
+      (f) => create(f, { selectors: [{ ...quote('D'), refinedBy: {} }] }),
+      'selectors.0: Unrecognized key: "refinedBy"',
+    ),
+    invalid(
+      'an unknown selector type',
+      (f) => create(f, { selectors: [quote('D'), { type: 'XPathSelector', value: '/p[1]' }] }),
+      'selectors.1.type: Invalid discriminator value',
+    ),
+    invalid(
+      'an oversized note',
+      (f) => create(f, { note: 'n'.repeat(limits.noteMaxLength + 1) }),
+      `The note is longer than ${limits.noteMaxLength.toLocaleString('en-US')} characters`,
+    ),
+    invalid(
+      'a note that is not a string',
+      (f) => create(f, { note: 42 }),
+      'note: Invalid input: expected string, received number',
+    ),
+    invalid(
+      'a missing article id',
+      (f) => create(f, { articleId: undefined }),
+      'articleId: Invalid input: expected number, received undefined',
+    ),
+    invalid(
+      'an article id as a string',
+      (f) => create(f, { articleId: String(f.article.id) }),
+      'articleId: Invalid input: expected number, received string',
+    ),
+    invalid(
+      'caller-chosen timestamps',
+      (f) => create(f, { createdAt: '2020-01-01T00:00:00.000Z' }),
+      'Unrecognized key: "createdAt"',
+    ),
     notFound('an unknown article id', (f) => create(f, { articleId: f.article.id + 1 }), 'No article with id'),
     invalid('a chosen id that is not a UUID', (f) => create(f, { id: 'my-id' }), 'An annotation id is a UUID'),
     conflict('a chosen id that is taken', (f) => create(f, { id: f.annotation.id }), `An annotation with id`),
-    conflict('a chosen id that differs from a taken one only in case', (f) => create(f, { id: f.annotation.id.toUpperCase() }), 'An annotation with id'),
-    invalid('the nil UUID as its id', (f) => create(f, { id: '00000000-0000-0000-0000-000000000000' }), 'The nil or max UUID cannot be an annotation id.'),
-    invalid('a position far past the end of the article', (f) => create(f, { selectors: selectorsAt(19_999_000, 'Diplomats') }), 'The highlight ends at character 19,999,009, past the end of this article (3,'),
-    invalid('a position just past the end of the article', (f) => create(f, { selectors: selectorsAt(f.article.content.length - 3, 'ence') }), 'past the end of this article'),
-    invalid('a quote that is not the article’s text at its position', (f) => create(f, { selectors: selectorsAt(10, 'Diplomats') }), 'The highlighted text is not what this article says at that place.'),
-    invalid('a prefix that is not the text before the quote', (f) => create(f, { selectors: selectorsAt(f.article.content.indexOf('Geneva'), 'Geneva', 'talks Tuesday in ') }), 'The text before the highlight is not what this article says there.'),
-    invalid('a prefix longer than the text before the quote', (f) => create(f, { selectors: selectorsAt(0, 'Diplomats', 'Headline: ') }), 'The text before the highlight is not what this article says there.'),
-    invalid('a suffix that is not the text after the quote', (f) => create(f, { selectors: selectorsAt(0, 'Diplomats', '', ' to the') }), 'The text after the highlight is not what this article says there.'),
-    invalid('a quote without position that occurs nowhere in the article', (f) => create(f, { selectors: [quote('Zanzibar')] }), 'The highlighted text does not occur in this article.'),
-    invalid('a note with a lone surrogate', (f) => create(f, { note: 'a\uD800b' }), 'The note contains a broken character (half of an emoji or symbol).'),
-    invalid('a quote with a lone surrogate', (f) => create(f, { selectors: [quote('\uDC00')] }), 'The quote contains a broken character'),
+    conflict(
+      'a chosen id that differs from a taken one only in case',
+      (f) => create(f, { id: f.annotation.id.toUpperCase() }),
+      'An annotation with id',
+    ),
+    invalid(
+      'the nil UUID as its id',
+      (f) => create(f, { id: '00000000-0000-0000-0000-000000000000' }),
+      'The nil or max UUID cannot be an annotation id.',
+    ),
+    invalid(
+      'a position far past the end of the article',
+      (f) => create(f, { selectors: selectorsAt(19_999_000, 'Diplomats') }),
+      'The highlight ends at character 19,999,009, past the end of this article (3,',
+    ),
+    invalid(
+      'a position just past the end of the article',
+      (f) => create(f, { selectors: selectorsAt(f.article.content.length - 3, 'ence') }),
+      'past the end of this article',
+    ),
+    invalid(
+      'a quote that is not the article’s text at its position',
+      (f) => create(f, { selectors: selectorsAt(10, 'Diplomats') }),
+      'The highlighted text is not what this article says at that place.',
+    ),
+    invalid(
+      'a prefix that is not the text before the quote',
+      (f) => create(f, { selectors: selectorsAt(f.article.content.indexOf('Geneva'), 'Geneva', 'talks Tuesday in ') }),
+      'The text before the highlight is not what this article says there.',
+    ),
+    invalid(
+      'a prefix longer than the text before the quote',
+      (f) => create(f, { selectors: selectorsAt(0, 'Diplomats', 'Headline: ') }),
+      'The text before the highlight is not what this article says there.',
+    ),
+    invalid(
+      'a suffix that is not the text after the quote',
+      (f) => create(f, { selectors: selectorsAt(0, 'Diplomats', '', ' to the') }),
+      'The text after the highlight is not what this article says there.',
+    ),
+    invalid(
+      'a quote without position that occurs nowhere in the article',
+      (f) => create(f, { selectors: [quote('Zanzibar')] }),
+      'The highlighted text does not occur in this article.',
+    ),
+    invalid(
+      'a note with a lone surrogate',
+      (f) => create(f, { note: 'a\uD800b' }),
+      'The note contains a broken character (half of an emoji or symbol).',
+    ),
+    invalid(
+      'a quote with a lone surrogate',
+      (f) => create(f, { selectors: [quote('\uDC00')] }),
+      'The quote contains a broken character',
+    ),
   ],
   'annotations:update': [
     invalid('no input', () => undefined, 'expected object, received undefined'),
@@ -159,21 +322,73 @@ const malformed: Record<string, BadCase[]> = {
     invalid('a non-UUID id', () => ({ id: 'not-a-uuid', note: 'x' }), 'An annotation id is a UUID'),
     invalid('a numeric id', () => ({ id: 1, note: 'x' }), 'An annotation id is a UUID'),
     invalid('an unknown colour', (f) => update(f, { color: 'red' }), 'The colour must be one of'),
-    invalid('an oversized note', (f) => update(f, { note: 'n'.repeat(limits.noteMaxLength + 1) }), `The note is longer than ${limits.noteMaxLength.toLocaleString('en-US')} characters`),
+    invalid(
+      'an oversized note',
+      (f) => update(f, { note: 'n'.repeat(limits.noteMaxLength + 1) }),
+      `The note is longer than ${limits.noteMaxLength.toLocaleString('en-US')} characters`,
+    ),
     invalid('a null note', (f) => update(f, { note: null }), 'note: Invalid input: expected string, received null'),
     invalid('empty selectors', (f) => update(f, { selectors: [] }), 'At least one selector is needed'),
-    invalid('selectors with no quote', (f) => update(f, { selectors: [position(0, 9)] }), 'Exactly one TextQuoteSelector is needed'),
-    invalid('selectors with two quotes', (f) => update(f, { selectors: [quote('a'), quote('b')] }), 'Exactly one TextQuoteSelector is needed'),
-    invalid('a position not matching the quote', (f) => update(f, { selectors: [quote('abc'), position(0, 4)] }), 'The position selector does not span the quoted text'),
-    invalid('an oversized prefix', (f) => update(f, { selectors: [quote('D', 'p'.repeat(limits.affixLength + 1))] }), 'The prefix is longer than'),
-    invalid('an oversized quote', (f) => update(f, { selectors: [quote('x'.repeat(limits.quoteMaxLength + 1))] }), 'The quote is longer than'),
-    invalid('an extra field', (f) => update(f, { note: 'x', articleId: f.article.id }), 'Unrecognized key: "articleId"'),
-    notFound('an unknown but well-formed id', () => ({ id: unknownUuid, note: 'x' }), `No annotation with id ${unknownUuid}`),
-    invalid('the nil UUID', () => ({ id: '00000000-0000-0000-0000-000000000000', note: 'x' }), 'The nil or max UUID cannot be an annotation id.'),
-    invalid('a note with a lone surrogate', (f) => update(f, { note: 'emoji cut in half: \uD83D' }), 'The note contains a broken character (half of an emoji or symbol).'),
-    invalid('a re-attach past the end of the article', (f) => update(f, { selectors: selectorsAt(19_999_000, 'Diplomats') }), 'past the end of this article'),
-    invalid('a re-attach to text the article does not have there', (f) => update(f, { selectors: selectorsAt(1, 'Diplomats') }), 'The highlighted text is not what this article says at that place.'),
-    invalid('a re-attach whose context is not the article’s', (f) => update(f, { selectors: selectorsAt(0, 'Diplomats', '', 'X') }), 'The text after the highlight is not what this article says there.'),
+    invalid(
+      'selectors with no quote',
+      (f) => update(f, { selectors: [position(0, 9)] }),
+      'Exactly one TextQuoteSelector is needed',
+    ),
+    invalid(
+      'selectors with two quotes',
+      (f) => update(f, { selectors: [quote('a'), quote('b')] }),
+      'Exactly one TextQuoteSelector is needed',
+    ),
+    invalid(
+      'a position not matching the quote',
+      (f) => update(f, { selectors: [quote('abc'), position(0, 4)] }),
+      'The position selector does not span the quoted text',
+    ),
+    invalid(
+      'an oversized prefix',
+      (f) => update(f, { selectors: [quote('D', 'p'.repeat(limits.affixLength + 1))] }),
+      'The prefix is longer than',
+    ),
+    invalid(
+      'an oversized quote',
+      (f) => update(f, { selectors: [quote('x'.repeat(limits.quoteMaxLength + 1))] }),
+      'The quote is longer than',
+    ),
+    invalid(
+      'an extra field',
+      (f) => update(f, { note: 'x', articleId: f.article.id }),
+      'Unrecognized key: "articleId"',
+    ),
+    notFound(
+      'an unknown but well-formed id',
+      () => ({ id: unknownUuid, note: 'x' }),
+      `No annotation with id ${unknownUuid}`,
+    ),
+    invalid(
+      'the nil UUID',
+      () => ({ id: '00000000-0000-0000-0000-000000000000', note: 'x' }),
+      'The nil or max UUID cannot be an annotation id.',
+    ),
+    invalid(
+      'a note with a lone surrogate',
+      (f) => update(f, { note: 'emoji cut in half: \uD83D' }),
+      'The note contains a broken character (half of an emoji or symbol).',
+    ),
+    invalid(
+      'a re-attach past the end of the article',
+      (f) => update(f, { selectors: selectorsAt(19_999_000, 'Diplomats') }),
+      'past the end of this article',
+    ),
+    invalid(
+      'a re-attach to text the article does not have there',
+      (f) => update(f, { selectors: selectorsAt(1, 'Diplomats') }),
+      'The highlighted text is not what this article says at that place.',
+    ),
+    invalid(
+      'a re-attach whose context is not the article’s',
+      (f) => update(f, { selectors: selectorsAt(0, 'Diplomats', '', 'X') }),
+      'The text after the highlight is not what this article says there.',
+    ),
   ],
   'annotations:delete': [
     invalid('no input', () => undefined, 'expected object, received undefined'),
@@ -182,14 +397,26 @@ const malformed: Record<string, BadCase[]> = {
     invalid('a numeric id', () => ({ id: 7 }), 'An annotation id is a UUID'),
     invalid('an extra field', (f) => ({ id: f.annotation.id, force: true }), 'Unrecognized key: "force"'),
     notFound('an unknown but well-formed id', () => ({ id: unknownUuid }), `No annotation with id ${unknownUuid}`),
-    invalid('the nil UUID', () => ({ id: '00000000-0000-0000-0000-000000000000' }), 'The nil or max UUID cannot be an annotation id.'),
-    invalid('the max UUID, in either case', () => ({ id: 'FFFFFFFF-ffff-FFFF-ffff-FFFFFFFFFFFF' }), 'The nil or max UUID cannot be an annotation id.'),
+    invalid(
+      'the nil UUID',
+      () => ({ id: '00000000-0000-0000-0000-000000000000' }),
+      'The nil or max UUID cannot be an annotation id.',
+    ),
+    invalid(
+      'the max UUID, in either case',
+      () => ({ id: 'FFFFFFFF-ffff-FFFF-ffff-FFFFFFFFFFFF' }),
+      'The nil or max UUID cannot be an annotation id.',
+    ),
   ],
 };
 
 describe('malformed input', () => {
   it('has cases for exactly the channels of the contract', async () => {
-    expect(Object.keys(malformed).sort()).toEqual(listChannels().map(({ spec }) => spec.name).sort());
+    expect(Object.keys(malformed).sort()).toEqual(
+      listChannels()
+        .map(({ spec }) => spec.name)
+        .sort(),
+    );
   });
 
   describe.each(listChannels().map(({ spec }) => spec.name))('%s', (channel) => {
@@ -208,7 +435,14 @@ describe('malformed input', () => {
 
   it('repeats only a short excerpt of what the caller sent', async () => {
     const hugeKey = 'k'.repeat(10_000_000);
-    const byKey = await dispatch('annotations:update', { id: fixture.annotation.id, note: 'x', [hugeKey]: 1, other: 2, third: 3, fourth: 4 });
+    const byKey = await dispatch('annotations:update', {
+      id: fixture.annotation.id,
+      note: 'x',
+      [hugeKey]: 1,
+      other: 2,
+      third: 3,
+      fourth: 4,
+    });
     expect(byKey).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     if (byKey.ok) return;
     expect(byKey.error.message.length).toBeLessThan(200);
@@ -244,10 +478,18 @@ describe('well-formed calls', () => {
     const articleId = fixture.article.id;
     const start = fixture.article.content.indexOf('Geneva');
     const created = expectOk<Annotation>(
-      await dispatch('annotations:create', { articleId, color: 'blue', selectors: selectorsAt(start, 'Geneva', 'talks Monday in ', ' about'), note: 'where' }),
+      await dispatch('annotations:create', {
+        articleId,
+        color: 'blue',
+        selectors: selectorsAt(start, 'Geneva', 'talks Monday in ', ' about'),
+        note: 'where',
+      }),
     );
     expect(created).toMatchObject({ articleId, color: 'blue', note: 'where' });
-    expect(expectOk<Annotation[]>(await dispatch('annotations:list', { articleId })).map((a) => a.id)).toEqual([fixture.annotation.id, created.id]);
+    expect(expectOk<Annotation[]>(await dispatch('annotations:list', { articleId })).map((a) => a.id)).toEqual([
+      fixture.annotation.id,
+      created.id,
+    ]);
 
     const noted = expectOk<Annotation>(await dispatch('annotations:update', { id: created.id, note: 'Switzerland' }));
     expect(noted).toMatchObject({ color: 'blue', note: 'Switzerland', selectors: created.selectors });
@@ -257,42 +499,71 @@ describe('well-formed calls', () => {
     expect(cleared.note).toBe('');
 
     expect(await dispatch('annotations:delete', { id: created.id })).toEqual({ ok: true, value: { id: created.id } });
-    expect(expectOk<Annotation[]>(await dispatch('annotations:list', { articleId })).map((a) => a.id)).toEqual([fixture.annotation.id]);
-    expect(await dispatch('annotations:delete', { id: created.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(expectOk<Annotation[]>(await dispatch('annotations:list', { articleId })).map((a) => a.id)).toEqual([
+      fixture.annotation.id,
+    ]);
+    expect(await dispatch('annotations:delete', { id: created.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     expect(logged).toEqual([]);
   });
 
   it('store a new annotation under the id the renderer chose', async () => {
     const id = '0b7f5a52-6f1e-4c53-9d0e-3a1f2b4c5d6e';
-    const created = expectOk<Annotation>(await dispatch('annotations:create', { ...validCreate(fixture.article.id), id }));
+    const created = expectOk<Annotation>(
+      await dispatch('annotations:create', { ...validCreate(fixture.article.id), id }),
+    );
     expect(created.id).toBe(id);
-    expect(expectOk<Annotation>(await dispatch('annotations:update', { id, note: 'typed before the reply' })).note).toBe('typed before the reply');
+    expect(
+      expectOk<Annotation>(await dispatch('annotations:update', { id, note: 'typed before the reply' })).note,
+    ).toBe('typed before the reply');
   });
 
   it('treat an id in upper case as the same annotation, stored in lower case', async () => {
     const id = 'A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D';
-    const created = expectOk<Annotation>(await dispatch('annotations:create', { ...validCreate(fixture.article.id), id }));
+    const created = expectOk<Annotation>(
+      await dispatch('annotations:create', { ...validCreate(fixture.article.id), id }),
+    );
     expect(created.id).toBe(id.toLowerCase());
-    expect(expectOk<Annotation>(await dispatch('annotations:update', { id, note: 'same one' }))).toMatchObject({ id: id.toLowerCase(), note: 'same one' });
-    expect(await dispatch('annotations:delete', { id: id.toLowerCase() })).toEqual({ ok: true, value: { id: id.toLowerCase() } });
+    expect(expectOk<Annotation>(await dispatch('annotations:update', { id, note: 'same one' }))).toMatchObject({
+      id: id.toLowerCase(),
+      note: 'same one',
+    });
+    expect(await dispatch('annotations:delete', { id: id.toLowerCase() })).toEqual({
+      ok: true,
+      value: { id: id.toLowerCase() },
+    });
     expect(await dispatch('annotations:delete', { id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('store a note with emoji, combining marks and right-to-left text exactly as typed', async () => {
     const note = 'שלום 👩🏽‍💻 e\u0301 مرحبا';
-    expect(expectOk<Annotation>(await dispatch('annotations:update', { id: fixture.annotation.id, note })).note).toBe(note);
-    expect(expectOk<Annotation[]>(await dispatch('annotations:list', { articleId: fixture.article.id }))[0]?.note).toBe(note);
+    expect(expectOk<Annotation>(await dispatch('annotations:update', { id: fixture.annotation.id, note })).note).toBe(
+      note,
+    );
+    expect(expectOk<Annotation[]>(await dispatch('annotations:list', { articleId: fixture.article.id }))[0]?.note).toBe(
+      note,
+    );
   });
 
   it('accept limits exactly at the bound', async () => {
     const longQuote = 'x'.repeat(limits.quoteMaxLength);
     const prefix = 'p'.repeat(limits.affixLength);
     const suffix = 's'.repeat(limits.affixLength);
-    const long = insertArticle(db, { title: 'Long', source: 'test:long', format: 'text', content: `${prefix}${longQuote}${suffix}` });
+    const long = insertArticle(db, {
+      title: 'Long',
+      source: 'test:long',
+      format: 'text',
+      content: `${prefix}${longQuote}${suffix}`,
+    });
     const created = await dispatch('annotations:create', {
       articleId: long.id,
       color: 'green',
-      selectors: [quote(longQuote, prefix, suffix), position(limits.affixLength, limits.affixLength + longQuote.length)],
+      selectors: [
+        quote(longQuote, prefix, suffix),
+        position(limits.affixLength, limits.affixLength + longQuote.length),
+      ],
       note: 'n'.repeat(limits.noteMaxLength),
     });
     expect(created.ok).toBe(true);
@@ -316,7 +587,13 @@ describe('failures that are not the caller’s', () => {
   it('report an unexpected error as internal and log it rather than swallow it', async () => {
     db.close();
     const result = await dispatch('annotations:list', { articleId: fixture.article.id });
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong, and nothing was changed. The details are in Marginalia’s log.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'internal',
+        message: 'Something went wrong, and nothing was changed. The details are in Marginalia’s log.',
+      },
+    });
     expect(logged).toHaveLength(1);
   });
 });

@@ -34,7 +34,7 @@ describe('the message for a failed Electron download', () => {
   });
 
   it('keeps an unfamiliar error in its own words, without the stack', () => {
-    const output = 'Error: EACCES: permission denied, mkdir\n  \'/x/dist\'\n    at mkdir (node:fs:1:1)\n';
+    const output = "Error: EACCES: permission denied, mkdir\n  '/x/dist'\n    at mkdir (node:fs:1:1)\n";
     expect(installerError(output)).toBe("Error: EACCES: permission denied, mkdir '/x/dist'");
     const message = describeDownloadFailure({ ...base, installerOutput: output, hostResolves: undefined });
     expect(message).toContain("Could not download Electron 45.5.0: Error: EACCES: permission denied, mkdir '/x/dist'.");

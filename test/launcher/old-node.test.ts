@@ -38,7 +38,11 @@ describe('the launcher on a Node that is too old', () => {
   it('says which Node is needed, for a version that cannot strip types (22.12 reported)', () => {
     const result = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', `Object.defineProperty(process.versions, 'node', { value: '22.12.0' }); await import(${JSON.stringify(entry)});`],
+      [
+        '--input-type=module',
+        '-e',
+        `Object.defineProperty(process.versions, 'node', { value: '22.12.0' }); await import(${JSON.stringify(entry)});`,
+      ],
       { cwd: projectRoot, encoding: 'utf8' },
     );
     expectRefusal(result, '22.12.0');

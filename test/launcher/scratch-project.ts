@@ -74,7 +74,12 @@ export function cleanEnv(npmrc: string, extra: Record<string, string>): NodeJS.P
 }
 
 /** Runs `npm <args>` in cwd and collects its output; fails the test if it runs longer than timeoutMs. */
-export function runNpm(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 45_000): Promise<CommandResult> {
+export function runNpm(
+  cwd: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 45_000,
+): Promise<CommandResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn('npm', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

@@ -16,11 +16,15 @@ const eslint = new ESLint({ cwd: root });
 /** The no-restricted-imports messages for `source` as if it were the file `path`. */
 async function importErrors(path: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath: resolve(root, path) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')
+    .map((m) => m.message);
 }
 
 const plant = (specifier: string, typeOnly = false) =>
-  typeOnly ? `import type { X } from '${specifier}';\nexport type Y = X;\n` : `import * as planted from '${specifier}';\nexport const y = planted;\n`;
+  typeOnly
+    ? `import type { X } from '${specifier}';\nexport type Y = X;\n`
+    : `import * as planted from '${specifier}';\nexport const y = planted;\n`;
 
 /** [file the import is planted in, import, whether the layer table allows it]. */
 const imports: Array<[string, string, boolean]> = [
@@ -81,7 +85,11 @@ describe('the layer table, held by the linter', () => {
 
 /** The diagnostics of one TypeScript project with `source` added as the file `path`. */
 function compileErrors(project: string, path: string, source: string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(resolve(root, project), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    resolve(root, project),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   if (!config) throw new Error(`cannot read ${project}`);
   const planted = resolve(root, path);
   const host = ts.createCompilerHost(config.options);
@@ -89,7 +97,8 @@ function compileErrors(project: string, path: string, source: string): string[] 
   const getSourceFile = host.getSourceFile.bind(host);
   host.readFile = (file) => (file === planted ? source : readFile(file));
   host.fileExists = (file) => file === planted || ts.sys.fileExists(file);
-  host.getSourceFile = (file, language) => (file === planted ? ts.createSourceFile(file, source, language) : getSourceFile(file, language));
+  host.getSourceFile = (file, language) =>
+    file === planted ? ts.createSourceFile(file, source, language) : getSourceFile(file, language);
   const program = ts.createProgram({ rootNames: [planted], options: config.options, host });
   return ts
     .getPreEmitDiagnostics(program)
@@ -99,10 +108,20 @@ function compileErrors(project: string, path: string, source: string): string[] 
 
 describe('the layer table, held by the compiler', () => {
   it.each([
-    ['tsconfig.common.json', 'common/planted.ts', 'export const title = document.title;', /Cannot find name 'document'/],
+    [
+      'tsconfig.common.json',
+      'common/planted.ts',
+      'export const title = document.title;',
+      /Cannot find name 'document'/,
+    ],
     ['tsconfig.common.json', 'common/planted.ts', 'export const cwd = process.cwd();', /Cannot find name 'process'/],
     ['tsconfig.node.json', 'db/planted.ts', 'export const title = document.title;', /Cannot find name 'document'/],
-    ['tsconfig.node.json', 'electron/core/planted.ts', 'export const width = window.innerWidth;', /Cannot find name 'window'/],
+    [
+      'tsconfig.node.json',
+      'electron/core/planted.ts',
+      'export const width = window.innerWidth;',
+      /Cannot find name 'window'/,
+    ],
     ['tsconfig.web.json', 'renderer/planted.ts', 'export const cwd = process.cwd();', /Cannot find name 'process'/],
     // An explicit node:* import still finds @types/node in node_modules; the linter refuses those (above).
     ['tsconfig.web.json', 'renderer/planted.ts', "export const bytes = Buffer.from('x');", /Cannot find name 'Buffer'/],
@@ -111,8 +130,16 @@ describe('the layer table, held by the compiler', () => {
   });
 
   it.each([
-    ['tsconfig.common.json', 'common/planted.ts', "import { limits } from './model.ts';\nexport const n: number = limits.affixLength;"],
-    ['tsconfig.node.json', 'db/planted.ts', "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;"],
+    [
+      'tsconfig.common.json',
+      'common/planted.ts',
+      "import { limits } from './model.ts';\nexport const n: number = limits.affixLength;",
+    ],
+    [
+      'tsconfig.node.json',
+      'db/planted.ts',
+      "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;",
+    ],
     ['tsconfig.web.json', 'renderer/planted.ts', 'export const title = document.title;'],
   ])('%s accepts what its layer may use (%s)', (project, file, source) => {
     expect(compileErrors(project, file, source)).toEqual([]);

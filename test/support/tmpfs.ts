@@ -27,7 +27,8 @@ export function tmpfsUnavailableReason(): string | undefined {
 /** Mounts a tmpfs of `bytes` on a new folder under the OS temp dir. */
 export function mountTmpfs(bytes: number): Tmpfs {
   const dir = mkdtempSync(path.join(tmpdir(), 'marginalia-tmpfs-'));
-  const mount = (options: string) => execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'pipe' });
+  const mount = (options: string) =>
+    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'pipe' });
   const remount = (options: string) => execFileSync('mount', ['-o', `remount,${options}`, dir], { stdio: 'pipe' });
   try {
     mount(`size=${bytes},mode=0755`);

@@ -119,7 +119,15 @@ export class AnnotationStore {
   create(color: HighlightColor, selectors: Selector[], placement: AnchorResult, note = ''): string {
     const id = crypto.randomUUID();
     const now = new Date().toISOString();
-    const annotation: Annotation = { id, articleId: this.#articleId, color, selectors, note, createdAt: now, updatedAt: now };
+    const annotation: Annotation = {
+      id,
+      articleId: this.#articleId,
+      color,
+      selectors,
+      note,
+      createdAt: now,
+      updatedAt: now,
+    };
     this.#entries.set(id, { key: id, annotation, placement, pending: true });
     this.#emit();
 
@@ -127,14 +135,24 @@ export class AnnotationStore {
     void (async () => {
       try {
         const stored = unwrap(
-          await this.#api.annotations.create({ id, articleId: this.#articleId, color, selectors, ...(note ? { note } : {}) }),
+          await this.#api.annotations.create({
+            id,
+            articleId: this.#articleId,
+            color,
+            selectors,
+            ...(note ? { note } : {}),
+          }),
         );
         this.#succeeded({ kind: 'create', key: id }, sent);
         const current = this.#entries.get(id);
         // Changes made while the call was in flight were sent after it and are already shown: keep them.
         if (current) {
           const { color: keptColor, note: keptNote, selectors: keptSelectors } = current.annotation;
-          this.#set({ ...current, annotation: { ...stored, color: keptColor, note: keptNote, selectors: keptSelectors }, pending: false });
+          this.#set({
+            ...current,
+            annotation: { ...stored, color: keptColor, note: keptNote, selectors: keptSelectors },
+            pending: false,
+          });
         }
       } catch (error) {
         this.#failedCreates.add(id);
@@ -152,7 +170,8 @@ export class AnnotationStore {
     this.#set({ ...before, annotation: { ...before.annotation, color } });
     return this.#send({ kind: 'color', key }, this.#api.annotations.update({ id: key, color }), () => {
       const now = this.#entries.get(key);
-      if (now && now.annotation.color === color) this.#set({ ...now, annotation: { ...now.annotation, color: before.annotation.color } });
+      if (now && now.annotation.color === color)
+        this.#set({ ...now, annotation: { ...now.annotation, color: before.annotation.color } });
       return "Couldn't change the colour";
     });
   }
@@ -165,7 +184,11 @@ export class AnnotationStore {
     const before = this.#entries.get(key);
     if (!before) return Promise.resolve();
     if (before.annotation.note !== note) this.#set({ ...before, annotation: { ...before.annotation, note } });
-    return this.#send({ kind: 'note', key }, this.#api.annotations.update({ id: key, note }), () => "Couldn't save the note");
+    return this.#send(
+      { kind: 'note', key },
+      this.#api.annotations.update({ id: key, note }),
+      () => "Couldn't save the note",
+    );
   }
 
   /** Removes at once; restores it if the call fails. */
@@ -191,7 +214,11 @@ export class AnnotationStore {
     return this.#send({ kind: 'selectors', key }, this.#api.annotations.update({ id: key, selectors }), () => {
       const now = this.#entries.get(key);
       if (now && now.annotation.selectors === selectors) {
-        this.#set({ ...now, annotation: { ...now.annotation, selectors: before.annotation.selectors }, placement: before.placement });
+        this.#set({
+          ...now,
+          annotation: { ...now.annotation, selectors: before.annotation.selectors },
+          placement: before.placement,
+        });
       }
       return "Couldn't re-attach the highlight";
     });
@@ -234,7 +261,8 @@ export class AnnotationStore {
   /** A change that was sent as number `sent` saved: the failures it supersedes stop standing. */
   #succeeded(change: Change, sent: number): void {
     // A rolled-back failure goes with any later save; an unsaved note only with saving (or deleting) its highlight.
-    const settlesNote = change.kind === 'note' || change.kind === 'delete' ? failureId({ kind: 'note', key: change.key }) : undefined;
+    const settlesNote =
+      change.kind === 'note' || change.kind === 'delete' ? failureId({ kind: 'note', key: change.key }) : undefined;
     const superseded = (id: string): boolean => !id.startsWith('note:') || id === settlesNote;
     let cleared = false;
     for (const [id, failure] of this.#failures) {

@@ -14,7 +14,8 @@ export function describeReport(title: string, report: ReanchorReport): string {
   if (total === 0) return `${name} has changed. It had no highlights to re-place.`;
   const counts = `${report.kept} kept, ${report.moved} moved, ${report.fuzzy} fuzzy, ${report.orphaned} orphaned`;
   let text = `${name} has changed; ${total === 1 ? 'its highlight was' : `its ${total} highlights were`} re-placed: ${counts}.`;
-  if (report.fuzzy > 0) text += ` ${report.fuzzy === 1 ? 'The fuzzy one is' : 'Fuzzy ones are'} marked “Closest match” in the sidebar.`;
+  if (report.fuzzy > 0)
+    text += ` ${report.fuzzy === 1 ? 'The fuzzy one is' : 'Fuzzy ones are'} marked “Closest match” in the sidebar.`;
   if (report.orphaned > 0) {
     text +=
       report.orphaned === 1

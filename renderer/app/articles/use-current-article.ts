@@ -6,9 +6,7 @@ import { describeReport } from './reanchor-report.ts';
 
 /** The article on screen, or why there is none. `generation` changes on every open, so the reader starts afresh. */
 type ArticleView =
-  | { kind: 'loading' }
-  | { kind: 'ready'; article: Article; generation: number }
-  | { kind: 'failed'; message: string };
+  { kind: 'loading' } | { kind: 'ready'; article: Article; generation: number } | { kind: 'failed'; message: string };
 
 /** The article the window shows and the ways to change it. */
 export interface CurrentArticle {

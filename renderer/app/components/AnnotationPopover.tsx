@@ -63,7 +63,8 @@ export function AnnotationPopover(props: AnnotationPopoverProps) {
 
   useEffect(() => {
     if (focus === 'none') return;
-    const target = focus === 'note' ? noteRef.current : ref.current?.querySelector<HTMLButtonElement>('[aria-pressed="true"]');
+    const target =
+      focus === 'note' ? noteRef.current : ref.current?.querySelector<HTMLButtonElement>('[aria-pressed="true"]');
     target?.focus({ preventScroll: true });
   }, [focus]);
 
@@ -106,7 +107,9 @@ export function AnnotationPopover(props: AnnotationPopoverProps) {
           <span aria-hidden="true">×</span>
         </button>
       </header>
-      <p className="popover-quote" dir="auto">{shorten(quote, 140)}</p>
+      <p className="popover-quote" dir="auto">
+        {shorten(quote, 140)}
+      </p>
       <PlacementNote entry={entry} onReattach={onReattach} />
       <div className="popover-colors" role="group" aria-labelledby={colorsId}>
         <span id={colorsId} className="visually-hidden">

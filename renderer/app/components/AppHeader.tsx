@@ -27,7 +27,10 @@ export function AppHeader({ showingDefault, opening, onOpenFile, onOpenDefault }
           title={`Open a text file (${openFileKeys.label})`}
           onClick={onOpenFile}
         >
-          Open… <kbd className="key-hint" aria-hidden="true">{openFileKeys.label}</kbd>
+          Open…{' '}
+          <kbd className="key-hint" aria-hidden="true">
+            {openFileKeys.label}
+          </kbd>
         </button>
       </span>
     </header>

@@ -17,10 +17,23 @@ export function NoticeBar({ notice, error, onDismissNotice, onDismissError }: No
   return (
     <div className="notice-row">
       <div className="notice-region" aria-live="polite">
-        {notice && <DismissibleMessage text={notice} bannerClass="notice-banner" textClass="notice-text" onDismiss={onDismissNotice} />}
+        {notice && (
+          <DismissibleMessage
+            text={notice}
+            bannerClass="notice-banner"
+            textClass="notice-text"
+            onDismiss={onDismissNotice}
+          />
+        )}
       </div>
       {error && (
-        <DismissibleMessage text={error} bannerClass="notice-banner is-error" textClass="notice-text" onDismiss={onDismissError} role="alert" />
+        <DismissibleMessage
+          text={error}
+          bannerClass="notice-banner is-error"
+          textClass="notice-text"
+          onDismiss={onDismissError}
+          role="alert"
+        />
       )}
     </div>
   );

@@ -22,11 +22,17 @@ export function ReattachBanner({ entry, onCancel }: ReattachBannerProps) {
   return (
     <div className="reattach-banner" role="region" aria-label="Re-attaching a highlight" onKeyDown={onKeyDown}>
       <p className="reattach-text">
-        Select the text where <q className="reattach-quote" dir="auto">{shorten(quoteText(entry.annotation.selectors), 70)}</q> belongs,
-        then choose <strong>Re-attach here</strong> or press Enter.
+        Select the text where{' '}
+        <q className="reattach-quote" dir="auto">
+          {shorten(quoteText(entry.annotation.selectors), 70)}
+        </q>{' '}
+        belongs, then choose <strong>Re-attach here</strong> or press Enter.
       </p>
       <button type="button" className="text-button" aria-keyshortcuts="Escape" onClick={onCancel}>
-        Cancel <kbd className="key-hint" aria-hidden="true">Esc</kbd>
+        Cancel{' '}
+        <kbd className="key-hint" aria-hidden="true">
+          Esc
+        </kbd>
       </button>
     </div>
   );

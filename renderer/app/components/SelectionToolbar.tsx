@@ -30,7 +30,12 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   const { selectionRect, version, reattaching, articleTextOnly, onHighlight, onAddNote, onReattach, onCancel } = props;
   const ref = useRef<HTMLDivElement>(null);
   const noteId = useId();
-  useAnchoredPosition(ref, selectionRect, 'above', `${String(version)}:${String(reattaching)}:${articleTextOnly ?? ''}`);
+  useAnchoredPosition(
+    ref,
+    selectionRect,
+    'above',
+    `${String(version)}:${String(reattaching)}:${articleTextOnly ?? ''}`,
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const buttons = [...(ref.current?.querySelectorAll('button') ?? [])];
@@ -71,10 +76,25 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
       )}
       {reattaching ? (
         <>
-          <button type="button" className="primary-button" aria-keyshortcuts="Enter" title="Re-attach here (Enter)" onClick={onReattach}>
-            Re-attach here <kbd className="key-hint" aria-hidden="true">Enter</kbd>
+          <button
+            type="button"
+            className="primary-button"
+            aria-keyshortcuts="Enter"
+            title="Re-attach here (Enter)"
+            onClick={onReattach}
+          >
+            Re-attach here{' '}
+            <kbd className="key-hint" aria-hidden="true">
+              Enter
+            </kbd>
           </button>
-          <button type="button" className="text-button" aria-keyshortcuts="Escape" title="Cancel (Esc)" onClick={onCancel}>
+          <button
+            type="button"
+            className="text-button"
+            aria-keyshortcuts="Escape"
+            title="Cancel (Esc)"
+            onClick={onCancel}
+          >
             Cancel
           </button>
         </>
@@ -98,7 +118,10 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
           ))}
           <span className="toolbar-separator" aria-hidden="true" />
           <button type="button" className="text-button" aria-keyshortcuts="N" title="Add note (N)" onClick={onAddNote}>
-            Add note <kbd className="key-hint" aria-hidden="true">N</kbd>
+            Add note{' '}
+            <kbd className="key-hint" aria-hidden="true">
+              N
+            </kbd>
           </button>
         </>
       )}

@@ -29,12 +29,20 @@ function quoteOf(entry: Entry): string {
 
 function Swatch({ entry }: { entry: Entry }) {
   return (
-    <span className={`swatch-dot swatch-${entry.annotation.color}`} role="img" aria-label={`${colorName(entry.annotation.color)} highlight`} />
+    <span
+      className={`swatch-dot swatch-${entry.annotation.color}`}
+      role="img"
+      aria-label={`${colorName(entry.annotation.color)} highlight`}
+    />
   );
 }
 
 function Note({ text }: { text: string }) {
-  return text ? <span className="entry-note" dir="auto">{firstLines(text, 3)}</span> : null;
+  return text ? (
+    <span className="entry-note" dir="auto">
+      {firstLines(text, 3)}
+    </span>
+  ) : null;
 }
 
 /** Says when a highlight was placed by a fuzzy match, so the user can check it still marks the right words. */
@@ -49,11 +57,27 @@ function Confidence({ entry }: { entry: PlacedEntry }) {
 }
 
 /** One annotation that could not be placed: its quote and note open its editor; "Re-attach…" moves it to new text. */
-function OrphanCard({ entry, reattaching, onOpen, onToggleReattach }: { entry: Entry; reattaching: boolean; onOpen(): void; onToggleReattach(): void }) {
+function OrphanCard({
+  entry,
+  reattaching,
+  onOpen,
+  onToggleReattach,
+}: {
+  entry: Entry;
+  reattaching: boolean;
+  onOpen(): void;
+  onToggleReattach(): void;
+}) {
   const quoteId = useId();
   return (
     <li className={`entry is-orphan${reattaching ? ' is-reattaching' : ''}`}>
-      <button type="button" id={orphanButtonId(entry.key)} className="entry-open" aria-haspopup="dialog" onClick={onOpen}>
+      <button
+        type="button"
+        id={orphanButtonId(entry.key)}
+        className="entry-open"
+        aria-haspopup="dialog"
+        onClick={onOpen}
+      >
         <Swatch entry={entry} />
         <span className="entry-text">
           <q id={quoteId} className="entry-quote" dir="auto">
@@ -76,7 +100,16 @@ function OrphanCard({ entry, reattaching, onOpen, onToggleReattach }: { entry: E
  * The right-hand list of the article's annotations in document order, each a button that scrolls to and flashes
  * its highlight, then the ones that could not be placed. Counts are in the headings.
  */
-export function Sidebar({ loading, placed, orphans, current, reattaching, onChoose, onOpenOrphan, onToggleReattach }: SidebarProps) {
+export function Sidebar({
+  loading,
+  placed,
+  orphans,
+  current,
+  reattaching,
+  onChoose,
+  onOpenOrphan,
+  onToggleReattach,
+}: SidebarProps) {
   const headingId = useId();
   const orphansId = useId();
   return (
@@ -87,7 +120,9 @@ export function Sidebar({ loading, placed, orphans, current, reattaching, onChoo
       {loading ? (
         <p className="sidebar-empty">Loading…</p>
       ) : placed.length === 0 && orphans.length === 0 ? (
-        <p className="sidebar-empty">Select text in the article to highlight it. Press 1–5 for a colour, N to add a note.</p>
+        <p className="sidebar-empty">
+          Select text in the article to highlight it. Press 1–5 for a colour, N to add a note.
+        </p>
       ) : null}
       {placed.length > 0 && (
         <ol className="entry-list" aria-label="Highlights in reading order">
@@ -101,7 +136,9 @@ export function Sidebar({ loading, placed, orphans, current, reattaching, onChoo
               >
                 <Swatch entry={entry} />
                 <span className="entry-text">
-                  <q className="entry-quote" dir="auto">{shorten(quoteOf(entry), 100)}</q>
+                  <q className="entry-quote" dir="auto">
+                    {shorten(quoteOf(entry), 100)}
+                  </q>
                   <Note text={entry.annotation.note} />
                   <Confidence entry={entry} />
                 </span>

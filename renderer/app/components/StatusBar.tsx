@@ -13,7 +13,14 @@ export function StatusBar({ error, onDismissError, announcement }: StatusBarProp
   return (
     <>
       <div className="error-region" role="alert">
-        {error && <DismissibleMessage text={error} bannerClass="error-banner" textClass="error-text" onDismiss={onDismissError} />}
+        {error && (
+          <DismissibleMessage
+            text={error}
+            bannerClass="error-banner"
+            textClass="error-text"
+            onDismiss={onDismissError}
+          />
+        )}
       </div>
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}

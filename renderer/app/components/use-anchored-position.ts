@@ -63,7 +63,11 @@ async function placeNear(element: HTMLElement, targetRect: () => DOMRect | undef
     return;
   }
   const reference: VirtualElement = { getBoundingClientRect: () => targetRect() ?? target };
-  const { x, y } = await computePosition(reference, element, { strategy: 'fixed', placement: placements[prefer], middleware: middleware(prefer) });
+  const { x, y } = await computePosition(reference, element, {
+    strategy: 'fixed',
+    placement: placements[prefer],
+    middleware: middleware(prefer),
+  });
   element.style.left = `${Math.round(x)}px`;
   element.style.top = `${Math.round(y)}px`;
   element.style.visibility = 'visible';

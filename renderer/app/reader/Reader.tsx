@@ -52,7 +52,11 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
 
   const events: SurfaceEvents = {
     onSelectionChange: () => {
-      act({ type: 'selection-changed', active: session?.surface.selectionRect() !== undefined, outside: session?.surface.selectionOutsideText() });
+      act({
+        type: 'selection-changed',
+        active: session?.surface.selectionRect() !== undefined,
+        outside: session?.surface.selectionOutsideText(),
+      });
     },
     onSelectionCommand: (command: SelectionCommand) => {
       if (store.getState().reattaching !== null) {
@@ -62,7 +66,8 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
       }
       if (command.kind === 'highlight') highlight(command.color, false);
       else if (command.kind === 'note') highlight(defaultColor, true);
-      else if (command.kind === 'confirm' && session?.surface.current) act({ type: 'popover-opened', key: session.surface.current, focus: 'controls' });
+      else if (command.kind === 'confirm' && session?.surface.current)
+        act({ type: 'popover-opened', key: session.surface.current, focus: 'controls' });
     },
     onActivate: (key) => act({ type: 'popover-opened', key, focus: 'controls' }),
     onCurrentChange: (key, byKeys) => {
@@ -73,7 +78,10 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
       const entry = placed[at];
       if (!entry) return;
       const quote = shorten(quoteText(entry.annotation.selectors), 80);
-      act({ type: 'announced', text: `${colorName(entry.annotation.color)} highlight ${at + 1} of ${placed.length}: ${quote}. Press Enter to edit it.` });
+      act({
+        type: 'announced',
+        text: `${colorName(entry.annotation.color)} highlight ${at + 1} of ${placed.length}: ${quote}. Press Enter to edit it.`,
+      });
     },
     onEscape: () => {
       if (store.getState().reattaching !== null) cancelReattach();
@@ -137,7 +145,11 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
   const open = state.popover;
   const openKey = open?.key;
   const popoverRect = useCallback(
-    () => (openKey ? (session?.surface.rectOf(openKey) ?? document.getElementById(orphanButtonId(openKey))?.closest('li')?.getBoundingClientRect()) : undefined),
+    () =>
+      openKey
+        ? (session?.surface.rectOf(openKey) ??
+          document.getElementById(orphanButtonId(openKey))?.closest('li')?.getBoundingClientRect())
+        : undefined,
     [session, openKey],
   );
   const openEntry = openKey ? session?.store.get(openKey) : undefined;
@@ -192,7 +204,11 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
           onClose={closePopover}
         />
       )}
-      <StatusBar error={annotations.error} onDismissError={() => session?.store.dismissError()} announcement={state.announcement} />
+      <StatusBar
+        error={annotations.error}
+        onDismissError={() => session?.store.dismissError()}
+        announcement={state.announcement}
+      />
     </div>
   );
 }

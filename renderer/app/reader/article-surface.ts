@@ -42,7 +42,8 @@ function holdsVisibleText(range: Range): boolean {
   const nodes = root.nodeType === Node.TEXT_NODE ? [root] : [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
   return nodes.some((node) => {
-    if (!range.intersectsNode(node) || node.parentElement?.closest('.visually-hidden, [aria-hidden="true"]')) return false;
+    if (!range.intersectsNode(node) || node.parentElement?.closest('.visually-hidden, [aria-hidden="true"]'))
+      return false;
     const text = node.textContent ?? '';
     const from = node === range.startContainer ? range.startOffset : 0;
     const to = node === range.endContainer ? range.endOffset : text.length;
@@ -116,7 +117,8 @@ export class ArticleSurface {
   place = (selectors: readonly Selector[]): AnchorResult => anchorText(this.#index.text, selectors);
 
   /** Anchors every annotation of the article in one batch (faster, and steadier after edits); input order. */
-  placeAll = (selectorsList: ReadonlyArray<readonly Selector[]>): AnchorResult[] => anchorAllText(this.#index.text, selectorsList);
+  placeAll = (selectorsList: ReadonlyArray<readonly Selector[]>): AnchorResult[] =>
+    anchorAllText(this.#index.text, selectorsList);
 
   /** Brings the painted highlights in line with `entries` (document order), repainting only what changed. */
   sync(entries: readonly PlacedEntry[]): void {
@@ -125,7 +127,13 @@ export class ArticleSurface {
     for (const { key, annotation, placement } of entries) {
       seen.add(key);
       const painted = this.#painted.get(key);
-      if (painted && painted.color === annotation.color && painted.start === placement.start && painted.end === placement.end) continue;
+      if (
+        painted &&
+        painted.color === annotation.color &&
+        painted.start === placement.start &&
+        painted.end === placement.end
+      )
+        continue;
       this.#painted.set(key, { color: annotation.color, start: placement.start, end: placement.end });
       toPaint.push({ id: key, color: annotation.color, range: this.#index.rangeOf(placement.start, placement.end) });
     }
@@ -230,7 +238,11 @@ export class ArticleSurface {
   }
 
   #listen(): void {
-    const on = <K extends keyof HTMLElementEventMap>(target: HTMLElement | Document | Window, type: K, handler: (event: HTMLElementEventMap[K]) => void) => {
+    const on = <K extends keyof HTMLElementEventMap>(
+      target: HTMLElement | Document | Window,
+      type: K,
+      handler: (event: HTMLElementEventMap[K]) => void,
+    ) => {
       target.addEventListener(type, handler as EventListener);
       this.#cleanup.push(() => target.removeEventListener(type, handler as EventListener));
     };
@@ -252,7 +264,9 @@ export class ArticleSurface {
     // Chromium makes an element :focus-visible once any key is pressed in it, so pressing 1 after a mouse selection
     // would frame the whole article. The frame is decided once, by how focus arrived (Tab, or a key-driven focus
     // move), and kept until focus leaves.
-    on(this.element, 'focus', () => this.element.classList.toggle('is-keyboard-focused', this.element.matches(':focus-visible')));
+    on(this.element, 'focus', () =>
+      this.element.classList.toggle('is-keyboard-focused', this.element.matches(':focus-visible')),
+    );
     on(this.element, 'blur', () => this.element.classList.remove('is-keyboard-focused'));
     on(this.element, 'keydown', (event) => this.#onKeyDown(event));
     on(this.element, 'click', (event) => this.#onClick(event));

@@ -71,7 +71,10 @@ export const initialReaderState: ReaderState = {
 export function readerReducer(state: ReaderState, action: ReaderAction): ReaderState {
   switch (action.type) {
     case 'selection-changed':
-      return { ...state, selection: { active: action.active, version: state.selection.version + 1, outside: action.outside } };
+      return {
+        ...state,
+        selection: { active: action.active, version: state.selection.version + 1, outside: action.outside },
+      };
     case 'popover-opened':
       if (state.popover?.key === action.key && state.popover.focus === action.focus) return state;
       return { ...state, popover: { key: action.key, focus: action.focus } };
@@ -107,7 +110,11 @@ export function readerReducer(state: ReaderState, action: ReaderAction): ReaderS
       return { ...state, reattaching: null, announcement: 'Re-attaching cancelled.' };
     case 'reattach-confirmed':
       if (state.reattaching === null) return state;
-      return { ...state, reattaching: null, announcement: 'Re-attached. The highlight is now in the list in reading order.' };
+      return {
+        ...state,
+        reattaching: null,
+        announcement: 'Re-attached. The highlight is now in the list in reading order.',
+      };
     case 'announced':
       return { ...state, announcement: action.text };
   }

@@ -5,7 +5,6 @@
 
 import { mulberry32, type Rng } from '../../corpus/random.ts';
 
-
 function int(rng: Rng, lo: number, hi: number): number {
   return lo + Math.floor(rng() * (hi - lo + 1));
 }
@@ -191,8 +190,10 @@ export function editCorpus(corpus: Corpus, spans: readonly Span[], fraction: num
         const where = rng();
         const s = span.start - base;
         const t = Math.min(para.length, span.end - base);
-        if (where < 0.5) at = s + Math.floor(rng() * Math.max(1, t - s)); // inside the quote
-        else if (where < 0.75) at = s - int(rng, 0, 12); // at or just before its start
+        if (where < 0.5)
+          at = s + Math.floor(rng() * Math.max(1, t - s)); // inside the quote
+        else if (where < 0.75)
+          at = s - int(rng, 0, 12); // at or just before its start
         else at = t + int(rng, -4, 12); // at or around its end
       } else {
         at = Math.floor(rng() * para.length);

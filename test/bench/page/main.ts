@@ -66,13 +66,25 @@ async function setup(n: number): Promise<Line[]> {
   const t2 = performance.now();
   const quoteOnly = selectors.map((list) => list.filter((sel) => sel.type === 'TextQuoteSelector'));
   renderInto(body, corpus.paragraphs);
-  state = { n, label: label(n), corpus, edited, spans, selectors, quoteOnly, shown: 'original', heapBeforeMB: 0, pageMemoryBeforeMB: undefined };
+  state = {
+    n,
+    label: label(n),
+    corpus,
+    edited,
+    spans,
+    selectors,
+    quoteOnly,
+    shown: 'original',
+    heapBeforeMB: 0,
+    pageMemoryBeforeMB: undefined,
+  };
   await settle();
   const index = new TextIndex(body);
   if (index.text !== corpus.text) throw new Error('TextIndex.text differs from the generated article text');
   const distinctQuotes = new Set(selectors.map((list) => quoteOf(list).exact)).size;
   let duplicated = 0;
-  for (const s of corpus.sentences) if (corpus.text.indexOf(corpus.text.slice(s.start, s.end)) !== s.start) duplicated++;
+  for (const s of corpus.sentences)
+    if (corpus.text.indexOf(corpus.text.slice(s.start, s.end)) !== s.start) duplicated++;
   state.heapBeforeMB = heapMB();
   state.pageMemoryBeforeMB = await pageMemoryMB();
   return [
@@ -422,7 +434,11 @@ async function markVsOurs(arg: { runs: number; markRuns: number; budgetMs: numbe
     lines.push({ name: `mark-paint-${s.label}`, value: markMs, unit: 'ms' });
     lines.push({ name: `mark-elements-${s.label}`, value: marks, unit: 'count' });
     if (arg.verify) lines.push({ name: `mark-paint-wrong-${s.label}`, value: wrong, unit: 'count' });
-    lines.push({ name: s.n === 10_000 ? 'vs-mark-paint' : `vs-mark-paint-${s.label}`, value: markMs / oursMs, unit: 'x' });
+    lines.push({
+      name: s.n === 10_000 ? 'vs-mark-paint' : `vs-mark-paint-${s.label}`,
+      value: markMs / oursMs,
+      unit: 'x',
+    });
   } else {
     lines.push({ name: `mark-paint-capped-${s.label}`, value: markMs, unit: 'ms' });
     lines.push({ name: `mark-paint-done-${s.label}`, value: done, unit: 'count' });
@@ -463,7 +479,12 @@ async function breakdown(arg: { runs: number }): Promise<Line[]> {
   });
   const staticMs = await time(() => {
     for (const b of bounds) {
-      new StaticRange({ startContainer: b.startContainer, startOffset: b.startOffset, endContainer: b.endContainer, endOffset: b.endOffset });
+      new StaticRange({
+        startContainer: b.startContainer,
+        startOffset: b.startOffset,
+        endContainer: b.endContainer,
+        endOffset: b.endOffset,
+      });
     }
   });
   // The same mapping with node ends kept in a JS array (no DOM reads in the binary search): a reference point.
@@ -524,7 +545,8 @@ async function scrollCheck(arg: { positions: number }): Promise<Line[]> {
     await nextFrame();
     const registered = new Set<AbstractRange>();
     CSS.highlights.forEach((highlight, name) => {
-      if (name.startsWith('marginalia-') && name !== 'marginalia-flash' && name !== 'marginalia-focus') for (const r of highlight) registered.add(r);
+      if (name.startsWith('marginalia-') && name !== 'marginalia-flash' && name !== 'marginalia-focus')
+        for (const r of highlight) registered.add(r);
     });
     for (const span of s.spans) {
       const range = painter.rangeOf(span.id)!;

@@ -36,7 +36,13 @@ export function paintWithMarks(body: HTMLElement, spans: readonly MarkSpan[], de
   return spans.length;
 }
 
-function wrap(doc: Document, walker: TreeWalker, children: readonly ChildNode[], starts: readonly number[], span: MarkSpan): void {
+function wrap(
+  doc: Document,
+  walker: TreeWalker,
+  children: readonly ChildNode[],
+  starts: readonly number[],
+  span: MarkSpan,
+): void {
   const { start, end } = span;
   // Last top-level child starting at or before `start`.
   let lo = 0;

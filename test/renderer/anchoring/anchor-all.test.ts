@@ -55,7 +55,8 @@ interface Edit {
 /** Applies edits (positions in the original text, non-overlapping) from the end backwards. */
 function applyEdits(text: string, edits: Edit[]): string {
   let out = text;
-  for (const { at, remove, insert } of [...edits].sort((a, b) => b.at - a.at)) out = out.slice(0, at) + insert + out.slice(at + remove);
+  for (const { at, remove, insert } of [...edits].sort((a, b) => b.at - a.at))
+    out = out.slice(0, at) + insert + out.slice(at + remove);
   return out;
 }
 
@@ -64,7 +65,12 @@ function applyEdits(text: string, edits: Edit[]): string {
  * a word deleted or inserted inside, the text just before or after rewritten, the whole highlight deleted) and a
  * few unrelated insertions and deletions of whole paragraphs, which shift everything after them.
  */
-function editedCorpus(seed: number): { text: string; edited: string; selectors: Selector[][]; truth: Array<{ start: number; end: number } | undefined> } {
+function editedCorpus(seed: number): {
+  text: string;
+  edited: string;
+  selectors: Selector[][];
+  truth: Array<{ start: number; end: number } | undefined>;
+} {
   const random = seeded(seed);
   const text = shuffledText(seed + 100, 15_000);
   const spans: Array<{ start: number; end: number }> = [];
@@ -95,11 +101,17 @@ function editedCorpus(seed: number): { text: string; edited: string; selectors: 
     const at = text.indexOf('\n\nSection ', Math.floor(random() * text.length));
     if (at === -1) continue;
     const clash = edits.some((e) => Math.abs(e.at - at) < 300);
-    if (!clash) edits.push({ at, remove: 0, insert: `\n\nAn inserted paragraph ${p}. ${paragraphs[(p * 7) % paragraphs.length]}` });
+    if (!clash)
+      edits.push({
+        at,
+        remove: 0,
+        insert: `\n\nAn inserted paragraph ${p}. ${paragraphs[(p * 7) % paragraphs.length]}`,
+      });
   }
   // Where each highlight's own text is now: its ends moved by every edit before them; gone when an edit removed
   // the whole of it.
-  const moved = (offset: number) => offset + edits.reduce((sum, e) => sum + (e.at + e.remove <= offset ? e.insert.length - e.remove : 0), 0);
+  const moved = (offset: number) =>
+    offset + edits.reduce((sum, e) => sum + (e.at + e.remove <= offset ? e.insert.length - e.remove : 0), 0);
   const truth = spans.map(({ start, end }) => {
     const erased = edits.some((e) => e.at <= start && e.at + e.remove >= end);
     return erased ? undefined : { start: moved(start), end: moved(end) };
@@ -128,7 +140,8 @@ describe('anchorAllText', () => {
         // expects it where its neighbours say the text went, may find the highlight's own edited text instead.
         const own = truth[i];
         const where = `highlight ${i} (seed ${seed}): batch ${JSON.stringify(together)}, single ${JSON.stringify(single)}, own text at ${JSON.stringify(own)}`;
-        const overlapsOwn = (r: AnchorResult) => own !== undefined && r.start !== undefined && r.start < own.end && r.end > own.start;
+        const overlapsOwn = (r: AnchorResult) =>
+          own !== undefined && r.start !== undefined && r.start < own.end && r.end > own.start;
         expect(own === undefined && single.status.kind === 'orphan', where).toBe(false);
         expect(overlapsOwn(single), where).toBe(false);
         expect(together.status.kind, where).not.toBe('orphan');
@@ -151,10 +164,14 @@ describe('anchorAllText', () => {
     const text = shuffledText(7, 40_000);
     const random = seeded(7);
     const step = Math.floor((text.length - 2_000) / 60);
-    const starts = Array.from({ length: 60 }, (_, i) => text.indexOf('. ', 1_000 + i * step + Math.floor(random() * 500)) + 2);
+    const starts = Array.from(
+      { length: 60 },
+      (_, i) => text.indexOf('. ', 1_000 + i * step + Math.floor(random() * 500)) + 2,
+    );
     const selectors = starts.map((start) => describeText(text, start, start + 90));
     // Neighbours that stay intact, so the batch sees the shift around each edited highlight.
-    for (const start of starts) selectors.push(describeText(text, start - 400, start - 360), describeText(text, start + 500, start + 540));
+    for (const start of starts)
+      selectors.push(describeText(text, start - 400, start - 360), describeText(text, start + 500, start + 540));
     // 15,000 characters added at the top, and a typo fixed inside each of the 60.
     let edited = text;
     for (const start of [...starts].reverse()) edited = `${edited.slice(0, start + 40)}#${edited.slice(start + 41)}`;
@@ -176,7 +193,10 @@ describe('anchorAllText', () => {
     const at = text.indexOf(`${quote} `, 3_000);
     const sentenceStart = text.lastIndexOf('. ', at) + 2;
     const sentenceEnd = text.indexOf('. ', at) + 2;
-    const selectors = [describeText(text, at, at + quote.length), describeText(text, sentenceStart - 200, sentenceStart - 150)];
+    const selectors = [
+      describeText(text, at, at + quote.length),
+      describeText(text, sentenceStart - 200, sentenceStart - 150),
+    ];
     const edited = text.slice(0, sentenceStart) + text.slice(sentenceEnd);
     const [deleted, neighbour] = anchorAllText(edited, selectors);
     expect(deleted).toEqual(anchorText(edited, selectors[0]!));
@@ -193,7 +213,6 @@ describe('anchorAllText', () => {
     expect(anchorAllText(text, lists)).toEqual(lists.map((list) => anchorText(text, list)));
     expect(anchorAllText(text, [])).toEqual([]);
   });
-
 });
 
 describe('anchorAll', () => {
@@ -233,7 +252,9 @@ describe('anchorAll', () => {
 describe('anchorAllText: the neighbours tell a twin from the highlight (robustness corpus)', () => {
   /** Paragraphs of text that does not repeat itself, with `planted` sentences appended to some of them. */
   function article(planted: Record<number, string>, count = 12): string {
-    const paragraphs = shuffledText(41, 80 * count).split('\n\n').slice(0, count);
+    const paragraphs = shuffledText(41, 80 * count)
+      .split('\n\n')
+      .slice(0, count);
     for (const [i, sentence] of Object.entries(planted)) paragraphs[Number(i)] += ` ${sentence}`;
     return paragraphs.join('\n\n');
   }
@@ -244,7 +265,8 @@ describe('anchorAllText: the neighbours tell a twin from the highlight (robustne
     for (let at = 20; at + 30 < text.length; at += 150) {
       const start = text.indexOf(' ', at) + 1;
       const end = start + 20;
-      if (clear.some(([a, b]) => end + margin > a && start - margin < b) || text.slice(start, end).includes('\n')) continue;
+      if (clear.some(([a, b]) => end + margin > a && start - margin < b) || text.slice(start, end).includes('\n'))
+        continue;
       out.push(describeText(text, start, end));
     }
     return out;
@@ -252,15 +274,23 @@ describe('anchorAllText: the neighbours tell a twin from the highlight (robustne
 
   it('orphans a deleted short quote whose twin, with the same side of context, sits far from where its neighbours went', () => {
     const lead = 'The ministry declined to comment.';
-    const text = article({ 2: `${lead} It was not immediately clear whether the talks would resume.`, 9: `${lead} It was not immediately clear why the envoy left early.` });
+    const text = article({
+      2: `${lead} It was not immediately clear whether the talks would resume.`,
+      9: `${lead} It was not immediately clear why the envoy left early.`,
+    });
     const at = text.indexOf('It was not immediately clear');
     const deleted = ' It was not immediately clear whether the talks would resume.';
     const from = text.indexOf(deleted);
-    const selectors = [describeText(text, at, at + 'It was not immediately clear'.length), ...neighbours(text, [[from, from + deleted.length]])];
+    const selectors = [
+      describeText(text, at, at + 'It was not immediately clear'.length),
+      ...neighbours(text, [[from, from + deleted.length]]),
+    ];
     const edited = text.slice(0, from) + text.slice(from + deleted.length);
     const [target, ...rest] = anchorAllText(edited, selectors);
     // Alone, the highlight cannot tell: its prefix, intact, and its words verbatim are what a one-sided move looks like.
-    expect(edited.slice(anchorText(edited, selectors[0]!).start, anchorText(edited, selectors[0]!).end)).toBe('It was not immediately clear');
+    expect(edited.slice(anchorText(edited, selectors[0]!).start, anchorText(edited, selectors[0]!).end)).toBe(
+      'It was not immediately clear',
+    );
     expect(anchorText(edited, selectors[0]!).start).toBeGreaterThan(edited.indexOf('why the envoy') - 40);
     expect(target!.status.kind).toBe('orphan');
     for (const r of rest) expect(r.status.kind).not.toBe('orphan');
@@ -276,7 +306,13 @@ describe('anchorAllText: the neighbours tell a twin from the highlight (robustne
     const at = text.lastIndexOf('to resume next week.');
     const twin = text.indexOf('to resume next week.');
     // Neighbours all around, between the twin and the highlight too.
-    const selectors = [describeText(text, at, at + 'to resume next week.'.length), ...neighbours(text, [[twin - 50, twin + 60], [at - 50, at + 60]])];
+    const selectors = [
+      describeText(text, at, at + 'to resume next week.'.length),
+      ...neighbours(text, [
+        [twin - 50, twin + 60],
+        [at - 50, at + 60],
+      ]),
+    ];
     // 600 characters inserted at the top shift everything; a character deleted a little before the highlight (outside
     // its context) puts it off its neighbours' shifts; a sentence inserted right after the quote changes its suffix.
     const top = `${shuffledText(77, 200).replace(/\n\n/g, ' ').slice(0, 598)}\n\n`;
@@ -306,7 +342,11 @@ describe('anchorAllText: the neighbours tell a twin from the highlight (robustne
     expect(anchorText(edited, selectors[0]!).status.kind).toBe('exact');
     const [target, neighbour] = anchorAllText(edited, selectors);
     expect(target!.status.kind).toBe('orphan');
-    expect(neighbour).toEqual({ start: next - first.length - 1, end: next - first.length - 1 + 'Asked whether the rail operator'.length, status: { kind: 'moved' } });
+    expect(neighbour).toEqual({
+      start: next - first.length - 1,
+      end: next - first.length - 1 + 'Asked whether the rail operator'.length,
+      status: { kind: 'moved' },
+    });
   });
 
   it('follows a moved paragraph whose highlight lost the side the move cut, and orphans a deleted one whose twin stayed put', () => {

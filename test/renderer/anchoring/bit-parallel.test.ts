@@ -32,7 +32,8 @@ describe('bit-parallel matching', () => {
   for (const alphabet of ['ab', 'abcd', 'abcdefghijklmnopqrstuvwxyz']) {
     it(`agrees with the textbook edit distance on random ${alphabet.length}-letter texts`, () => {
       const random = seeded(alphabet.length);
-      const word = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const word = (n: number) =>
+        Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
       for (let round = 0; round < 400; round++) {
         const pattern = word(1 + Math.floor(random() * 110));
         const text = word(Math.floor(random() * 200));
@@ -40,16 +41,22 @@ describe('bit-parallel matching', () => {
         const anchored = random() < 0.4;
 
         const forward = new Map<number, number>();
-        scan(new BitPattern(pattern), text, { from: 0, to: text.length, maxErrors, anchored }, (end, e) => forward.set(end, e));
+        scan(new BitPattern(pattern), text, { from: 0, to: text.length, maxErrors, anchored }, (end, e) =>
+          forward.set(end, e),
+        );
         const expected = naiveLastRow(pattern, text, anchored);
         const expectedHits = new Map(expected.flatMap((e, j) => (e <= maxErrors ? [[j, e] as const] : [])));
         expect(forward).toEqual(expectedHits);
 
         const backward = new Map<number, number>();
         const back = new BitPattern(reversed(pattern));
-        scan(back, text, { from: text.length, to: 0, backward: true, maxErrors, anchored }, (start, e) => backward.set(start, e));
+        scan(back, text, { from: text.length, to: 0, backward: true, maxErrors, anchored }, (start, e) =>
+          backward.set(start, e),
+        );
         const expectedBack = naiveLastRow(reversed(pattern), reversed(text), anchored);
-        const expectedBackHits = new Map(expectedBack.flatMap((e, j) => (e <= maxErrors ? [[text.length - j, e] as const] : [])));
+        const expectedBackHits = new Map(
+          expectedBack.flatMap((e, j) => (e <= maxErrors ? [[text.length - j, e] as const] : [])),
+        );
         expect(backward).toEqual(expectedBackHits);
       }
     });
@@ -57,7 +64,9 @@ describe('bit-parallel matching', () => {
 
   it('treats characters outside ASCII (curly quotes, surrogate halves) like any other', () => {
     const hits: Array<[number, number]> = [];
-    scan(new BitPattern('“it’s 😀”'), 'say "it\'s 😀" now', { from: 0, to: 17, maxErrors: 3 }, (end, e) => hits.push([end, e]));
+    scan(new BitPattern('“it’s 😀”'), 'say "it\'s 😀" now', { from: 0, to: 17, maxErrors: 3 }, (end, e) =>
+      hits.push([end, e]),
+    );
     expect(Math.min(...hits.map(([, e]) => e))).toBe(3);
   });
 });
@@ -80,9 +89,17 @@ describe('filtered approximate search', () => {
       const pattern = new BitPattern(quote);
       const best = (found: Array<{ ends: number[]; errors: number }>) => {
         const fewest = Math.min(...found.map((f) => f.errors));
-        return { fewest, ends: found.filter((f) => f.errors === fewest).flatMap((f) => f.ends).sort((a, b) => a - b) };
+        return {
+          fewest,
+          ends: found
+            .filter((f) => f.errors === fewest)
+            .flatMap((f) => f.ends)
+            .sort((a, b) => a - b),
+        };
       };
-      expect(best(approximateEndsFiltered(quote, pattern, text, maxErrors))).toEqual(best(approximateEnds(pattern, text, maxErrors)));
+      expect(best(approximateEndsFiltered(quote, pattern, text, maxErrors))).toEqual(
+        best(approximateEnds(pattern, text, maxErrors)),
+      );
     }
   });
 
@@ -101,7 +118,9 @@ describe('filtered approximate search', () => {
       }
       const maxErrors = Math.floor(quote.length / 5);
       const pattern = new BitPattern(quote);
-      expect(approximateEndsFiltered(quote, pattern, text, maxErrors)).toEqual(approximateEnds(pattern, text, maxErrors));
+      expect(approximateEndsFiltered(quote, pattern, text, maxErrors)).toEqual(
+        approximateEnds(pattern, text, maxErrors),
+      );
     }
   });
 });

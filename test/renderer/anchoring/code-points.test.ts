@@ -57,7 +57,8 @@ describe('UTF-16 ↔ code point offsets (W3C export)', () => {
     const text = 'a😀b\u0301c🎉\n\n🇫🇷 d';
     for (let start = 0; start < text.length; start++) {
       for (let end = start + 1; end <= text.length; end++) {
-        const splits = (i: number) => i > 0 && i < text.length && /[\uD800-\uDBFF]/.test(text[i - 1]!) && /[\uDC00-\uDFFF]/.test(text[i]!);
+        const splits = (i: number) =>
+          i > 0 && i < text.length && /[\uD800-\uDBFF]/.test(text[i - 1]!) && /[\uDC00-\uDFFF]/.test(text[i]!);
         if (splits(start) || splits(end)) continue;
         const utf16 = position(start, end);
         const codePoints = toCodePointOffsets(text, utf16);

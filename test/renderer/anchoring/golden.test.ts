@@ -52,7 +52,9 @@ for (const [path, fixture] of Object.entries(fixtures)) {
           const live = document.createRange();
           live.setStart(placed.range.startContainer, placed.range.startOffset);
           live.setEnd(placed.range.endContainer, placed.range.endOffset);
-          expect(live.toString(), annotation.id).toBe('text' in annotation.expected ? annotation.expected.text : undefined);
+          expect(live.toString(), annotation.id).toBe(
+            'text' in annotation.expected ? annotation.expected.text : undefined,
+          );
         }
       }
     });

@@ -23,7 +23,11 @@ function quoteOf(selectors: Selector[]): TextQuoteSelector {
 /** What a user sees: the text the highlight now covers, and how sure anchoring was. */
 function placed(text: string, selectors: Selector[]) {
   const result = anchorText(text, selectors);
-  return { text: result.start === undefined ? undefined : text.slice(result.start, result.end), kind: result.status.kind, result };
+  return {
+    text: result.start === undefined ? undefined : text.slice(result.start, result.end),
+    kind: result.status.kind,
+    result,
+  };
 }
 
 const sentence =
@@ -119,12 +123,18 @@ describe('anchorText', () => {
     const selectors = select(article, quote);
     const straight = article.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
     const { text, kind } = placed(straight, selectors);
-    expect({ text, kind }).toEqual({ text: `"Our strong preference is a diplomatic solution, but that's up to Russia,"`, kind: 'fuzzy' });
+    expect({ text, kind }).toEqual({
+      text: `"Our strong preference is a diplomatic solution, but that's up to Russia,"`,
+      kind: 'fuzzy',
+    });
   });
 
   it('re-attaches a highlight after whitespace changed inside and around it', () => {
     const selectors = select(article, sentence);
-    const spaced = article.replace(sentence, sentence.replaceAll(', ', ',  ').replace('the two superpowers', 'the two\nsuperpowers'));
+    const spaced = article.replace(
+      sentence,
+      sentence.replaceAll(', ', ',  ').replace('the two superpowers', 'the two\nsuperpowers'),
+    );
     const { text, kind } = placed(spaced, selectors);
     expect(kind).toBe('fuzzy');
     expect(text).toBe(sentence.replaceAll(', ', ',  ').replace('the two superpowers', 'the two\nsuperpowers'));
@@ -132,12 +142,21 @@ describe('anchorText', () => {
 
   it('orphans a deleted sentence rather than moving it onto a lookalike elsewhere', () => {
     const selectors = select(article, sentence);
-    const lookalike = sentence.replace('no immediate details', 'few concrete details').replace('little optimism', 'some optimism');
-    const edited = article.replace(` ${sentence}`, '').replace('The top U.S. diplomat', `${lookalike} The top U.S. diplomat`);
+    const lookalike = sentence
+      .replace('no immediate details', 'few concrete details')
+      .replace('little optimism', 'some optimism');
+    const edited = article
+      .replace(` ${sentence}`, '')
+      .replace('The top U.S. diplomat', `${lookalike} The top U.S. diplomat`);
     expect(edited).not.toContain(sentence);
     expect(placed(edited, selectors)).toMatchObject({ text: undefined, kind: 'orphan' });
     // Even a one-word difference does not let it take over, because none of its context came along.
-    const closer = article.replace(` ${sentence}`, '').replace('The top U.S. diplomat', `${sentence.replace('immediate details', 'further details')} The top U.S. diplomat`);
+    const closer = article
+      .replace(` ${sentence}`, '')
+      .replace(
+        'The top U.S. diplomat',
+        `${sentence.replace('immediate details', 'further details')} The top U.S. diplomat`,
+      );
     expect(placed(closer, selectors).kind).toBe('orphan');
   });
 
@@ -155,7 +174,9 @@ describe('anchorText', () => {
   });
 
   it('orphans garbled or empty selectors instead of guessing', () => {
-    const garbled: Selector[] = [{ type: 'TextQuoteSelector', exact: 'qwertyuiop asdfghjkl zxcvbnm', prefix: 'lorem ipsum', suffix: 'dolor' }];
+    const garbled: Selector[] = [
+      { type: 'TextQuoteSelector', exact: 'qwertyuiop asdfghjkl zxcvbnm', prefix: 'lorem ipsum', suffix: 'dolor' },
+    ];
     expect(placed(article, garbled).kind).toBe('orphan');
     expect(placed(article, [{ type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' }]).kind).toBe('orphan');
     expect(placed(article, [{ type: 'TextPositionSelector', start: 0, end: 10 }]).kind).toBe('orphan');
@@ -185,11 +206,16 @@ describe('anchorText regressions (robustness corpus)', () => {
   }
 
   it('A: a near-perfect edited match at the stored position beats a verbatim twin elsewhere (typo fix)', () => {
-    const text = 'The council said the fragile compromise of March would hold. Later, the union said the fragile compromise of April had failed.';
+    const text =
+      'The council said the fragile compromise of March would hold. Later, the union said the fragile compromise of April had failed.';
     const selectors = selectorsFor(text, 'fragile compromise');
     const edited = text.replace('compromise', 'compromize');
     const result = anchorText(edited, selectors);
-    expect({ start: result.start, end: result.end, kind: result.status.kind }).toEqual({ start: 21, end: 39, kind: 'fuzzy' });
+    expect({ start: result.start, end: result.end, kind: result.status.kind }).toEqual({
+      start: 21,
+      end: 39,
+      kind: 'fuzzy',
+    });
   });
 
   it('B: a short quote whose sentence was deleted does not land on the same words in a sentence with similar context', () => {
@@ -241,7 +267,10 @@ describe('anchorText regressions (robustness corpus)', () => {
     expect({ now, kind }).toEqual({ now: '"we\'re not done" and left.  The talks', kind: 'fuzzy' });
     // Only the context re-spaced: the quote itself is untouched, so it simply moved.
     const respaced = `Intro.\n\n${text.replace('He said', 'He  said')}`;
-    expect(placed(respaced, selectors)).toMatchObject({ text: '“we’re not done” and left.\n\nThe talks', kind: 'moved' });
+    expect(placed(respaced, selectors)).toMatchObject({
+      text: '“we’re not done” and left.\n\nThe talks',
+      kind: 'moved',
+    });
   });
 
   it('a bare quote (no position, no context) goes by its words alone: verbatim, or a letter or two off in a long one', () => {
@@ -313,7 +342,9 @@ describe('anchoring speed', () => {
 describe('fuzzy re-anchoring in a long article', () => {
   it('re-attaches 200 highlights after a typo fix inside each, at the same spans a full search finds', () => {
     const paragraphs = article.split('\n\n');
-    const text = Array.from({ length: 2_000 }, (_, n) => `Section ${n}. ${paragraphs[n % paragraphs.length]}`).join('\n\n');
+    const text = Array.from({ length: 2_000 }, (_, n) => `Section ${n}. ${paragraphs[n % paragraphs.length]}`).join(
+      '\n\n',
+    );
     const starts = Array.from({ length: 200 }, (_, i) => text.indexOf('. ', 1_000 + i * 2_000) + 2);
     const all = starts.map((start) => describeText(text, start, start + 80));
     let edited = text;

@@ -71,7 +71,11 @@ describe('HighlightPainter', () => {
   it('leaves the article DOM byte-for-byte unchanged', () => {
     const before = root.innerHTML;
     painter.paintAll(
-      ['Diplomats', 'Geneva', 'the talks', 'Ryabkov'].map((w, i) => ({ id: `h${i}`, color: 'blue' as const, range: rangeOf(w) })),
+      ['Diplomats', 'Geneva', 'the talks', 'Ryabkov'].map((w, i) => ({
+        id: `h${i}`,
+        color: 'blue' as const,
+        range: rangeOf(w),
+      })),
     );
     painter.flash('h1');
     painter.focus('h2');
@@ -154,12 +158,19 @@ describe('HighlightPainter', () => {
   it('paints 10,000 highlights and leaves the article DOM alone', () => {
     const items = Array.from({ length: 10_000 }, (_, i) => {
       const start = (i * 37) % (index.text.length - 20);
-      return { id: `h${i}`, color: (['yellow', 'green', 'blue', 'pink', 'purple'] as const)[i % 5]!, range: index.rangeOf(start, start + 12) };
+      return {
+        id: `h${i}`,
+        color: (['yellow', 'green', 'blue', 'pink', 'purple'] as const)[i % 5]!,
+        range: index.rangeOf(start, start + 12),
+      };
     });
     const before = root.innerHTML;
     painter.paintAll(items);
     expect(painter.size).toBe(10_000);
-    const painted = (['yellow', 'green', 'blue', 'pink', 'purple'] as const).reduce((n, c) => n + countIn(highlightName(c)), 0);
+    const painted = (['yellow', 'green', 'blue', 'pink', 'purple'] as const).reduce(
+      (n, c) => n + countIn(highlightName(c)),
+      0,
+    );
     expect(painted).toBe(10_000);
     expect(root.innerHTML).toBe(before);
   });

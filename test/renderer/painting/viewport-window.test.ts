@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { HighlightColor } from '../../../common/contract.ts';
 import { TextIndex } from '../../../renderer/anchoring/index.ts';
-import { flashHighlightName, focusHighlightName, highlightName, HighlightPainter } from '../../../renderer/painting/highlight-painter.ts';
+import {
+  flashHighlightName,
+  focusHighlightName,
+  highlightName,
+  HighlightPainter,
+} from '../../../renderer/painting/highlight-painter.ts';
 import css from '../../../renderer/painting/highlights.css?raw';
 import { defaultArticleParagraphs, renderArticle } from '../anchoring/default-article.ts';
 
@@ -50,7 +55,11 @@ function paintEveryParagraph(): void {
       const length = (starts[i + 1] ?? index.text.length + 2) - 2 - start;
       return [
         { id: `p${i}a`, color: colors[i % 5]!, range: index.rangeOf(start, start + Math.min(10, length)) },
-        { id: `p${i}b`, color: colors[(i + 1) % 5]!, range: index.rangeOf(start + (length >> 1), start + (length >> 1) + 5) },
+        {
+          id: `p${i}b`,
+          color: colors[(i + 1) % 5]!,
+          range: index.rangeOf(start + (length >> 1), start + (length >> 1) + 5),
+        },
       ];
     }),
   );
@@ -211,7 +220,11 @@ describe('HighlightPainter viewport windowing', () => {
     document.body.append(outside);
     try {
       const text = outside.firstChild!;
-      painter.paint('out', 'green', new StaticRange({ startContainer: text, startOffset: 0, endContainer: text, endOffset: 7 }));
+      painter.paint(
+        'out',
+        'green',
+        new StaticRange({ startContainer: text, startOffset: 0, endContainer: text, endOffset: 7 }),
+      );
       expect(registered().has(painter.rangeOf('out')!)).toBe(true);
     } finally {
       outside.remove();

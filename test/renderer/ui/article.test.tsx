@@ -12,7 +12,9 @@ describe('the article', () => {
     await expect.element(page.getByRole('heading', { level: 1, name: testArticle.title })).toBeVisible();
     const paragraphs = m.body.querySelectorAll(':scope > p');
     expect(paragraphs).toHaveLength(testArticle.content.split('\n\n').length);
-    expect(paragraphs[1]?.textContent).toBe('“Marginalia,” wrote one scholar, “are the footprints of attention” — and they outlive the reader…');
+    expect(paragraphs[1]?.textContent).toBe(
+      '“Marginalia,” wrote one scholar, “are the footprints of attention” — and they outlive the reader…',
+    );
     expect(m.body.textContent).toBe(testArticle.content);
     // Between paragraphs there is exactly one "\n\n" text node, nothing else.
     const between = paragraphs[0]?.nextSibling;
@@ -35,7 +37,10 @@ describe('the article', () => {
 
   test('paints stored annotations and lists them with a count', async () => {
     const fake = new FakeApi();
-    fake.seed({ color: 'blue', selectors: [{ type: 'TextQuoteSelector', exact: 'The habit is older than print.', prefix: '', suffix: '' }] });
+    fake.seed({
+      color: 'blue',
+      selectors: [{ type: 'TextQuoteSelector', exact: 'The habit is older than print.', prefix: '', suffix: '' }],
+    });
     const m = await renderApp(fake);
     expect(paintedCount('marginalia-blue')).toBe(1);
     await expect.element(page.getByRole('heading', { name: 'Highlights 1' })).toBeVisible();
@@ -47,7 +52,14 @@ describe('the article', () => {
     fake.seed({
       color: 'pink',
       note: 'Where did this go?',
-      selectors: [{ type: 'TextQuoteSelector', exact: 'A sentence that is nowhere in this article at all, not even close.', prefix: '', suffix: '' }],
+      selectors: [
+        {
+          type: 'TextQuoteSelector',
+          exact: 'A sentence that is nowhere in this article at all, not even close.',
+          prefix: '',
+          suffix: '',
+        },
+      ],
     });
     const m = await renderApp(fake);
     const orphans = page.getByRole('region', { name: /Couldn’t place/ });
@@ -59,7 +71,10 @@ describe('the article', () => {
 
   test('mounts one article even in StrictMode, and leaves no highlights registered after unmounting', async () => {
     const fake = new FakeApi();
-    fake.seed({ color: 'purple', selectors: [{ type: 'TextQuoteSelector', exact: 'The habit is older than print.', prefix: '', suffix: '' }] });
+    fake.seed({
+      color: 'purple',
+      selectors: [{ type: 'TextQuoteSelector', exact: 'The habit is older than print.', prefix: '', suffix: '' }],
+    });
     const m = await renderApp(fake);
     expect(m.host.querySelectorAll('article')).toHaveLength(1);
     expect(paintedCount('marginalia-purple')).toBe(1);

@@ -30,7 +30,11 @@ export const testArticle: Article = {
     'Readers have always written in their books. The habit is older than print.',
     '“Marginalia,” wrote one scholar, “are the footprints of attention” — and they outlive the reader…',
     'A good reader app keeps those footprints where they were left. It never loses a note.',
-    ...Array.from({ length: 14 }, (_, i) => `Filler paragraph ${i + 1} keeps the page long enough to scroll, so that choosing a highlight in the sidebar has somewhere to go.`),
+    ...Array.from(
+      { length: 14 },
+      (_, i) =>
+        `Filler paragraph ${i + 1} keeps the page long enough to scroll, so that choosing a highlight in the sidebar has somewhere to go.`,
+    ),
     'The last paragraph holds the final sentence. It is far below the fold.',
   ].join('\n\n'),
   textHash: '0'.repeat(64),
@@ -109,7 +113,13 @@ export class FakeApi {
   /** Adds an article besides the built-in one, with the next free id unless one is given. */
   addArticle(article: Partial<Article> & Pick<Article, 'content'>): Article {
     const id = Math.max(this.article.id, ...this.#articles.keys()) + 1;
-    const added: Article = { ...testArticle, id, title: `Article ${id}`, source: `marginalia:test-article-${id}`, ...article };
+    const added: Article = {
+      ...testArticle,
+      id,
+      title: `Article ${id}`,
+      source: `marginalia:test-article-${id}`,
+      ...article,
+    };
     this.#articles.set(added.id, added);
     return added;
   }
@@ -134,7 +144,8 @@ export class FakeApi {
       create: (input) =>
         this.#call('annotations', 'create', input, ({ id, articleId, color, selectors, note }) => {
           assertSelectorsFit(this.#article(articleId).content, selectors);
-          if (id !== undefined && this.annotations.has(id)) throw new FakeRefusal('conflict', `An annotation with id ${id} already exists`);
+          if (id !== undefined && this.annotations.has(id))
+            throw new FakeRefusal('conflict', `An annotation with id ${id} already exists`);
           return this.seed({ ...(id !== undefined ? { id } : {}), articleId, color, selectors, note: note ?? '' });
         }),
       update: (input) =>

@@ -2,7 +2,16 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 
 import { FakeApi } from './fake-api.ts';
-import { cleanup, clickText, type Mounted, paintedCount, popover, rangeOfText, renderApp, selectText } from './harness.tsx';
+import {
+  cleanup,
+  clickText,
+  type Mounted,
+  paintedCount,
+  popover,
+  rangeOfText,
+  renderApp,
+  selectText,
+} from './harness.tsx';
 
 afterEach(cleanup);
 
@@ -22,7 +31,8 @@ async function settled(): Promise<void> {
 function scrollQuoteTo(m: Mounted, where: (typeof heights)[number]): DOMRect {
   const view = m.pane.getBoundingClientRect();
   const line = rangeOfText(m.body, quote).getClientRects()[0]!;
-  const y = where === 'top' ? view.top + 8 : where === 'middle' ? (view.top + view.bottom) / 2 : view.bottom - line.height - 8;
+  const y =
+    where === 'top' ? view.top + 8 : where === 'middle' ? (view.top + view.bottom) / 2 : view.bottom - line.height - 8;
   m.pane.scrollTop += line.top - y;
   const placed = rangeOfText(m.body, quote).getBoundingClientRect();
   expect(Math.abs(rangeOfText(m.body, quote).getClientRects()[0]!.top - y)).toBeLessThan(2);
@@ -43,42 +53,53 @@ function overlaps(a: DOMRect, b: DOMRect): boolean {
 }
 
 describe.each(viewports)('at %i×%i', (width, height) => {
-  test.each(heights)('the popover of a highlight near the %s fits in the window, beside the highlight', async (where) => {
-    await page.viewport(width, height);
-    const fake = new FakeApi();
-    fake.seed({ selectors: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }] });
-    const m = await renderApp(fake);
-    const target = scrollQuoteTo(m, where);
-    // Highlights are painted near the view: wait until the scrolled-to one is, so a click can find it.
-    await expect.poll(() => paintedCount('marginalia-yellow')).toBe(1);
-    clickText(m, 'paragraph 8');
-    await expect.element(page.getByRole('dialog')).toBeVisible();
-    await settled();
-    const dialog = popover(m)!;
-    expectInsideWindow(dialog);
-    expect(overlaps(dialog.getBoundingClientRect(), target)).toBe(false);
-    // Still usable when squeezed: the note box is there to type in.
-    await userEvent.click(page.getByRole('textbox', { name: 'Note' }));
-    await userEvent.keyboard('fits');
-    await expect.element(page.getByRole('textbox', { name: 'Note' })).toHaveValue('fits');
-  });
+  test.each(heights)(
+    'the popover of a highlight near the %s fits in the window, beside the highlight',
+    async (where) => {
+      await page.viewport(width, height);
+      const fake = new FakeApi();
+      fake.seed({ selectors: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }] });
+      const m = await renderApp(fake);
+      const target = scrollQuoteTo(m, where);
+      // Highlights are painted near the view: wait until the scrolled-to one is, so a click can find it.
+      await expect.poll(() => paintedCount('marginalia-yellow')).toBe(1);
+      clickText(m, 'paragraph 8');
+      await expect.element(page.getByRole('dialog')).toBeVisible();
+      await settled();
+      const dialog = popover(m)!;
+      expectInsideWindow(dialog);
+      expect(overlaps(dialog.getBoundingClientRect(), target)).toBe(false);
+      // Still usable when squeezed: the note box is there to type in.
+      await userEvent.click(page.getByRole('textbox', { name: 'Note' }));
+      await userEvent.keyboard('fits');
+      await expect.element(page.getByRole('textbox', { name: 'Note' })).toHaveValue('fits');
+    },
+  );
 
-  test.each(heights)('the selection toolbar for text near the %s fits in the window, beside the selection', async (where) => {
-    await page.viewport(width, height);
-    const m = await renderApp();
-    const target = scrollQuoteTo(m, where);
-    selectText(m, quote);
-    await expect.element(page.getByRole('toolbar')).toBeVisible();
-    await settled();
-    const toolbar = m.host.querySelector<HTMLElement>('.selection-toolbar')!;
-    expectInsideWindow(toolbar);
-    expect(overlaps(toolbar.getBoundingClientRect(), target)).toBe(false);
-  });
+  test.each(heights)(
+    'the selection toolbar for text near the %s fits in the window, beside the selection',
+    async (where) => {
+      await page.viewport(width, height);
+      const m = await renderApp();
+      const target = scrollQuoteTo(m, where);
+      selectText(m, quote);
+      await expect.element(page.getByRole('toolbar')).toBeVisible();
+      await settled();
+      const toolbar = m.host.querySelector<HTMLElement>('.selection-toolbar')!;
+      expectInsideWindow(toolbar);
+      expect(overlaps(toolbar.getBoundingClientRect(), target)).toBe(false);
+    },
+  );
 
   test('the editor of a highlight that could not be placed fits in the window', async () => {
     await page.viewport(width, height);
     const fake = new FakeApi();
-    fake.seed({ note: 'Orphaned', selectors: [{ type: 'TextQuoteSelector', exact: 'Words that are nowhere in this article at all', prefix: '', suffix: '' }] });
+    fake.seed({
+      note: 'Orphaned',
+      selectors: [
+        { type: 'TextQuoteSelector', exact: 'Words that are nowhere in this article at all', prefix: '', suffix: '' },
+      ],
+    });
     const m = await renderApp(fake);
     const card = m.host.querySelector<HTMLElement>('.sidebar .orphans .entry-open')!;
     card.scrollIntoView({ block: 'nearest' });

@@ -14,7 +14,11 @@ function outlined(element: Element): boolean {
 
 /** Presses Tab (real key presses) until the article has focus. */
 async function tabToArticle(article: HTMLElement): Promise<void> {
-  page.getByRole('button', { name: /^Open…/ }).element().closest<HTMLElement>('button')!.focus();
+  page
+    .getByRole('button', { name: /^Open…/ })
+    .element()
+    .closest<HTMLElement>('button')!
+    .focus();
   for (let i = 0; i < 5 && document.activeElement !== article; i++) await userEvent.keyboard('{Tab}');
   expect(document.activeElement).toBe(article);
 }
@@ -64,7 +68,12 @@ describe('focus frames', () => {
     fake.seed({ selectors: [{ type: 'TextQuoteSelector', exact: 'It never loses a note.', prefix: '', suffix: '' }] });
     const m = await renderApp(fake);
     const line = rangeOfText(m.body, 'never loses').getClientRects()[0]!;
-    await userEvent.click(m.article, { position: { x: line.left - m.article.getBoundingClientRect().left + 4, y: line.top - m.article.getBoundingClientRect().top + line.height / 2 } });
+    await userEvent.click(m.article, {
+      position: {
+        x: line.left - m.article.getBoundingClientRect().left + 4,
+        y: line.top - m.article.getBoundingClientRect().top + line.height / 2,
+      },
+    });
     await expect.element(page.getByRole('dialog')).toBeVisible();
     await userEvent.click(page.getByRole('button', { name: 'Close' }));
     await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();

@@ -1,7 +1,18 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 
-import { button, cleanup, expectText, paintedCount, popover, press, quoteOfCreate, renderApp, selectText, sidebarQuotes } from './harness.tsx';
+import {
+  button,
+  cleanup,
+  expectText,
+  paintedCount,
+  popover,
+  press,
+  quoteOfCreate,
+  renderApp,
+  selectText,
+  sidebarQuotes,
+} from './harness.tsx';
 
 afterEach(cleanup);
 
@@ -115,7 +126,9 @@ describe('notes', () => {
     expect(m.fake.callsTo('annotations.update')).toEqual([]);
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     // Sent synchronously inside the handler: no waiting.
-    expect(m.fake.callsTo('annotations.update')).toEqual([{ id: [...m.fake.annotations.keys()][0], note: 'Last words' }]);
+    expect(m.fake.callsTo('annotations.update')).toEqual([
+      { id: [...m.fake.annotations.keys()][0], note: 'Last words' },
+    ]);
   });
 
   test('the highlight’s id is chosen here and sent with the create', async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 
-import { isOpenFileShortcut, selectionCommandFor, surfaceCommandFor, usesMetaKey } from '../../../renderer/app/keyboard.ts';
+import {
+  isOpenFileShortcut,
+  selectionCommandFor,
+  surfaceCommandFor,
+  usesMetaKey,
+} from '../../../renderer/app/keyboard.ts';
 
 const key = (k: string, init: KeyboardEventInit = {}) => new KeyboardEvent('keydown', { key: k, ...init });
 

@@ -8,8 +8,14 @@ afterEach(cleanup);
 
 async function withTwoHighlights() {
   const fake = new FakeApi();
-  fake.seed({ color: 'green', selectors: [{ type: 'TextQuoteSelector', exact: 'It never loses a note.', prefix: '', suffix: '' }] });
-  fake.seed({ color: 'blue', selectors: [{ type: 'TextQuoteSelector', exact: 'The habit is older than print.', prefix: '', suffix: '' }] });
+  fake.seed({
+    color: 'green',
+    selectors: [{ type: 'TextQuoteSelector', exact: 'It never loses a note.', prefix: '', suffix: '' }],
+  });
+  fake.seed({
+    color: 'blue',
+    selectors: [{ type: 'TextQuoteSelector', exact: 'The habit is older than print.', prefix: '', suffix: '' }],
+  });
   return renderApp(fake);
 }
 

@@ -4,7 +4,16 @@ import { page, userEvent } from 'vitest/browser';
 import type { Article } from '../../../common/contract.ts';
 import { describeReport } from '../../../renderer/app/articles/reanchor-report.ts';
 import { FakeApi } from './fake-api.ts';
-import { cleanup, clickText, expectText, orphanQuotes, paintedCount, remount, renderApp, sidebarQuotes } from './harness.tsx';
+import {
+  cleanup,
+  clickText,
+  expectText,
+  orphanQuotes,
+  paintedCount,
+  remount,
+  renderApp,
+  sidebarQuotes,
+} from './harness.tsx';
 
 beforeEach(async () => {
   await page.viewport(1100, 700);
@@ -25,12 +34,18 @@ const fieldNotes: Article = {
 /** A fake whose "Open…" returns a changed version of Field notes with one highlight kept and one orphaned. */
 function withChangedFile(): FakeApi {
   const fake = new FakeApi();
-  fake.seed({ articleId: 2, color: 'blue', selectors: [{ type: 'TextQuoteSelector', exact: 'all morning', prefix: '', suffix: '' }] });
+  fake.seed({
+    articleId: 2,
+    color: 'blue',
+    selectors: [{ type: 'TextQuoteSelector', exact: 'all morning', prefix: '', suffix: '' }],
+  });
   fake.seed({
     articleId: 2,
     color: 'pink',
     note: 'Which river?',
-    selectors: [{ type: 'TextQuoteSelector', exact: 'It waded along the river bank for an hour.', prefix: '', suffix: '' }],
+    selectors: [
+      { type: 'TextQuoteSelector', exact: 'It waded along the river bank for an hour.', prefix: '', suffix: '' },
+    ],
   });
   fake.opened = { article: fieldNotes, created: false, report: { kept: 1, moved: 0, fuzzy: 0, orphaned: 1 } };
   return fake;
@@ -51,7 +66,9 @@ describe('opening a file', () => {
 
     await expect.poll(() => notice(m)).toContain('1 kept, 0 moved, 0 fuzzy, 1 orphaned');
     expect(notice(m)).toContain('its 2 highlights were re-placed');
-    expect(notice(m)).toContain('The orphaned one is under “Couldn’t place” in the sidebar, where you can re-attach it.');
+    expect(notice(m)).toContain(
+      'The orphaned one is under “Couldn’t place” in the sidebar, where you can re-attach it.',
+    );
     expect(m.host.querySelector('.notice-region')?.getAttribute('aria-live')).toBe('polite');
     await userEvent.click(page.getByRole('button', { name: 'Dismiss' }));
     await expect.poll(() => notice(m)).toBe('');
@@ -89,9 +106,14 @@ describe('opening a file', () => {
     const m = await renderApp(fake);
     fake.failNext('articles.openFile', 'notes.pdf is not a text file', 'invalid-input');
     await userEvent.click(openButton());
-    await expectText(page.getByRole('alert').filter({ hasText: 'Couldn’t open' }), 'Couldn’t open the file: notes.pdf is not a text file');
+    await expectText(
+      page.getByRole('alert').filter({ hasText: 'Couldn’t open' }),
+      'Couldn’t open the file: notes.pdf is not a text file',
+    );
     expect(m.host.querySelector('article.article')).toBe(m.article);
-    await userEvent.click(page.getByRole('alert').filter({ hasText: 'Couldn’t open' }).getByRole('button', { name: 'Dismiss' }));
+    await userEvent.click(
+      page.getByRole('alert').filter({ hasText: 'Couldn’t open' }).getByRole('button', { name: 'Dismiss' }),
+    );
     await expect.element(page.getByRole('alert').filter({ hasText: 'Couldn’t open' })).not.toBeInTheDocument();
   });
 
@@ -110,7 +132,9 @@ describe('opening a file', () => {
 
   test('a note being typed is saved when another article is opened', async () => {
     const fake = new FakeApi();
-    const stored = fake.seed({ selectors: [{ type: 'TextQuoteSelector', exact: 'It never loses a note.', prefix: '', suffix: '' }] });
+    const stored = fake.seed({
+      selectors: [{ type: 'TextQuoteSelector', exact: 'It never loses a note.', prefix: '', suffix: '' }],
+    });
     fake.opened = { article: fieldNotes, created: true, report: null };
     const m = await renderApp(fake);
     clickText(m, 'never loses');
@@ -130,6 +154,8 @@ describe('the re-anchoring report', () => {
     expect(describeReport('A', { kept: 1, moved: 2, fuzzy: 2, orphaned: 3 })).toBe(
       '“A” has changed; its 8 highlights were re-placed: 1 kept, 2 moved, 2 fuzzy, 3 orphaned. Fuzzy ones are marked “Closest match” in the sidebar. The 3 orphans are under “Couldn’t place” in the sidebar, where you can re-attach them.',
     );
-    expect(describeReport('A', { kept: 0, moved: 0, fuzzy: 0, orphaned: 0 })).toBe('“A” has changed. It had no highlights to re-place.');
+    expect(describeReport('A', { kept: 0, moved: 0, fuzzy: 0, orphaned: 0 })).toBe(
+      '“A” has changed. It had no highlights to re-place.',
+    );
   });
 });

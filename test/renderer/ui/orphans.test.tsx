@@ -2,7 +2,16 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 
 import { FakeApi } from './fake-api.ts';
-import { cleanup, expectText, orphanQuotes, paintedCount, press, renderApp, selectText, sidebarQuotes } from './harness.tsx';
+import {
+  cleanup,
+  expectText,
+  orphanQuotes,
+  paintedCount,
+  press,
+  renderApp,
+  selectText,
+  sidebarQuotes,
+} from './harness.tsx';
 
 beforeEach(async () => {
   await page.viewport(1100, 700);
@@ -83,7 +92,9 @@ describe('highlights that could not be placed', () => {
     expect(paintedCount('marginalia-blue')).toBe(0);
     press(m.article, 'Enter');
     expect(paintedCount('marginalia-green')).toBe(1);
-    await vi.waitFor(() => expect(quoteOfUpdate(m.fake.callsTo('annotations.update')[0])).toBe('The habit is older than print.'));
+    await vi.waitFor(() =>
+      expect(quoteOfUpdate(m.fake.callsTo('annotations.update')[0])).toBe('The habit is older than print.'),
+    );
     expect(m.fake.callsTo('annotations.create')).toEqual([]);
     expect(m.fake.annotations.get(stored.id)?.selectors.some((s) => s.type === 'TextPositionSelector')).toBe(true);
     await expectText(page.getByRole('status'), 'Re-attached');
@@ -130,9 +141,12 @@ describe('highlights that could not be placed', () => {
     await expect.element(note).toHaveValue('Check the footnote');
     await userEvent.click(note);
     await userEvent.keyboard(' twice');
-    await vi.waitFor(() => expect(m.fake.callsTo('annotations.update')).toEqual([{ id: stored.id, note: 'Check the footnote twice' }]), {
-      timeout: 2000,
-    });
+    await vi.waitFor(
+      () => expect(m.fake.callsTo('annotations.update')).toEqual([{ id: stored.id, note: 'Check the footnote twice' }]),
+      {
+        timeout: 2000,
+      },
+    );
     await userEvent.click(dialog.getByRole('button', { name: 'Pink' }));
     await vi.waitFor(() => expect(m.fake.annotations.get(stored.id)?.color).toBe('pink'));
     await expectText(orphanSection(), 'Check the footnote twice');
@@ -151,7 +165,14 @@ describe('highlights that could not be placed', () => {
     const fake = new FakeApi();
     fake.seed({
       color: 'blue',
-      selectors: [{ type: 'TextQuoteSelector', exact: 'A good reader app keeps these footprints where they were left.', prefix: '', suffix: '' }],
+      selectors: [
+        {
+          type: 'TextQuoteSelector',
+          exact: 'A good reader app keeps these footprints where they were left.',
+          prefix: '',
+          suffix: '',
+        },
+      ],
     });
     const m = await renderApp(fake);
     await expect.poll(() => sidebarQuotes(m)).toHaveLength(1);
@@ -165,7 +186,11 @@ describe('highlights that could not be placed', () => {
     await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
     selectText(m, 'A good reader app keeps those footprints where they were left.');
     press(m.article, 'Enter');
-    await vi.waitFor(() => expect(quoteOfUpdate(fake.callsTo('annotations.update')[0])).toBe('A good reader app keeps those footprints where they were left.'));
+    await vi.waitFor(() =>
+      expect(quoteOfUpdate(fake.callsTo('annotations.update')[0])).toBe(
+        'A good reader app keeps those footprints where they were left.',
+      ),
+    );
     await expect.poll(() => m.host.querySelector('.sidebar .entry-badge')).toBeNull();
   });
 });

@@ -10,7 +10,11 @@ const quote = 'The habit is older than print.';
 
 async function withOneHighlight(note = '') {
   const fake = new FakeApi();
-  const stored = fake.seed({ color: 'yellow', note, selectors: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }] });
+  const stored = fake.seed({
+    color: 'yellow',
+    note,
+    selectors: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }],
+  });
   const m = await renderApp(fake);
   expect(paintedCount('marginalia-yellow')).toBe(1);
   return { m, stored };

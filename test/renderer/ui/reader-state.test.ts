@@ -37,11 +37,17 @@ describe('readerReducer', () => {
     expect(preview).toMatchObject({ current: 'a', popover: { key: 'a', focus: 'none' } });
     const next = readerReducer(preview, { type: 'current-changed', key: 'b', byKeys: true });
     expect(next.popover).toEqual({ key: 'b', focus: 'none' });
-    expect(readerReducer(next, { type: 'current-changed', key: null, byKeys: true })).toMatchObject({ current: null, popover: null });
+    expect(readerReducer(next, { type: 'current-changed', key: null, byKeys: true })).toMatchObject({
+      current: null,
+      popover: null,
+    });
   });
 
   test('focus leaving the highlights never closes a popover the user is working in', () => {
-    const state = after({ type: 'popover-opened', key: 'a', focus: 'note' }, { type: 'current-changed', key: null, byKeys: true });
+    const state = after(
+      { type: 'popover-opened', key: 'a', focus: 'note' },
+      { type: 'current-changed', key: null, byKeys: true },
+    );
     expect(state.popover).toEqual({ key: 'a', focus: 'note' });
   });
 
@@ -50,7 +56,10 @@ describe('readerReducer', () => {
   });
 
   test('stepping onto the highlight whose popover is open keeps it open as it was', () => {
-    const state = after({ type: 'popover-opened', key: 'a', focus: 'controls' }, { type: 'current-changed', key: 'a', byKeys: true });
+    const state = after(
+      { type: 'popover-opened', key: 'a', focus: 'controls' },
+      { type: 'current-changed', key: 'a', byKeys: true },
+    );
     expect(state.popover).toEqual({ key: 'a', focus: 'controls' });
   });
 
@@ -67,7 +76,10 @@ describe('readerReducer', () => {
 
   test('re-attaching closes the popover, remembers where focus was, and opens no preview while on', () => {
     const origin = document.createElement('button');
-    const state = after({ type: 'popover-opened', key: 'a', focus: 'controls' }, { type: 'reattach-started', key: 'a', origin });
+    const state = after(
+      { type: 'popover-opened', key: 'a', focus: 'controls' },
+      { type: 'reattach-started', key: 'a', origin },
+    );
     expect(state).toMatchObject({ popover: null, reattaching: { key: 'a', origin } });
     expect(state.announcement).toMatch(/^Re-attaching\. Select the text/);
     expect(readerReducer(state, { type: 'current-changed', key: 'b', byKeys: true }).popover).toBeNull();
@@ -88,7 +100,10 @@ describe('readerReducer', () => {
   });
 
   test('deleting the highlight being re-attached ends re-attaching; deleting another one does not', () => {
-    const reattaching = after({ type: 'reattach-started', key: 'a', origin: null }, { type: 'popover-opened', key: 'b', focus: 'controls' });
+    const reattaching = after(
+      { type: 'reattach-started', key: 'a', origin: null },
+      { type: 'popover-opened', key: 'b', focus: 'controls' },
+    );
     expect(readerReducer(reattaching, { type: 'deleted', key: 'b' })).toMatchObject({
       popover: null,
       reattaching: { key: 'a' },
@@ -104,7 +119,10 @@ describe('readerReducer', () => {
   });
 
   test('recolouring and plain announcements only change the announcement', () => {
-    expect(after({ type: 'recoloured', color: 'pink' })).toEqual({ ...initialReaderState, announcement: 'Changed to pink.' });
+    expect(after({ type: 'recoloured', color: 'pink' })).toEqual({
+      ...initialReaderState,
+      announcement: 'Changed to pink.',
+    });
     expect(after({ type: 'announced', text: 'Hello.' })).toEqual({ ...initialReaderState, announcement: 'Hello.' });
   });
 });

@@ -2,7 +2,16 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 
 import { FakeApi } from './fake-api.ts';
-import { cleanup, clickText, expectText, paintedCount, press, renderApp, selectText, sidebarQuotes } from './harness.tsx';
+import {
+  cleanup,
+  clickText,
+  expectText,
+  paintedCount,
+  press,
+  renderApp,
+  selectText,
+  sidebarQuotes,
+} from './harness.tsx';
 
 afterEach(cleanup);
 
@@ -11,7 +20,11 @@ const diskFull = 'The disk is full: Marginalia could not save your change. Free 
 
 async function withOneHighlight(note = '') {
   const fake = new FakeApi();
-  const stored = fake.seed({ color: 'yellow', note, selectors: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }] });
+  const stored = fake.seed({
+    color: 'yellow',
+    note,
+    selectors: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }],
+  });
   const m = await renderApp(fake);
   expect(paintedCount('marginalia-yellow')).toBe(1);
   return { m, stored };
@@ -35,7 +48,10 @@ describe('save errors', () => {
     m.fake.failNext('annotations.update', 'The note is too long: at most 100,000 characters.', 'invalid-input');
     const note = await openEditor(m);
     await userEvent.keyboard('Too long');
-    await expectText(page.getByRole('alert'), "Couldn't save the note: The note is too long: at most 100,000 characters.");
+    await expectText(
+      page.getByRole('alert'),
+      "Couldn't save the note: The note is too long: at most 100,000 characters.",
+    );
     await expect.element(note).toHaveValue('Too long');
     await userEvent.keyboard(', now fine');
     await vi.waitFor(() => expect(m.fake.annotations.get(stored.id)?.note).toBe('Too long, now fine'));
@@ -61,7 +77,9 @@ describe('save errors', () => {
     await expectText(page.getByRole('alert'), `Couldn't change the colour: ${diskFull}`);
     expect(paintedCount('marginalia-green')).toBe(0);
     expect(paintedCount('marginalia-yellow')).toBe(1);
-    await expect.element(page.getByRole('dialog').getByRole('button', { name: 'Yellow' })).toHaveAttribute('aria-pressed', 'true');
+    await expect
+      .element(page.getByRole('dialog').getByRole('button', { name: 'Yellow' }))
+      .toHaveAttribute('aria-pressed', 'true');
     expect(m.host.querySelector('.sidebar .entry .swatch-dot')?.getAttribute('aria-label')).toBe('Yellow highlight');
     expect(m.fake.annotations.get(stored.id)?.color).toBe('yellow');
   });
@@ -108,9 +126,15 @@ describe('save errors', () => {
 
   test("a note that failed stays reported when another highlight's note saves", async () => {
     const fake = new FakeApi();
-    const first = fake.seed({ color: 'yellow', selectors: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }] });
+    const first = fake.seed({
+      color: 'yellow',
+      selectors: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }],
+    });
     const other = 'It never loses a note.';
-    const second = fake.seed({ color: 'blue', selectors: [{ type: 'TextQuoteSelector', exact: other, prefix: '', suffix: '' }] });
+    const second = fake.seed({
+      color: 'blue',
+      selectors: [{ type: 'TextQuoteSelector', exact: other, prefix: '', suffix: '' }],
+    });
     const m = await renderApp(fake);
     fake.failNext('annotations.update', diskFull, 'disk-full');
     await openEditor(m);
@@ -119,7 +143,9 @@ describe('save errors', () => {
     await userEvent.keyboard('{Escape}');
     await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
     clickText(m, 'loses a note');
-    await expect.element(page.getByRole('dialog').getByRole('button', { name: 'Blue' })).toHaveAttribute('aria-pressed', 'true');
+    await expect
+      .element(page.getByRole('dialog').getByRole('button', { name: 'Blue' }))
+      .toHaveAttribute('aria-pressed', 'true');
     await userEvent.click(page.getByRole('textbox', { name: 'Note' }));
     await userEvent.keyboard('Saved');
     await vi.waitFor(() => expect(fake.annotations.get(second.id)?.note).toBe('Saved'));

@@ -27,7 +27,9 @@ function lineHeight(element: Element): number {
 
 describe('sidebar cards', () => {
   test('a long note shows as a three-line preview; the popover still has all of it', async () => {
-    const long = Array.from({ length: 1000 }, (_, i) => `word${i}`).join(' ').slice(0, 10_000);
+    const long = Array.from({ length: 1000 }, (_, i) => `word${i}`)
+      .join(' ')
+      .slice(0, 10_000);
     const { m, card, preview } = await withNote(long);
     // Three lines of the note, not thousands of pixels.
     expect(preview.getBoundingClientRect().height).toBeLessThanOrEqual(3 * lineHeight(preview) + 1);
@@ -58,7 +60,9 @@ describe('sidebar cards', () => {
 
   test('an unbroken word in an orphan’s quote wraps inside its card', async () => {
     const word = 'x'.repeat(200);
-    const { m } = await withNote('', (fake) => fake.seed({ note: word, selectors: [{ type: 'TextQuoteSelector', exact: word, prefix: '', suffix: '' }] }));
+    const { m } = await withNote('', (fake) =>
+      fake.seed({ note: word, selectors: [{ type: 'TextQuoteSelector', exact: word, prefix: '', suffix: '' }] }),
+    );
     const sidebar = m.host.querySelector('.sidebar')!.getBoundingClientRect();
     const orphan = m.host.querySelector<HTMLElement>('.sidebar .orphans .entry')!;
     expect(orphan.getBoundingClientRect().right).toBeLessThanOrEqual(sidebar.right);

@@ -18,7 +18,9 @@ describe('the sidebar', () => {
     press(m.article, '2');
     selectText(m, 'It never loses a note.');
     press(m.article, '3');
-    await expect.poll(() => sidebarQuotes(m)).toEqual(['The habit is older than print.', 'It never loses a note.', 'It is far below the fold.']);
+    await expect
+      .poll(() => sidebarQuotes(m))
+      .toEqual(['The habit is older than print.', 'It never loses a note.', 'It is far below the fold.']);
     await vi.waitFor(() => expect(m.fake.annotations.size).toBe(3));
     await expect.element(page.getByRole('heading', { name: 'Highlights 3' })).toBeVisible();
   });
@@ -37,7 +39,9 @@ describe('the sidebar', () => {
     press(m.article, '3');
     selectText(m, 'those footprints');
     press(m.article, '4');
-    await expect.poll(() => sidebarQuotes(m)).toEqual(['A good reader app keeps those footprints where they were left.', 'those footprints']);
+    await expect
+      .poll(() => sidebarQuotes(m))
+      .toEqual(['A good reader app keeps those footprints where they were left.', 'those footprints']);
     expect(paintedCount('marginalia-blue')).toBe(1);
     expect(paintedCount('marginalia-pink')).toBe(1);
     await vi.waitFor(() => expect(m.fake.annotations.size).toBe(2));
@@ -48,7 +52,14 @@ describe('the sidebar', () => {
   test('marks a highlight placed by a fuzzy match as the closest match', async () => {
     const fake = new FakeApi();
     fake.seed({
-      selectors: [{ type: 'TextQuoteSelector', exact: 'A good reader app keeps these footprints where they were left.', prefix: '', suffix: '' }],
+      selectors: [
+        {
+          type: 'TextQuoteSelector',
+          exact: 'A good reader app keeps these footprints where they were left.',
+          prefix: '',
+          suffix: '',
+        },
+      ],
     });
     const m = await renderApp(fake);
     await expect.poll(() => sidebarQuotes(m)).toHaveLength(1);
@@ -58,7 +69,10 @@ describe('the sidebar', () => {
   test('shortens long quotes and shows the start of the note', async () => {
     const fake = new FakeApi();
     const long = fake.article.content.split('\n\n')[3]!;
-    fake.seed({ note: 'First line\nSecond line\nThird\nFourth', selectors: [{ type: 'TextQuoteSelector', exact: long, prefix: '', suffix: '' }] });
+    fake.seed({
+      note: 'First line\nSecond line\nThird\nFourth',
+      selectors: [{ type: 'TextQuoteSelector', exact: long, prefix: '', suffix: '' }],
+    });
     const m = await renderApp(fake);
     const [quote] = sidebarQuotes(m);
     expect(quote!.length).toBeLessThanOrEqual(100);
@@ -68,7 +82,10 @@ describe('the sidebar', () => {
 
   test('choosing an item scrolls its highlight into the middle of the view and flashes it', async () => {
     const fake = new FakeApi();
-    fake.seed({ color: 'green', selectors: [{ type: 'TextQuoteSelector', exact: 'It is far below the fold.', prefix: '', suffix: '' }] });
+    fake.seed({
+      color: 'green',
+      selectors: [{ type: 'TextQuoteSelector', exact: 'It is far below the fold.', prefix: '', suffix: '' }],
+    });
     const m = await renderApp(fake);
     expect(m.pane.scrollHeight).toBeGreaterThan(m.pane.clientHeight);
     expect(m.pane.scrollTop).toBe(0);
@@ -98,8 +115,14 @@ describe('the sidebar', () => {
   test('highlights far from the view are painted once the view reaches them', async () => {
     await page.viewport(1100, 300);
     const fake = new FakeApi();
-    fake.seed({ color: 'green', selectors: [{ type: 'TextQuoteSelector', exact: 'It is far below the fold.', prefix: '', suffix: '' }] });
-    fake.seed({ color: 'blue', selectors: [{ type: 'TextQuoteSelector', exact: 'Readers have always', prefix: '', suffix: '' }] });
+    fake.seed({
+      color: 'green',
+      selectors: [{ type: 'TextQuoteSelector', exact: 'It is far below the fold.', prefix: '', suffix: '' }],
+    });
+    fake.seed({
+      color: 'blue',
+      selectors: [{ type: 'TextQuoteSelector', exact: 'Readers have always', prefix: '', suffix: '' }],
+    });
     const m = await renderApp(fake);
     expect(paintedCount('marginalia-blue')).toBe(1);
     expect(paintedCount('marginalia-green')).toBe(0);
@@ -110,7 +133,10 @@ describe('the sidebar', () => {
 
   test('choosing a card scrolls to and flashes its highlight without opening a popover over the text', async () => {
     const fake = new FakeApi();
-    fake.seed({ color: 'green', selectors: [{ type: 'TextQuoteSelector', exact: 'It is far below the fold.', prefix: '', suffix: '' }] });
+    fake.seed({
+      color: 'green',
+      selectors: [{ type: 'TextQuoteSelector', exact: 'It is far below the fold.', prefix: '', suffix: '' }],
+    });
     const m = await renderApp(fake);
     const card = page.getByRole('button', { name: /far below the fold/ });
     await userEvent.click(card);

@@ -70,7 +70,10 @@ describe('text direction of user text', () => {
     const paragraph = 'שורה ראשונה של מאמר בעברית.';
     fake.article = { ...testArticle, content: `${testArticle.content}\n\n${paragraph}` };
     fake.seed({ selectors: [{ type: 'TextQuoteSelector', exact: paragraph, prefix: '', suffix: '' }] });
-    fake.seed({ note: arabic, selectors: [{ type: 'TextQuoteSelector', exact: 'ציטוט שכבר אינו במאמר כלל וכלל', prefix: '', suffix: '' }] });
+    fake.seed({
+      note: arabic,
+      selectors: [{ type: 'TextQuoteSelector', exact: 'ציטוט שכבר אינו במאמר כלל וכלל', prefix: '', suffix: '' }],
+    });
     const m = await renderApp(fake);
     const hebrewParagraph = [...m.body.querySelectorAll('p')].at(-1)!;
     expect(direction(hebrewParagraph)).toBe('rtl');

@@ -11,7 +11,9 @@ function description(toolbar: Element): string {
   const id = toolbar.getAttribute('aria-describedby');
   const note = id ? document.getElementById(id) : null;
   if (!note) return '';
-  return [...note.childNodes].map((n) => (n instanceof HTMLQuoteElement ? `“${n.textContent}”` : n.textContent)).join('');
+  return [...note.childNodes]
+    .map((n) => (n instanceof HTMLQuoteElement ? `“${n.textContent}”` : n.textContent))
+    .join('');
 }
 
 /** Selects from inside the article's title to the end of `bodyText`, as a drag from the title down would. */
@@ -35,7 +37,9 @@ describe('a selection that starts in the title', () => {
     selectFromTitle(m, 'Readers have always written in their books.');
     const toolbar = page.getByRole('toolbar', { name: 'Highlight selection' });
     await expect.element(toolbar).toBeVisible();
-    await expect.poll(() => description(toolbar.element())).toBe('Highlights only the article text: “Readers have always written in their books.”');
+    await expect
+      .poll(() => description(toolbar.element()))
+      .toBe('Highlights only the article text: “Readers have always written in their books.”');
     press(m.article, '2');
     await vi.waitFor(() => expect(m.fake.annotations.size).toBe(1));
     expect(quoteOfCreate(m.fake.callsTo('annotations.create')[0])).toBe('Readers have always written in their books.');
@@ -52,13 +56,22 @@ describe('a selection that starts in the title', () => {
 
   test('while re-attaching, the toolbar says the same for the new place', async () => {
     const fake = new FakeApi();
-    fake.seed({ selectors: [{ type: 'TextQuoteSelector', exact: 'Words that are nowhere in this article', prefix: '', suffix: '' }] });
+    fake.seed({
+      selectors: [
+        { type: 'TextQuoteSelector', exact: 'Words that are nowhere in this article', prefix: '', suffix: '' },
+      ],
+    });
     const m = await renderApp(fake);
-    page.getByRole('button', { name: 'Re-attach…' }).element().dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    page
+      .getByRole('button', { name: 'Re-attach…' })
+      .element()
+      .dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await expect.element(page.getByRole('region', { name: 'Re-attaching a highlight' })).toBeVisible();
     selectFromTitle(m, 'The habit is older than print.');
     const toolbar = page.getByRole('toolbar', { name: 'Re-attach highlight' });
-    await expect.poll(() => description(toolbar.element())).toMatch(/^Re-attaches to the article text only: “Readers have always/);
+    await expect
+      .poll(() => description(toolbar.element()))
+      .toMatch(/^Re-attaches to the article text only: “Readers have always/);
   });
 
   test('a selection inside the article text says nothing extra', async () => {
