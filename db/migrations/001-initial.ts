@@ -11,7 +11,7 @@ import type { Migration } from './migration.ts';
  * - `annotations.quote` and `start_offset` are copies of the selector JSON kept as columns: the quote for a later
  *   FTS5 index, the offset for ordering. The data layer writes them together with `selectors`.
  * - annotations keeps its implicit rowid (no WITHOUT ROWID) so a later external-content FTS5 table can point at it.
- * - The colour list is spelt out rather than imported from db/model.ts, because this file must never change; a test
+ * - The colour list is spelt out rather than imported from common/model.ts, because this file must never change; a test
  *   checks that it matches `highlightColors`.
  */
 export const migration001: Migration = {

@@ -24,7 +24,7 @@ import { renderArticle } from '../anchoring/default-article.ts';
  * as the app renders it (a <p> per paragraph, "\n\n" Text nodes between), every highlight is described from a DOM
  * Range with a TextIndex of the original, and re-anchored with a fresh TextIndex of the edited article's render,
  * all of an article's highlights at once with `anchorAll`: the path the app re-anchors with on every open
- * (renderer/app/annotation-store.ts, article-surface.ts; `anchorAllText` on re-import in the main process). Single
+ * (renderer/app/reader/article-surface.ts; `anchorAllText` on re-import in the main process). Single
  * `anchor` is only used for a brand-new selection; its figures are in `node test/bench/robustness.ts`
  * (`BENCH robustness-single-…`). The scorer (test/corpus/truth.ts) knows where every original character went, so
  * each anchor is judged against the truth: correct (exact, moved, fuzzy), wrong, or orphan. See
