@@ -17,11 +17,9 @@ const count = (n: number): string => n.toLocaleString('en-US');
  * store it as U+FFFD and the call would still say it was saved; refusing keeps the user's text exactly as typed.
  */
 const wellFormedText = (what: string) =>
-  z
-    .string()
-    .refine((text) => text.isWellFormed(), {
-      message: `${what} contains a broken character (half of an emoji or symbol)`,
-    });
+  z.string().refine((text) => text.isWellFormed(), {
+    message: `${what} contains a broken character (half of an emoji or symbol)`,
+  });
 
 const textQuoteSelectorSchema = z
   .object({
