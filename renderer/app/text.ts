@@ -1,4 +1,4 @@
-import type { Selector } from '../../common/contract.ts';
+import { findQuoteSelector, type Selector } from '../../common/model.ts';
 
 /** Shortens text to at most `max` characters on a word boundary where possible, ending with an ellipsis. */
 export function shorten(text: string, max: number): string {
@@ -36,5 +36,5 @@ export function colorName(color: string): string {
 
 /** The quoted text of an annotation (its TextQuoteSelector's `exact`). */
 export function quoteText(selectors: readonly Selector[]): string {
-  return selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '';
+  return findQuoteSelector(selectors)?.exact ?? '';
 }
