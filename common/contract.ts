@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
-import type { Annotation, Article, OpenedArticle } from './model.ts';
-import { annotationIdSchema, articleIdSchema, highlightColorSchema, noteSchema, selectorsSchema } from './schemas.ts';
+import type { Annotation, Article, OpenedArticle, SearchResults } from './model.ts';
+import {
+  annotationIdSchema,
+  articleIdSchema,
+  highlightColorSchema,
+  noteSchema,
+  searchTextSchema,
+  selectorsSchema,
+} from './schemas.ts';
 
 export type {
   Annotation,
@@ -78,6 +85,13 @@ export const contract = {
         }),
     ),
     delete: channel<{ id: string }>()('annotations:delete', z.strictObject({ id: annotationIdSchema })),
+  },
+  search: {
+    /**
+     * Finds the words the user typed across the whole library: article titles and text, highlights' quotes and
+     * notes. Whatever the text (quotes, hyphens, AND), it is searched as words, never parsed as query syntax.
+     */
+    query: channel<SearchResults>()('search:query', z.strictObject({ text: searchTextSchema })),
   },
 } as const;
 

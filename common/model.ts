@@ -18,6 +18,7 @@ export const limits = {
   titleMaxLength: 1_000,
   sourceMaxLength: 4_096,
   articleMaxLength: 20_000_000,
+  searchMaxLength: 500,
 } as const;
 
 /** What a highlight says, with up to `limits.affixLength` characters of context on each side (W3C). */
@@ -100,4 +101,33 @@ export interface OpenedArticle {
   created: boolean;
   /** null when the article is new or its text is unchanged. */
   report: ReanchorReport | null;
+}
+
+/** One piece of a search snippet, in order: `match` marks the words that matched the query. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * Where a search found its words in one article: the title, the article's text (with the UTF-16 offsets of the match,
+ * so the reader can scroll there and flash it), or a highlight's quote or note.
+ */
+export type SearchHit =
+  | { kind: 'title'; snippet: SnippetPart[] }
+  | { kind: 'text'; start: number; end: number; snippet: SnippetPart[] }
+  | { kind: 'quote' | 'note'; annotationId: string; snippet: SnippetPart[] };
+
+/** The hits of one article, best first. */
+export interface SearchGroup {
+  articleId: number;
+  title: string;
+  hits: SearchHit[];
+}
+
+/** What a search found across the library: articles best first, each with its hits. */
+export interface SearchResults {
+  /** The query as it was searched (trimmed). */
+  query: string;
+  groups: SearchGroup[];
 }

@@ -81,6 +81,11 @@ export const noteSchema = wellFormedText('the note').max(
   limits.noteMaxLength,
   `the note is longer than ${count(limits.noteMaxLength)} characters`,
 );
+/** What the user typed into the search box: any text at all is a valid query (it is escaped, never parsed). */
+export const searchTextSchema = wellFormedText('the search').max(
+  limits.searchMaxLength,
+  `the search is longer than ${count(limits.searchMaxLength)} characters`,
+);
 export const articleIdSchema = z.number().int('an article id is a whole number').positive('an article id is positive');
 
 /**

@@ -53,7 +53,7 @@ describe.runIf(hasElectron)('Electron app', () => {
       isSecureContext: window.isSecureContext,
     }));
     expect(shape).toEqual({
-      groups: ['annotations', 'articles'],
+      groups: ['annotations', 'articles', 'search'],
       require: 'undefined',
       process: 'undefined',
       isSecureContext: true,

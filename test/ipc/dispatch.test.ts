@@ -390,6 +390,14 @@ const malformed: Record<string, BadCase[]> = {
       'The text after the highlight is not what this article says there.',
     ),
   ],
+  'search:query': [
+    invalid('no input', () => undefined, 'expected object, received undefined'),
+    invalid('a missing text', () => ({}), 'text: Invalid input: expected string, received undefined'),
+    invalid('a number', () => ({ text: 42 }), 'text: Invalid input: expected string, received number'),
+    invalid('an over-long search', () => ({ text: 'x'.repeat(501) }), 'The search is longer than 500 characters.'),
+    invalid('a lone surrogate', () => ({ text: 'a\uD800' }), 'The search contains a broken character'),
+    invalid('an extra field', () => ({ text: 'x', sql: 'DROP TABLE articles' }), 'Unrecognized key: "sql"'),
+  ],
   'annotations:delete': [
     invalid('no input', () => undefined, 'expected object, received undefined'),
     invalid('a missing id', () => ({}), 'An annotation id is a UUID'),

@@ -169,6 +169,9 @@ export class FakeApi {
           return { id };
         }),
     },
+    search: {
+      query: (input) => this.#call('search', 'query', input, ({ text }) => ({ query: text.trim(), groups: [] })),
+    },
   };
 
   #article(id: number): Article {
