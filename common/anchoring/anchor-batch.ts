@@ -60,8 +60,12 @@ interface Neighbours {
  * order, are those of docs/anchoring.md ("The batch"). With no landmark it is exactly `anchorText`; with every
  * highlight in place it costs nothing more.
  */
-export function anchorAllText(text: string, selectorsList: ReadonlyArray<readonly Selector[]>): AnchorResult[] {
-  const context = new TextContext(text);
+export function anchorAllText(
+  text: string,
+  selectorsList: ReadonlyArray<readonly Selector[]>,
+  context = new TextContext(text),
+): AnchorResult[] {
+  if (context.text !== text) throw new RangeError('the text context was made for another text');
   const batch = placeCertain(text, selectorsList);
   // Everything where it was: nothing to check, nothing left to find.
   if (batch.pending.length === 0 && batch.landmarks.every((l) => l.inPlace)) return batch.results;

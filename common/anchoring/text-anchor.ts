@@ -9,5 +9,5 @@ export { anchorAllText } from './anchor-batch.ts';
 export { anchorText } from './anchor-one.ts';
 export type { AnchorResult } from './anchor-result.ts';
 export { describeText } from './describe-text.ts';
-export { TextContext } from './text-context.ts';
+export { TextContext, TextContexts } from './text-context.ts';
 export { minimumFuzzyScore } from './thresholds.ts';

@@ -13,8 +13,15 @@ export class TextContext {
   private foldedView: Folded | undefined;
   private foldedBuckets: Uint16Array | undefined;
 
-  constructor(text: string) {
+  /** `folded` reuses the folded view of an earlier context on the same text (see TextContexts). */
+  constructor(text: string, folded?: Folded) {
     this.text = text;
+    this.foldedView = folded;
+  }
+
+  /** Whether the folded view has been made (by a search that needed it). */
+  get hasFolded(): boolean {
+    return this.foldedView !== undefined;
   }
 
   /** The folded view of the text, folded on first use. */
@@ -25,5 +32,21 @@ export class TextContext {
   /** The trigram bucket at every offset of the folded text, computed on first use (2 bytes per character). */
   foldedTrigrams(): Uint16Array {
     return (this.foldedBuckets ??= textTrigrams(this.folded.text));
+  }
+}
+
+/**
+ * The contexts of the text a reader shows, kept by that reader (the article surface holds one): anchoring the same
+ * text again (re-opening the article, re-anchoring it) reuses its folded view instead of folding it again, as the
+ * fold cache inside fold.ts did before contexts were explicit. Only the latest context is kept, with what it computed.
+ */
+export class TextContexts {
+  private latest: TextContext | undefined;
+
+  /** A context for `text`, sharing the folded view of the previous one when it was made for the same text. */
+  contextFor(text: string): TextContext {
+    const folded = this.latest?.text === text && this.latest.hasFolded ? this.latest.folded : undefined;
+    this.latest = new TextContext(text, folded);
+    return this.latest;
   }
 }

@@ -1,5 +1,11 @@
 import { lowerBound, partitionPoint } from '../../common/anchoring/lower-bound.ts';
-import { anchorAllText, type AnchorResult, anchorText, describeText } from '../../common/anchoring/text-anchor.ts';
+import {
+  anchorAllText,
+  type AnchorResult,
+  anchorText,
+  describeText,
+  type TextContext,
+} from '../../common/anchoring/text-anchor.ts';
 import type { Selector } from '../../common/contract.ts';
 
 /**
@@ -120,8 +126,12 @@ export function anchor(index: TextIndex, selectors: readonly Selector[]): DomAnc
 }
 
 /** Places every highlight of an article at once (`anchorAllText`, see there); results in input order. */
-export function anchorAll(index: TextIndex, selectorsList: ReadonlyArray<readonly Selector[]>): DomAnchor[] {
-  return anchorAllText(index.text, selectorsList).map((placed) => toDom(index, placed));
+export function anchorAll(
+  index: TextIndex,
+  selectorsList: ReadonlyArray<readonly Selector[]>,
+  context?: TextContext,
+): DomAnchor[] {
+  return anchorAllText(index.text, selectorsList, context).map((placed) => toDom(index, placed));
 }
 
 function toDom(index: TextIndex, placed: AnchorResult): DomAnchor {

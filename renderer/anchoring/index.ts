@@ -11,5 +11,11 @@
  */
 export { fromCodePointOffsets, toCodePointOffsets } from '../../common/anchoring/code-points.ts';
 export type { AnchorResult } from '../../common/anchoring/text-anchor.ts';
-export { anchorAllText, anchorText, describeText, minimumFuzzyScore } from '../../common/anchoring/text-anchor.ts';
+export {
+  anchorAllText,
+  anchorText,
+  describeText,
+  minimumFuzzyScore,
+  TextContexts,
+} from '../../common/anchoring/text-anchor.ts';
 export { anchor, anchorAll, describe, liveRange, TextIndex } from './dom-text.ts';

@@ -1,6 +1,14 @@
 import type { Article, Selector } from '../../../common/contract.ts';
-import { anchorAllText, type AnchorResult, anchorText, describe, liveRange, TextIndex } from '../../anchoring/index.ts';
-import { HighlightPainter } from '../../painting/highlight-painter.ts';
+import {
+  anchorAllText,
+  type AnchorResult,
+  anchorText,
+  describe,
+  liveRange,
+  TextContexts,
+  TextIndex,
+} from '../../anchoring/index.ts';
+import { flashHighlightName, HighlightPainter } from '../../painting/highlight-painter.ts';
 import type { PlacedEntry } from '../annotations/annotation-store.ts';
 import { isTyping, type SelectionCommand, selectionCommandFor, surfaceCommandFor } from '../keyboard.ts';
 
@@ -96,6 +104,7 @@ export class ArticleSurface {
   #pointerDown = false;
   #selectionKey = '';
   #hoverFrame = 0;
+  #textFlash: { range: StaticRange; timer: ReturnType<typeof setTimeout> } | undefined;
 
   constructor(container: HTMLElement, article: Article, scroller: HTMLElement, events: SurfaceEvents) {
     this.#scroller = scroller;
@@ -111,14 +120,18 @@ export class ArticleSurface {
     this.#listen();
   }
 
+  /** The article text's anchoring context, kept while the text stays the same (its fold is not remade each time). */
+  readonly #contexts = new TextContexts();
+
   // Offsets are all the store and the painter need (`sync` makes each range as it paints), so these anchor on the
   // text alone rather than through the DOM adapter's `anchor`, which would also build a range per highlight.
   /** Anchors selectors in the article as rendered. */
-  place = (selectors: readonly Selector[]): AnchorResult => anchorText(this.#index.text, selectors);
+  place = (selectors: readonly Selector[]): AnchorResult =>
+    anchorText(this.#index.text, selectors, this.#contexts.contextFor(this.#index.text));
 
   /** Anchors every annotation of the article in one batch (faster, and steadier after edits); input order. */
   placeAll = (selectorsList: ReadonlyArray<readonly Selector[]>): AnchorResult[] =>
-    anchorAllText(this.#index.text, selectorsList);
+    anchorAllText(this.#index.text, selectorsList, this.#contexts.contextFor(this.#index.text));
 
   /** Brings the painted highlights in line with `entries` (document order), repainting only what changed. */
   sync(entries: readonly PlacedEntry[]): void {
@@ -202,6 +215,35 @@ export class ArticleSurface {
     this.#painter.flash(key);
   }
 
+  /**
+   * Scrolls a stretch of the text (UTF-16 offsets, a search hit's) to the middle of the view and flashes it. The
+   * flash goes into the painter's own `marginalia-flash` highlight, so it looks exactly like a highlight's flash.
+   */
+  revealText(start: number, end: number, ms = 1200): void {
+    const range = this.#index.rangeOf(start, end);
+    const rect = liveRange(range)?.getBoundingClientRect();
+    if (rect) this.#scrollToRect(rect, 'center');
+    this.setCurrent(null);
+    this.#stopTextFlash();
+    const flash = CSS.highlights.get(flashHighlightName);
+    if (!flash) return;
+    flash.add(range);
+    this.#textFlash = { range, timer: setTimeout(() => this.#stopTextFlash(), ms) };
+  }
+
+  /** Shows the article from its top (a search hit in the title). */
+  showTop(): void {
+    this.setCurrent(null);
+    this.#scroller.scrollTo({ top: 0, behavior: reducedMotion() ? 'auto' : 'smooth' });
+  }
+
+  #stopTextFlash(): void {
+    if (!this.#textFlash) return;
+    clearTimeout(this.#textFlash.timer);
+    CSS.highlights.get(flashHighlightName)?.delete(this.#textFlash.range);
+    this.#textFlash = undefined;
+  }
+
   /** Moves the keyboard focus ring to a highlight (or removes it), for a reason other than the user's keys. */
   setCurrent(key: string | null): void {
     this.#setCurrent(key, false);
@@ -232,6 +274,7 @@ export class ArticleSurface {
   /** Unpaints everything and stops listening; the article DOM is removed. */
   destroy(): void {
     for (const undo of this.#cleanup.splice(0)) undo();
+    this.#stopTextFlash();
     cancelAnimationFrame(this.#hoverFrame);
     this.#painter.dispose();
     this.element.remove();
@@ -398,7 +441,10 @@ export class ArticleSurface {
 
   #scrollToKey(key: string, block: 'center' | 'nearest'): void {
     const rect = this.rectOf(key);
-    if (!rect) return;
+    if (rect) this.#scrollToRect(rect, block);
+  }
+
+  #scrollToRect(rect: DOMRect, block: 'center' | 'nearest'): void {
     const view = this.#scroller.getBoundingClientRect();
     const margin = 48;
     let delta: number;

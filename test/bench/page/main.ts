@@ -5,7 +5,14 @@
 import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 
 import type { HighlightColor, Selector, TextQuoteSelector } from '../../../common/contract.ts';
-import { anchor, anchorAll, anchorText, describeText, TextIndex } from '../../../renderer/anchoring/index.ts';
+import {
+  anchor,
+  anchorAll,
+  anchorText,
+  describeText,
+  TextContexts,
+  TextIndex,
+} from '../../../renderer/anchoring/index.ts';
 import { HighlightPainter } from '../../../renderer/painting/highlight-painter.ts';
 import { type Corpus, editCorpus, generateCorpus, generateSpans, renderInto, type Span } from './corpus.ts';
 import { paintWithMarks, verifyMarks } from './mark-painter.ts';
@@ -37,6 +44,8 @@ interface State {
 const body = document.getElementById('body') as HTMLElement;
 // Exactly what the app uses: the painter registers only the highlights near the view (the document scrolls here).
 const painter = new HighlightPainter({ viewport: { root: body } });
+// As the article surface keeps its text's context: opening the same article again does not fold it again.
+const contexts = new TextContexts();
 let state: State | undefined;
 
 function current(): State {
@@ -135,7 +144,7 @@ async function anchorPaintOnce(s: State): Promise<AnchorPaintRun> {
     const t1 = performance.now();
     const items: Array<{ id: string; color: HighlightColor; range: StaticRange }> = [];
     // As the app loads an article: every highlight in one batch.
-    const anchored = anchorAll(index, s.selectors);
+    const anchored = anchorAll(index, s.selectors, contexts.contextFor(index.text));
     for (let i = 0; i < s.n; i++) {
       const span = s.spans[i]!;
       const placed = anchored[i]!;
