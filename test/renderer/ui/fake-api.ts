@@ -11,7 +11,14 @@ import {
   type Selector,
 } from '../../../common/contract.ts';
 import { describeIssues } from '../../../common/input-issues.ts';
-import { positionSelectorOf } from '../../../common/model.ts';
+import {
+  findQuoteSelector,
+  positionSelectorOf,
+  type SearchGroup,
+  type SearchHit,
+  type SearchResults,
+  type SnippetPart,
+} from '../../../common/model.ts';
 import { assertSelectorsFit as assertSelectorsFitText, SelectorMismatchError } from '../../../common/selector-fit.ts';
 
 /** One call the renderer made, in order. */
@@ -170,9 +177,49 @@ export class FakeApi {
         }),
     },
     search: {
-      query: (input) => this.#call('search', 'query', input, ({ text }) => ({ query: text.trim(), groups: [] })),
+      query: (input) => this.#call('search', 'query', input, ({ text }) => this.#search(text)),
     },
   };
+
+  /** Every article the fake knows, the built-in one first. */
+  #allArticles(): Article[] {
+    return [this.article, ...[...this.#articles.values()].filter((a) => a.id !== this.article.id)];
+  }
+
+  /**
+   * A simple, honest search: every query word must prefix-match a word of the field (case and diacritics ignored);
+   * title, text (the first match in each paragraph), then quotes and notes in document order. No ranking.
+   */
+  #search(text: string): SearchResults {
+    const query = text.trim();
+    const words = wordsOf(query).map((w) => w.norm);
+    if (words.length === 0) return { query, groups: [] };
+    const groups: SearchGroup[] = [];
+    for (const article of this.#allArticles()) {
+      const hits: SearchHit[] = [];
+      const title = matchField(article.title, words);
+      if (title) hits.push({ kind: 'title', snippet: title.snippet() });
+      const body = matchField(article.content, words);
+      if (body) {
+        let paragraphEnd = -1;
+        for (const word of body.matches) {
+          if (word.start < paragraphEnd) continue;
+          const next = article.content.indexOf('\n\n', word.end);
+          paragraphEnd = next === -1 ? article.content.length : next;
+          hits.push({ kind: 'text', start: word.start, end: word.end, snippet: body.snippet(word.start) });
+        }
+      }
+      const annotations = documentOrder([...this.annotations.values()].filter((a) => a.articleId === article.id));
+      for (const annotation of annotations) {
+        const quote = matchField(findQuoteSelector(annotation.selectors)?.exact ?? '', words);
+        if (quote) hits.push({ kind: 'quote', annotationId: annotation.id, snippet: quote.snippet() });
+        const note = matchField(annotation.note, words);
+        if (note) hits.push({ kind: 'note', annotationId: annotation.id, snippet: note.snippet() });
+      }
+      if (hits.length > 0) groups.push({ articleId: article.id, title: article.title, hits });
+    }
+    return { query, groups };
+  }
 
   #article(id: number): Article {
     const article = id === this.article.id ? this.article : this.#articles.get(id);
@@ -214,6 +261,70 @@ export class FakeApi {
       return { ok: false, error: { code: 'internal', message: String(error) } };
     }
   }
+}
+
+/** A word of some text: where it is (UTF-16 offsets) and its folded form. */
+interface Word {
+  start: number;
+  end: number;
+  norm: string;
+}
+
+/** Lower case without diacritics, so "Café" finds "cafe" and the reverse. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function wordsOf(text: string): Word[] {
+  return [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    norm: fold(m[0]),
+  }));
+}
+
+/** Characters of context a snippet keeps before and after the match it is cut around. */
+const snippetBefore = 30;
+const snippetAfter = 60;
+
+/** The words of `text` that match, and snippets around them; undefined unless every query word matches. */
+function matchField(
+  text: string,
+  query: readonly string[],
+): { matches: Word[]; snippet(at?: number): SnippetPart[] } | undefined {
+  const matches = wordsOf(text).filter((w) => query.some((q) => w.norm.startsWith(q)));
+  if (!query.every((q) => matches.some((w) => w.norm.startsWith(q)))) return undefined;
+  return {
+    matches,
+    snippet(at = matches[0]?.start ?? 0) {
+      // Never past the paragraph the match is in.
+      const before = text.lastIndexOf('\n\n', at);
+      const after = text.indexOf('\n\n', at);
+      const block = { start: before === -1 ? 0 : before + 2, end: after === -1 ? text.length : after };
+      let from = Math.max(block.start, at - snippetBefore);
+      let to = Math.min(block.end, at + snippetAfter);
+      // Cut at spaces, so no word is shown half.
+      if (from > block.start) from = text.indexOf(' ', from) + 1 || at;
+      if (from > at) from = at;
+      if (to < block.end) {
+        const space = text.lastIndexOf(' ', to);
+        if (space > at) to = space;
+      }
+      const parts: SnippetPart[] = [];
+      const plain = (s: string) => s && parts.push({ text: s, match: false });
+      if (from > block.start) plain('…');
+      let cursor = from;
+      for (const word of matches) {
+        if (word.end <= from || word.start >= to) continue;
+        plain(text.slice(cursor, word.start).replace(/\s+/g, ' '));
+        parts.push({ text: text.slice(word.start, word.end), match: true });
+        cursor = word.end;
+      }
+      plain(text.slice(cursor, to).replace(/\s+/g, ' '));
+      if (to < block.end) plain('…');
+      return parts;
+    },
+  };
 }
 
 type ChannelInput<C> = C extends { input: infer I extends z.ZodType } ? I : never;
