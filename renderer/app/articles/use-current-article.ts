@@ -23,6 +23,8 @@ export interface CurrentArticle {
   openFile(): void;
   /** Goes back to the built-in article. */
   openDefault(): void;
+  /** Shows the article with this id (a search hit's); resolves to whether it is now shown. */
+  openArticle(id: number): Promise<boolean>;
   dismissNotice(): void;
   dismissError(): void;
 }
@@ -101,6 +103,21 @@ export function useCurrentArticle(api: MarginaliaApi): CurrentArticle {
     })();
   }, [api, show]);
 
+  const openArticle = useCallback(
+    async (id: number): Promise<boolean> => {
+      setError(null);
+      try {
+        show(unwrap(await api.articles.get({ id })));
+        setNotice(null);
+        return true;
+      } catch (reason) {
+        setError(`Couldn’t open the article: ${messageOf(reason)}`);
+        return false;
+      }
+    },
+    [api, show],
+  );
+
   const showingDefault = view.kind !== 'ready' || defaultId === null || view.article.id === defaultId;
   return {
     view,
@@ -110,6 +127,7 @@ export function useCurrentArticle(api: MarginaliaApi): CurrentArticle {
     error,
     openFile,
     openDefault,
+    openArticle,
     dismissNotice: useCallback(() => setNotice(null), []),
     dismissError: useCallback(() => setError(null), []),
   };
