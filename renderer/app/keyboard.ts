@@ -67,11 +67,24 @@ export function isTyping(event: KeyboardEvent): boolean {
 /** Whether the platform's command key is ⌘ (macOS) rather than Ctrl. */
 export const usesMetaKey = /Mac|iPhone|iPad/.test(navigator.platform);
 
+/** The platform's command key (Ctrl, or ⌘ on macOS) and nothing else, with `letter`. */
+function isCommandKey(event: KeyboardEvent, letter: string): boolean {
+  const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+  return command && !event.altKey && !event.shiftKey && event.key.toLowerCase() === letter;
+}
+
 /** Ctrl+O (⌘O on macOS): open a file. */
 export function isOpenFileShortcut(event: KeyboardEvent): boolean {
-  const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
-  return command && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'o';
+  return isCommandKey(event, 'o');
+}
+
+/** Ctrl+K (⌘K on macOS): search the library, from anywhere, even while typing a note. */
+export function isSearchShortcut(event: KeyboardEvent): boolean {
+  return isCommandKey(event, 'k');
 }
 
 /** The open-file shortcut as aria-keyshortcuts wants it, and as a label. */
 export const openFileKeys = usesMetaKey ? { aria: 'Meta+O', label: '⌘O' } : { aria: 'Control+O', label: 'Ctrl+O' };
+
+/** The search shortcut as aria-keyshortcuts wants it, and as a label. */
+export const searchKeys = usesMetaKey ? { aria: 'Meta+K', label: '⌘K' } : { aria: 'Control+K', label: 'Ctrl+K' };

@@ -1,4 +1,4 @@
-import { openFileKeys } from '../keyboard.ts';
+import { openFileKeys, searchKeys } from '../keyboard.ts';
 
 /** Props of the window's header bar. */
 export interface AppHeaderProps {
@@ -6,10 +6,14 @@ export interface AppHeaderProps {
   opening: boolean;
   onOpenFile(): void;
   onOpenDefault(): void;
+  onSearch(): void;
 }
 
-/** The bar across the top: the app's name, "Open…" (Ctrl/⌘+O) and, away from it, a way back to the built-in article. */
-export function AppHeader({ showingDefault, opening, onOpenFile, onOpenDefault }: AppHeaderProps) {
+/**
+ * The bar across the top: the app's name, "Search" (Ctrl/⌘+K), "Open…" (Ctrl/⌘+O) and, away from it, a way back to
+ * the built-in article.
+ */
+export function AppHeader({ showingDefault, opening, onOpenFile, onOpenDefault, onSearch }: AppHeaderProps) {
   return (
     <header className="app-header">
       <span className="app-name">Marginalia</span>
@@ -19,6 +23,19 @@ export function AppHeader({ showingDefault, opening, onOpenFile, onOpenDefault }
             Default article
           </button>
         )}
+        <button
+          type="button"
+          className="text-button"
+          aria-keyshortcuts={searchKeys.aria}
+          aria-haspopup="dialog"
+          title={`Search the library (${searchKeys.label})`}
+          onClick={onSearch}
+        >
+          Search{' '}
+          <kbd className="key-hint" aria-hidden="true">
+            {searchKeys.label}
+          </kbd>
+        </button>
         <button
           type="button"
           className="text-button"

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 
 import type { Article, HighlightColor, MarginaliaApi } from '../../../common/contract.ts';
+import type { SearchHit } from '../../../common/model.ts';
 import { useAnnotations } from '../annotations/use-annotations.ts';
 import { AnnotationPopover } from '../components/AnnotationPopover.tsx';
 import { ReattachBanner } from '../components/ReattachBanner.tsx';
@@ -36,6 +37,22 @@ function cancelReattaching(store: ReaderStore, session: ReaderSession | undefine
   if (!refocus(reattaching.origin)) session?.surface.focus();
 }
 
+/** A search hit to show in this article; `nonce` tells one choice from the next, even of the same hit. */
+export interface RevealRequest {
+  readonly hit: SearchHit;
+  readonly nonce: number;
+}
+
+/** Props of the reader. */
+export interface ReaderProps {
+  api: MarginaliaApi;
+  article: Article;
+  /** A search hit to scroll to and flash once the article (and, for a highlight, its annotations) is ready. */
+  reveal?: RevealRequest | null;
+  /** The reveal with this nonce was shown (or could not be). */
+  onRevealed?(nonce: number): void;
+}
+
 /**
  * One open article: the plain-DOM article pane plus the React chrome around it (selection toolbar, popover,
  * sidebar, re-attach hint, status). This component only wires events between them; each piece does its own job.
@@ -46,7 +63,7 @@ function cancelReattaching(store: ReaderStore, session: ReaderSession | undefine
  * a mode with a hint above the article; the next article selection gets a toolbar with "Re-attach here" (Enter)
  * instead of colours. Escape, or Cancel in the hint or the toolbar, leaves the mode and gives focus back.
  */
-export function Reader({ api, article }: { api: MarginaliaApi; article: Article }) {
+export function Reader({ api, article, reveal = null, onRevealed }: ReaderProps) {
   const [store] = useState(createReaderStore);
   const state = useSyncExternalStore(store.subscribe, store.getState);
 
@@ -140,6 +157,25 @@ export function Reader({ api, article }: { api: MarginaliaApi; article: Article 
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [reattachingKey, store, session]);
+
+  // A chosen search hit: a highlight's is revealed as choosing its sidebar card does (no popover); text flashes its
+  // offsets; a title shows the article from the top. Focus goes to the article either way.
+  const annotationsLoading = annotations.loading;
+  useEffect(() => {
+    if (!reveal || !session) return;
+    const { hit } = reveal;
+    if ((hit.kind === 'quote' || hit.kind === 'note') && annotationsLoading) return;
+    onRevealed?.(reveal.nonce);
+    if (hit.kind === 'title') session.surface.showTop();
+    else if (hit.kind === 'text') session.surface.revealText(hit.start, hit.end);
+    else if (session.store.get(hit.annotationId)?.placement.start === undefined) {
+      // A highlight that could not be placed has only its card under "Couldn't place" to show.
+      const card = document.getElementById(orphanButtonId(hit.annotationId));
+      card?.scrollIntoView({ block: 'nearest' });
+      if (refocus(card)) return;
+    } else session.surface.reveal(hit.annotationId);
+    session.surface.focus();
+  }, [reveal, session, annotationsLoading, onRevealed]);
 
   const selectionRect = useCallback(() => session?.surface.selectionRect(), [session]);
   const open = state.popover;
