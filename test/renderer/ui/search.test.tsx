@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 
 import { FakeApi } from './fake-api.ts';
-import { cleanup, expectText, paintedCount, popover, remount, renderApp } from './harness.tsx';
+import { cleanup, clickText, expectText, paintedCount, popover, remount, renderApp } from './harness.tsx';
 
 beforeEach(async () => {
   await page.viewport(1100, 700);
@@ -194,6 +194,21 @@ describe('the search box', () => {
     expect(page.getByRole('dialog').elements()).toHaveLength(0);
   });
 
+  test('choosing the note of a highlight that could not be placed focuses its card under “Couldn’t place”', async () => {
+    const fake = new FakeApi();
+    fake.seed({
+      note: 'Stripes on the zebra',
+      selectors: [{ type: 'TextQuoteSelector', exact: 'A sentence that is gone.', prefix: '', suffix: '' }],
+    });
+    const m = await renderApp(fake);
+    await search('zebra');
+    await vi.waitFor(() => expect(options()).toHaveLength(1));
+    await userEvent.keyboard('{Enter}');
+    await vi.waitFor(() => expect(document.activeElement?.closest('.orphans')).not.toBeNull());
+    expect(paintedCount('marginalia-flash')).toBe(0);
+    expect(popover(m)).toBeNull();
+  });
+
   test('choosing a title hit shows the article from the top', async () => {
     const m = await renderApp();
     m.pane.scrollTop = 600;
@@ -217,6 +232,23 @@ describe('the search box', () => {
     expect(dialog().elements()).toHaveLength(0);
     expect(document.activeElement).toBe(m.article);
     expect(flashedText()).toEqual([]);
+  });
+
+  test('Ctrl+K works while typing a note, and Escape brings focus back to the note', async () => {
+    const fake = new FakeApi();
+    fake.seed({ selectors: [{ type: 'TextQuoteSelector', exact: 'It never loses a note.', prefix: '', suffix: '' }] });
+    const m = await renderApp(fake);
+    clickText(m, 'never loses');
+    const note = page.getByRole('textbox', { name: 'Note' });
+    await userEvent.click(note);
+    await userEvent.keyboard('Kept');
+    await openSearch();
+    // The window behind the dialog is inert: nothing there can take focus or be clicked.
+    expect(m.host.querySelector('.app-shell')?.hasAttribute('inert')).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    await expect.element(note).toHaveFocus();
+    await expect.element(note).toHaveValue('Kept');
+    expect(popover(m)).not.toBeNull();
   });
 
   test('no results and a failed search say so in words', async () => {
