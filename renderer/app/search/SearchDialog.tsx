@@ -57,7 +57,8 @@ function Snippet({ parts }: { parts: readonly SnippetPart[] }) {
 /**
  * The one search box (Ctrl/⌘+K): a modal dialog holding an ARIA 1.2 combobox. Focus stays in the text field;
  * ArrowUp/ArrowDown, Home and End move the active option of the listbox (aria-activedescendant), Enter or a click
- * chooses it. Hits are options grouped by article (role=group named by the article's title).
+ * chooses it. Hits are options grouped by article (role=group named by the article's title). Home and End move in
+ * the list rather than the caret while there are hits (the brief's choice; ←/→ still move the caret).
  */
 export function SearchDialog({ api, onChoose, onClose }: SearchDialogProps) {
   const [text, setText] = useState('');
@@ -136,6 +137,7 @@ export function SearchDialog({ api, onChoose, onClose }: SearchDialogProps) {
           aria-expanded={choices.length > 0}
           aria-controls={`${id}-list`}
           aria-autocomplete="list"
+          aria-describedby={`${id}-keys`}
           aria-activedescendant={current >= 0 ? optionId(current) : undefined}
           autoComplete="off"
           spellCheck={false}
@@ -175,6 +177,9 @@ export function SearchDialog({ api, onChoose, onClose }: SearchDialogProps) {
             </div>
           ))}
         </div>
+        <p id={`${id}-keys`} className="search-keys">
+          ↑ ↓ to move, Home and End for the first and last, Enter to open, Esc to close
+        </p>
         <div className="visually-hidden" role="status" aria-live="polite">
           {announcement}
         </div>
