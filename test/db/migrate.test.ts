@@ -45,7 +45,11 @@ if (!migration001) throw new Error('no migrations');
 describe('openDatabase on an empty file', () => {
   it('creates STRICT tables, records the latest schema version and sets WAL, foreign keys and FULL sync (an acknowledged write survives a power cut)', () => {
     const db = track(openDatabase(file));
-    expect(tableNames(db)).toEqual(['annotations', 'articles']);
+    // The full-text tables (migration 3) and their FTS5 shadow tables (_config, _data, _docsize, _idx).
+    const fts = ['search_trigrams', 'search_words'].flatMap((name) =>
+      ['', '_config', '_data', '_docsize', '_idx'].map((suffix) => name + suffix),
+    );
+    expect(tableNames(db)).toEqual(['annotations', 'articles', ...fts]);
     const strict = db
       .prepare<[], { name: string; strict: number }>(
         "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name IN ('articles', 'annotations') ORDER BY name",
