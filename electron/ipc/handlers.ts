@@ -5,6 +5,7 @@ import { SelectorMismatchError } from '../../common/selector-fit.ts';
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '../../db/annotations.ts';
 import { getArticle } from '../../db/articles.ts';
 import { ConflictError, NotFoundError, storageFailureOf } from '../../db/errors.ts';
+import { searchLibrary } from '../../db/search.ts';
 import { getDefaultArticle } from '../core/default-article.ts';
 import { type ArticleFile, importTextArticle, UnreadableArticleError } from '../core/import-article.ts';
 import { AppError } from './dispatch.ts';
@@ -94,8 +95,7 @@ export function createHandlers(db: Database, ports: HandlerPorts = noUserPorts):
       delete: ({ id }) => reporting(db, () => ({ id: deleteAnnotation(db, id).id })),
     },
     search: {
-      // Until the full-text index exists (issue 8), a search finds nothing rather than failing.
-      query: ({ text }) => ({ query: text.trim(), groups: [] }),
+      query: ({ text }) => reporting(db, () => searchLibrary(db, text)),
     },
   };
 }
