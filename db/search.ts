@@ -33,7 +33,10 @@ export const searchTuning = {
   weights: { title: 10, body: 1, quote: 4, note: 2 },
   /** Articles in the results: more than a results list shows before the user refines the query. */
   maxGroups: 50,
-  /** Hits in the text of one article, and highlights (quote and note hits) per article. */
+  /**
+   * Hits in the text of one article (the first wherever it is, the others from the text read to find it), and
+   * highlights (quote and note hits) per article.
+   */
   maxTextHits: 3,
   maxAnnotationHits: 5,
   /** Article rows read per search, best first: the whole bench library (1,000 articles) costs ~6 ms of bm25. */
@@ -49,8 +52,8 @@ export const searchTuning = {
   /** A one-letter last word is not a prefix (see whileTyping): it would match most of the library. */
   minPrefixLength: 2,
   /**
-   * Article text is read first this many characters, then the rest if the first hits are not there: reading and
-   * decoding a 50 KB article costs ~0.2 ms, and common words are found in its first few kilobytes.
+   * Article text is read first this many characters, then in pieces four times larger until the first hit: reading
+   * and decoding a whole 50 KB article costs ~0.2 ms, and common words are found in its first few kilobytes.
    */
   firstTextChunk: 4_096,
   /** Characters kept past a match before it is taken, so its snippet's context has been read. */
@@ -168,11 +171,15 @@ class ArticleText {
     this.articleId = articleId;
   }
 
-  /** The first match at or after `from` with its snippet's context read, or undefined if the text has none. */
-  find(matcher: TermMatcher, from: number): TextMatch | undefined {
+  /**
+   * The first match at or after `from` with its snippet's context read, or undefined. With `readOn` false only the
+   * text read so far is searched (plus the context of a match found in it), so later hits cost no more reading.
+   */
+  find(matcher: TermMatcher, from: number, readOn: boolean): TextMatch | undefined {
     for (;;) {
       const found = findMatch(matcher, this.text, from);
       if (this.done || (found && found.end + searchTuning.textMargin <= this.text.length)) return found;
+      if (!found && !readOn) return undefined;
       this.readMore();
     }
   }
@@ -188,8 +195,9 @@ class ArticleText {
     const piece = statements(this.db).textPiece.get(this.codePoints + 1, count, this.articleId) ?? '';
     this.text += piece;
     this.codePoints += count;
-    // Then the rest at once: each piece reads the whole value from its overflow pages, so two pieces at most.
-    this.nextPiece = Number.MAX_SAFE_INTEGER;
+    // Each piece reads the whole value from its overflow pages again (~40 µs for 50 KB), decoding only the piece
+    // (~140 µs for all 50 KB): pieces grow fourfold, so a word deep in the text costs three or four reads.
+    this.nextPiece *= 4;
     // Fewer UTF-16 units than characters asked for means fewer characters: the end of the text.
     if (piece.length < count) this.done = true;
   }
@@ -269,7 +277,8 @@ function textHits(text: ArticleText, matcher: TermMatcher): SearchHit[] {
   const hits: SearchHit[] = [];
   let from = 0;
   while (hits.length < searchTuning.maxTextHits) {
-    const found = text.find(matcher, from);
+    // Only the first hit reads on: the next ones come from the text its search read.
+    const found = text.find(matcher, from, hits.length === 0);
     if (!found || found.end === found.start) break;
     const snippet = snippetAround(text.text, found, matcher);
     hits.push({ kind: 'text', start: found.start, end: found.end, snippet: snippet.parts });
