@@ -7,10 +7,13 @@ import type { Migration } from './migration.ts';
  *   word prefixes regardless of case and accents; bm25 ranks it.
  * - `search_trigrams` (`trigram remove_diacritics 1`) finds substrings: text inside a word ("ecolog" in
  *   "paleoecology") and scripts written without spaces (Chinese, Japanese, Thai), where unicode61 sees a whole run
- *   as one token. It covers the article text too, because that is where such text mostly is. Measured on the bench
- *   library (1,000 articles, 50 MB, 100,000 highlights; `npm run bench`): the trigram index is the larger of the
- *   two, but without it on the text a Japanese article could not be searched at all, and the word index alone
- *   cannot find a substring; searches stay within the 20 ms p95 budget with both.
+ *   as one token. Which columns it covers was decided by measuring (`npm run bench`, 1,000 articles with 63 MB of
+ *   text and 100,000 highlights): over all four columns it takes 148 MB (2.4× the raw text; the word index takes
+ *   54 MB, 0.9×), nearly all of it for article text, and the whole index builds in ~27 s. Leaving the text out would
+ *   save that space but leave a Japanese or Chinese article unsearchable, which no size saving is worth; titles,
+ *   quotes and notes are small either way. Its cost in time is kept off ordinary searches instead: db/search.ts
+ *   asks it only for scripts without spaces and when whole words find nothing (a trigram query for a common word
+ *   took 20–130 ms on that library, the word index 1–8 ms).
  *
  * One row per article (rowid = articles.id, columns title and body) and one per annotation (rowid = the negated
  * annotations.rowid, columns quote and note), in the same tables, so that one bm25 ranks titles, text, quotes and
