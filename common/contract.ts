@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { Annotation, Article, OpenedArticle, SearchResults } from './model.ts';
+import type { Annotation, Article, LibraryEntry, OpenedArticle, SearchResults } from './model.ts';
 import {
   annotationIdSchema,
   articleIdSchema,
@@ -50,6 +50,8 @@ export const contract = {
     /** The built-in default article, always present. */
     getDefault: channel<Article>()('articles:get-default', noInput),
     get: channel<Article>()('articles:get', z.strictObject({ id: articleIdSchema })),
+    /** Every article in the library, newest first, without bodies, with highlight and note counts. */
+    list: channel<LibraryEntry[]>()('articles:list', noInput),
     /**
      * Asks the user for a text file and opens it: a new article, or a changed version of one already in the
      * library (same source), whose annotations are re-anchored. null when the user cancels.

@@ -131,3 +131,17 @@ export interface SearchResults {
   query: string;
   groups: SearchGroup[];
 }
+
+/** An article as the library lists it: without its body, with how many highlights and notes it holds. */
+export interface LibraryEntry {
+  id: number;
+  title: string;
+  /** Where it came from: a file URL, a web address, or `marginalia:default-article`. */
+  source: string;
+  format: ArticleFormat;
+  createdAt: string;
+  updatedAt: string;
+  highlightCount: number;
+  /** Highlights whose note is not empty. */
+  noteCount: number;
+}

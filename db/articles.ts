@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 
-import type { Article, ArticleFormat } from '../common/model.ts';
+import type { Article, ArticleFormat, LibraryEntry } from '../common/model.ts';
 import { NotFoundError } from './errors.ts';
 import { statementCache } from './statement-cache.ts';
 import { hashText } from './text-hash.ts';
@@ -60,6 +60,13 @@ const statements = statementCache((db) => ({
     `UPDATE articles SET title = @title, content = @content, text_hash = @text_hash, updated_at = @updated_at
      WHERE id = @id
      RETURNING *`,
+  ),
+  library: db.prepare<[], LibraryRow>(
+    `SELECT a.id, a.title, a.source, a.format, a.created_at, a.updated_at,
+            count(n.id) AS highlight_count, count(nullif(n.note, '')) AS note_count
+     FROM articles a LEFT JOIN annotations n ON n.article_id = a.id
+     GROUP BY a.id
+     ORDER BY a.created_at DESC, a.id DESC`,
   ),
   list: db.prepare<[], Omit<ArticleRow, 'content'>>(
     'SELECT id, title, source, format, text_hash, created_at, updated_at FROM articles ORDER BY id',
@@ -124,6 +131,37 @@ export function updateArticleContent(db: Database, id: number, update: { title: 
     if (!row) throw new NotFoundError(`No article with id ${id}`);
     return rowToArticle(row);
   })();
+}
+
+/** A row of the library query. */
+interface LibraryRow {
+  id: number;
+  title: string;
+  source: string;
+  format: string;
+  created_at: string;
+  updated_at: string;
+  highlight_count: number;
+  note_count: number;
+}
+
+/**
+ * The library: every article without its body, newest first, with its highlight and note counts (one query; the
+ * (article_id, start_offset) index serves the join).
+ */
+export function listLibrary(db: Database): LibraryEntry[] {
+  return statements(db)
+    .library.all()
+    .map((row) => ({
+      id: row.id,
+      title: row.title,
+      source: row.source,
+      format: row.format as ArticleFormat,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      highlightCount: row.highlight_count,
+      noteCount: row.note_count,
+    }));
 }
 
 /** Every article without its body, oldest first. */

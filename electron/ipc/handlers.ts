@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Handlers } from '../../common/contract.ts';
 import { SelectorMismatchError } from '../../common/selector-fit.ts';
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '../../db/annotations.ts';
-import { getArticle } from '../../db/articles.ts';
+import { getArticle, listLibrary } from '../../db/articles.ts';
 import { ConflictError, NotFoundError, storageFailureOf } from '../../db/errors.ts';
 import { searchLibrary } from '../../db/search.ts';
 import { getDefaultArticle } from '../core/default-article.ts';
@@ -83,6 +83,7 @@ export function createHandlers(db: Database, ports: HandlerPorts = noUserPorts):
     articles: {
       getDefault: () => reporting(db, () => getDefaultArticle(db)),
       get: ({ id }) => reporting(db, () => getArticle(db, id)),
+      list: () => reporting(db, () => listLibrary(db)),
       openFile: async () => {
         const file = await ports.pickArticleFile();
         return file ? reporting(db, () => importTextArticle(db, file)) : null;

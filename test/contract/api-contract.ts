@@ -90,6 +90,31 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
         expect(builtIn.id).not.toBe(article.id);
       });
 
+      it('list shows every article newest first, without bodies, with its highlight and note counts', async () => {
+        const created = valueOf(
+          await api.annotations.create({
+            articleId: article.id,
+            color: 'green',
+            selectors: selectorsOf(text, 'heron'),
+            note: 'n',
+          }),
+        );
+        valueOf(
+          await api.annotations.create({ articleId: article.id, color: 'blue', selectors: selectorsOf(text, 'ferry') }),
+        );
+        const library = valueOf(await api.articles.list());
+        const entry = library.find((e) => e.id === article.id);
+        expect(entry).toMatchObject({ id: article.id, title: article.title, highlightCount: 2, noteCount: 1 });
+        expect(entry).not.toHaveProperty('content');
+        const times = library.map((e) => e.createdAt);
+        expect(times).toEqual([...times].sort().reverse());
+        valueOf(await api.annotations.delete({ id: created.id }));
+        expect(valueOf(await api.articles.list()).find((e) => e.id === article.id)).toMatchObject({
+          highlightCount: 1,
+          noteCount: 0,
+        });
+      });
+
       it('get of an unknown article is not-found', async () => {
         expect(codeOf(await api.articles.get({ id: article.id + 1000 }))).toBe('not-found');
       });

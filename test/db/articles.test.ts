@@ -5,18 +5,20 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { ArticleFormat } from '../../common/model.ts';
+import { createAnnotation } from '../../db/annotations.ts';
 import {
   articleExists,
   getArticle,
   getArticleBySource,
   insertArticle,
   listArticles,
+  listLibrary,
   updateArticleContent,
 } from '../../db/articles.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { NotFoundError } from '../../db/errors.ts';
 import { hashText } from '../../db/text-hash.ts';
-import { sampleContent } from './fixtures.ts';
+import { sampleContent, selectorsAt } from './fixtures.ts';
 import { makeTempDir } from './temp-dir.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -87,5 +89,28 @@ describe('articles', () => {
     expect(list[0]).not.toHaveProperty('content');
     const { content: _content, ...summary } = a;
     expect(list[0]).toEqual(summary);
+  });
+
+  it('lists the library newest first with highlight and note counts, counting through the annotations index', () => {
+    const older = insertArticle(db, { title: 'Older', source: 'older', format: 'text', content: sampleContent });
+    const newer = insertArticle(db, { title: 'Newer', source: 'newer', format: 'text', content: sampleContent });
+    db.prepare("UPDATE articles SET created_at = '2020-01-01T00:00:00.000Z' WHERE id = ?").run(older.id);
+    createAnnotation(db, { articleId: older.id, color: 'yellow', selectors: selectorsAt(0, 'The'), note: 'a note' });
+    createAnnotation(db, { articleId: older.id, color: 'green', selectors: selectorsAt(4, 'quick') });
+    const library = listLibrary(db);
+    expect(library.map((e) => [e.title, e.highlightCount, e.noteCount])).toEqual([
+      ['Newer', 0, 0],
+      ['Older', 2, 1],
+    ]);
+    expect(library[0]).not.toHaveProperty('content');
+    expect(library[0]?.id).toBe(newer.id);
+    const plan = db
+      .prepare<[], { detail: string }>(
+        `EXPLAIN QUERY PLAN SELECT a.id, count(n.id) FROM articles a LEFT JOIN annotations n ON n.article_id = a.id GROUP BY a.id`,
+      )
+      .all()
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toMatch(/SEARCH n USING (COVERING )?INDEX annotations_by_article_position/);
   });
 });

@@ -110,6 +110,11 @@ const malformed: Record<string, BadCase[]> = {
     invalid('null', () => null, 'This call takes no input'),
     invalid('a number', () => 1, 'This call takes no input'),
   ],
+  'articles:list': [
+    invalid('an empty object', () => ({}), 'This call takes no input'),
+    invalid('a filter string', () => 'DROP TABLE articles', 'This call takes no input'),
+    invalid('null', () => null, 'This call takes no input'),
+  ],
   'articles:open-file': [
     invalid('an object', () => ({ path: '/etc/passwd' }), 'This call takes no input'),
     invalid('a path string', () => '/etc/passwd', 'This call takes no input'),

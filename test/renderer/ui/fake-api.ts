@@ -13,6 +13,7 @@ import {
 import { describeIssues } from '../../../common/input-issues.ts';
 import {
   findQuoteSelector,
+  type LibraryEntry,
   positionSelectorOf,
   type SearchGroup,
   type SearchHit,
@@ -136,6 +137,7 @@ export class FakeApi {
       // A caller without types may still pass something to these no-input calls: the schema refuses it, as in main.
       getDefault: (input?: unknown) => this.#call('articles', 'getDefault', input, () => this.article),
       get: (input) => this.#call('articles', 'get', input, ({ id }) => this.#article(id)),
+      list: (input?: unknown) => this.#call('articles', 'list', input, () => this.#library()),
       openFile: (input?: unknown) =>
         this.#call('articles', 'openFile', input, () => {
           if (this.opened) this.#articles.set(this.opened.article.id, this.opened.article);
@@ -180,6 +182,25 @@ export class FakeApi {
       query: (input) => this.#call('search', 'query', input, ({ text }) => this.#search(text)),
     },
   };
+
+  /** The library as main lists it: newest first (then the higher id), with highlight and note counts. */
+  #library(): LibraryEntry[] {
+    return this.#allArticles()
+      .map((article): LibraryEntry => {
+        const own = [...this.annotations.values()].filter((a) => a.articleId === article.id);
+        return {
+          id: article.id,
+          title: article.title,
+          source: article.source,
+          format: article.format,
+          createdAt: article.createdAt,
+          updatedAt: article.updatedAt,
+          highlightCount: own.length,
+          noteCount: own.filter((a) => a.note !== '').length,
+        };
+      })
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+  }
 
   /** Every article the fake knows, the built-in one first. */
   #allArticles(): Article[] {
