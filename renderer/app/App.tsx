@@ -7,7 +7,9 @@ import type { MarginaliaApi } from '../../common/contract.ts';
 import { useCurrentArticle } from './articles/use-current-article.ts';
 import { AppHeader } from './components/AppHeader.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
-import { isOpenFileShortcut, isSearchShortcut } from './keyboard.ts';
+import { isLibraryShortcut, isOpenFileShortcut, isSearchShortcut } from './keyboard.ts';
+import { LibraryDialog } from './library/LibraryDialog.tsx';
+import type { LibraryListing } from './library/use-library.ts';
 import { Reader, type RevealRequest } from './reader/Reader.tsx';
 import { type SearchChoice, SearchDialog } from './search/SearchDialog.tsx';
 
@@ -16,28 +18,41 @@ interface PendingReveal extends RevealRequest {
   readonly articleId: number;
 }
 
-/** The whole window: a header to open files and search, window-wide notices, and the reader for the current article. */
+/** The one dialog over the window at a time, if any. */
+type Modal = 'search' | 'library' | null;
+
+/** The whole window: a header to open files, search and list the library, window-wide notices, and the reader for the current article. */
 export function App({ api }: { api: MarginaliaApi }) {
   const current = useCurrentArticle(api);
   const { view, openFile, openArticle } = current;
-  const [searching, setSearching] = useState(false);
+  const [modal, setModal] = useState<Modal>(null);
   const [reveal, setReveal] = useState<PendingReveal | null>(null);
-  /** Where focus was when the search box opened, to give it back on Escape. */
+  /** Where focus was when a dialog opened, to give it back on Escape (also after switching from one to the other). */
   const opener = useRef<Element | null>(null);
   const nonce = useRef(0);
 
-  const openSearch = useCallback(() => {
-    setSearching((open) => {
-      if (!open) opener.current = document.activeElement;
-      return true;
+  const openModal = useCallback((which: 'search' | 'library') => {
+    setModal((open) => {
+      if (open === null) opener.current = document.activeElement;
+      return which;
     });
   }, []);
+  const openSearch = useCallback(() => openModal('search'), [openModal]);
+  // The library is listed afresh on every opening: counts change as the user highlights.
+  const [listing, setListing] = useState<LibraryListing | null>(null);
+  const openLibrary = useCallback(() => {
+    setListing(api.articles.list());
+    openModal('library');
+  }, [api, openModal]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isSearchShortcut(event)) {
         event.preventDefault();
         openSearch();
+      } else if (isLibraryShortcut(event)) {
+        event.preventDefault();
+        openLibrary();
       } else if (isOpenFileShortcut(event)) {
         event.preventDefault();
         openFile();
@@ -45,47 +60,56 @@ export function App({ api }: { api: MarginaliaApi }) {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [openFile, openSearch]);
+  }, [openFile, openSearch, openLibrary]);
 
-  /** Where focus goes once the search box has closed and the window is no longer inert; null leaves it alone. */
+  /** Where focus goes once a dialog has closed and the window is no longer inert; null leaves it alone. */
   const restoreTo = useRef<Element | null>(null);
   useLayoutEffect(() => {
-    if (searching) return;
+    if (modal !== null) return;
     const back = restoreTo.current;
     restoreTo.current = null;
     if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
-  }, [searching]);
+  }, [modal]);
 
-  const closeSearch = () => {
+  const closeModal = () => {
     restoreTo.current = opener.current;
     opener.current = null;
-    setSearching(false);
+    setModal(null);
   };
 
+  /** Closes the dialog and shows the article at `hit`; focus goes to the article, or back where it was if it fails. */
   const choose = ({ articleId, hit }: SearchChoice) => {
-    setSearching(false);
+    const back = opener.current;
+    setModal(null);
     opener.current = null;
     nonce.current += 1;
     setReveal({ articleId, hit, nonce: nonce.current });
     if (view.kind === 'ready' && view.article.id === articleId) return;
     const asked = nonce.current;
     void openArticle(articleId).then((shown) => {
-      if (!shown) setReveal((r) => (r?.nonce === asked ? null : r));
+      if (shown) return;
+      setReveal((r) => (r?.nonce === asked ? null : r));
+      if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
     });
   };
+
+  // The library opens an article from its top, as choosing a search hit in its title does (the reader then focuses
+  // the article). The article already open is shown from the top too: choosing it says "take me to its start".
+  const chooseArticle = (articleId: number) => choose({ articleId, hit: { kind: 'title', snippet: [] } });
 
   const shownArticle = view.kind === 'ready' ? view.article.id : null;
   const onRevealed = useCallback((done: number) => setReveal((r) => (r?.nonce === done ? null : r)), []);
 
   return (
     <>
-      <div className="app-shell" inert={searching}>
+      <div className="app-shell" inert={modal !== null}>
         <AppHeader
           showingDefault={current.showingDefault}
           opening={current.opening}
           onOpenFile={openFile}
           onOpenDefault={current.openDefault}
           onSearch={openSearch}
+          onLibrary={openLibrary}
         />
         <NoticeBar
           notice={current.notice}
@@ -111,7 +135,10 @@ export function App({ api }: { api: MarginaliaApi }) {
           />
         )}
       </div>
-      {searching && <SearchDialog api={api} onChoose={choose} onClose={closeSearch} />}
+      {modal === 'search' && <SearchDialog api={api} onChoose={choose} onClose={closeModal} />}
+      {modal === 'library' && listing && (
+        <LibraryDialog listing={listing} currentId={shownArticle} onChoose={chooseArticle} onClose={closeModal} />
+      )}
     </>
   );
 }

@@ -83,8 +83,22 @@ export function isSearchShortcut(event: KeyboardEvent): boolean {
   return isCommandKey(event, 'k');
 }
 
+/**
+ * Ctrl+Shift+L (⇧⌘L on macOS): the library. Plain Ctrl+L is the address bar in browsers and Ctrl/⌘+O and K are taken
+ * here; with Shift, L is bound neither by Chromium inside Electron nor by Windows, macOS or the common Linux desktops.
+ */
+export function isLibraryShortcut(event: KeyboardEvent): boolean {
+  const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+  return command && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'l';
+}
+
 /** The open-file shortcut as aria-keyshortcuts wants it, and as a label. */
 export const openFileKeys = usesMetaKey ? { aria: 'Meta+O', label: '⌘O' } : { aria: 'Control+O', label: 'Ctrl+O' };
 
 /** The search shortcut as aria-keyshortcuts wants it, and as a label. */
 export const searchKeys = usesMetaKey ? { aria: 'Meta+K', label: '⌘K' } : { aria: 'Control+K', label: 'Ctrl+K' };
+
+/** The library shortcut as aria-keyshortcuts wants it, and as a label. */
+export const libraryKeys = usesMetaKey
+  ? { aria: 'Meta+Shift+L', label: '⇧⌘L' }
+  : { aria: 'Control+Shift+L', label: 'Ctrl+Shift+L' };

@@ -1,4 +1,4 @@
-import { openFileKeys, searchKeys } from '../keyboard.ts';
+import { libraryKeys, openFileKeys, searchKeys } from '../keyboard.ts';
 
 /** Props of the window's header bar. */
 export interface AppHeaderProps {
@@ -7,13 +7,14 @@ export interface AppHeaderProps {
   onOpenFile(): void;
   onOpenDefault(): void;
   onSearch(): void;
+  onLibrary(): void;
 }
 
 /**
- * The bar across the top: the app's name, "Search" (Ctrl/⌘+K), "Open…" (Ctrl/⌘+O) and, away from it, a way back to
+ * The bar across the top: the app's name, "Library" (Ctrl/⌘+Shift+L), "Search" (Ctrl/⌘+K), "Open…" (Ctrl/⌘+O) and, away from it, a way back to
  * the built-in article.
  */
-export function AppHeader({ showingDefault, opening, onOpenFile, onOpenDefault, onSearch }: AppHeaderProps) {
+export function AppHeader({ showingDefault, opening, onOpenFile, onOpenDefault, onSearch, onLibrary }: AppHeaderProps) {
   return (
     <header className="app-header">
       <span className="app-name">Marginalia</span>
@@ -23,6 +24,19 @@ export function AppHeader({ showingDefault, opening, onOpenFile, onOpenDefault, 
             Default article
           </button>
         )}
+        <button
+          type="button"
+          className="text-button"
+          aria-keyshortcuts={libraryKeys.aria}
+          aria-haspopup="dialog"
+          title={`Every article in the library (${libraryKeys.label})`}
+          onClick={onLibrary}
+        >
+          Library{' '}
+          <kbd className="key-hint" aria-hidden="true">
+            {libraryKeys.label}
+          </kbd>
+        </button>
         <button
           type="button"
           className="text-button"

@@ -1,0 +1,218 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+
+import type { Article } from '../../../common/contract.ts';
+import { FakeApi, testArticle } from './fake-api.ts';
+import { cleanup, expectText, remount, renderApp } from './harness.tsx';
+
+beforeEach(async () => {
+  await page.viewport(1100, 700);
+});
+afterEach(cleanup);
+
+const libraryButton = () => page.getByRole('banner').getByRole('button', { name: 'Library', exact: true });
+const dialog = () => page.getByRole('dialog', { name: 'Library' });
+const filterBox = () => page.getByRole('combobox', { name: 'Filter by title or file name' });
+const sortMenu = () => page.getByRole('combobox', { name: 'Sort by' });
+
+/** The titles listed, top to bottom (without the "open now" mark). */
+function titles(): string[] {
+  return [...document.querySelectorAll('[role="option"] .library-title')].map((t) => t.firstChild?.textContent ?? '');
+}
+
+/** The listed option whose title is `title`. */
+function optionOf(title: string): HTMLElement {
+  const option = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find(
+    (o) => o.querySelector('.library-title')?.firstChild?.textContent === title,
+  );
+  if (!option) throw new Error(`not listed: ${title}`);
+  return option;
+}
+
+const quote = (exact: string) => [{ type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' }];
+
+/**
+ * Three articles besides the built-in one (added 2025-01-01): herons (two highlights, one with a note, from a file
+ * whose name has a space), Café society (three highlights, from a file), and a zebra article, the newest, without any.
+ */
+function library(): { fake: FakeApi; herons: Article; cafe: Article; zebra: Article } {
+  const fake = new FakeApi();
+  const herons = fake.addArticle({
+    title: 'Notes on herons',
+    source: 'file:///home/ada/reading/Grey%20herons.txt',
+    createdAt: '2025-03-02T10:00:00.000Z',
+    content: 'A grey heron waded along the bank.\n\nIt stood still for an hour.',
+  });
+  const cafe = fake.addArticle({
+    title: 'Café society',
+    source: 'file:///home/ada/reading/society.txt',
+    createdAt: '2025-02-01T10:00:00.000Z',
+    content: 'The café opened at dawn.\n\nNobody came until noon.',
+  });
+  const zebra = fake.addArticle({
+    title: 'about zebras',
+    source: 'file:///home/ada/reading/stripes.txt',
+    createdAt: '2025-04-05T10:00:00.000Z',
+    content: 'Zebras have stripes.',
+  });
+  fake.seed({ articleId: herons.id, selectors: quote('A grey heron'), note: 'Which river?' });
+  fake.seed({ articleId: herons.id, selectors: quote('stood still') });
+  for (const exact of ['The café', 'at dawn', 'noon']) fake.seed({ articleId: cafe.id, selectors: quote(exact) });
+  return { fake, herons, cafe, zebra };
+}
+
+async function openLibrary(): Promise<void> {
+  await userEvent.keyboard('{Control>}{Shift>}L{/Shift}{/Control}');
+  await expect.element(filterBox()).toHaveFocus();
+}
+
+describe('the library', () => {
+  test('the header button (showing Ctrl+Shift+L) opens it as a named modal dialog; Escape gives focus back', async () => {
+    await renderApp();
+    await expect.element(libraryButton()).toHaveAttribute('aria-keyshortcuts', 'Control+Shift+L');
+    await expectText(libraryButton(), 'Ctrl+Shift+L');
+    expect(dialog().elements()).toHaveLength(0);
+    await userEvent.click(libraryButton());
+    await expect.element(dialog()).toBeVisible();
+    await expect.element(dialog()).toHaveAttribute('aria-modal', 'true');
+    await expect.element(filterBox()).toHaveFocus();
+    expect(document.querySelector('.app-shell')?.hasAttribute('inert')).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    expect(dialog().elements()).toHaveLength(0);
+    await expect.element(libraryButton()).toHaveFocus();
+  });
+
+  test('Ctrl+Shift+L opens it from the article; Escape closes it and focus goes back to the article', async () => {
+    const m = await renderApp();
+    m.article.focus();
+    await openLibrary();
+    await expect.element(dialog()).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    expect(dialog().elements()).toHaveLength(0);
+    expect(document.activeElement).toBe(m.article);
+  });
+
+  test('says it is loading, then lists every article newest first with its source, date and counts', async () => {
+    const { fake } = library();
+    await renderApp(fake);
+    fake.hold();
+    await openLibrary();
+    await expectText(dialog(), 'Loading the library…');
+    fake.release();
+    await vi.waitFor(() =>
+      expect(titles()).toEqual(['about zebras', 'Notes on herons', 'Café society', testArticle.title]),
+    );
+    const herons = optionOf('Notes on herons');
+    expect(herons.textContent).toContain('Grey herons.txt');
+    expect(herons.textContent).toContain('2 highlights, 1 note');
+    const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date('2025-03-02T10:00:00Z'));
+    expect(herons.querySelector('time')?.getAttribute('dateTime')).toBe('2025-03-02T10:00:00.000Z');
+    expect(herons.querySelector('time')?.textContent).toBe(date);
+    expect(optionOf('Café society').textContent).toContain('society.txt');
+    expect(optionOf('Café society').textContent).toContain('3 highlights, 0 notes');
+    expect(optionOf('about zebras').textContent).toContain('0 highlights, 0 notes');
+    expect(optionOf(testArticle.title).textContent).toContain('Built in');
+    expect(fake.callsTo('articles.list')).toHaveLength(1);
+  });
+
+  test('sorts by title (locale-aware, ignoring case) and by most highlighted, and back to recent', async () => {
+    const { fake } = library();
+    await renderApp(fake);
+    await openLibrary();
+    await vi.waitFor(() => expect(titles()).toHaveLength(4));
+    await expect.element(sortMenu()).toHaveValue('recent');
+    await userEvent.selectOptions(sortMenu(), 'Title');
+    expect(titles()).toEqual(['about zebras', 'Café society', 'Notes on herons', testArticle.title]);
+    await userEvent.selectOptions(sortMenu(), 'Most highlighted');
+    // The built-in article and the zebras tie at none: the newer first.
+    expect(titles()).toEqual(['Café society', 'Notes on herons', 'about zebras', testArticle.title]);
+    await userEvent.selectOptions(sortMenu(), 'Recently added');
+    expect(titles()).toEqual(['about zebras', 'Notes on herons', 'Café society', testArticle.title]);
+  });
+
+  test('Tab moves between the filter and the sort menu and never leaves the dialog', async () => {
+    await renderApp(library().fake);
+    await openLibrary();
+    await userEvent.keyboard('{Tab}');
+    await expect.element(sortMenu()).toHaveFocus();
+    await userEvent.keyboard('{Tab}');
+    await expect.element(filterBox()).toHaveFocus();
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+    await expect.element(sortMenu()).toHaveFocus();
+  });
+
+  test('filters as you type by title or file name, ignoring case and accents, and says when nothing matches', async () => {
+    await renderApp(library().fake);
+    await openLibrary();
+    await vi.waitFor(() => expect(titles()).toHaveLength(4));
+    await userEvent.keyboard('CAFE');
+    expect(titles()).toEqual(['Café society']);
+    await userEvent.clear(filterBox());
+    await userEvent.type(filterBox(), 'stripés');
+    expect(titles()).toEqual(['about zebras']);
+    await userEvent.clear(filterBox());
+    await userEvent.type(filterBox(), 'no such thing');
+    expect(titles()).toEqual([]);
+    await expectText(dialog(), 'No articles match “no such thing”');
+    await expect.element(filterBox()).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  test('arrows move the active article and Enter opens it: the view closes and the article has focus', async () => {
+    const { fake, herons } = library();
+    const m = await renderApp(fake);
+    await openLibrary();
+    await vi.waitFor(() => expect(titles()).toHaveLength(4));
+    const input = filterBox().element() as HTMLInputElement;
+    const activeTitle = () =>
+      document.getElementById(input.getAttribute('aria-activedescendant') ?? '')?.querySelector('.library-title')
+        ?.firstChild?.textContent;
+    expect(activeTitle()).toBe('about zebras');
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    expect(activeTitle()).toBe('Café society');
+    await userEvent.keyboard('{ArrowUp}');
+    expect(activeTitle()).toBe('Notes on herons');
+    expect(optionOf('Notes on herons').getAttribute('aria-selected')).toBe('true');
+    await userEvent.keyboard('{Enter}');
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Notes on herons' })).toBeVisible();
+    expect(dialog().elements()).toHaveLength(0);
+    expect(fake.callsTo('articles.get')).toEqual([{ id: herons.id }]);
+    await vi.waitFor(() => expect(document.activeElement).toBe(remount(m).article));
+  });
+
+  test('a click opens an article too', async () => {
+    const { fake, cafe } = library();
+    await renderApp(fake);
+    await userEvent.click(libraryButton());
+    await vi.waitFor(() => expect(titles()).toHaveLength(4));
+    await userEvent.click(optionOf('Café society'));
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Café society' })).toBeVisible();
+    expect(fake.callsTo('articles.get')).toEqual([{ id: cafe.id }]);
+    expect(dialog().elements()).toHaveLength(0);
+  });
+
+  test('marks the article that is open, and lists afresh each time it opens', async () => {
+    const { fake, herons } = library();
+    await renderApp(fake);
+    await openLibrary();
+    await vi.waitFor(() => expect(titles()).toHaveLength(4));
+    expect([...document.querySelectorAll('[aria-current="true"]')]).toEqual([optionOf(testArticle.title)]);
+    expect(optionOf(testArticle.title).textContent).toContain('open now');
+    await userEvent.click(optionOf('Notes on herons'));
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Notes on herons' })).toBeVisible();
+
+    fake.seed({ articleId: herons.id, selectors: quote('an hour'), note: 'Patience.' });
+    await openLibrary();
+    await vi.waitFor(() => expect(optionOf('Notes on herons').textContent).toContain('3 highlights, 2 notes'));
+    expect([...document.querySelectorAll('[aria-current="true"]')]).toEqual([optionOf('Notes on herons')]);
+    expect(fake.callsTo('articles.list')).toHaveLength(2);
+  });
+
+  test('says why the library could not be listed, in the words of the error', async () => {
+    const fake = new FakeApi();
+    fake.failNext('articles.list', 'The library is locked by another program.');
+    await renderApp(fake);
+    await openLibrary();
+    await expectText(dialog(), 'Couldn’t load the library: The library is locked by another program.');
+    expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option').elements()).toHaveLength(0);
+  });
+});
