@@ -137,7 +137,13 @@ export function App({ api }: { api: MarginaliaApi }) {
       </div>
       {modal === 'search' && <SearchDialog api={api} onChoose={choose} onClose={closeModal} />}
       {modal === 'library' && listing && (
-        <LibraryDialog listing={listing} currentId={shownArticle} onChoose={chooseArticle} onClose={closeModal} />
+        <LibraryDialog
+          listing={listing}
+          currentId={shownArticle}
+          onChoose={chooseArticle}
+          onClose={closeModal}
+          onRetry={() => setListing(api.articles.list())}
+        />
       )}
     </>
   );

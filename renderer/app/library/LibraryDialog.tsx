@@ -14,6 +14,8 @@ export interface LibraryDialogProps {
   onChoose(id: number): void;
   /** Escape or a click outside: close and give focus back. */
   onClose(): void;
+  /** List the library again, after a failure. */
+  onRetry(): void;
 }
 
 function plural(n: number, word: string): string {
@@ -76,9 +78,10 @@ function Entry({ entry, current }: { entry: LibraryEntry; current: boolean }) {
  *
  * Inside, the filter field is an ARIA 1.2 combobox over a listbox of articles, as in search: focus stays in the
  * field while typing, ArrowUp/ArrowDown (Home/End, as in search) move the active option (aria-activedescendant),
- * Enter or a click opens it. Tab moves between the filter field and the "Sort by" menu and never leaves the dialog.
+ * Enter or a click opens it. Tab moves between the filter field, the "Sort by" menu and (after a failure) "Try
+ * again", and never leaves the dialog.
  */
-export function LibraryDialog({ listing, currentId, onChoose, onClose }: LibraryDialogProps) {
+export function LibraryDialog({ listing, currentId, onChoose, onClose, onRetry }: LibraryDialogProps) {
   const state = useLibrary(listing);
   const [filter, setFilter] = useState('');
   const [order, setOrder] = useState<LibraryOrder>('recent');
@@ -109,7 +112,7 @@ export function LibraryDialog({ listing, currentId, onChoose, onClose }: Library
     }
     if (event.key === 'Tab') {
       event.preventDefault();
-      const stops = [...(dialog.current?.querySelectorAll<HTMLElement>('input, select') ?? [])];
+      const stops = [...(dialog.current?.querySelectorAll<HTMLElement>('input, select, button') ?? [])];
       const at = stops.indexOf(document.activeElement as HTMLElement);
       const next = (at + (event.shiftKey ? -1 : 1) + stops.length) % stops.length;
       stops[next]?.focus();
@@ -200,7 +203,25 @@ export function LibraryDialog({ listing, currentId, onChoose, onClose }: Library
           </label>
         </div>
         {message !== null && (
-          <p className={state.kind === 'failed' ? 'search-message error-text' : 'search-message'}>{message}</p>
+          <p className={state.kind === 'failed' ? 'search-message error-text' : 'search-message'}>
+            {message}
+            {state.kind === 'failed' && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="text-button"
+                  onClick={() => {
+                    // The button goes with the message, and a removed element's focus is not given back.
+                    input.current?.focus({ preventScroll: true });
+                    onRetry();
+                  }}
+                >
+                  Try again
+                </button>
+              </>
+            )}
+          </p>
         )}
         <div id={`${id}-list`} className="search-results" role="listbox" aria-label="Articles">
           {entries.map((entry, i) => (

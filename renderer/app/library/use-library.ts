@@ -17,19 +17,25 @@ export type LibraryListing = Promise<Result<LibraryEntry[]>>;
  * twice. A newer listing replaces the shown one when it arrives; a reply arriving after the view closed is dropped.
  */
 export function useLibrary(listing: LibraryListing): LibraryState {
-  const [state, setState] = useState<LibraryState>({ kind: 'loading' });
+  // Each state remembers the listing it came from: a retry after a failure shows "loading" again at once, while a
+  // newer listing after a success keeps the old list on screen until the new one arrives.
+  const [shown, setShown] = useState<{ listing: LibraryListing | null; state: LibraryState }>({
+    listing: null,
+    state: { kind: 'loading' },
+  });
   useEffect(() => {
     let live = true;
     listing
       .then((result) => {
-        if (live) setState({ kind: 'done', entries: unwrap(result) });
+        if (live) setShown({ listing, state: { kind: 'done', entries: unwrap(result) } });
       })
       .catch((reason: unknown) => {
-        if (live) setState({ kind: 'failed', message: messageOf(reason) });
+        if (live) setShown({ listing, state: { kind: 'failed', message: messageOf(reason) } });
       });
     return () => {
       live = false;
     };
   }, [listing]);
-  return state;
+  if (shown.listing === listing || shown.state.kind === 'done') return shown.state;
+  return { kind: 'loading' };
 }

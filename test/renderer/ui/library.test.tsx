@@ -207,12 +207,40 @@ describe('the library', () => {
     expect(fake.callsTo('articles.list')).toHaveLength(2);
   });
 
-  test('says why the library could not be listed, in the words of the error', async () => {
+  test('names a web article by its site, and Home and End jump to the first and last article', async () => {
+    const { fake } = library();
+    fake.addArticle({
+      title: 'Herons online',
+      source: 'https://www.example.org/birds/herons',
+      createdAt: '2025-05-01T10:00:00.000Z',
+      content: 'Herons.',
+    });
+    await renderApp(fake);
+    await openLibrary();
+    await vi.waitFor(() => expect(titles()).toHaveLength(5));
+    expect(optionOf('Herons online').textContent).toContain('example.org ·');
+    const input = filterBox().element() as HTMLInputElement;
+    const active = () => document.getElementById(input.getAttribute('aria-activedescendant') ?? '');
+    await userEvent.keyboard('{End}');
+    expect(active()).toBe(optionOf(testArticle.title));
+    await userEvent.keyboard('{Home}');
+    expect(active()).toBe(optionOf('Herons online'));
+    // The active article stays active while the filter keeps it.
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}herons');
+    expect(titles()).toEqual(['Herons online', 'Notes on herons']);
+    expect(active()).toBe(optionOf('Notes on herons'));
+  });
+
+  test('says why the library could not be listed, in the words of the error, and can try again', async () => {
     const fake = new FakeApi();
     fake.failNext('articles.list', 'The library is locked by another program.');
     await renderApp(fake);
     await openLibrary();
     await expectText(dialog(), 'Couldn’t load the library: The library is locked by another program.');
     expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option').elements()).toHaveLength(0);
+    await userEvent.click(page.getByRole('button', { name: 'Try again' }));
+    await vi.waitFor(() => expect(titles()).toEqual([testArticle.title]));
+    expect(fake.callsTo('articles.list')).toHaveLength(2);
+    await expect.element(filterBox()).toHaveFocus();
   });
 });
