@@ -85,7 +85,8 @@ export function isSearchShortcut(event: KeyboardEvent): boolean {
 
 /**
  * Ctrl+Shift+L (⇧⌘L on macOS): the library. Plain Ctrl+L is the address bar in browsers and Ctrl/⌘+O and K are taken
- * here; with Shift, L is bound neither by Chromium inside Electron nor by Windows, macOS or the common Linux desktops.
+ * here. Electron binds no Ctrl+Shift+L; one known overlap is macOS's optional Services item "Search With Google"
+ * (⇧⌘L, offered while text is selected), which the header button avoids.
  */
 export function isLibraryShortcut(event: KeyboardEvent): boolean {
   const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
