@@ -1,6 +1,7 @@
 import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 
 import type { LibraryEntry } from '../../../common/model.ts';
+import { listKeyTarget } from '../components/list-keys.ts';
 import { type LibraryOrder, orderLabels, sourceLabel, visibleEntries } from './library-entries.ts';
 import { type LibraryListing, type LibraryState, useLibrary } from './use-library.ts';
 
@@ -120,25 +121,14 @@ export function LibraryDialog({ listing, currentId, onChoose, onClose, onRetry }
     }
     // The list keys belong to the filter field; in the "Sort by" menu the arrows keep choosing the order.
     if (event.target !== input.current) return;
-    const last = entries.length - 1;
-    const move = (to: number) => {
+    const target = listKeyTarget(event.key, active, entries.length);
+    const entry = target === undefined ? undefined : entries[target];
+    if (entry) {
       event.preventDefault();
-      const entry = entries[Math.max(0, Math.min(last, to))];
-      if (entry) setActiveId(entry.id);
-    };
+      setActiveId(entry.id);
+      return;
+    }
     switch (event.key) {
-      case 'ArrowDown':
-        move(active + 1);
-        return;
-      case 'ArrowUp':
-        move(active - 1);
-        return;
-      case 'Home':
-        if (last >= 0) move(0);
-        return;
-      case 'End':
-        if (last >= 0) move(last);
-        return;
       case 'Enter':
         event.preventDefault();
         if (activeEntry) onChoose(activeEntry.id);

@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 
 import type { MarginaliaApi } from '../../../common/contract.ts';
 import type { SearchHit, SearchResults, SnippetPart } from '../../../common/model.ts';
+import { listKeyTarget } from '../components/list-keys.ts';
 import { type SearchState, useSearch } from './use-search.ts';
 
 /** A hit the user chose, with the article it is in. */
@@ -85,24 +86,13 @@ export function SearchDialog({ api, onChoose, onClose }: SearchDialogProps) {
   const current = choices.length > 0 ? Math.min(active, choices.length - 1) : -1;
 
   function onKeyDown(event: KeyboardEvent): void {
-    const last = choices.length - 1;
-    const move = (to: number) => {
+    const target = listKeyTarget(event.key, current, choices.length);
+    if (target !== undefined) {
       event.preventDefault();
-      if (last >= 0) setActive(Math.max(0, Math.min(last, to)));
-    };
+      setActive(target);
+      return;
+    }
     switch (event.key) {
-      case 'ArrowDown':
-        move(current + 1);
-        return;
-      case 'ArrowUp':
-        move(current - 1);
-        return;
-      case 'Home':
-        if (last >= 0) move(0);
-        return;
-      case 'End':
-        if (last >= 0) move(last);
-        return;
       case 'Enter': {
         event.preventDefault();
         const choice = choices[current];
