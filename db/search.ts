@@ -272,6 +272,25 @@ class GroupBuilder {
   }
 }
 
+/**
+ * The matched words that follow `first` with only a space or punctuation between them, as one match: choosing the
+ * hit for "troop buildup" then flashes both words, not "troop" alone.
+ */
+function phraseFrom(text: string, first: TextMatch, matcher: TermMatcher): TextMatch {
+  let end = first.end;
+  for (
+    let next = matcher.find(text, end);
+    next && wordGap.test(text.slice(end, next.start));
+    next = matcher.find(text, end)
+  ) {
+    end = next.end;
+  }
+  return { start: first.start, end };
+}
+
+/** What may stand between two words of one phrase. */
+const wordGap = /^[\s\p{P}]{1,3}$/u;
+
 /** The first text hits of an article, each past the previous one's snippet. */
 function textHits(text: ArticleText, matcher: TermMatcher): SearchHit[] {
   const hits: SearchHit[] = [];
@@ -281,7 +300,8 @@ function textHits(text: ArticleText, matcher: TermMatcher): SearchHit[] {
     const found = text.find(matcher, from, hits.length === 0);
     if (!found || found.end === found.start) break;
     const snippet = snippetAround(text.text, found, matcher);
-    hits.push({ kind: 'text', start: found.start, end: found.end, snippet: snippet.parts });
+    const phrase = phraseFrom(text.text, found, matcher);
+    hits.push({ kind: 'text', start: phrase.start, end: phrase.end, snippet: snippet.parts });
     from = Math.max(snippet.end, found.end);
   }
   return hits;

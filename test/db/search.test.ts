@@ -87,6 +87,15 @@ describe('searchLibrary: words', () => {
     expect(hit && one.content.slice(hit.start, hit.end)).toBe('Diplomats');
   });
 
+  it('spans a text hit over matched words that follow each other, so choosing it flashes the phrase', () => {
+    const one = article('One', 'Moscow’s massive troop buildup, along its border. Troops elsewhere.');
+    const [hit] = textHits(groupOf(searchLibrary(db, 'troop build'), one));
+    expect(hit && one.content.slice(hit.start, hit.end)).toBe('troop buildup');
+    expect(hit && marked(hit)).toEqual(['troop', 'buildup']);
+    const [apart] = textHits(groupOf(searchLibrary(db, 'massive border'), one));
+    expect(apart && one.content.slice(apart.start, apart.end)).toBe('massive');
+  });
+
   it('ignores diacritics both ways, with offsets into the real text', () => {
     const cafe = article('Notes', 'We met at the Café de Flore, a famous cafe.');
     const decomposed = article('Decomposed', 'The cafe\u0301 was closed.');

@@ -55,8 +55,7 @@ describe('search', () => {
       .poll(async () => (await options(app).allTextContents()).some((t) => /troop buildup/.test(t)))
       .toBe(true);
     await options(app).filter({ hasText: 'troop buildup' }).first().click();
-    // A text hit points at the first matched word of the passage.
-    await expect.poll(() => flashed(app)).toEqual(['troop']);
+    await expect.poll(() => flashed(app)).toEqual(['troop buildup']);
     expect(app.pageErrors).toEqual([]);
   });
 
