@@ -4,6 +4,7 @@
  * The index says which rows match; this module says where, in UTF-16 offsets of the stored text.
  */
 import type { SnippetPart } from '../common/model.ts';
+import { foldForSearch } from '../common/search-fold.ts';
 
 /** The tuned numbers of search snippets, with why. */
 const snippetTuning = {
@@ -30,11 +31,6 @@ const tokenPattern = new RegExp(`${tokenChar}+`, 'gu');
 const noSpaceScript =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
-/** Lower case without diacritics, as `remove_diacritics` compares: "Café" and "CAFE" both fold to "cafe". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /** One word of the query, folded. */
 export interface QueryTerm {
   text: string;
@@ -49,7 +45,7 @@ export interface QueryTerm {
 export function queryTerms(text: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
   for (const [word] of text.matchAll(tokenPattern)) {
-    const folded = fold(word);
+    const folded = foldForSearch(word);
     if (folded && !terms.some((term) => term.text === folded)) {
       terms.push({ text: folded, noSpace: noSpaceScript.test(folded) });
     }
@@ -84,7 +80,7 @@ const foldVariants: ReadonlyMap<string, string> = (() => {
   for (const [from, to] of ranges) {
     for (let code = from; code <= to; code += 1) {
       const char = String.fromCodePoint(code);
-      const folded = fold(char);
+      const folded = foldForSearch(char);
       if (folded.length === 1 && folded !== char.toLowerCase()) {
         variants.set(folded, (variants.get(folded) ?? '') + char);
       }

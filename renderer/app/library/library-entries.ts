@@ -1,4 +1,5 @@
 import type { LibraryEntry } from '../../../common/model.ts';
+import { foldForSearch } from '../../../common/search-fold.ts';
 
 /** The orders the library can be listed in. */
 export type LibraryOrder = 'recent' | 'title' | 'highlights';
@@ -34,11 +35,6 @@ export function sourceLabel(source: string): string {
   return source;
 }
 
-/** Lower case without diacritics, so "cafe" finds "Café" and "CAFÉ" finds "cafe". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-}
-
 /** Newest first, then the higher id: the order `articles.list` answers in, restated so every order can fall back on it. */
 function byRecent(a: LibraryEntry, b: LibraryEntry): number {
   return b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
@@ -50,10 +46,10 @@ function byRecent(a: LibraryEntry, b: LibraryEntry): number {
  * ("Part 2" before "Part 10"); ties in any order fall back on newest first.
  */
 export function visibleEntries(entries: readonly LibraryEntry[], filter: string, order: LibraryOrder): LibraryEntry[] {
-  const words = fold(filter).split(/\s+/).filter(Boolean);
+  const words = foldForSearch(filter).split(/\s+/).filter(Boolean);
   const shown = entries.filter((entry) => {
-    const title = fold(entry.title);
-    const source = fold(sourceLabel(entry.source));
+    const title = foldForSearch(entry.title);
+    const source = foldForSearch(sourceLabel(entry.source));
     return words.every((word) => title.includes(word) || source.includes(word));
   });
   if (order === 'title') {

@@ -20,6 +20,7 @@ import {
   type SearchResults,
   type SnippetPart,
 } from '../../../common/model.ts';
+import { foldForSearch } from '../../../common/search-fold.ts';
 import { assertSelectorsFit as assertSelectorsFitText, SelectorMismatchError } from '../../../common/selector-fit.ts';
 
 /** One call the renderer made, in order. */
@@ -291,16 +292,11 @@ interface Word {
   norm: string;
 }
 
-/** Lower case without diacritics, so "Café" finds "cafe" and the reverse. */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 function wordsOf(text: string): Word[] {
   return [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
-    norm: fold(m[0]),
+    norm: foldForSearch(m[0]),
   }));
 }
 
