@@ -29,6 +29,11 @@ export function firstLines(text: string, lines: number, maxChars = 300): string 
   return kept.length > lines ? `${head}…` : head;
 }
 
+/** "1 note", "3 notes": a count with its word, for labels and announcements. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** Capitalised colour name for labels. */
 export function colorName(color: string): string {
   return color.charAt(0).toUpperCase() + color.slice(1);

@@ -1,7 +1,8 @@
 import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 
-import type { LibraryEntry } from '../../../common/model.ts';
+import { type LibraryEntry, limits } from '../../../common/model.ts';
 import { listKeyTarget } from '../components/list-keys.ts';
+import { plural } from '../text.ts';
 import { type LibraryOrder, orderLabels, sourceLabel, visibleEntries } from './library-entries.ts';
 import { type LibraryListing, type LibraryState, useLibrary } from './use-library.ts';
 
@@ -17,10 +18,6 @@ export interface LibraryDialogProps {
   onClose(): void;
   /** List the library again, after a failure. */
   onRetry(): void;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -175,7 +172,7 @@ export function LibraryDialog({ listing, currentId, onChoose, onClose, onRetry }
             aria-activedescendant={activeEntry ? optionId(activeEntry.id) : undefined}
             autoComplete="off"
             spellCheck={false}
-            maxLength={500}
+            maxLength={limits.searchMaxLength}
             placeholder="Filter…"
             autoFocus
             value={filter}

@@ -1,8 +1,9 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 
 import type { MarginaliaApi } from '../../../common/contract.ts';
-import type { SearchHit, SearchResults, SnippetPart } from '../../../common/model.ts';
+import { limits, type SearchHit, type SearchResults, type SnippetPart } from '../../../common/model.ts';
 import { listKeyTarget } from '../components/list-keys.ts';
+import { plural } from '../text.ts';
 import { type SearchState, useSearch } from './use-search.ts';
 
 /** A hit the user chose, with the article it is in. */
@@ -27,10 +28,6 @@ const kindLabels: Record<SearchHit['kind'], string> = {
   quote: 'Highlight',
   note: 'Note',
 };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** The sentence for the live region, and the visible message when there is no list to show. */
 function describe(state: SearchState, hits: number): { announcement: string; message: string | null } {
@@ -131,7 +128,7 @@ export function SearchDialog({ api, onChoose, onClose }: SearchDialogProps) {
           aria-activedescendant={current >= 0 ? optionId(current) : undefined}
           autoComplete="off"
           spellCheck={false}
-          maxLength={500}
+          maxLength={limits.searchMaxLength}
           placeholder="Search…"
           autoFocus
           value={text}
