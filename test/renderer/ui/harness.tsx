@@ -6,6 +6,22 @@ import { type Locator, page } from 'vitest/browser';
 import { App } from '../../../renderer/app/App.tsx';
 import { FakeApi } from './fake-api.ts';
 
+/**
+ * Renders the app with one stored yellow highlight on `exact` (quote only, so it anchors wherever the text is), and
+ * waits until it is painted.
+ */
+export async function renderWithOneHighlight(exact: string, note = '') {
+  const fake = new FakeApi();
+  const stored = fake.seed({
+    color: 'yellow',
+    note,
+    selectors: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }],
+  });
+  const m = await renderApp(fake);
+  expect(paintedCount('marginalia-yellow')).toBe(1);
+  return { m, stored };
+}
+
 /** A mounted app and handles on what the user sees. */
 export interface Mounted {
   fake: FakeApi;

@@ -1,24 +1,22 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 
-import { FakeApi } from './fake-api.ts';
-import { cleanup, clickText, expectText, paintedCount, popover, press, renderApp, sidebarQuotes } from './harness.tsx';
+import {
+  cleanup,
+  clickText,
+  expectText,
+  paintedCount,
+  popover,
+  press,
+  renderWithOneHighlight,
+  sidebarQuotes,
+} from './harness.tsx';
 
 afterEach(cleanup);
 
 const quote = 'The habit is older than print.';
 
-async function withOneHighlight(note = '') {
-  const fake = new FakeApi();
-  const stored = fake.seed({
-    color: 'yellow',
-    note,
-    selectors: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }],
-  });
-  const m = await renderApp(fake);
-  expect(paintedCount('marginalia-yellow')).toBe(1);
-  return { m, stored };
-}
+const withOneHighlight = (note = '') => renderWithOneHighlight(quote, note);
 
 describe('the highlight popover', () => {
   test('opens when a highlight is clicked, as a labelled dialog', async () => {

@@ -9,6 +9,7 @@ import {
   paintedCount,
   press,
   renderApp,
+  renderWithOneHighlight,
   selectText,
   sidebarQuotes,
 } from './harness.tsx';
@@ -18,17 +19,7 @@ afterEach(cleanup);
 const quote = 'The habit is older than print.';
 const diskFull = 'The disk is full: Marginalia could not save your change. Free some space and try again.';
 
-async function withOneHighlight(note = '') {
-  const fake = new FakeApi();
-  const stored = fake.seed({
-    color: 'yellow',
-    note,
-    selectors: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }],
-  });
-  const m = await renderApp(fake);
-  expect(paintedCount('marginalia-yellow')).toBe(1);
-  return { m, stored };
-}
+const withOneHighlight = (note = '') => renderWithOneHighlight(quote, note);
 
 /** The text of the error region the user sees (empty when there is no error). */
 function alertText(): string {
