@@ -24,46 +24,47 @@ export function AppHeader({ showingDefault, opening, onOpenFile, onOpenDefault, 
             Default article
           </button>
         )}
-        <button
-          type="button"
-          className="text-button"
-          aria-keyshortcuts={libraryKeys.aria}
-          aria-haspopup="dialog"
-          title={`Every article in the library (${libraryKeys.label})`}
-          onClick={onLibrary}
-        >
-          Library{' '}
-          <kbd className="key-hint" aria-hidden="true">
-            {libraryKeys.label}
-          </kbd>
-        </button>
-        <button
-          type="button"
-          className="text-button"
-          aria-keyshortcuts={searchKeys.aria}
-          aria-haspopup="dialog"
-          title={`Search the library (${searchKeys.label})`}
-          onClick={onSearch}
-        >
-          Search{' '}
-          <kbd className="key-hint" aria-hidden="true">
-            {searchKeys.label}
-          </kbd>
-        </button>
-        <button
-          type="button"
-          className="text-button"
-          aria-keyshortcuts={openFileKeys.aria}
-          aria-busy={opening || undefined}
-          title={`Open a text file (${openFileKeys.label})`}
-          onClick={onOpenFile}
-        >
-          Open…{' '}
-          <kbd className="key-hint" aria-hidden="true">
-            {openFileKeys.label}
-          </kbd>
-        </button>
+        <ShortcutButton keys={libraryKeys} title="Every article in the library" opensDialog onClick={onLibrary}>
+          Library
+        </ShortcutButton>
+        <ShortcutButton keys={searchKeys} title="Search the library" opensDialog onClick={onSearch}>
+          Search
+        </ShortcutButton>
+        <ShortcutButton keys={openFileKeys} title="Open a text file" busy={opening} onClick={onOpenFile}>
+          Open…
+        </ShortcutButton>
       </span>
     </header>
+  );
+}
+
+/** Props of a header button that also has a keyboard shortcut. */
+interface ShortcutButtonProps {
+  keys: { aria: string; label: string };
+  title: string;
+  onClick(): void;
+  /** Opens a dialog (aria-haspopup). */
+  opensDialog?: boolean;
+  busy?: boolean;
+  children: string;
+}
+
+/** A header button with its shortcut shown beside its name, announced through aria-keyshortcuts. */
+function ShortcutButton({ keys, title, onClick, opensDialog = false, busy = false, children }: ShortcutButtonProps) {
+  return (
+    <button
+      type="button"
+      className="text-button"
+      aria-keyshortcuts={keys.aria}
+      aria-haspopup={opensDialog ? 'dialog' : undefined}
+      aria-busy={busy || undefined}
+      title={`${title} (${keys.label})`}
+      onClick={onClick}
+    >
+      {children}{' '}
+      <kbd className="key-hint" aria-hidden="true">
+        {keys.label}
+      </kbd>
+    </button>
   );
 }
