@@ -1,7 +1,8 @@
 import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 
-import { type LibraryEntry, limits } from '../../../common/model.ts';
+import type { LibraryEntry } from '../../../common/model.ts';
 import { listKeyTarget } from '../components/list-keys.ts';
+import { ListboxField } from '../components/ListboxField.tsx';
 import { plural } from '../text.ts';
 import { type LibraryOrder, orderLabels, sourceLabel, visibleEntries } from './library-entries.ts';
 import { type LibraryListing, type LibraryState, useLibrary } from './use-library.ts';
@@ -159,24 +160,17 @@ export function LibraryDialog({ listing, currentId, onChoose, onClose, onRetry }
           Library
         </h2>
         <div className="library-controls">
-          <input
-            ref={input}
+          <ListboxField
+            inputRef={input}
             className="search-input library-filter"
-            type="text"
-            role="combobox"
-            aria-label="Filter by title or file name"
-            aria-expanded={entries.length > 0}
-            aria-controls={`${id}-list`}
-            aria-autocomplete="list"
-            aria-describedby={`${id}-keys`}
-            aria-activedescendant={activeEntry ? optionId(activeEntry.id) : undefined}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={limits.searchMaxLength}
+            label="Filter by title or file name"
+            listId={`${id}-list`}
+            keysId={`${id}-keys`}
+            activeId={activeEntry ? optionId(activeEntry.id) : undefined}
+            expanded={entries.length > 0}
             placeholder="Filter…"
-            autoFocus
             value={filter}
-            onChange={(e) => setFilter(e.target.value)}
+            onChange={setFilter}
           />
           <label className="library-sort">
             Sort by{' '}

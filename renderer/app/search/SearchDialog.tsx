@@ -1,8 +1,9 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 
 import type { MarginaliaApi } from '../../../common/contract.ts';
-import { limits, type SearchHit, type SearchResults, type SnippetPart } from '../../../common/model.ts';
+import type { SearchHit, SearchResults, SnippetPart } from '../../../common/model.ts';
 import { listKeyTarget } from '../components/list-keys.ts';
+import { ListboxField } from '../components/ListboxField.tsx';
 import { plural } from '../text.ts';
 import { type SearchState, useSearch } from './use-search.ts';
 
@@ -115,24 +116,17 @@ export function SearchDialog({ api, onChoose, onClose }: SearchDialogProps) {
   return (
     <div className="search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="search-dialog" role="dialog" aria-modal="true" aria-label="Search" onKeyDown={onKeyDown}>
-        <input
-          ref={input}
+        <ListboxField
+          inputRef={input}
           className="search-input"
-          type="text"
-          role="combobox"
-          aria-label="Search the library"
-          aria-expanded={choices.length > 0}
-          aria-controls={`${id}-list`}
-          aria-autocomplete="list"
-          aria-describedby={`${id}-keys`}
-          aria-activedescendant={current >= 0 ? optionId(current) : undefined}
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={limits.searchMaxLength}
+          label="Search the library"
+          listId={`${id}-list`}
+          keysId={`${id}-keys`}
+          activeId={current >= 0 ? optionId(current) : undefined}
+          expanded={choices.length > 0}
           placeholder="Search…"
-          autoFocus
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={setText}
           onBlur={() => requestAnimationFrame(() => input.current?.focus({ preventScroll: true }))}
         />
         {message !== null && (
