@@ -104,7 +104,11 @@ export function rangeOfText(root: Node, text: string): Range {
 
 /** Selects text the way a mouse drag ends: the selection is set, then selectionchange and mouseup arrive. */
 export function selectText(m: Mounted, text: string): Range {
-  const range = rangeOfText(m.body, text);
+  return selectRange(m, rangeOfText(m.body, text));
+}
+
+/** Makes `range` the selection as a mouse drag that ends there does (see selectText). */
+export function selectRange(m: Mounted, range: Range): Range {
   const selection = window.getSelection()!;
   selection.removeAllRanges();
   selection.addRange(range);

@@ -2,7 +2,16 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { page } from 'vitest/browser';
 
 import { FakeApi } from './fake-api.ts';
-import { cleanup, type Mounted, press, quoteOfCreate, rangeOfText, renderApp, selectText } from './harness.tsx';
+import {
+  cleanup,
+  type Mounted,
+  press,
+  quoteOfCreate,
+  rangeOfText,
+  renderApp,
+  selectRange,
+  selectText,
+} from './harness.tsx';
 
 afterEach(cleanup);
 
@@ -23,12 +32,7 @@ function selectFromTitle(m: Mounted, bodyText: string): void {
   const range = document.createRange();
   range.setStart(title, 3);
   range.setEnd(end.endContainer, end.endOffset);
-  const selection = window.getSelection()!;
-  selection.removeAllRanges();
-  selection.addRange(range);
-  m.article.focus();
-  document.dispatchEvent(new Event('selectionchange'));
-  m.body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  selectRange(m, range);
 }
 
 describe('a selection that starts in the title', () => {
