@@ -1,13 +1,29 @@
 import { z } from 'zod';
 
-import type { Annotation, Article, LibraryEntry, OpenedArticle, SearchResults } from './model.ts';
+import type {
+  Annotation,
+  Article,
+  DeletedArticle,
+  HighlightPage,
+  LibraryEntry,
+  OpenedArticle,
+  SearchResults,
+  TagCount,
+} from './model.ts';
 import {
   annotationIdSchema,
   articleIdSchema,
+  droppedPathsSchema,
+  externalLinkSchema,
   highlightColorSchema,
+  highlightFilterSchema,
   noteSchema,
+  readingPositionSchema,
   searchTextSchema,
   selectorsSchema,
+  tagsSchema,
+  undoTokenSchema,
+  webAddressSchema,
 } from './schemas.ts';
 
 export type {
@@ -53,10 +69,30 @@ export const contract = {
     /** Every article in the library, newest first, without bodies, with highlight and note counts. */
     list: channel<LibraryEntry[]>()('articles:list', noInput),
     /**
-     * Asks the user for a text file and opens it: a new article, or a changed version of one already in the
-     * library (same source), whose annotations are re-anchored. null when the user cancels.
+     * Asks the user for a file (text, Markdown or HTML) and opens it: a new article, or a changed version of one
+     * already in the library (same source), whose annotations are re-anchored. null when the user cancels.
      */
     openFile: channel<OpenedArticle | null>()('articles:open-file', noInput),
+    /** Fetches a web page in the main process and opens it like a file (a second fetch of the same page re-imports). */
+    openWebPage: channel<OpenedArticle>()('articles:open-web-page', z.strictObject({ url: webAddressSchema })),
+    /**
+     * Opens files dropped on the window. The renderer never names a path: the preload turns the dropped File
+     * objects into paths (a File made by script has none), so this cannot be used to read an arbitrary file.
+     */
+    openDropped: channel<DroppedFiles>()('articles:open-dropped', z.strictObject({ paths: droppedPathsSchema })),
+    /** Remembers where the user is in an article, so it reopens there. */
+    setReading: channel<null>()(
+      'articles:set-reading',
+      z.strictObject({ id: articleIdSchema, reading: readingPositionSchema }),
+    ),
+    /** The user's note on a whole article. */
+    setNote: channel<{ id: number; note: string }>()(
+      'articles:set-note',
+      z.strictObject({ id: articleIdSchema, note: noteSchema }),
+    ),
+    /** Deletes an article with its highlights and notes; `restore` with the token brings all back until the app closes. */
+    delete: channel<DeletedArticle>()('articles:delete', z.strictObject({ id: articleIdSchema })),
+    restore: channel<{ id: number }>()('articles:restore', z.strictObject({ undoToken: undoTokenSchema })),
   },
   annotations: {
     /** All annotations of an article, in document order of their stored position. */
@@ -87,6 +123,18 @@ export const contract = {
         }),
     ),
     delete: channel<{ id: string }>()('annotations:delete', z.strictObject({ id: annotationIdSchema })),
+    /** Replaces a highlight's tags. */
+    setTags: channel<Annotation>()('annotations:set-tags', z.strictObject({ id: annotationIdSchema, tags: tagsSchema })),
+    /** Highlights across the whole library, newest first, filtered; one page at a time. */
+    listAll: channel<HighlightPage>()('annotations:list-all', highlightFilterSchema),
+  },
+  tags: {
+    /** Every tag in use with its count, most used first (suggestions and filters). */
+    list: channel<TagCount[]>()('tags:list', noInput),
+  },
+  links: {
+    /** Opens an article's link in the system browser after the user agrees; `opened` is false when they decline. */
+    open: channel<{ opened: boolean }>()('links:open', z.strictObject({ url: externalLinkSchema })),
   },
   search: {
     /**
@@ -96,6 +144,19 @@ export const contract = {
     query: channel<SearchResults>()('search:query', z.strictObject({ text: searchTextSchema })),
   },
 } as const;
+
+/**
+ * The one message main sends the page unasked: an article it opened itself (a file on the command line, a second
+ * launch with a file, the OS's open-file), carrying its OpenedArticle. The preload hands it to
+ * `window.marginaliaEvents.onArticleOpened` listeners.
+ */
+export const articleOpenedEvent = 'events:article-opened';
+
+/** What became of files dropped on the window: the ones opened, and each refused one with the reason. */
+export interface DroppedFiles {
+  opened: OpenedArticle[];
+  refused: Array<{ file: string; reason: string }>;
+}
 
 type Contract = typeof contract;
 

@@ -5,6 +5,8 @@
  * converted to code points only at the export boundary.
  */
 
+import type { DocumentNode } from './document.ts';
+
 /** The five highlight colours a user can pick, in toolbar order (keys 1–5). */
 export const highlightColors = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof highlightColors)[number];
@@ -19,6 +21,13 @@ export const limits = {
   sourceMaxLength: 4_096,
   articleMaxLength: 20_000_000,
   searchMaxLength: 500,
+  /** A file bigger than this is refused before it is read: no article is that long, and reading it would stall. */
+  fileMaxBytes: 50 * 1024 * 1024,
+  /** A web page bigger than this is refused while it downloads. */
+  pageMaxBytes: 20 * 1024 * 1024,
+  urlMaxLength: 4_096,
+  tagMaxLength: 100,
+  tagsPerAnnotation: 50,
 } as const;
 
 /** What a highlight says, with up to `limits.affixLength` characters of context on each side (W3C). */
@@ -38,10 +47,30 @@ export interface TextPositionSelector {
 
 export type Selector = TextQuoteSelector | TextPositionSelector;
 
-/** How an article's content is stored. Only plain text exists today; html (sanitized) comes with import. */
-export type ArticleFormat = 'text';
+/**
+ * How an article is shown. `text`: paragraphs of plain text separated by blank lines. `document`: a formatted page
+ * (HTML, Markdown) kept as a sanitised tree (common/document.ts) whose text is `content`.
+ */
+export type ArticleFormat = 'text' | 'document';
 
-/** An article as the reader sees it. `content` is the body; its text is what annotations anchor to. */
+/** What an imported page says about itself (Readability's metadata); empty or null when it says nothing. */
+export interface ArticleMeta {
+  byline: string;
+  siteName: string;
+  /** As the page gave it (ISO 8601 when it could be read as a date). */
+  publishedAt: string | null;
+  /** BCP 47 language tag, e.g. `en`, `fr-CA`. */
+  language: string | null;
+  direction: 'ltr' | 'rtl' | null;
+}
+
+/** Where the reader left an article: the text offset at the top of the view, and how far through it was (0–1). */
+export interface ReadingPosition {
+  offset: number;
+  progress: number;
+}
+
+/** An article as the reader sees it. `content` is its text: what annotations anchor to and search indexes. */
 export interface Article {
   id: number;
   title: string;
@@ -49,6 +78,13 @@ export interface Article {
   source: string;
   format: ArticleFormat;
   content: string;
+  /** The formatted tree for `document` articles (its `documentText()` is `content`); null for plain text. */
+  document: DocumentNode[] | null;
+  meta: ArticleMeta;
+  /** The user's note on the whole article. */
+  note: string;
+  /** Where the user left it; null until they scroll it. */
+  reading: ReadingPosition | null;
   /** SHA-256 of the content, hex: tells a changed re-import from an unchanged one. */
   textHash: string;
   createdAt: string;
@@ -62,6 +98,8 @@ export interface Annotation {
   color: HighlightColor;
   selectors: Selector[];
   note: string;
+  /** The user's tags, sorted, each once (compared without case). */
+  tags: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -101,6 +139,8 @@ export interface OpenedArticle {
   created: boolean;
   /** null when the article is new or its text is unchanged. */
   report: ReanchorReport | null;
+  /** What the user should know about the import, in sentences ("2 images could not be loaded and were left out."). */
+  notices: string[];
 }
 
 /** One piece of a search snippet, in order: `match` marks the words that matched the query. */
@@ -141,7 +181,39 @@ export interface LibraryEntry {
   format: ArticleFormat;
   createdAt: string;
   updatedAt: string;
+  /** The page's site name, or '' (the library then shows the file name or host from `source`). */
+  siteName: string;
+  byline: string;
   highlightCount: number;
   /** Highlights whose note is not empty. */
   noteCount: number;
+  /** How far the user read (0–1), or null when never scrolled. */
+  progress: number | null;
+  /** Whether the article has a note of its own. */
+  hasNote: boolean;
+}
+
+/** A highlight as the "All highlights" view lists it: with its article's title. */
+export interface LibraryHighlight extends Annotation {
+  articleTitle: string;
+}
+
+/** One page of the "All highlights" view, newest first; `next` continues after its last item, null at the end. */
+export interface HighlightPage {
+  items: LibraryHighlight[];
+  next: string | null;
+}
+
+/** A tag in use, and on how many highlights. */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** What deleting an article took with it, and the token that brings it back (until the app closes). */
+export interface DeletedArticle {
+  id: number;
+  highlights: number;
+  notes: number;
+  undoToken: string;
 }

@@ -99,3 +99,76 @@ export const annotationIdSchema = z
   .refine((id) => !/^(0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/.test(id), {
     message: 'the nil or max UUID cannot be an annotation id',
   });
+
+/** A web address as the user typed it: trimmed; `example.com/page` means https. Only http and https are fetched. */
+export const webAddressSchema = z
+  .string({ error: 'a web address is text' })
+  .trim()
+  .min(1, 'the web address is empty')
+  .max(limits.urlMaxLength, `the web address is longer than ${count(limits.urlMaxLength)} characters`)
+  .transform((typed, ctx) => {
+    const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(typed) ? typed : `https://${typed}`;
+    let url: URL;
+    try {
+      url = new URL(withScheme);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `“${typed}” is not a web address` });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', message: `only http and https pages can be opened, not ${url.protocol}` });
+      return z.NEVER;
+    }
+    return url.href;
+  });
+
+/** A link from an article the user asked to open in the browser: http, https or mailto only. */
+export const externalLinkSchema = z
+  .string({ error: 'a link is text' })
+  .max(limits.urlMaxLength, `the link is longer than ${count(limits.urlMaxLength)} characters`)
+  .refine(
+    (href) => {
+      try {
+        return ['http:', 'https:', 'mailto:'].includes(new URL(href).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: 'only http, https and mailto links can be opened' },
+  );
+
+/** One tag as typed: not empty once trimmed, no longer than the limit. */
+export const tagSchema = wellFormedText('the tag')
+  .refine((tag) => tag.trim() !== '', { message: 'a tag cannot be empty' })
+  .refine((tag) => tag.trim().length <= limits.tagMaxLength, {
+    message: `a tag is longer than ${limits.tagMaxLength} characters`,
+  });
+
+export const tagsSchema = z
+  .array(tagSchema)
+  .max(limits.tagsPerAnnotation, `a highlight can have at most ${limits.tagsPerAnnotation} tags`);
+
+/** Where the reader is in an article: a text offset and how far through it (0–1). */
+export const readingPositionSchema = z.strictObject({
+  offset: offset,
+  progress: z.number().min(0, 'progress is between 0 and 1').max(1, 'progress is between 0 and 1'),
+});
+
+/** Files the user dropped on the window (their paths, found by the preload from the dropped File objects). */
+export const droppedPathsSchema = z
+  .array(z.string().min(1, 'a dropped item is not a file on this computer').max(limits.sourceMaxLength))
+  .min(1, 'nothing was dropped')
+  .max(20, 'drop at most 20 files at once');
+
+/** The undo token of a deleted article. */
+export const undoTokenSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'this undo is not known');
+
+/** Which highlights the "All highlights" view lists: any colours, a tag, words in the quote or note. */
+export const highlightFilterSchema = z.strictObject({
+  colors: z.array(highlightColorSchema).max(5).optional(),
+  tag: tagSchema.optional(),
+  text: searchTextSchema.optional(),
+  /** From a previous page's `next`. */
+  after: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});

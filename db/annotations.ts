@@ -13,6 +13,7 @@ import { assertSelectorsFit } from '../common/selector-fit.ts';
 import { articleExists, articleText } from './articles.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 import { statementCache } from './statement-cache.ts';
+import { tagsOf, tagsOfArticle } from './tags.ts';
 
 /** An `annotations` row exactly as SQLite returns it. */
 export interface AnnotationRow {
@@ -50,14 +51,15 @@ export interface AnnotationPatch {
   selectors?: Selector[] | undefined;
 }
 
-/** Maps a row to the model. The CHECK constraints on `color` and `selectors` guarantee the casts. */
-function rowToAnnotation(row: AnnotationRow): Annotation {
+/** Maps a row and its tags to the model. The CHECK constraints on `color` and `selectors` guarantee the casts. */
+export function rowToAnnotation(row: AnnotationRow, tags: string[]): Annotation {
   return {
     id: row.id,
     articleId: row.article_id,
     color: row.color as HighlightColor,
     selectors: JSON.parse(row.selectors) as Selector[],
     note: row.note,
+    tags,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -123,14 +125,17 @@ const statements = statementCache((db) => ({
 export function getAnnotation(db: Database, id: string): Annotation {
   const row = statements(db).get.get(id);
   if (!row) throw new NotFoundError(`No annotation with id ${id}`);
-  return rowToAnnotation(row);
+  return rowToAnnotation(row, tagsOf(db, id));
 }
 
 /** An article's annotations in document order (stored start offset, then creation); NotFoundError for no article. */
 export function listAnnotations(db: Database, articleId: number): Annotation[] {
   return db.transaction(() => {
     if (!articleExists(db, articleId)) throw new NotFoundError(`No article with id ${articleId}`);
-    return statements(db).list.all(articleId).map(rowToAnnotation);
+    const tags = tagsOfArticle(db, articleId);
+    return statements(db)
+      .list.all(articleId)
+      .map((row) => rowToAnnotation(row, tags.get(row.id) ?? []));
   })();
 }
 
@@ -156,7 +161,7 @@ export function createAnnotation(db: Database, annotation: NewAnnotation): Annot
       updated_at: now,
     });
     if (!row) throw new Error('INSERT … RETURNING returned no row');
-    return rowToAnnotation(row);
+    return rowToAnnotation(row, []);
   })();
 }
 
@@ -187,15 +192,16 @@ export function updateAnnotation(
       updated_at: new Date().toISOString(),
     });
     if (!row) throw new NotFoundError(`No annotation with id ${id}`);
-    return rowToAnnotation(row);
+    return rowToAnnotation(row, tagsOf(db, id));
   })();
 }
 
 /** Deletes an annotation and returns what it was (for undo) once that is committed; NotFoundError for an unknown id. */
 export function deleteAnnotation(db: Database, id: string): Annotation {
   return db.transaction(() => {
+    const tags = tagsOf(db, id);
     const row = statements(db).delete.get(id);
     if (!row) throw new NotFoundError(`No annotation with id ${id}`);
-    return rowToAnnotation(row);
+    return rowToAnnotation(row, tags);
   })();
 }

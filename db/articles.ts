@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
-import type { Article, ArticleFormat, LibraryEntry } from '../common/model.ts';
+import { checkDocument, type DocumentNode, documentText } from '../common/document.ts';
+import type { Article, ArticleFormat, ArticleMeta, LibraryEntry, ReadingPosition } from '../common/model.ts';
 import { NotFoundError } from './errors.ts';
 import { statementCache } from './statement-cache.ts';
 import { hashText } from './text-hash.ts';
@@ -12,37 +13,88 @@ interface ArticleRow {
   source: string;
   format: string;
   content: string;
+  document: string | null;
   text_hash: string;
+  byline: string;
+  site_name: string;
+  published_at: string | null;
+  language: string | null;
+  direction: string | null;
+  note: string;
+  read_offset: number | null;
+  read_progress: number | null;
+  opened_at: string | null;
   created_at: string;
   updated_at: string;
 }
 
-/** What a caller supplies to store an article; the hash and timestamps are derived. */
-export interface NewArticle {
-  title: string;
-  source: string;
-  format: ArticleFormat;
-  content: string;
-}
+/**
+ * An article's body as a caller supplies it: plain text, or a formatted tree whose text the data layer derives
+ * (with `documentText`, the one function that says what a formatted article's text is), never takes on trust.
+ */
+export type ArticleBody = { format: 'text'; content: string } | { format: 'document'; document: DocumentNode[] };
+
+/** What a caller supplies to store an article; the text of a tree, the hash and the timestamps are derived. */
+export type NewArticle = { title: string; source: string; meta?: Partial<ArticleMeta> } & ArticleBody;
 
 /** An article without its body, for lists: bodies can be megabytes each. */
-export type ArticleSummary = Omit<Article, 'content'>;
+export type ArticleSummary = Omit<Article, 'content' | 'document'>;
 
-/** Maps a row to the model. The CHECK constraint on `format` guarantees the cast. */
+const summaryColumns = `id, title, source, format, text_hash, byline, site_name, published_at, language, direction,
+  note, read_offset, read_progress, opened_at, created_at, updated_at`;
+
+/** Maps a row to the model. The CHECK constraints on `format` and `direction` guarantee the casts. */
 function rowToArticle(row: ArticleRow): Article {
-  return { ...rowToArticleSummary(row), content: row.content };
+  return {
+    ...rowToArticleSummary(row),
+    content: row.content,
+    document: row.document === null ? null : (JSON.parse(row.document) as DocumentNode[]),
+  };
 }
 
 /** Maps a row read without its body to a summary. */
-function rowToArticleSummary(row: Omit<ArticleRow, 'content'>): ArticleSummary {
+function rowToArticleSummary(row: Omit<ArticleRow, 'content' | 'document'>): ArticleSummary {
   return {
     id: row.id,
     title: row.title,
     source: row.source,
     format: row.format as ArticleFormat,
+    meta: {
+      byline: row.byline,
+      siteName: row.site_name,
+      publishedAt: row.published_at,
+      language: row.language,
+      direction: row.direction as ArticleMeta['direction'],
+    },
+    note: row.note,
+    reading: readingOf(row),
     textHash: row.text_hash,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+function readingOf(row: Pick<ArticleRow, 'read_offset' | 'read_progress'>): ReadingPosition | null {
+  return row.read_offset === null || row.read_progress === null
+    ? null
+    : { offset: row.read_offset, progress: row.read_progress };
+}
+
+/** The stored columns of a body: its text, and its tree as JSON. Refuses a tree Marginalia may not store. */
+function bodyColumns(body: ArticleBody): { format: ArticleFormat; content: string; document: string | null } {
+  if (body.format === 'text') return { format: 'text', content: body.content, document: null };
+  const problem = checkDocument(body.document);
+  if (problem) throw new Error(`refusing to store a formatted article: ${problem}`);
+  return { format: 'document', content: documentText(body.document), document: JSON.stringify(body.document) };
+}
+
+function metaColumns(meta: Partial<ArticleMeta> = {}) {
+  return {
+    byline: meta.byline ?? '',
+    site_name: meta.siteName ?? '',
+    published_at: meta.publishedAt ?? null,
+    language: meta.language ?? null,
+    direction: meta.direction ?? null,
   };
 }
 
@@ -51,26 +103,29 @@ const statements = statementCache((db) => ({
   exists: db.prepare<[number], 1>('SELECT 1 FROM articles WHERE id = ?').pluck(),
   text: db.prepare<[number], string>('SELECT content FROM articles WHERE id = ?').pluck(),
   getBySource: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE source = ?'),
-  insert: db.prepare<[Omit<ArticleRow, 'id'>], ArticleRow>(
-    `INSERT INTO articles (title, source, format, content, text_hash, created_at, updated_at)
-     VALUES (@title, @source, @format, @content, @text_hash, @created_at, @updated_at)
+  insert: db.prepare<[InsertRow], ArticleRow>(
+    `INSERT INTO articles (title, source, format, content, document, text_hash, byline, site_name, published_at,
+                           language, direction, created_at, updated_at)
+     VALUES (@title, @source, @format, @content, @document, @text_hash, @byline, @site_name, @published_at,
+             @language, @direction, @created_at, @updated_at)
      RETURNING *`,
   ),
-  updateContent: db.prepare<[Pick<ArticleRow, 'id' | 'title' | 'content' | 'text_hash' | 'updated_at'>], ArticleRow>(
-    `UPDATE articles SET title = @title, content = @content, text_hash = @text_hash, updated_at = @updated_at
+  updateContent: db.prepare<[UpdateRow], ArticleRow>(
+    `UPDATE articles SET title = @title, format = @format, content = @content, document = @document,
+       text_hash = @text_hash, byline = @byline, site_name = @site_name, published_at = @published_at,
+       language = @language, direction = @direction, updated_at = @updated_at
      WHERE id = @id
      RETURNING *`,
   ),
   library: db.prepare<[], LibraryRow>(
-    `SELECT a.id, a.title, a.source, a.format, a.created_at, a.updated_at,
+    `SELECT a.id, a.title, a.source, a.format, a.site_name, a.byline, a.read_progress, a.note <> '' AS has_note,
+            a.created_at, a.updated_at,
             count(n.id) AS highlight_count, count(nullif(n.note, '')) AS note_count
      FROM articles a LEFT JOIN annotations n ON n.article_id = a.id
      GROUP BY a.id
      ORDER BY a.created_at DESC, a.id DESC`,
   ),
-  list: db.prepare<[], Omit<ArticleRow, 'content'>>(
-    'SELECT id, title, source, format, text_hash, created_at, updated_at FROM articles ORDER BY id',
-  ),
+  list: db.prepare<[], Omit<ArticleRow, 'content' | 'document'>>(`SELECT ${summaryColumns} FROM articles ORDER BY id`),
 }));
 
 /** The article with this id; throws NotFoundError if there is none. */
@@ -96,17 +151,21 @@ export function getArticleBySource(db: Database, source: string): Article | unde
   return row && rowToArticle(row);
 }
 
+type InsertRow = Omit<ArticleRow, 'id' | 'note' | 'read_offset' | 'read_progress' | 'opened_at'>;
+type UpdateRow = Omit<InsertRow, 'source' | 'created_at'> & { id: number };
+
 /** Stores a new article and returns it. A source that is already stored violates UNIQUE and throws. */
 export function insertArticle(db: Database, article: NewArticle): Article {
+  const body = bodyColumns(article);
   // A transaction even for one statement: its COMMIT reports a full disk, autocommit's reset would not.
   return db.transaction(() => {
     const now = new Date().toISOString();
     const row = statements(db).insert.get({
       title: article.title,
       source: article.source,
-      format: article.format,
-      content: article.content,
-      text_hash: hashText(article.content),
+      ...body,
+      text_hash: hashText(body.content),
+      ...metaColumns(article.meta),
       created_at: now,
       updated_at: now,
     });
@@ -115,17 +174,22 @@ export function insertArticle(db: Database, article: NewArticle): Article {
   })();
 }
 
+/** A re-import's new title, body and metadata. */
+export type ArticleUpdate = { title: string; meta?: Partial<ArticleMeta> } & ArticleBody;
+
 /**
- * Replaces an article's title and body (a re-import) and returns it. Annotations are left alone: they re-anchor
- * against the new text by their selectors, and the changed `textHash` tells the reader to check them.
+ * Replaces an article's title, body and metadata (a re-import) and returns it. Annotations are left alone: they
+ * re-anchor against the new text by their selectors, and the changed `textHash` tells the reader to check them.
  */
-export function updateArticleContent(db: Database, id: number, update: { title: string; content: string }): Article {
+export function updateArticleContent(db: Database, id: number, update: ArticleUpdate): Article {
+  const body = bodyColumns(update);
   return db.transaction(() => {
     const row = statements(db).updateContent.get({
       id,
       title: update.title,
-      content: update.content,
-      text_hash: hashText(update.content),
+      ...body,
+      text_hash: hashText(body.content),
+      ...metaColumns(update.meta),
       updated_at: new Date().toISOString(),
     });
     if (!row) throw new NotFoundError(`No article with id ${id}`);
@@ -139,6 +203,10 @@ interface LibraryRow {
   title: string;
   source: string;
   format: string;
+  site_name: string;
+  byline: string;
+  read_progress: number | null;
+  has_note: number;
   created_at: string;
   updated_at: string;
   highlight_count: number;
@@ -157,14 +225,52 @@ export function listLibrary(db: Database): LibraryEntry[] {
       title: row.title,
       source: row.source,
       format: row.format as ArticleFormat,
+      siteName: row.site_name,
+      byline: row.byline,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       highlightCount: row.highlight_count,
       noteCount: row.note_count,
+      progress: row.read_progress,
+      hasNote: row.has_note === 1,
     }));
 }
 
 /** Every article without its body, oldest first. */
 export function listArticles(db: Database): ArticleSummary[] {
   return statements(db).list.all().map(rowToArticleSummary);
+}
+
+const userStatements = statementCache((db) => ({
+  setReading: db.prepare<[{ id: number; offset: number; progress: number; opened_at: string }]>(
+    'UPDATE articles SET read_offset = @offset, read_progress = @progress, opened_at = @opened_at WHERE id = @id',
+  ),
+  setNote: db.prepare<[{ id: number; note: string; updated_at: string }]>(
+    'UPDATE articles SET note = @note, updated_at = @updated_at WHERE id = @id',
+  ),
+}));
+
+/**
+ * Remembers where the user is in an article (the text offset at the top of the view and the fraction read), so it
+ * reopens there; NotFoundError for an unknown article. Not a change to the article: `updated_at` stays.
+ */
+export function setReadingPosition(db: Database, id: number, reading: ReadingPosition): void {
+  db.transaction(() => {
+    const { changes } = userStatements(db).setReading.run({
+      id,
+      offset: reading.offset,
+      progress: reading.progress,
+      opened_at: new Date().toISOString(),
+    });
+    if (changes === 0) throw new NotFoundError(`No article with id ${id}`);
+  })();
+}
+
+/** Stores the user's note on a whole article; NotFoundError for an unknown article. */
+export function setArticleNote(db: Database, id: number, note: string): { id: number; note: string } {
+  return db.transaction(() => {
+    const { changes } = userStatements(db).setNote.run({ id, note, updated_at: new Date().toISOString() });
+    if (changes === 0) throw new NotFoundError(`No article with id ${id}`);
+    return { id, note };
+  })();
 }

@@ -8,7 +8,8 @@ import { createAnnotation, deleteAnnotation, updateAnnotation } from '../../db/a
 import { insertArticle } from '../../db/articles.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { searchLibrary, searchSql, searchTuning } from '../../db/search.ts';
-import { importTextArticle } from '../../electron/core/import-article.ts';
+import { storeImportedArticle } from '../../electron/core/import-article.ts';
+import { parseTextArticle } from '../../electron/core/text-article.ts';
 import { selectorsIn } from './fixtures.ts';
 import { makeTempDir } from './temp-dir.ts';
 
@@ -326,11 +327,17 @@ describe('the index follows the library', () => {
     expect(searchLibrary(db, 'badg').groups).toEqual([]);
   });
 
+  /** Stores a plain-text file's text under its source, as opening the file does. */
+  function importText(source: string, text: string): void {
+    const { title, content } = parseTextArticle(text);
+    storeImportedArticle(db, source, { title, body: { format: 'text', content }, meta: {}, images: [], notices: [] });
+  }
+
   it('follows a re-import that changes an article’s title and text', () => {
     const source = 'file:///notes.txt';
-    importTextArticle(db, { source, text: 'Otters\n\nOtters hold hands while sleeping.' });
+    importText(source, 'Otters\n\nOtters hold hands while sleeping.');
     expect(titles(searchLibrary(db, 'otters'))).toEqual(['Otters']);
-    importTextArticle(db, { source, text: 'Beavers\n\nBeavers build dams.' });
+    importText(source, 'Beavers\n\nBeavers build dams.');
     expect(searchLibrary(db, 'otters').groups).toEqual([]);
     expect(searchLibrary(db, 'otte').groups).toEqual([]);
     expect(titles(searchLibrary(db, 'dams'))).toEqual(['Beavers']);

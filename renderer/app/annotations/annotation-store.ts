@@ -125,6 +125,7 @@ export class AnnotationStore {
       color,
       selectors,
       note,
+      tags: [],
       createdAt: now,
       updatedAt: now,
     };

@@ -12,13 +12,17 @@ import {
 } from '../../../common/contract.ts';
 import { describeIssues } from '../../../common/input-issues.ts';
 import {
+  type DeletedArticle,
   findQuoteSelector,
+  type HighlightPage,
   type LibraryEntry,
+  type LibraryHighlight,
   positionSelectorOf,
   type SearchGroup,
   type SearchHit,
   type SearchResults,
   type SnippetPart,
+  type TagCount,
 } from '../../../common/model.ts';
 import { foldForSearch } from '../../../common/search-fold.ts';
 import { assertSelectorsFit as assertSelectorsFitText, SelectorMismatchError } from '../../../common/selector-fit.ts';
@@ -35,6 +39,10 @@ export const testArticle: Article = {
   title: 'On “Marginalia” — notes in the margin…',
   source: 'marginalia:test-article',
   format: 'text',
+  document: null,
+  meta: { byline: '', siteName: '', publishedAt: null, language: null, direction: null },
+  note: '',
+  reading: null,
   content: [
     'Readers have always written in their books. The habit is older than print.',
     '“Marginalia,” wrote one scholar, “are the footprints of attention” — and they outlive the reader…',
@@ -77,6 +85,14 @@ export class FakeApi {
   article: Article = testArticle;
   /** What the next "Open…" returns: null is a cancelled dialog. The article it names is known from then on. */
   opened: OpenedArticle | null = null;
+  /** What "Open web page…" answers, by the address as main normalises it; any other address is not found. */
+  readonly webPages = new Map<string, OpenedArticle>();
+  /** What dropping files answers, by path (the harness stands in for the preload's File-to-path step). */
+  readonly droppedFiles = new Map<string, OpenedArticle>();
+  /** Whether the user agrees when a link asks to open in the browser; the links they agreed to, in order. */
+  agreeToLinks = true;
+  readonly openedLinks: string[] = [];
+  readonly #deleted = new Map<string, { article: Article; annotations: Annotation[] }>();
   readonly #articles = new Map<number, Article>();
   readonly #failures = new Map<string, { code: ErrorCode; message: string }>();
   #hold: Promise<void> | undefined;
@@ -111,6 +127,7 @@ export class FakeApi {
       articleId: this.article.id,
       color: 'yellow',
       note: '',
+      tags: [],
       createdAt: this.#now(),
       updatedAt: this.#now(),
       ...annotation,
@@ -143,6 +160,73 @@ export class FakeApi {
         this.#call('articles', 'openFile', input, () => {
           if (this.opened) this.#articles.set(this.opened.article.id, this.opened.article);
           return this.opened;
+        }),
+      openWebPage: (input) =>
+        this.#call('articles', 'openWebPage', input, ({ url }) => {
+          const opened = this.webPages.get(url);
+          if (!opened) throw new FakeRefusal('not-found', `${url} was not found (404).`);
+          this.#articles.set(opened.article.id, opened.article);
+          return opened;
+        }),
+      openDropped: (input) =>
+        this.#call('articles', 'openDropped', input, ({ paths }) => {
+          const result: { opened: OpenedArticle[]; refused: Array<{ file: string; reason: string }> } = {
+            opened: [],
+            refused: [],
+          };
+          for (const path of paths) {
+            const opened = this.droppedFiles.get(path);
+            if (opened) {
+              this.#articles.set(opened.article.id, opened.article);
+              result.opened.push(opened);
+            } else {
+              result.refused.push({
+                file: path,
+                reason: `${path} cannot be opened: it is not a text, Markdown or HTML file.`,
+              });
+            }
+          }
+          return result;
+        }),
+      setReading: (input) =>
+        this.#call('articles', 'setReading', input, ({ id, reading }) => {
+          this.#replaceArticle({ ...this.#article(id), reading });
+          return null;
+        }),
+      setNote: (input) =>
+        this.#call('articles', 'setNote', input, ({ id, note }) => {
+          this.#replaceArticle({ ...this.#article(id), note, updatedAt: this.#now() });
+          return { id, note };
+        }),
+      delete: (input) =>
+        this.#call('articles', 'delete', input, ({ id }): DeletedArticle => {
+          const article = this.#article(id);
+          if (article.source === this.article.source)
+            throw new FakeRefusal('forbidden', 'The built-in article cannot be deleted.');
+          const annotations = [...this.annotations.values()].filter((a) => a.articleId === id);
+          annotations.forEach((a) => this.annotations.delete(a.id));
+          this.#articles.delete(id);
+          const undoToken = crypto.randomUUID();
+          this.#deleted.set(undoToken, { article, annotations });
+          return {
+            id,
+            highlights: annotations.length,
+            notes: annotations.filter((a) => a.note !== '').length,
+            undoToken,
+          };
+        }),
+      restore: (input) =>
+        this.#call('articles', 'restore', input, ({ undoToken }) => {
+          const deleted = this.#deleted.get(undoToken);
+          if (!deleted)
+            throw new FakeRefusal(
+              'not-found',
+              'There is nothing to undo: the article was not deleted in this session.',
+            );
+          this.#deleted.delete(undoToken);
+          this.#articles.set(deleted.article.id, deleted.article);
+          deleted.annotations.forEach((a) => this.annotations.set(a.id, a));
+          return { id: deleted.article.id };
         }),
     },
     annotations: {
@@ -178,11 +262,88 @@ export class FakeApi {
           this.annotations.delete(id);
           return { id };
         }),
+      setTags: (input) =>
+        this.#call('annotations', 'setTags', input, ({ id, tags }) => {
+          const before = this.#annotation(id);
+          const after: Annotation = { ...before, tags: this.#normaliseTags(tags), updatedAt: this.#now() };
+          this.annotations.set(id, after);
+          return after;
+        }),
+      listAll: (input) =>
+        this.#call('annotations', 'listAll', input, (filter): HighlightPage => this.#highlightPage(filter)),
+    },
+    tags: {
+      list: (input?: unknown) => this.#call('tags', 'list', input, () => this.#tagCounts()),
+    },
+    links: {
+      open: (input) =>
+        this.#call('links', 'open', input, ({ url }) => {
+          if (this.agreeToLinks) this.openedLinks.push(url);
+          return { opened: this.agreeToLinks };
+        }),
     },
     search: {
       query: (input) => this.#call('search', 'query', input, ({ text }) => this.#search(text)),
     },
   };
+
+  #replaceArticle(article: Article): void {
+    if (article.id === this.article.id) this.article = article;
+    else this.#articles.set(article.id, article);
+  }
+
+  /** Tags as main stores them: trimmed, inner spaces folded, each once regardless of case (first spelling wins). */
+  #normaliseTags(tags: readonly string[]): string[] {
+    const known = new Map<string, string>();
+    for (const a of this.annotations.values()) for (const t of a.tags) known.set(t.toLowerCase(), t);
+    const chosen = new Map<string, string>();
+    for (const typed of tags) {
+      const tag = typed.trim().replace(/\s+/g, ' ');
+      if (tag === '' || chosen.has(tag.toLowerCase())) continue;
+      chosen.set(tag.toLowerCase(), known.get(tag.toLowerCase()) ?? tag);
+    }
+    return [...chosen.values()].sort();
+  }
+
+  #tagCounts(): TagCount[] {
+    const counts = new Map<string, TagCount>();
+    for (const a of this.annotations.values()) {
+      for (const tag of a.tags) {
+        const entry = counts.get(tag.toLowerCase()) ?? { tag, count: 0 };
+        entry.count += 1;
+        counts.set(tag.toLowerCase(), entry);
+      }
+    }
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  }
+
+  /** Newest first (then the higher id); `next` is the offset of the following page, as an opaque string. */
+  #highlightPage(filter: {
+    colors?: string[];
+    tag?: string;
+    text?: string;
+    after?: string;
+    limit?: number;
+  }): HighlightPage {
+    const words = filter.text ? wordsOf(filter.text).map((w) => w.norm) : [];
+    const titles = new Map(this.#allArticles().map((a) => [a.id, a.title]));
+    const all = [...this.annotations.values()]
+      .filter((a) => titles.has(a.articleId))
+      .filter((a) => !filter.colors?.length || filter.colors.includes(a.color))
+      .filter((a) => !filter.tag || a.tags.some((t) => t.toLowerCase() === filter.tag!.trim().toLowerCase()))
+      .filter(
+        (a) =>
+          words.length === 0 ||
+          matchField(`${findQuoteSelector(a.selectors)?.exact ?? ''}\n\n${a.note}`, words) !== undefined,
+      )
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    const from = filter.after ? Number(filter.after) : 0;
+    const limit = filter.limit ?? 100;
+    const items: LibraryHighlight[] = all
+      .slice(from, from + limit)
+      .map((a) => ({ ...a, articleTitle: titles.get(a.articleId) ?? '' }));
+    return { items, next: from + limit < all.length ? String(from + limit) : null };
+  }
 
   /** The library as main lists it: newest first (then the higher id), with highlight and note counts. */
   #library(): LibraryEntry[] {
@@ -194,10 +355,14 @@ export class FakeApi {
           title: article.title,
           source: article.source,
           format: article.format,
+          siteName: article.meta.siteName,
+          byline: article.meta.byline,
           createdAt: article.createdAt,
           updatedAt: article.updatedAt,
           highlightCount: own.length,
           noteCount: own.filter((a) => a.note !== '').length,
+          progress: article.reading?.progress ?? null,
+          hasNote: article.note !== '',
         };
       })
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);

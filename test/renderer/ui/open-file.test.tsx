@@ -25,6 +25,10 @@ const fieldNotes: Article = {
   title: 'Field notes',
   source: '/home/reader/field-notes.txt',
   format: 'text',
+  document: null,
+  meta: { byline: '', siteName: '', publishedAt: null, language: null, direction: null },
+  note: '',
+  reading: null,
   content: 'The heron stood in the shallows all morning.\n\nBy noon it had caught nothing, and flew off east.',
   textHash: '1'.repeat(64),
   createdAt: '2025-03-01T00:00:00.000Z',
@@ -47,7 +51,7 @@ function withChangedFile(): FakeApi {
       { type: 'TextQuoteSelector', exact: 'It waded along the river bank for an hour.', prefix: '', suffix: '' },
     ],
   });
-  fake.opened = { article: fieldNotes, created: false, report: { kept: 1, moved: 0, fuzzy: 0, orphaned: 1 } };
+  fake.opened = { article: fieldNotes, created: false, report: { kept: 1, moved: 0, fuzzy: 0, orphaned: 1 }, notices: [] };
   return fake;
 }
 
@@ -76,7 +80,7 @@ describe('opening a file', () => {
 
   test('Ctrl+O opens too, and a new article (no report) shows no notice', async () => {
     const fake = new FakeApi();
-    fake.opened = { article: fieldNotes, created: true, report: null };
+    fake.opened = { article: fieldNotes, created: true, report: null, notices: [] };
     const m = await renderApp(fake);
     m.article.focus();
     await userEvent.keyboard('{Control>}o{/Control}');
@@ -119,7 +123,7 @@ describe('opening a file', () => {
 
   test('“Default article” goes back to the built-in article', async () => {
     const fake = new FakeApi();
-    fake.opened = { article: fieldNotes, created: true, report: null };
+    fake.opened = { article: fieldNotes, created: true, report: null, notices: [] };
     const m = await renderApp(fake);
     await expect.element(page.getByRole('button', { name: 'Default article' })).not.toBeInTheDocument();
     await userEvent.click(openButton());
@@ -135,7 +139,7 @@ describe('opening a file', () => {
     const stored = fake.seed({
       selectors: [{ type: 'TextQuoteSelector', exact: 'It never loses a note.', prefix: '', suffix: '' }],
     });
-    fake.opened = { article: fieldNotes, created: true, report: null };
+    fake.opened = { article: fieldNotes, created: true, report: null, notices: [] };
     const m = await renderApp(fake);
     clickText(m, 'never loses');
     await userEvent.click(page.getByRole('dialog').getByRole('textbox', { name: 'Note' }));
