@@ -82,7 +82,8 @@ function readingOf(row: Pick<ArticleRow, 'read_offset' | 'read_progress'>): Read
 
 /** The stored columns of a body: its text, and its tree as JSON. Refuses a tree Marginalia may not store. */
 function bodyColumns(body: ArticleBody): { format: ArticleFormat; content: string; document: string | null } {
-  if (body.format === 'text') return { format: 'text', content: body.content, document: null };
+  // Anything but a tree goes to SQLite as given, whose CHECK refuses a format it does not know.
+  if (body.format !== 'document') return { format: body.format, content: body.content, document: null };
   const problem = checkDocument(body.document);
   if (problem) throw new Error(`refusing to store a formatted article: ${problem}`);
   return { format: 'document', content: documentText(body.document), document: JSON.stringify(body.document) };

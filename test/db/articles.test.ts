@@ -86,7 +86,7 @@ describe('articles', () => {
     const list = listArticles(db);
     expect(list.map((s) => s.id)).toEqual([a.id, b.id]);
     expect(list[0]).not.toHaveProperty('content');
-    const { content: _content, ...summary } = a;
+    const { content: _content, document: _document, ...summary } = a;
     expect(list[0]).toEqual(summary);
   });
 

@@ -49,14 +49,16 @@ describe('openDatabase on an empty file', () => {
     const fts = ['search_trigrams', 'search_words'].flatMap((name) =>
       ['', '_config', '_data', '_docsize', '_idx'].map((suffix) => name + suffix),
     );
-    expect(tableNames(db)).toEqual(['annotations', 'articles', ...fts]);
+    expect(tableNames(db)).toEqual(['annotation_tags', 'annotations', 'article_images', 'articles', ...fts]);
     const strict = db
       .prepare<[], { name: string; strict: number }>(
-        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name IN ('articles', 'annotations') ORDER BY name",
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'search%' AND name NOT LIKE 'sqlite%' ORDER BY name",
       )
       .all();
     expect(strict).toEqual([
+      { name: 'annotation_tags', strict: 1 },
       { name: 'annotations', strict: 1 },
+      { name: 'article_images', strict: 1 },
       { name: 'articles', strict: 1 },
     ]);
     expect(schemaVersion(db)).toBe(latestVersion());
