@@ -20,15 +20,11 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
-import { allMigrations } from '../../db/migrations/index.ts';
 import { searchLibrary } from '../../db/search.ts';
-import { deriveSeed, int, mulberry32, pick, type Rng } from '../corpus/random.ts';
+import { deriveSeed, int, mulberry32, pick } from '../corpus/random.ts';
+import { annotationCount, articleCount, librarySeed as seed, writeLibrary } from './generated-library.ts';
 
-const articleCount = Number(process.env['BENCH_SEARCH_ARTICLES'] ?? 1_000);
-const articleChars = 50_000;
-const annotationCount = articleCount * 100;
 const queryCount = 200;
-const seed = 20_260_801;
 
 function print(name: string, value: number, unit: string): void {
   const shown = unit === 'count' || unit === 'bytes' ? String(Math.round(value)) : value.toFixed(value < 10 ? 2 : 1);
@@ -38,92 +34,6 @@ function print(name: string, value: number, unit: string): void {
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-/** A vocabulary of made-up words from syllables, some with diacritics, and a Zipf-like choice among them. */
-function vocabulary(rng: Rng): string[] {
-  const onsets = ['b', 'c', 'd', 'f', 'g', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'st', 'tr', 'pl', 'ch', 'br'];
-  const vowels = ['a', 'e', 'i', 'o', 'u', 'ou', 'ea', 'é', 'ü', 'ai'];
-  const codas = ['', '', 'n', 'r', 's', 'l', 'nt', 'st', 'x'];
-  const words = new Set<string>();
-  while (words.size < 30_000) {
-    let word = '';
-    for (let syllable = int(rng, 1, 4); syllable > 0; syllable -= 1) {
-      word += pick(rng, onsets) + pick(rng, vowels) + pick(rng, codas);
-    }
-    words.add(word);
-  }
-  return [...words];
-}
-
-function zipfWord(rng: Rng, words: readonly string[]): string {
-  return words[Math.floor(Math.exp(rng() * Math.log(words.length))) - 1] ?? 'the';
-}
-
-function articleText(rng: Rng, words: readonly string[]): string {
-  const paragraphs: string[] = [];
-  let length = 0;
-  while (length < articleChars) {
-    const sentences: string[] = [];
-    for (let s = int(rng, 2, 6); s > 0; s -= 1) {
-      const sentence: string[] = [];
-      for (let w = int(rng, 6, 20); w > 0; w -= 1) sentence.push(zipfWord(rng, words));
-      const text = sentence.join(' ');
-      sentences.push(text.charAt(0).toUpperCase() + text.slice(1) + '.');
-    }
-    const paragraph = sentences.join(' ');
-    paragraphs.push(paragraph);
-    length += paragraph.length + 2;
-  }
-  return paragraphs.join('\n\n');
-}
-
-interface Library {
-  texts: string[];
-  rawBytes: number;
-}
-
-/** Writes the library as schema 2 (no index yet), in one transaction, straight into the tables. */
-function writeLibrary(file: string): Library {
-  const db = openDatabase(file, { migrations: allMigrations.slice(0, 2) });
-  const rng = mulberry32(deriveSeed(seed, 'library'));
-  const words = vocabulary(rng);
-  const texts: string[] = [];
-  let rawBytes = 0;
-  const insertArticle = db.prepare(
-    `INSERT INTO articles (id, title, source, format, content, text_hash, created_at, updated_at)
-     VALUES (?, ?, ?, 'text', ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
-  );
-  const insertAnnotation = db.prepare(
-    `INSERT INTO annotations (id, article_id, color, selectors, quote, start_offset, note, created_at, updated_at)
-     VALUES (?, ?, 'yellow', ?, ?, ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
-  );
-  db.transaction(() => {
-    for (let id = 1; id <= articleCount; id += 1) {
-      const title = Array.from({ length: int(rng, 2, 7) }, () => zipfWord(rng, words)).join(' ');
-      const content = articleText(rng, words);
-      texts.push(content);
-      rawBytes += Buffer.byteLength(title) + Buffer.byteLength(content);
-      insertArticle.run(id, title, `bench:${id}`, content, '0'.repeat(64));
-    }
-    for (let n = 0; n < annotationCount; n += 1) {
-      const articleId = int(rng, 1, articleCount);
-      const text = texts[articleId - 1] ?? '';
-      const start = text.indexOf(' ', int(rng, 0, text.length - 200)) + 1;
-      const end = start + int(rng, 10, 120);
-      const quote = text.slice(start, end);
-      const note = rng() < 0.3 ? Array.from({ length: int(rng, 2, 15) }, () => zipfWord(rng, words)).join(' ') : '';
-      rawBytes += Buffer.byteLength(quote) + Buffer.byteLength(note);
-      const selectors = JSON.stringify([
-        { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
-        { type: 'TextPositionSelector', start, end },
-      ]);
-      const id = `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-      insertAnnotation.run(id, articleId, selectors, quote, start, note);
-    }
-  })();
-  db.close();
-  return { texts, rawBytes };
 }
 
 /** 200 queries: consecutive words from a random place in a random article, one to three, half ending in a prefix. */
