@@ -97,7 +97,7 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
   } catch (error) {
     if (error instanceof PageFetchError) throw error;
     if (options.signal?.aborted) throw options.signal.reason;
-    if (timeout.aborted) throw new PageFetchError(messages.timeout(start, timeoutMs), 'timeout', { cause: error });
+    if (timeout.aborted) throw new PageFetchError(messages.timeout(current, timeoutMs), 'timeout', { cause: error });
     const failure = classifyNetworkError(error);
     throw new PageFetchError(messages.network(current, failure), reasonsByNetworkFailure[failure], { cause: error });
   }

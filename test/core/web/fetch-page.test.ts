@@ -234,6 +234,16 @@ describe('fetchPage: time', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
+  it('names the address that did not answer, after a redirect', async () => {
+    const local = await serve((request, response) => {
+      if (request.url === '/start') redirect(302, '/slow')(response);
+    });
+
+    const failure = await fetchFailure(local.url('/start'), { timeoutMs: 300 });
+
+    expect(failure.message).toBe(`${local.url('/slow')} did not answer within 0.3 seconds.`);
+  });
+
   it('counts the body against the same deadline', async () => {
     const local = await serve((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'text/html' });
