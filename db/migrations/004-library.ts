@@ -9,6 +9,9 @@ import type { Migration } from './migration.ts';
  *   write; the CHECK makes a document article without its tree, or a text article with one, impossible. The rebuild
  *   keeps every id, so the full-text rows (keyed by article id) stay valid; the article triggers, dropped with the
  *   old table, are re-created exactly as migration 3 made them.
+ * - The bodies (`content`, `document`) are the last columns: SQLite reads a row's columns in order, and reaching one
+ *   stored after a 50 KB body means walking that body's overflow pages, so the library list, which reads only the
+ *   small columns, would otherwise read every article's text.
  * - New article columns: the page's own metadata (byline, site name, date, language, direction), the user's note on
  *   the article, where the user left it (`read_offset`, `read_progress`) and when it was last opened.
  * - `article_images`: the images of an imported page, fetched once at import and served from the app's own scheme,
@@ -28,8 +31,6 @@ export const migration004: Migration = {
         title TEXT NOT NULL,
         source TEXT NOT NULL UNIQUE,
         format TEXT NOT NULL CHECK (format IN ('text', 'document')),
-        content TEXT NOT NULL,
-        document TEXT CHECK (CASE WHEN format = 'document' THEN json_valid(document) ELSE document IS NULL END),
         text_hash TEXT NOT NULL CHECK (length(text_hash) = 64),
         byline TEXT NOT NULL DEFAULT '',
         site_name TEXT NOT NULL DEFAULT '',
@@ -41,7 +42,9 @@ export const migration004: Migration = {
         read_progress REAL CHECK (read_progress BETWEEN 0 AND 1),
         opened_at TEXT,
         created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        updated_at TEXT NOT NULL,
+        content TEXT NOT NULL,
+        document TEXT CHECK (CASE WHEN format = 'document' THEN json_valid(document) ELSE document IS NULL END)
       ) STRICT;
 
       INSERT INTO articles_rebuilt (id, title, source, format, content, text_hash, created_at, updated_at)
