@@ -142,7 +142,7 @@ function rankedRows(db: Database, table: IndexTable, query: string): MatchRow[] 
 }
 
 /** The FTS5 query for the word index: every term an FTS5 string, ANDed, the last one a prefix while typing. */
-function wordsQuery(terms: readonly QueryTerm[]): string {
+export function wordsQuery(terms: readonly QueryTerm[]): string {
   return terms
     .map((term, index) => {
       const prefix = index === terms.length - 1 && codePointLength(term.text) >= searchTuning.minPrefixLength;
@@ -152,7 +152,7 @@ function wordsQuery(terms: readonly QueryTerm[]): string {
 }
 
 /** The FTS5 query for the trigram index over the terms long enough for it, or undefined when none is. */
-function trigramsQuery(terms: readonly QueryTerm[]): string | undefined {
+export function trigramsQuery(terms: readonly QueryTerm[]): string | undefined {
   const long = terms.filter((term) => codePointLength(term.text) >= searchTuning.trigramLength);
   return long.length > 0 ? long.map((term) => ftsString(term.text)).join(' AND ') : undefined;
 }
@@ -332,7 +332,7 @@ function containsAll(terms: readonly QueryTerm[], mode: MatchMode): Accepts {
  * A last word of one letter after other words is dropped ("the c" searches "the"): as a prefix it would match most
  * of the library, as a word almost nothing, and either way the results would jump while the user types on.
  */
-function whileTyping(terms: QueryTerm[]): QueryTerm[] {
+export function whileTyping(terms: QueryTerm[]): QueryTerm[] {
   const last = terms.at(-1);
   const drop = terms.length > 1 && last && !last.noSpace && codePointLength(last.text) < searchTuning.minPrefixLength;
   return drop ? terms.slice(0, -1) : terms;
