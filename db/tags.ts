@@ -5,9 +5,14 @@ import { NotFoundError } from './errors.ts';
 import { statementCache } from './statement-cache.ts';
 
 /**
- * Highlights' tags. A tag is stored as the user first typed it; a second spelling that differs only in case is the
- * same tag (the column is NOCASE), so "Climate" and "climate" never become two.
+ * Highlights' tags. A tag is stored as the user first typed it; a later spelling that differs only in case is the
+ * same tag, so "Climate" and "climate" never become two. The column is NOCASE, which folds ASCII letters only, so
+ * the spelling already in use is looked up here for other letters too ("Économie" and "économie").
  */
+
+/** Tags in use with their counts, most used first, exported so a test can check that it reads the tag index. */
+export const tagCountsSql =
+  'SELECT min(tag) AS tag, count(*) AS count FROM annotation_tags GROUP BY tag ORDER BY count(*) DESC, tag';
 
 const statements = statementCache((db) => ({
   ofAnnotation: db
@@ -17,13 +22,14 @@ const statements = statementCache((db) => ({
     `SELECT t.annotation_id, t.tag FROM annotation_tags t JOIN annotations a ON a.id = t.annotation_id
      WHERE a.article_id = ? ORDER BY t.annotation_id, t.tag`,
   ),
-  exists: db.prepare<[string], 1>('SELECT 1 FROM annotations WHERE id = ?').pluck(),
+  // A change of tags is a change of the highlight: its updated_at says when it was last edited.
+  touch: db.prepare<[string, string]>('UPDATE annotations SET updated_at = ? WHERE id = ?'),
   clear: db.prepare<[string]>('DELETE FROM annotation_tags WHERE annotation_id = ?'),
-  add: db.prepare<[string, string]>('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag) VALUES (?, ?)'),
+  add: db.prepare<[string, string]>('INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, ?)'),
   spelling: db.prepare<[string], string>('SELECT tag FROM annotation_tags WHERE tag = ? LIMIT 1').pluck(),
-  counts: db.prepare<[], { tag: string; count: number }>(
-    'SELECT min(tag) AS tag, count(*) AS count FROM annotation_tags GROUP BY tag ORDER BY count(*) DESC, tag',
-  ),
+  // Only tags with a letter outside ASCII can differ from another in a case NOCASE does not fold.
+  beyondAscii: db.prepare<[], string>("SELECT DISTINCT tag FROM annotation_tags WHERE tag GLOB '*[^ -~]*'").pluck(),
+  counts: db.prepare<[], { tag: string; count: number }>(tagCountsSql),
 }));
 
 /** One highlight's tags, sorted. */
@@ -47,19 +53,38 @@ export function normaliseTag(tag: string): string {
   return tag.trim().replace(/\s+/g, ' ');
 }
 
+const asciiOnly = /^[\x20-\x7e]*$/;
+
+/** The spelling under which a normalised tag is stored, whatever its case, or the tag itself when none uses it. */
+export function storedSpelling(db: Database, tag: string): string {
+  const s = statements(db);
+  const found = s.spelling.get(tag);
+  if (found !== undefined || asciiOnly.test(tag)) return found ?? tag;
+  const folded = tag.toLowerCase();
+  return s.beyondAscii.all().find((known) => known.toLowerCase() === folded) ?? tag;
+}
+
 /**
- * Replaces a highlight's tags, in one transaction; NotFoundError for an unknown highlight. A tag already used
- * elsewhere in another case keeps its first spelling. Returns the stored tags, sorted.
+ * Replaces a highlight's tags, in one transaction, and bumps its `updated_at`; NotFoundError for an unknown
+ * highlight. Tags are normalised (normaliseTag), blank ones dropped, each kept once whatever its case; a tag
+ * already used elsewhere in another case keeps its first spelling. Returns the stored tags, sorted.
  */
 export function setTags(db: Database, annotationId: string, tags: readonly string[]): string[] {
   return db.transaction(() => {
     const s = statements(db);
-    if (s.exists.get(annotationId) === undefined) throw new NotFoundError(`No annotation with id ${annotationId}`);
+    if (s.touch.run(new Date().toISOString(), annotationId).changes === 0) {
+      throw new NotFoundError(`No annotation with id ${annotationId}`);
+    }
     s.clear.run(annotationId);
+    // Spellings of one tag resolve to the same stored spelling, so this keeps each tag once.
+    const added = new Set<string>();
     for (const typed of tags.slice(0, limits.tagsPerAnnotation)) {
       const tag = normaliseTag(typed);
       if (tag === '') continue;
-      s.add.run(annotationId, s.spelling.get(tag) ?? tag);
+      const spelling = storedSpelling(db, tag);
+      if (added.has(spelling)) continue;
+      s.add.run(annotationId, spelling);
+      added.add(spelling);
     }
     return s.ofAnnotation.all(annotationId);
   })();
