@@ -175,8 +175,6 @@ function link(href: unknown): HTMLElement {
   const anchor = document.createElement('a');
   anchor.href = href;
   anchor.rel = 'noreferrer noopener';
-  // Not draggable, so a selection can start inside a link's text, as it can anywhere else in the article.
-  anchor.draggable = false;
   return anchor;
 }
 
@@ -190,8 +188,6 @@ function image(attrs: Record<string, unknown>, options: DocumentViewOptions): Bu
   img.alt = typeof attrs.alt === 'string' ? attrs.alt : '';
   img.loading = 'lazy';
   img.decoding = 'async';
-  // As for links: a selection may start on an image.
-  img.draggable = false;
   return { outer: img, inner: undefined };
 }
 

@@ -76,7 +76,6 @@ function expectSameText(tree: readonly DocumentNode[]): TextIndex {
 const renderedAttributes = new Set([
   'href',
   'rel',
-  'draggable',
   'src',
   'alt',
   'loading',
@@ -176,7 +175,6 @@ describe('renderDocument keeps the text of the tree', () => {
     expect(report!.getAttribute('href')).toBe(reportUrl);
     expect(mail!.getAttribute('href')).toBe(mailUrl);
     expect(report!.rel).toBe('noreferrer noopener');
-    expect(report!.draggable).toBe(false);
     const img = body.querySelector('img')!;
     expect(img.getAttribute('src')).toBe('/images/12/3');
     expect(img.alt).toBe('A grey heron in the reeds');
