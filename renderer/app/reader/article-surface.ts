@@ -1,4 +1,5 @@
 import type { Article, Selector } from '../../../common/contract.ts';
+import { type DocumentNode, documentText } from '../../../common/document.ts';
 import {
   anchorAllText,
   type AnchorResult,
@@ -11,6 +12,8 @@ import {
 import { flashHighlightName, HighlightPainter } from '../../painting/highlight-painter.ts';
 import type { PlacedEntry } from '../annotations/annotation-store.ts';
 import { isTyping, type SelectionCommand, selectionCommandFor, surfaceCommandFor } from '../keyboard.ts';
+import { listenForLinks, openInBrowser } from './article-links.ts';
+import { renderDocument } from './document-view.ts';
 
 /** What the surface tells the React chrome. */
 export interface SurfaceEvents {
@@ -480,8 +483,9 @@ export class ArticleSurface {
 }
 
 /**
- * Builds the article's DOM: a heading, then the body whose text content equals `article.content` exactly (one
- * paragraph per "\n\n"-separated block, the separators kept as text nodes) because anchoring offsets depend on it.
+ * Builds the article's DOM: a heading, then the body whose text content equals `article.content` exactly, because
+ * anchoring offsets depend on it: for plain text one paragraph per "\n\n"-separated block, the separators kept as
+ * text nodes; for a formatted article its tree (document-view.ts), whose text is `content` by construction.
  */
 function renderArticle(article: Article): { element: HTMLElement; body: HTMLElement; focusLayer: HTMLElement } {
   const element = document.createElement('article');
@@ -499,13 +503,24 @@ function renderArticle(article: Article): { element: HTMLElement; body: HTMLElem
 
   const body = document.createElement('div');
   body.className = bodyClass;
-  article.content.split('\n\n').forEach((text, i) => {
-    if (i > 0) body.append(document.createTextNode('\n\n'));
-    const paragraph = document.createElement('p');
-    paragraph.dir = 'auto';
-    if (text) paragraph.append(document.createTextNode(text));
-    body.append(paragraph);
-  });
+  // What the page says of its language and direction: for hyphenation, fonts and speech, and the side lists and
+  // quotes start on (each block of text still takes its own direction).
+  if (article.meta.language) body.lang = article.meta.language;
+  if (article.meta.direction) body.dir = article.meta.direction;
+  if (isShownFormatted(article)) {
+    body.classList.add('is-document');
+    // Relative, so the page asks its own origin (app://marginalia), whose handler serves the article's images.
+    body.append(renderDocument(article.document, { imageUrl: (name) => `/images/${article.id}/${name}` }));
+    listenForLinks(body, openInBrowser);
+  } else {
+    article.content.split('\n\n').forEach((text, i) => {
+      if (i > 0) body.append(document.createTextNode('\n\n'));
+      const paragraph = document.createElement('p');
+      paragraph.dir = 'auto';
+      if (text) paragraph.append(document.createTextNode(text));
+      body.append(paragraph);
+    });
+  }
 
   const keys = document.createElement('p');
   keys.id = 'article-keys';
@@ -519,4 +534,15 @@ function renderArticle(article: Article): { element: HTMLElement; body: HTMLElem
 
   element.append(title, body, keys, focusLayer);
   return { element, body, focusLayer };
+}
+
+/**
+ * Whether an article is shown from its tree: a formatted one whose tree's text is its content. One whose tree says
+ * otherwise (a damaged row) is shown as its plain text, which is what its highlights were made against.
+ */
+function isShownFormatted(article: Article): article is Article & { document: DocumentNode[] } {
+  if (article.format !== 'document' || !article.document) return false;
+  if (documentText(article.document) === article.content) return true;
+  console.error(`Article ${article.id}: its formatted text differs from its content; showing the plain text.`);
+  return false;
 }
