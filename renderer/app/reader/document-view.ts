@@ -101,6 +101,11 @@ export function renderDocument(nodes: readonly DocumentNode[], options: Document
       continue;
     }
     if (typeof node !== 'object' || node === null) continue;
+    if (Array.isArray(node)) {
+      // A list where a node should be: documentText reads its nodes in place, so they are rendered in place.
+      stack.push({ nodes: node as DocumentNode[], next: 0, parent: frame.parent, depth: frame.depth });
+      continue;
+    }
     const element = node as DocumentElement;
     const built = frame.depth <= maxDocumentDepth ? build(element, options) : undefined;
     if (built) frame.parent.append(built.outer);

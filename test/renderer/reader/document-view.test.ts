@@ -162,11 +162,12 @@ describe('renderDocument keeps the text of the tree', () => {
       { tag: 'em', attrs: null, children: [' two'] },
       { tag: 42, children: [' three'] },
       { tag: 'strong', attrs: 'href', children: { tag: 'em', children: [' four'] } },
+      [' five', [h('em', null, ' six')]],
     ] as unknown as DocumentNode[];
-    expect(documentText(tree)).toBe('one not a list two three four');
+    expect(documentText(tree)).toBe('one not a list two three four five six');
     expect(new TextIndex(render(tree)).text).toBe(documentText(tree));
     // documentText throws on a null; the renderer shows what it can.
-    expect(render([null, 'five'] as unknown as DocumentNode[]).textContent).toBe('five');
+    expect(render([null, 'seven'] as unknown as DocumentNode[]).textContent).toBe('seven');
   });
 
   test('attributes: links, images, list start, cell spans, and dir="auto" on blocks of text', () => {
