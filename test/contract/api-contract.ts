@@ -130,6 +130,7 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
           color: 'green',
           selectors,
           note: '',
+          tags: [],
           createdAt: expect.stringMatching(isoTime),
           updatedAt: expect.stringMatching(isoTime),
         });
@@ -251,6 +252,164 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
           'not-found',
         );
         expect(await listed()).toEqual([]);
+      });
+    });
+
+    describe('tags', () => {
+      it('setTags returns the highlight with its tags trimmed, each once whatever its case, sorted; list shows them', async () => {
+        const created = valueOf(await create('patient as a post', { note: 'Still' }));
+        const tagged = valueOf(
+          await api.annotations.setTags({ id: created.id, tags: [' birds ', 'Birds', 'wading   birds', 'Alpha'] }),
+        );
+        expect(tagged).toEqual({
+          ...created,
+          tags: ['Alpha', 'birds', 'wading birds'],
+          updatedAt: expect.stringMatching(isoTime),
+        });
+        expect(tagged.updatedAt >= created.updatedAt).toBe(true);
+        expect(await listed()).toEqual([tagged]);
+        const cleared = valueOf(await api.annotations.setTags({ id: created.id.toUpperCase(), tags: [] }));
+        expect(cleared).toMatchObject({ id: created.id, tags: [] });
+        expect((await listed())[0]?.tags).toEqual([]);
+      });
+
+      it('a tag already on another highlight keeps its first spelling; tags.list counts them, most used first, then by name', async () => {
+        const first = valueOf(await create('patient as a post'));
+        const second = valueOf(await create('the old mill'));
+        const third = valueOf(await create('The ferry left at four.'));
+        valueOf(await api.annotations.setTags({ id: first.id, tags: ['Climate', 'rivers'] }));
+        expect(valueOf(await api.annotations.setTags({ id: second.id, tags: ['climate', 'Boats'] })).tags).toEqual([
+          'Boats',
+          'Climate',
+        ]);
+        expect(
+          valueOf(await api.annotations.setTags({ id: third.id, tags: ['CLIMATE', 'boats', 'zebra'] })).tags,
+        ).toEqual(['Boats', 'Climate', 'zebra']);
+        expect(valueOf(await api.tags.list())).toEqual([
+          { tag: 'Climate', count: 3 },
+          { tag: 'Boats', count: 2 },
+          { tag: 'rivers', count: 1 },
+          { tag: 'zebra', count: 1 },
+        ]);
+        valueOf(await api.annotations.setTags({ id: first.id, tags: [] }));
+        valueOf(await api.annotations.delete({ id: third.id }));
+        expect(valueOf(await api.tags.list())).toEqual([
+          { tag: 'Boats', count: 1 },
+          { tag: 'Climate', count: 1 },
+        ]);
+      });
+
+      it('setTags on an unknown highlight is not-found; malformed tags are invalid-input; neither changes anything', async () => {
+        const stored = valueOf(await create('patient as a post'));
+        const tagged = valueOf(await api.annotations.setTags({ id: stored.id, tags: ['birds'] }));
+        expect(codeOf(await api.annotations.setTags({ id: crypto.randomUUID(), tags: ['birds'] }))).toBe('not-found');
+        const cases: unknown[] = [
+          { id: stored.id, tags: 'birds' },
+          { id: stored.id, tags: [42] },
+          { id: stored.id, tags: ['x'.repeat(101)] },
+          { id: stored.id, tags: ['   '] },
+          { id: stored.id, tags: Array.from({ length: 51 }, (_, i) => `tag ${i}`) },
+          { id: stored.id, tags: ['half an emoji \ud83d'] },
+          { id: 'not-a-uuid', tags: [] },
+          { id: stored.id, tags: [], extra: true },
+          { id: stored.id },
+        ];
+        for (const input of cases) {
+          const result = await untyped.annotations!.setTags!(input);
+          expect({ input, code: codeOf(result) }).toEqual({ input, code: 'invalid-input' });
+        }
+        expect(codeOf(await untyped.tags!.list!({}))).toBe('invalid-input');
+        expect(await listed()).toEqual([tagged]);
+        expect(valueOf(await api.tags.list())).toEqual([{ tag: 'birds', count: 1 }]);
+      });
+    });
+
+    describe('all highlights', () => {
+      /** The order listAll promises: newest first, then the higher id (highlights made in one millisecond tie). */
+      const newestFirst = (items: readonly Annotation[]) =>
+        [...items].sort((a, b) =>
+          a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
+        );
+
+      it("listAll lists every article's highlights newest first, each as list has it with its article's title", async () => {
+        const other = await subject.seedArticle('A second article, about a grey heron and a ferry.');
+        const mill = valueOf(await create('the old mill', { note: 'Which mill?' }));
+        const grey = valueOf(
+          await api.annotations.create({
+            articleId: other.id,
+            color: 'green',
+            selectors: selectorsOf(other.content, 'grey heron'),
+          }),
+        );
+        valueOf(await api.annotations.setTags({ id: grey.id, tags: ['birds'] }));
+        valueOf(await create('patient as a post', { color: 'blue' }));
+        const page = valueOf(await api.annotations.listAll({}));
+        expect(page.next).toBeNull();
+        const stored = [...(await listed()), ...valueOf(await api.annotations.list({ articleId: other.id }))];
+        const titles = new Map([
+          [article.id, article.title],
+          [other.id, other.title],
+        ]);
+        expect(page.items).toEqual(newestFirst(stored).map((a) => ({ ...a, articleTitle: titles.get(a.articleId) })));
+        expect(page.items.find((item) => item.id === grey.id)?.tags).toEqual(['birds']);
+        expect(page.items.find((item) => item.id === mill.id)?.note).toBe('Which mill?');
+      });
+
+      it('pages of `limit` lead through every highlight once, even when one is made between pages', async () => {
+        const phrases = ['The heron', 'shallows', 'all morning', 'patient as a post', 'By noon'];
+        for (const phrase of phrases) valueOf(await create(phrase));
+        const everything = valueOf(await api.annotations.listAll({})).items;
+        const first = valueOf(await api.annotations.listAll({ limit: 2 }));
+        expect(first.items).toEqual(everything.slice(0, 2));
+        expect(first.next).toEqual(expect.any(String));
+        const added = valueOf(await create('the old mill'));
+        const seen = [...first.items];
+        for (let after = first.next; after !== null;) {
+          const page = valueOf(await api.annotations.listAll({ limit: 2, after }));
+          seen.push(...page.items);
+          after = page.next;
+        }
+        expect(seen).toEqual(everything);
+        expect(seen.map((item) => item.id)).not.toContain(added.id);
+        expect(valueOf(await api.annotations.listAll({ limit: 1 })).items[0]?.id).toBe(added.id);
+      });
+
+      it('filters by any of the colours, by a tag in any case and by words in the quote or note', async () => {
+        const heron = valueOf(await create('The heron', { color: 'green', note: 'A café by the river' }));
+        const post = valueOf(await create('patient as a post', { color: 'blue' }));
+        const mill = valueOf(await create('the old mill', { color: 'pink', note: 'Which mill?' }));
+        valueOf(await api.annotations.setTags({ id: heron.id, tags: ['Birds'] }));
+        valueOf(await api.annotations.setTags({ id: mill.id, tags: ['birds', 'places'] }));
+        const ids = async (filter: Parameters<MarginaliaApi['annotations']['listAll']>[0]) =>
+          valueOf(await api.annotations.listAll(filter)).items.map((item) => item.id);
+        expect(new Set(await ids({ colors: ['green', 'blue'] }))).toEqual(new Set([heron.id, post.id]));
+        expect(new Set(await ids({ tag: 'BIRDS' }))).toEqual(new Set([heron.id, mill.id]));
+        expect(await ids({ tag: 'places', colors: ['green'] })).toEqual([]);
+        expect(await ids({ text: 'CAFE' })).toEqual([heron.id]);
+        expect(await ids({ text: 'patie' })).toEqual([post.id]);
+        expect(await ids({ text: 'which mill' })).toEqual([mill.id]);
+        expect(await ids({ text: 'mill heron' })).toEqual([]);
+        expect(await ids({ text: '"mill" AND' })).toEqual([]);
+        expect(new Set(await ids({ text: '  ' }))).toEqual(new Set([heron.id, post.id, mill.id]));
+      });
+
+      it('malformed filters are invalid-input', async () => {
+        const cases: unknown[] = [
+          { colors: ['red'] },
+          { colors: 'green' },
+          { limit: 0 },
+          { limit: 501 },
+          { limit: 1.5 },
+          { tag: '' },
+          { text: 'x'.repeat(501) },
+          { after: 42 },
+          { extra: true },
+          undefined,
+        ];
+        for (const input of cases) {
+          const result = await untyped.annotations!.listAll!(input);
+          expect({ input, code: codeOf(result) }).toEqual({ input, code: 'invalid-input' });
+        }
       });
     });
 

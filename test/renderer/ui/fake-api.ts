@@ -265,7 +265,7 @@ export class FakeApi {
       setTags: (input) =>
         this.#call('annotations', 'setTags', input, ({ id, tags }) => {
           const before = this.#annotation(id);
-          const after: Annotation = { ...before, tags: this.#normaliseTags(tags), updatedAt: this.#now() };
+          const after: Annotation = { ...before, tags: this.#normaliseTags(id, tags), updatedAt: this.#now() };
           this.annotations.set(id, after);
           return after;
         }),
@@ -292,19 +292,25 @@ export class FakeApi {
     else this.#articles.set(article.id, article);
   }
 
-  /** Tags as main stores them: trimmed, inner spaces folded, each once regardless of case (first spelling wins). */
-  #normaliseTags(tags: readonly string[]): string[] {
+  /**
+   * Tags as main stores them (db/tags.ts): trimmed, inner spaces folded, blanks dropped, each once whatever its case,
+   * in the spelling another highlight already uses (this one's own old tags do not count), sorted as SQLite's NOCASE.
+   */
+  #normaliseTags(id: string, tags: readonly string[]): string[] {
     const known = new Map<string, string>();
-    for (const a of this.annotations.values()) for (const t of a.tags) known.set(t.toLowerCase(), t);
+    for (const a of this.annotations.values()) {
+      if (a.id !== id) for (const t of a.tags) if (!known.has(t.toLowerCase())) known.set(t.toLowerCase(), t);
+    }
     const chosen = new Map<string, string>();
     for (const typed of tags) {
       const tag = typed.trim().replace(/\s+/g, ' ');
       if (tag === '' || chosen.has(tag.toLowerCase())) continue;
       chosen.set(tag.toLowerCase(), known.get(tag.toLowerCase()) ?? tag);
     }
-    return [...chosen.values()].sort();
+    return [...chosen.values()].sort(nocaseOrder);
   }
 
+  /** Tags in use, most used first, then by name (NOCASE). */
   #tagCounts(): TagCount[] {
     const counts = new Map<string, TagCount>();
     for (const a of this.annotations.values()) {
@@ -314,10 +320,15 @@ export class FakeApi {
         counts.set(tag.toLowerCase(), entry);
       }
     }
-    return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+    return [...counts.values()].sort((a, b) => b.count - a.count || nocaseOrder(a.tag, b.tag));
   }
 
-  /** Newest first (then the higher id); `next` is the offset of the following page, as an opaque string. */
+  /**
+   * One page of every article's highlights, as main lists them (db/highlights.ts): newest first, then the higher id;
+   * any of the colours, the tag in any case, every word of the text in the quote or note (case and accents ignored,
+   * the last word a prefix). `next` is the position of the page's last highlight, and the next page starts strictly
+   * after it, so highlights made or deleted between pages neither repeat nor hide one.
+   */
   #highlightPage(filter: {
     colors?: string[];
     tag?: string;
@@ -325,24 +336,23 @@ export class FakeApi {
     after?: string;
     limit?: number;
   }): HighlightPage {
-    const words = filter.text ? wordsOf(filter.text).map((w) => w.norm) : [];
+    const tag = filter.tag?.trim().replace(/\s+/g, ' ').toLowerCase() ?? '';
+    const hasWords = wordFilter(filter.text ?? '');
+    const after = filter.after === undefined ? undefined : positionOf(filter.after);
     const titles = new Map(this.#allArticles().map((a) => [a.id, a.title]));
     const all = [...this.annotations.values()]
       .filter((a) => titles.has(a.articleId))
       .filter((a) => !filter.colors?.length || filter.colors.includes(a.color))
-      .filter((a) => !filter.tag || a.tags.some((t) => t.toLowerCase() === filter.tag!.trim().toLowerCase()))
-      .filter(
-        (a) =>
-          words.length === 0 ||
-          matchField(`${findQuoteSelector(a.selectors)?.exact ?? ''}\n\n${a.note}`, words) !== undefined,
-      )
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-    const from = filter.after ? Number(filter.after) : 0;
+      .filter((a) => tag === '' || a.tags.some((t) => t.toLowerCase() === tag))
+      .filter((a) => hasWords(`${findQuoteSelector(a.selectors)?.exact ?? ''}\n\n${a.note}`))
+      .sort((a, b) => newestFirst([a.createdAt, a.id], [b.createdAt, b.id]))
+      .filter((a) => after === undefined || newestFirst(after, [a.createdAt, a.id]) < 0);
     const limit = filter.limit ?? 100;
     const items: LibraryHighlight[] = all
-      .slice(from, from + limit)
+      .slice(0, limit)
       .map((a) => ({ ...a, articleTitle: titles.get(a.articleId) ?? '' }));
-    return { items, next: from + limit < all.length ? String(from + limit) : null };
+    const last = items.at(-1);
+    return { items, next: all.length > limit && last ? JSON.stringify([last.createdAt, last.id]) : null };
   }
 
   /** The library as main lists it: newest first (then the higher id), with highlight and note counts. */
@@ -525,4 +535,54 @@ function assertSelectorsFit(text: string, selectors: readonly Selector[]): void 
     if (error instanceof SelectorMismatchError) throw new FakeRefusal('invalid-input', error.message);
     throw error;
   }
+}
+
+/** SQLite's NOCASE order: ASCII letters folded, everything else by code unit. */
+function nocaseOrder(a: string, b: string): number {
+  const fold = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+  const [x, y] = [fold(a), fold(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** A highlight's place in the all-highlights order: (createdAt, id), compared newest first. */
+type Position = readonly [createdAt: string, id: string];
+
+function newestFirst(a: Position, b: Position): number {
+  if (a[0] !== b[0]) return a[0] > b[0] ? -1 : 1;
+  return a[1] === b[1] ? 0 : a[1] > b[1] ? -1 : 1;
+}
+
+/** A cursor the fake gave out; anything else is refused as main refuses it. */
+function positionOf(cursor: string): Position {
+  let position: unknown;
+  try {
+    position = JSON.parse(cursor);
+  } catch {
+    position = undefined;
+  }
+  if (!Array.isArray(position) || position.length !== 2 || !position.every((part) => typeof part === 'string')) {
+    throw new Error('this list position is not one the highlights list gave out');
+  }
+  return position as unknown as Position;
+}
+
+/**
+ * Whether a text has every word of the filter, as main's full-text filter decides: whole words (case and accents
+ * ignored), the last one a prefix of two letters or more, a one-letter last word after others dropped; a run of a
+ * script without spaces (Japanese, Chinese, Thai) anywhere inside the text. No words at all: every text.
+ */
+function wordFilter(typed: string): (text: string) => boolean {
+  const noSpace = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+  let terms = [...new Set(wordsOf(typed).map((w) => w.norm))];
+  const last = terms.at(-1) ?? '';
+  if (terms.length > 1 && last.length < 2 && !noSpace.test(last)) terms = terms.slice(0, -1);
+  return (text) => {
+    const words = wordsOf(text).map((w) => w.norm);
+    const folded = foldForSearch(text);
+    return terms.every((term, i) => {
+      if (noSpace.test(term)) return folded.includes(term);
+      const prefix = i === terms.length - 1 && term.length >= 2;
+      return words.some((word) => (prefix ? word.startsWith(term) : word === term));
+    });
+  };
 }
