@@ -1,6 +1,8 @@
 import type { Annotation, HighlightColor, MarginaliaApi, Result, Selector } from '../../../common/contract.ts';
+import type { TagCount } from '../../../common/model.ts';
 import type { AnchorResult } from '../../anchoring/index.ts';
 import { messageOf, unwrap } from '../api.ts';
+import { withTags } from '../highlights/tag-text.ts';
 
 /** One annotation as the renderer holds it. */
 export interface Entry {
@@ -30,12 +32,17 @@ export type PlaceAll = (selectorsList: ReadonlyArray<readonly Selector[]>) => An
 
 /** One kind of change to one highlight: what a failure is about, and what a later success must be to supersede it. */
 interface Change {
-  readonly kind: 'create' | 'color' | 'note' | 'selectors' | 'delete';
+  readonly kind: 'create' | 'color' | 'note' | 'tags' | 'selectors' | 'delete';
   readonly key: string;
 }
 
 function failureId(change: Change): string {
   return `${change.kind}:${change.key}`;
+}
+
+/** Whether two tag lists are the same, spelling and order included. */
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((tag, i) => tag === b[i]);
 }
 
 /** The failure slot of loading the article's highlights (not a change; only dismissing clears it). */
@@ -59,7 +66,7 @@ export class AnnotationStore {
   #sent = 0;
   /**
    * The failures still standing, oldest first, by what failed (see `Change`); the newest one's message is the error
-   * shown. A failed colour, delete, re-attach or create is rolled back, so the screen shows what is stored: it
+   * shown. A failed colour, tags, delete, re-attach or create is rolled back, so the screen shows what is stored: it
    * stands until any change sent after it saves (saving works again; the banner would only mislead). A failed note
    * is not rolled back (typing is never lost), so the screen shows text that is not stored: it stands until a later
    * save of that same highlight's note succeeds, or the highlight is deleted. A recolour that saves, or another
@@ -148,10 +155,10 @@ export class AnnotationStore {
         const current = this.#entries.get(id);
         // Changes made while the call was in flight were sent after it and are already shown: keep them.
         if (current) {
-          const { color: keptColor, note: keptNote, selectors: keptSelectors } = current.annotation;
+          const { color: keptColor, note: keptNote, selectors: keptSelectors, tags: keptTags } = current.annotation;
           this.#set({
             ...current,
-            annotation: { ...stored, color: keptColor, note: keptNote, selectors: keptSelectors },
+            annotation: { ...stored, color: keptColor, note: keptNote, selectors: keptSelectors, tags: keptTags },
             pending: false,
           });
         }
@@ -191,6 +198,35 @@ export class AnnotationStore {
       () => "Couldn't save the note",
     );
   }
+
+  /**
+   * Replaces a highlight's tags at once (normalised, each once whatever its case) and stores them; once stored, the
+   * tags show as main spelled them (a tag already used elsewhere keeps that spelling). Reverts if the call fails.
+   */
+  setTags(key: string, tags: readonly string[]): Promise<void> {
+    const before = this.#entries.get(key);
+    const wanted = withTags([], tags);
+    if (!before || sameTags(before.annotation.tags, wanted)) return Promise.resolve();
+    this.#set({ ...before, annotation: { ...before.annotation, tags: wanted } });
+    const showing = () => this.#entries.get(key)?.annotation.tags === wanted;
+    return this.#send(
+      { kind: 'tags', key },
+      this.#api.annotations.setTags({ id: key, tags: wanted }),
+      () => {
+        const now = this.#entries.get(key);
+        if (now && showing()) this.#set({ ...now, annotation: { ...now.annotation, tags: before.annotation.tags } });
+        return "Couldn't change the tags";
+      },
+      (stored) => {
+        const now = this.#entries.get(key);
+        // A later change of the tags is already on its way: it, not this reply, says what they are.
+        if (now && showing()) this.#set({ ...now, annotation: { ...now.annotation, tags: stored.tags } });
+      },
+    );
+  }
+
+  /** Every tag in use in the library, most used first: suggestions while tagging. */
+  tagsInUse = async (): Promise<TagCount[]> => unwrap(await this.#api.tags.list());
 
   /** Removes at once; restores it if the call fails. */
   remove(key: string): Promise<void> {
@@ -233,14 +269,21 @@ export class AnnotationStore {
   }
 
   /**
-   * Awaits a call that was already sent. On failure `rollback` undoes the optimistic change and names what failed;
-   * a failure that only follows from the annotation's create having failed is not reported twice.
+   * Awaits a call that was already sent; `saved` gets what it stored. On failure `rollback` undoes the optimistic
+   * change and names what failed; a failure that only follows from the annotation's create having failed is not
+   * reported twice.
    */
-  async #send(change: Change, call: Promise<Result<unknown>>, rollback: () => string): Promise<void> {
+  async #send<T>(
+    change: Change,
+    call: Promise<Result<T>>,
+    rollback: () => string,
+    saved?: (value: T) => void,
+  ): Promise<void> {
     const sent = ++this.#sent;
     try {
-      unwrap(await call);
+      const value = unwrap(await call);
       this.#succeeded(change, sent);
+      saved?.(value);
     } catch (error) {
       if (this.#failedCreates.has(change.key)) return;
       this.#fail(change, `${rollback()}: ${messageOf(error)}`);

@@ -1,8 +1,10 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 
-import { type HighlightColor, highlightColors } from '../../../common/model.ts';
+import { type HighlightColor, highlightColors, type TagCount } from '../../../common/model.ts';
 import type { Entry } from '../annotations/annotation-store.ts';
+import { messageOf } from '../api.ts';
 import { colorName, quoteText, shorten } from '../text.ts';
+import { TagField } from './TagField.tsx';
 import { useAnchoredPosition } from './use-anchored-position.ts';
 
 /** Props of the popover for one highlight. */
@@ -18,6 +20,10 @@ export interface AnnotationPopoverProps {
   onColor(color: HighlightColor): void;
   /** Every keystroke; the caller debounces the save. */
   onNoteInput(note: string): void;
+  /** The tags after the user added or removed one. */
+  onTagsChange(tags: string[]): void;
+  /** The tags in use in the library, for suggestions; asked once as the popover opens. */
+  loadTags(): Promise<TagCount[]>;
   onDelete(): void;
   /** Starts re-attaching it to other text; offered when it could not be placed or was placed by a fuzzy match. */
   onReattach(): void;
@@ -43,13 +49,33 @@ function PlacementNote({ entry, onReattach }: { entry: Entry; onReattach(): void
   );
 }
 
+/** The tags in use as the popover opened, or why they could not be listed. */
+type KnownTags = { tags: string[] } | { error: string };
+
+/** Lists the tags in use once, for the tag field's suggestions; a reply after the popover closed is dropped. */
+function useKnownTags(loadTags: () => Promise<TagCount[]>): KnownTags {
+  const [known, setKnown] = useState<KnownTags>({ tags: [] });
+  useEffect(() => {
+    let live = true;
+    loadTags()
+      .then((counts) => live && setKnown({ tags: counts.map((count) => count.tag) }))
+      .catch((error: unknown) => live && setKnown({ error: messageOf(error) }));
+    return () => {
+      live = false;
+    };
+  }, [loadTags]);
+  return known;
+}
+
 /**
  * A non-modal dialog next to a highlight (or next to its sidebar card when it could not be placed): recolour it,
- * write its note (saved as you type), re-attach it, or delete it. Escape or a press outside closes it; closing
- * flushes the note.
+ * write its note (saved as you type), tag it, re-attach it, or delete it. Escape or a press outside closes it;
+ * closing flushes the note.
  */
 export function AnnotationPopover(props: AnnotationPopoverProps) {
-  const { entry, anchorRect, focus, onColor, onNoteInput, onDelete, onReattach, onClose } = props;
+  const { entry, anchorRect, focus, onColor, onNoteInput, onTagsChange, loadTags, onDelete, onReattach, onClose } =
+    props;
+  const known = useKnownTags(loadTags);
   const ref = useRef<HTMLDivElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
@@ -144,6 +170,8 @@ export function AnnotationPopover(props: AnnotationPopoverProps) {
           onNoteInput(event.target.value);
         }}
       />
+      <TagField tags={entry.annotation.tags} known={'tags' in known ? known.tags : []} onChange={onTagsChange} />
+      {'error' in known && <p className="popover-hint">Couldn’t list the tags in use to suggest them: {known.error}</p>}
       <footer className="popover-footer">
         <span className="popover-hint">Saved as you type</span>
         <button type="button" className="danger-button" onClick={onDelete}>
