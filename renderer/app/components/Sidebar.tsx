@@ -1,7 +1,17 @@
-import { useId } from 'react';
+import { useId, useRef, useState } from 'react';
 
 import type { Entry, PlacedEntry } from '../annotations/annotation-store.ts';
-import { colorName, firstLines, quoteText, shorten } from '../text.ts';
+import {
+  type HighlightListFilter,
+  isFiltering,
+  noFilter,
+  passes,
+  toggleColor,
+} from '../highlights/highlight-filter.ts';
+import { withTags } from '../highlights/tag-text.ts';
+import { colorName, firstLines, plural, quoteText, shorten } from '../text.ts';
+import { ColorFilter, TagPicker } from './HighlightFilters.tsx';
+import { TagLabels } from './TagLabels.tsx';
 
 /** Props of the annotation sidebar. */
 export interface SidebarProps {
@@ -45,6 +55,14 @@ function Note({ text }: { text: string }) {
   ) : null;
 }
 
+/** A filter in words, after the count: "yellow or green, tagged “birds”". */
+function filterWords(filter: HighlightListFilter): string {
+  const parts: string[] = [];
+  if (filter.colors.length > 0) parts.push(filter.colors.join(' or '));
+  if (filter.tag !== null) parts.push(`tagged “${filter.tag}”`);
+  return parts.join(', ');
+}
+
 /** Says when a highlight was placed by a fuzzy match, so the user can check it still marks the right words. */
 function Confidence({ entry }: { entry: PlacedEntry }) {
   const { status } = entry.placement;
@@ -84,6 +102,7 @@ function OrphanCard({
             {shorten(quoteOf(entry), 240)}
           </q>
           <Note text={entry.annotation.note} />
+          <TagLabels tags={entry.annotation.tags} />
         </span>
       </button>
       <span className="entry-actions">
@@ -98,7 +117,9 @@ function OrphanCard({
 
 /**
  * The right-hand list of the article's annotations in document order, each a button that scrolls to and flashes
- * its highlight, then the ones that could not be placed. Counts are in the headings.
+ * its highlight, then the ones that could not be placed. Counts are in the headings. Colour toggles and a tag menu
+ * narrow the list (only the list: the article keeps every highlight painted); while they do, the count says how
+ * many of how many are shown, and "Clear filters" shows them all again.
  */
 export function Sidebar({
   loading,
@@ -112,21 +133,63 @@ export function Sidebar({
 }: SidebarProps) {
   const headingId = useId();
   const orphansId = useId();
+  const statusId = useId();
+  const filters = useRef<HTMLDivElement>(null);
+  const [filter, setFilter] = useState<HighlightListFilter>(noFilter);
+  const filtering = isFiltering(filter);
+  const shownPlaced = placed.filter((entry) => passes(entry.annotation, filter));
+  const shownOrphans = orphans.filter((entry) => passes(entry.annotation, filter));
+  const total = placed.length + orphans.length;
+  const shown = shownPlaced.length + shownOrphans.length;
+  const articleTags = withTags(
+    [],
+    [...placed, ...orphans].flatMap((entry) => entry.annotation.tags),
+  );
+
+  const clearFilters = () => {
+    setFilter(noFilter);
+    // The button goes with the filters it cleared: focus stays with the filters.
+    filters.current?.querySelector('button')?.focus();
+  };
+
   return (
     <aside className="sidebar" aria-labelledby={headingId}>
       <h2 id={headingId} className="sidebar-heading">
-        Highlights <span className="count">{placed.length + orphans.length}</span>
+        Highlights <span className="count">{filtering ? `${shown} of ${total}` : total}</span>
       </h2>
       {loading ? (
         <p className="sidebar-empty">Loading…</p>
-      ) : placed.length === 0 && orphans.length === 0 ? (
+      ) : total === 0 ? (
         <p className="sidebar-empty">
           Select text in the article to highlight it. Press 1–5 for a colour, N to add a note.
         </p>
       ) : null}
-      {placed.length > 0 && (
-        <ol className="entry-list" aria-label="Highlights in reading order">
-          {placed.map((entry) => (
+      {total > 0 && (
+        <div ref={filters} className="filters">
+          <ColorFilter selected={filter.colors} onToggle={(color) => setFilter((f) => toggleColor(f, color))} />
+          {(articleTags.length > 0 || filter.tag !== null) && (
+            <TagPicker tags={articleTags} value={filter.tag} onChange={(tag) => setFilter((f) => ({ ...f, tag }))} />
+          )}
+        </div>
+      )}
+      <div className="filter-status" hidden={!filtering}>
+        <span id={statusId} role="status">
+          {filtering ? `${shown} of ${plural(total, 'highlight')}: ${filterWords(filter)}` : ''}
+        </span>
+        {filtering && (
+          <button type="button" className="text-button" onClick={clearFilters}>
+            Clear filters
+          </button>
+        )}
+      </div>
+      {filtering && shown === 0 && <p className="sidebar-empty">No highlights match these filters.</p>}
+      {shownPlaced.length > 0 && (
+        <ol
+          className="entry-list"
+          aria-label="Highlights in reading order"
+          aria-describedby={filtering ? statusId : undefined}
+        >
+          {shownPlaced.map((entry) => (
             <li key={entry.key}>
               <button
                 type="button"
@@ -140,6 +203,7 @@ export function Sidebar({
                     {shorten(quoteOf(entry), 100)}
                   </q>
                   <Note text={entry.annotation.note} />
+                  <TagLabels tags={entry.annotation.tags} />
                   <Confidence entry={entry} />
                 </span>
               </button>
@@ -147,17 +211,17 @@ export function Sidebar({
           ))}
         </ol>
       )}
-      {orphans.length > 0 && (
+      {shownOrphans.length > 0 && (
         <section className="orphans" aria-labelledby={orphansId}>
           <h3 id={orphansId} className="orphans-heading">
-            Couldn’t place <span className="count">{orphans.length}</span>
+            Couldn’t place <span className="count">{shownOrphans.length}</span>
           </h3>
           <p className="orphans-explainer">
             The text these were attached to has changed. They are kept here, never dropped: re-attach one by choosing
             “Re-attach…” and selecting the text where it belongs.
           </p>
           <ul className="entry-list" aria-label="Highlights that couldn’t be placed">
-            {orphans.map((entry) => (
+            {shownOrphans.map((entry) => (
               <OrphanCard
                 key={entry.key}
                 entry={entry}
