@@ -193,7 +193,8 @@ export function TagField({ tags, onChange, known }: TagFieldProps) {
       <p id={`${id}-keys`} className="visually-hidden">
         Enter or a comma adds a tag; Backspace in the empty field removes the last one; ↓ lists the tags in use.
       </p>
-      <div className="visually-hidden" role="status" aria-live="polite">
+      {/* A live region without role=status: the window's status bar is the one status, this only echoes edits. */}
+      <div className="visually-hidden tag-announcement" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
     </div>
