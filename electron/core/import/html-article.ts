@@ -1,0 +1,113 @@
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+
+import { documentText } from '../../../common/document.ts';
+import { articleTitle, documentName, quoted, titleFromAddress } from './article-title.ts';
+import { flattenDeepNesting, readablePageDepth } from './flatten-deep-page.ts';
+import { type ConvertedDocument, htmlToDocument } from './html-to-document.ts';
+import { dropHeadingRepeatingTitle } from './leading-heading.ts';
+import { pageMeta } from './page-meta.ts';
+import { sanitiseHtml } from './sanitise-html.ts';
+import { type ImportedArticle, ImportRefusedError } from './types.ts';
+
+/** Where a page came from, and what to call it when it names itself nowhere. */
+export interface HtmlImportOptions {
+  /** The page's address (a file: URL for a file): relative links and images are resolved against it. */
+  baseUrl: string;
+  /** The title when the page has no <title> and no h1; by default its file name or host. */
+  fallbackTitle?: string;
+}
+
+/** What the page says before Readability changes it (Readability rewrites the document it reads). */
+interface PageFacts {
+  title: string;
+  firstHeading: string | null;
+  lang: string | null;
+  dir: string | null;
+  /** The address relative links resolve against: the page's <base> if it may be used, else the page's own. */
+  baseUrl: string;
+  /** The body as it was, for when Readability finds no article in it. */
+  bodyHtml: string;
+}
+
+/**
+ * Turns a web page into an article: Mozilla Readability picks the main content and the page's metadata, then the
+ * sanitiser and the converter make it a stored tree. A page where Readability finds nothing readable is kept whole
+ * (sanitised), with a notice; a page with no readable text at all is refused.
+ */
+export function importHtml(html: string, options: HtmlImportOptions): ImportedArticle {
+  // No scripts run and nothing is fetched: jsdom's defaults. Its console (CSS it cannot parse) is not ours to show.
+  const dom = new JSDOM(html, { url: options.baseUrl, virtualConsole: new VirtualConsole() });
+  try {
+    return importPage(dom.window.document, options);
+  } finally {
+    dom.window.close();
+  }
+}
+
+function importPage(document: Document, options: HtmlImportOptions): ImportedArticle {
+  if (document.body) flattenDeepNesting(document.body, readablePageDepth);
+  const facts = pageFacts(document, options.baseUrl);
+  const article = new Readability(document).parse();
+  const title = articleTitle(
+    article?.title,
+    facts.title,
+    facts.firstHeading,
+    options.fallbackTitle ?? titleFromAddress(options.baseUrl),
+  );
+  const notices: string[] = [];
+  let converted = article?.content ? convert(article.content, title, facts.baseUrl) : undefined;
+  if (!converted || !hasText(converted)) {
+    converted = convert(facts.bodyHtml, title, facts.baseUrl);
+    if (!hasText(converted)) {
+      throw new ImportRefusedError(`${quoted(documentName(options.baseUrl))} has no readable text.`);
+    }
+    notices.push('Marginalia could not tell the article apart from the rest of the page, so the whole page is shown.');
+  }
+  return {
+    title,
+    body: { format: 'document', document: converted.document },
+    meta: pageMeta({
+      byline: article?.byline,
+      siteName: article?.siteName,
+      publishedTime: article?.publishedTime,
+      lang: article?.lang || facts.lang,
+      dir: article?.dir || facts.dir,
+    }),
+    images: converted.images,
+    notices,
+  };
+}
+
+function convert(html: string, title: string, baseUrl: string): ConvertedDocument {
+  const body = sanitiseHtml(html);
+  dropHeadingRepeatingTitle(body, title);
+  return htmlToDocument(body, baseUrl);
+}
+
+function hasText(converted: ConvertedDocument): boolean {
+  return /\S/.test(documentText(converted.document));
+}
+
+function pageFacts(document: Document, address: string): PageFacts {
+  const root = document.documentElement;
+  return {
+    title: document.title,
+    firstHeading: document.querySelector('h1')?.textContent ?? null,
+    lang: root.getAttribute('lang') || document.body?.getAttribute('lang') || null,
+    dir: root.getAttribute('dir') || document.body?.getAttribute('dir') || null,
+    baseUrl: usableBase(document.baseURI, address),
+    bodyHtml: document.body?.innerHTML ?? '',
+  };
+}
+
+/**
+ * The page's <base> address, honoured as a browser would, unless it would let a web page reach files (a file:
+ * base on an http page) or is not a place at all (javascript:, data:): then the page's own address.
+ */
+function usableBase(base: string, address: string): string {
+  const protocol = new URL(base).protocol;
+  if (protocol === 'http:' || protocol === 'https:') return base;
+  if (protocol === 'file:' && new URL(address).protocol === 'file:') return base;
+  return address;
+}
