@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 import type { Article, HighlightColor, MarginaliaApi } from '../../../common/contract.ts';
 import type { SearchHit } from '../../../common/model.ts';
 import { useAnnotations } from '../annotations/use-annotations.ts';
+import { ArticleNote } from '../articles/ArticleNote.tsx';
 import { AnnotationPopover } from '../components/AnnotationPopover.tsx';
 import { ReattachBanner } from '../components/ReattachBanner.tsx';
 import { SelectionToolbar } from '../components/SelectionToolbar.tsx';
@@ -37,9 +38,12 @@ function cancelReattaching(store: ReaderStore, session: ReaderSession | undefine
   if (!refocus(reattaching.origin)) session?.surface.focus();
 }
 
-/** A search hit to show in this article; `nonce` tells one choice from the next, even of the same hit. */
+/**
+ * A search hit (or a highlight) to show in this article, or null to just bring the article forward (focus it) where
+ * the user left it; `nonce` tells one request from the next, even of the same hit.
+ */
 export interface RevealRequest {
-  readonly hit: SearchHit;
+  readonly hit: SearchHit | null;
   readonly nonce: number;
 }
 
@@ -47,7 +51,10 @@ export interface RevealRequest {
 export interface ReaderProps {
   api: MarginaliaApi;
   article: Article;
-  /** A search hit to scroll to and flash once the article (and, for a highlight, its annotations) is ready. */
+  /**
+   * A search hit to scroll to and flash once the article (and, for a highlight, its annotations) is ready. It wins
+   * over the saved reading position, which is restored otherwise.
+   */
   reveal?: RevealRequest | null;
   /** The reveal with this nonce was shown (or could not be). */
   onRevealed?(nonce: number): void;
@@ -105,7 +112,8 @@ export function Reader({ api, article, reveal = null, onRevealed }: ReaderProps)
       else act({ type: 'popover-closed' });
     },
   };
-  const { attach, session } = useReaderSession(api, article, events);
+  const [readingError, setReadingError] = useState<string | null>(null);
+  const { attach, session } = useReaderSession(api, article, events, setReadingError);
   const annotations = useAnnotations(session?.store);
 
   const act = (action: ReaderAction) => dispatch(store, session, action);
@@ -158,15 +166,26 @@ export function Reader({ api, article, reveal = null, onRevealed }: ReaderProps)
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [reattachingKey, store, session]);
 
+  // Where the user left off, once per surface (StrictMode makes a second one): unless the article was opened to show
+  // a search hit or a highlight, which wins. By text offset, so the same words come back at the top at any width.
+  const arrived = useRef<ReaderSession | undefined>(undefined);
+  useEffect(() => {
+    if (!session || arrived.current === session) return;
+    arrived.current = session;
+    if (article.reading && !reveal?.hit) session.surface.showOffset(article.reading.offset);
+  }, [session, article, reveal]);
+
   // A chosen search hit: a highlight's is revealed as choosing its sidebar card does (no popover); text flashes its
-  // offsets; a title shows the article from the top. Focus goes to the article either way.
+  // offsets; a title shows the article from the top; no hit keeps the place. Focus goes to the article either way.
   const annotationsLoading = annotations.loading;
   useEffect(() => {
     if (!reveal || !session) return;
     const { hit } = reveal;
-    if ((hit.kind === 'quote' || hit.kind === 'note') && annotationsLoading) return;
+    if (hit && 'annotationId' in hit && annotationsLoading) return;
     onRevealed?.(reveal.nonce);
-    if (hit.kind === 'title') session.surface.showTop();
+    if (hit === null) {
+      // Nothing to scroll to: the article stays where the user left it.
+    } else if (hit.kind === 'title') session.surface.showTop();
     else if (hit.kind === 'text') session.surface.revealText(hit.start, hit.end);
     else if (session.store.get(hit.annotationId)?.placement.start === undefined) {
       // A highlight that could not be placed has only its card under "Couldn't place" to show.
@@ -197,16 +216,21 @@ export function Reader({ api, article, reveal = null, onRevealed }: ReaderProps)
         {reattachEntry && <ReattachBanner entry={reattachEntry} onCancel={cancelReattach} />}
         <main className="reader-pane" ref={attach} />
       </div>
-      <Sidebar
-        loading={annotations.loading}
-        placed={annotations.placed}
-        orphans={annotations.orphans}
-        current={state.current}
-        reattaching={reattachEntry ? reattachingKey : null}
-        onChoose={(key) => session?.surface.reveal(key)}
-        onOpenOrphan={(key) => act({ type: 'popover-opened', key, focus: 'controls' })}
-        onToggleReattach={(key) => (store.getState().reattaching?.key === key ? cancelReattach() : startReattach(key))}
-      />
+      <div className="sidebar-column">
+        <ArticleNote api={api} article={article} />
+        <Sidebar
+          loading={annotations.loading}
+          placed={annotations.placed}
+          orphans={annotations.orphans}
+          current={state.current}
+          reattaching={reattachEntry ? reattachingKey : null}
+          onChoose={(key) => session?.surface.reveal(key)}
+          onOpenOrphan={(key) => act({ type: 'popover-opened', key, focus: 'controls' })}
+          onToggleReattach={(key) =>
+            store.getState().reattaching?.key === key ? cancelReattach() : startReattach(key)
+          }
+        />
+      </div>
       {state.selection.active && session && (
         <SelectionToolbar
           selectionRect={selectionRect}
@@ -230,6 +254,8 @@ export function Reader({ api, article, reveal = null, onRevealed }: ReaderProps)
             act({ type: 'recoloured', color });
           }}
           onNoteInput={(note) => session.notes.change(open.key, note)}
+          onTagsChange={(tags) => void session.store.setTags(open.key, tags)}
+          loadTags={session.store.tagsInUse}
           onReattach={() => startReattach(open.key)}
           onDelete={() => {
             session.notes.discard(open.key);
@@ -241,8 +267,8 @@ export function Reader({ api, article, reveal = null, onRevealed }: ReaderProps)
         />
       )}
       <StatusBar
-        error={annotations.error}
-        onDismissError={() => session?.store.dismissError()}
+        error={annotations.error ?? readingError}
+        onDismissError={() => (annotations.error ? session?.store.dismissError() : setReadingError(null))}
         announcement={state.announcement}
       />
     </div>

@@ -1,0 +1,134 @@
+import { useEffect, useId, useRef, useState } from 'react';
+
+import type { Article, MarginaliaApi } from '../../../common/contract.ts';
+import { limits } from '../../../common/model.ts';
+import { NoteSaver } from '../annotations/note-saver.ts';
+import { messageOf } from '../api.ts';
+import { firstLines } from '../text.ts';
+
+/** Props of the article's own note. */
+export interface ArticleNoteProps {
+  api: MarginaliaApi;
+  /** The article as it was opened: its note is where editing starts. */
+  article: Article;
+}
+
+/** The NoteSaver key of the one note this editor saves. */
+const noteKey = 'article';
+
+/**
+ * The user's note on the whole article, above the highlights in the sidebar: a disclosure ("Article note") that
+ * shows the note's first lines when closed and a text box when open. It is saved as highlight notes are (NoteSaver:
+ * once typing pauses, and at once when the box is closed, the article changes or the page goes away), through
+ * `articles.setNote`. A save that fails says so here and keeps the text; "Try again" or the next keystroke resends it.
+ */
+export function ArticleNote({ api, article }: ArticleNoteProps) {
+  const [note, setNote] = useState(article.note);
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const saver = useRef<NoteSaver | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+
+  // One saver per article, made in an effect (not during render) so StrictMode's second render leaves no listener.
+  useEffect(() => {
+    const { id: articleId } = article;
+    const save = (_key: string, text: string) => {
+      const failed = (reason: unknown) => setError(`Couldn’t save the article note: ${messageOf(reason)}`);
+      api.articles.setNote({ id: articleId, note: text }).then((result) => {
+        if (result.ok) setError(null);
+        else failed(result.error.message);
+      }, failed);
+    };
+    const created = new NoteSaver(save);
+    saver.current = created;
+    return () => {
+      created.dispose();
+      if (saver.current === created) saver.current = null;
+    };
+  }, [api, article]);
+
+  // Opened, the note takes focus with the caret at its end, to go on writing.
+  useEffect(() => {
+    const box = field.current;
+    if (!open || !box) return;
+    box.focus({ preventScroll: true });
+    box.setSelectionRange(box.value.length, box.value.length);
+  }, [open]);
+
+  const toggle = () => {
+    if (open) saver.current?.flush(noteKey);
+    setOpen(!open);
+  };
+
+  const preview = firstLines(note, 2, 160);
+  return (
+    <section className="article-note" aria-labelledby={`${id}-toggle`}>
+      <h2 className="article-note-heading">
+        <button
+          type="button"
+          id={`${id}-toggle`}
+          className="article-note-toggle"
+          aria-expanded={open}
+          aria-controls={`${id}-body`}
+          onClick={toggle}
+        >
+          <span className="article-note-chevron" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>
+          Article note
+        </button>
+      </h2>
+      <div id={`${id}-body`}>
+        {open ? (
+          <>
+            <textarea
+              ref={field}
+              className="popover-note article-note-field"
+              aria-label="Article note"
+              dir="auto"
+              rows={5}
+              maxLength={limits.noteMaxLength}
+              placeholder="What is this article to you?"
+              value={note}
+              onChange={(event) => {
+                setNote(event.target.value);
+                saver.current?.change(noteKey, event.target.value);
+              }}
+              onKeyDown={(event) => {
+                if (event.key !== 'Escape') return;
+                // Escape closes the note (saving it) and goes back to its heading, not to the reader.
+                event.preventDefault();
+                event.stopPropagation();
+                toggle();
+                document.getElementById(`${id}-toggle`)?.focus({ preventScroll: true });
+              }}
+            />
+            {error === null && <p className="article-note-hint">Saved as you type</p>}
+          </>
+        ) : (
+          preview !== '' && (
+            <p className="article-note-preview" dir="auto">
+              {preview}
+            </p>
+          )
+        )}
+        {error !== null && (
+          <p className="article-note-error" role="alert">
+            {error}{' '}
+            <button
+              type="button"
+              className="text-button"
+              onClick={() => {
+                saver.current?.change(noteKey, note);
+                saver.current?.flush(noteKey);
+              }}
+            >
+              Try again
+            </button>
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
