@@ -18,7 +18,7 @@ const typingPauseMs = 120;
 const pageSize = 100;
 
 /** Loading the next page: not asked, on its way, or why it failed (the list shown so far stays). */
-export type MoreState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed'; message: string };
+type MoreState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed'; message: string };
 
 /** The list as the view shows it: the first page on its way, the pages so far, or why the first page failed. */
 export type PagesState =
