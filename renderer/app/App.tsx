@@ -3,47 +3,86 @@ import '../styles/app.css';
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
-import type { MarginaliaApi } from '../../common/contract.ts';
+import type { MarginaliaApi, OpenedArticle } from '../../common/contract.ts';
+import type { DeletedArticle, LibraryEntry } from '../../common/model.ts';
+import { messageOf, unwrap } from './api.ts';
 import { useCurrentArticle } from './articles/use-current-article.ts';
+import { useOpenedFromOutside } from './articles/use-opened-from-outside.ts';
 import { AppHeader } from './components/AppHeader.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
-import { isLibraryShortcut, isOpenFileShortcut, isSearchShortcut } from './keyboard.ts';
+import { AllHighlightsDialog } from './highlights/AllHighlightsDialog.tsx';
+import {
+  isAllHighlightsShortcut,
+  isLibraryShortcut,
+  isOpenFileShortcut,
+  isSearchShortcut,
+  isTyping,
+  isUndoShortcut,
+  isWebPageShortcut,
+} from './keyboard.ts';
 import { LibraryDialog } from './library/LibraryDialog.tsx';
+import { useFileDrop } from './library/use-file-drop.ts';
 import type { LibraryListing } from './library/use-library.ts';
 import { Reader, type RevealRequest } from './reader/Reader.tsx';
 import { type SearchChoice, SearchDialog } from './search/SearchDialog.tsx';
+import { OpenWebPageDialog } from './web/OpenWebPageDialog.tsx';
 
-/** A search hit on its way to the reader: which article must be open to show it. */
+/** A search hit on its way to the reader (or null: just the article), and which article must be open to show it. */
 interface PendingReveal extends RevealRequest {
   readonly articleId: number;
 }
 
 /** The one dialog over the window at a time, if any. */
-type Modal = 'search' | 'library' | null;
+type Modal = 'search' | 'library' | 'web' | 'highlights' | null;
 
-/** The whole window: a header to open files, search and list the library, window-wide notices, and the reader for the current article. */
+/**
+ * The whole window: a header to open files and web pages, search and list the library, window-wide notices, and the
+ * reader for the current article. Files dropped anywhere on it open too, as do articles main opens by itself.
+ */
 export function App({ api }: { api: MarginaliaApi }) {
   const current = useCurrentArticle(api);
-  const { view, openFile, openArticle } = current;
+  const { view, openFile, openArticle, showOpened, openDropped, notice } = current;
   const [modal, setModal] = useState<Modal>(null);
   const [reveal, setReveal] = useState<PendingReveal | null>(null);
   /** Where focus was when a dialog opened, to give it back on Escape (also after switching from one to the other). */
   const opener = useRef<Element | null>(null);
   const nonce = useRef(0);
+  const shownArticle = view.kind === 'ready' ? view.article.id : null;
+  /** What work started earlier (an undo, main's push) must see now: the article shown and the dialog open. */
+  const latest = useRef({ shownArticle, showingDefault: current.showingDefault, modal });
+  useEffect(() => {
+    latest.current = { shownArticle, showingDefault: current.showingDefault, modal };
+  });
 
-  const openModal = useCallback((which: 'search' | 'library') => {
+  const openModal = useCallback((which: Exclude<Modal, null>) => {
     setModal((open) => {
       if (open === null) opener.current = document.activeElement;
       return which;
     });
   }, []);
   const openSearch = useCallback(() => openModal('search'), [openModal]);
+  const openWebPage = useCallback(() => openModal('web'), [openModal]);
+  const openAllHighlights = useCallback(() => openModal('highlights'), [openModal]);
   // The library is listed afresh on every opening: counts change as the user highlights.
   const [listing, setListing] = useState<LibraryListing | null>(null);
   const openLibrary = useCallback(() => {
     setListing(api.articles.list());
     openModal('library');
   }, [api, openModal]);
+
+  // Ctrl/⌘+Z undoes what the notice reports (a deletion) until the user types somewhere after it appeared: from
+  // then on, in a text field, it is that field's own undo again.
+  const typedSinceNotice = useRef(false);
+  useEffect(() => {
+    typedSinceNotice.current = false;
+  }, [notice]);
+  useEffect(() => {
+    const onInput = () => {
+      typedSinceNotice.current = true;
+    };
+    window.addEventListener('input', onInput, true);
+    return () => window.removeEventListener('input', onInput, true);
+  }, []);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -53,14 +92,23 @@ export function App({ api }: { api: MarginaliaApi }) {
       } else if (isLibraryShortcut(event)) {
         event.preventDefault();
         openLibrary();
+      } else if (isAllHighlightsShortcut(event)) {
+        event.preventDefault();
+        openAllHighlights();
+      } else if (isWebPageShortcut(event)) {
+        event.preventDefault();
+        openWebPage();
       } else if (isOpenFileShortcut(event)) {
         event.preventDefault();
         openFile();
+      } else if (isUndoShortcut(event) && notice?.undo && !(isTyping(event) && typedSinceNotice.current)) {
+        event.preventDefault();
+        notice.undo();
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [openFile, openSearch, openLibrary]);
+  }, [openFile, openSearch, openLibrary, openWebPage, openAllHighlights, notice]);
 
   /** Where focus goes once a dialog has closed and the window is no longer inert; null leaves it alone. */
   const restoreTo = useRef<Element | null>(null);
@@ -77,8 +125,11 @@ export function App({ api }: { api: MarginaliaApi }) {
     setModal(null);
   };
 
-  /** Closes the dialog and shows the article at `hit`; focus goes to the article, or back where it was if it fails. */
-  const choose = ({ articleId, hit }: SearchChoice) => {
+  /**
+   * Closes the dialog and shows the article at `hit` (null: where the user left it); focus goes to the article, or
+   * back where it was if it fails.
+   */
+  const choose = ({ articleId, hit }: SearchChoice | { readonly articleId: number; readonly hit: null }) => {
     const back = opener.current;
     setModal(null);
     opener.current = null;
@@ -93,12 +144,62 @@ export function App({ api }: { api: MarginaliaApi }) {
     });
   };
 
-  // The library opens an article from its top, as choosing a search hit in its title does (the reader then focuses
-  // the article). The article already open is shown from the top too: choosing it says "take me to its start".
-  const chooseArticle = (articleId: number) => choose({ articleId, hit: { kind: 'title', snippet: [] } });
+  // The library opens an article where the user left it (the reader then focuses it); the article already open
+  // stays where it is.
+  const chooseArticle = (articleId: number) => choose({ articleId, hit: null });
 
-  const shownArticle = view.kind === 'ready' ? view.article.id : null;
+  /** A page main fetched from the web dialog: the dialog closes and the article opens with focus. */
+  const onWebPageOpened = (opened: OpenedArticle) => {
+    setModal(null);
+    opener.current = null;
+    showOpened(opened);
+    nonce.current += 1;
+    setReveal({ articleId: opened.article.id, hit: null, nonce: nonce.current });
+  };
+
+  // An article main opened by itself goes the same way as one opened here; a dialog in its way is closed, since the
+  // user has just asked (from outside) to see that article.
+  useOpenedFromOutside((opened) => {
+    if (latest.current.modal !== null) closeModal();
+    showOpened(opened);
+  });
+
+  const dragging = useFileDrop(modal === null, openDropped);
+
   const onRevealed = useCallback((done: number) => setReveal((r) => (r?.nonce === done ? null : r)), []);
+
+  const { openDefault, showNotice, showError } = current;
+  const undoing = useRef(false);
+  /** Brings a deleted article back; if it was being read and the reader still shows the default article, reopens it. */
+  const restore = async (deleted: DeletedArticle, title: string, wasOpen: boolean) => {
+    if (undoing.current) return;
+    undoing.current = true;
+    try {
+      unwrap(await api.articles.restore({ undoToken: deleted.undoToken }));
+      const restored = { lines: [`Restored “${title}”.`] };
+      if (latest.current.modal === 'library') setListing(api.articles.list());
+      if (wasOpen && latest.current.showingDefault) await openArticle(deleted.id, restored);
+      else showNotice(restored);
+    } catch (reason) {
+      showError(`Couldn’t undo the deletion: ${messageOf(reason)}`);
+    } finally {
+      undoing.current = false;
+    }
+  };
+
+  /** Deletes an article the user agreed to delete; the notice offers Undo. Rejects (for the dialog) if main refuses. */
+  const deleteArticle = async (entry: LibraryEntry) => {
+    const wasOpen = latest.current.shownArticle === entry.id;
+    const deleted = unwrap(await api.articles.delete({ id: entry.id }));
+    const deletedNotice = {
+      lines: [`Deleted “${entry.title}”.`],
+      undo: () => void restore(deleted, entry.title, wasOpen),
+    };
+    // The reader cannot go on showing an article that is gone.
+    if (wasOpen) openDefault(deletedNotice);
+    else showNotice(deletedNotice);
+    setListing(api.articles.list());
+  };
 
   return (
     <>
@@ -107,12 +208,14 @@ export function App({ api }: { api: MarginaliaApi }) {
           showingDefault={current.showingDefault}
           opening={current.opening}
           onOpenFile={openFile}
-          onOpenDefault={current.openDefault}
+          onOpenWebPage={openWebPage}
+          onOpenDefault={() => openDefault()}
           onSearch={openSearch}
           onLibrary={openLibrary}
+          onAllHighlights={openAllHighlights}
         />
         <NoticeBar
-          notice={current.notice}
+          notice={notice}
           error={current.error}
           onDismissNotice={current.dismissNotice}
           onDismissError={current.dismissError}
@@ -143,7 +246,17 @@ export function App({ api }: { api: MarginaliaApi }) {
           onChoose={chooseArticle}
           onClose={closeModal}
           onRetry={() => setListing(api.articles.list())}
+          builtInId={current.defaultId}
+          onDelete={deleteArticle}
+          undoNotice={notice?.undo ? notice : null}
         />
+      )}
+      {modal === 'highlights' && <AllHighlightsDialog api={api} onChoose={choose} onClose={closeModal} />}
+      {modal === 'web' && <OpenWebPageDialog api={api} onOpened={onWebPageOpened} onClose={closeModal} />}
+      {dragging && (
+        <div className="drop-hint" role="status">
+          <p className="drop-hint-text">Drop to open</p>
+        </div>
       )}
     </>
   );

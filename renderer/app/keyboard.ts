@@ -83,14 +83,34 @@ export function isSearchShortcut(event: KeyboardEvent): boolean {
   return isCommandKey(event, 'k');
 }
 
+/** Ctrl+L (⌘L on macOS): open a web page, as the same keys reach a browser's address bar. */
+export function isWebPageShortcut(event: KeyboardEvent): boolean {
+  return isCommandKey(event, 'l');
+}
+
+/** Ctrl+Z (⌘Z on macOS), without Shift (that is redo): undo what the window's notice reports (a deletion). */
+export function isUndoShortcut(event: KeyboardEvent): boolean {
+  return isCommandKey(event, 'z');
+}
+
 /**
- * Ctrl+Shift+L (⇧⌘L on macOS): the library. Plain Ctrl+L is the address bar in browsers and Ctrl/⌘+O and K are taken
- * here. Electron binds no Ctrl+Shift+L; one known overlap is macOS's optional Services item "Search With Google"
- * (⇧⌘L, offered while text is selected), which the header button avoids.
+ * Ctrl+Shift+L (⇧⌘L on macOS): the library. Plain Ctrl+L opens a web page (a browser's address bar) and Ctrl/⌘+O
+ * and K are taken here. Electron binds no Ctrl+Shift+L; one known overlap is macOS's optional Services item "Search
+ * With Google" (⇧⌘L, offered while text is selected), which the header button avoids.
  */
 export function isLibraryShortcut(event: KeyboardEvent): boolean {
   const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
   return command && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'l';
+}
+
+/**
+ * Ctrl+Shift+A (⇧⌘A on macOS): every highlight in the library. Nothing else here uses it, nor do Electron's default
+ * menus (⌘A alone is Select All); like ⇧⌘L it can meet a macOS Services item ("Search man Page Index in Terminal",
+ * offered while text is selected), which the header button avoids.
+ */
+export function isAllHighlightsShortcut(event: KeyboardEvent): boolean {
+  const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+  return command && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a';
 }
 
 /** The open-file shortcut as aria-keyshortcuts wants it, and as a label. */
@@ -103,3 +123,14 @@ export const searchKeys = usesMetaKey ? { aria: 'Meta+K', label: '⌘K' } : { ar
 export const libraryKeys = usesMetaKey
   ? { aria: 'Meta+Shift+L', label: '⇧⌘L' }
   : { aria: 'Control+Shift+L', label: 'Ctrl+Shift+L' };
+
+/** The all-highlights shortcut as aria-keyshortcuts wants it, and as a label. */
+export const allHighlightsKeys = usesMetaKey
+  ? { aria: 'Meta+Shift+A', label: '⇧⌘A' }
+  : { aria: 'Control+Shift+A', label: 'Ctrl+Shift+A' };
+
+/** The web-page shortcut as aria-keyshortcuts wants it, and as a label. */
+export const webPageKeys = usesMetaKey ? { aria: 'Meta+L', label: '⌘L' } : { aria: 'Control+L', label: 'Ctrl+L' };
+
+/** The undo shortcut as aria-keyshortcuts wants it. */
+export const undoKeys = usesMetaKey ? { aria: 'Meta+Z', label: '⌘Z' } : { aria: 'Control+Z', label: 'Ctrl+Z' };

@@ -1,117 +1,199 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { Article, MarginaliaApi } from '../../../common/contract.ts';
+import type { Article, MarginaliaApi, OpenedArticle } from '../../../common/contract.ts';
 import { messageOf, unwrap } from '../api.ts';
-import { describeReport } from './reanchor-report.ts';
+import { droppedFilesToPaths } from '../library/dropped-files.ts';
+import { droppedLines, openedLines, refusedLine } from './opened-notice.ts';
 
 /** The article on screen, or why there is none. `generation` changes on every open, so the reader starts afresh. */
 type ArticleView =
   { kind: 'loading' } | { kind: 'ready'; article: Article; generation: number } | { kind: 'failed'; message: string };
 
+/** A message about the window as a whole, one sentence or more, with the undo that goes with it (a deletion's). */
+export interface Notice {
+  readonly lines: readonly string[];
+  /** Undoes what the notice reports: its "Undo" button, and Ctrl/⌘+Z while it shows. */
+  readonly undo?: () => void;
+}
+
 /** The article the window shows and the ways to change it. */
 export interface CurrentArticle {
   readonly view: ArticleView;
+  /** The built-in article's id, once known. */
+  readonly defaultId: number | null;
   /** True when the built-in article is shown (or not yet known), so "Default article" has nothing to do. */
   readonly showingDefault: boolean;
-  /** True while the file dialog is open or the file is being imported. */
+  /** True while the file dialog is open or files are being imported. */
   readonly opening: boolean;
-  /** The re-anchoring report of the last re-opened article, as a sentence; null when there is none to show. */
-  readonly notice: string | null;
+  /** What the last open (or deletion) did, for the notice bar; null when there is nothing to say. */
+  readonly notice: Notice | null;
   /** Why the last open failed; null otherwise. */
   readonly error: string | null;
   /** Asks for a file and shows it; a cancelled dialog changes nothing. */
   openFile(): void;
-  /** Goes back to the built-in article. */
-  openDefault(): void;
-  /** Shows the article with this id (a search hit's); resolves to whether it is now shown. */
-  openArticle(id: number): Promise<boolean>;
+  /** Opens files dropped on the window and shows the last one opened; refused ones are named in the notice. */
+  openDropped(files: readonly File[]): void;
+  /**
+   * Shows an article main has opened (from a file, a web page, a drop or by itself) with what the user should know
+   * about it: the one way every opened article reaches the screen.
+   */
+  showOpened(opened: OpenedArticle): void;
+  /** Goes back to the built-in article, then shows `notice` (none by default). */
+  openDefault(notice?: Notice | null): void;
+  /** Shows the article with this id (a search hit's), then `notice`; resolves to whether it is now shown. */
+  openArticle(id: number, notice?: Notice | null): Promise<boolean>;
+  showNotice(notice: Notice | null): void;
+  showError(message: string): void;
   dismissNotice(): void;
   dismissError(): void;
 }
 
+/** A notice of these lines, or none when there are none. */
+function noticeOf(lines: readonly string[]): Notice | null {
+  return lines.length > 0 ? { lines } : null;
+}
+
 /**
  * Loads the built-in article first, then switches to whatever the user opens. Nothing is remembered across
- * restarts yet: the window always starts on the built-in article.
+ * restarts yet: the window always starts on the built-in article (unless main pushes one before it has loaded).
+ *
+ * The last request wins: each change of article takes a ticket when it is asked for (a library choice) or when its
+ * answer is in (a file, a web page, a drop, main's push: those the user already waited for), and an answer whose
+ * ticket is no longer the latest is not shown, so a slow reply never replaces what the user opened after it.
  */
 export function useCurrentArticle(api: MarginaliaApi): CurrentArticle {
   const [view, setView] = useState<ArticleView>({ kind: 'loading' });
   const [defaultId, setDefaultId] = useState<number | null>(null);
   const [opening, setOpening] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
-  const busy = useRef(false);
+  const ticket = useRef(0);
+  const fileDialogOpen = useRef(false);
+  const imports = useRef(0);
 
-  const show = useCallback((article: Article) => {
+  const show = useCallback((article: Article, shownNotice: Notice | null) => {
     generation.current += 1;
     setView({ kind: 'ready', article, generation: generation.current });
+    setNotice(shownNotice);
+  }, []);
+
+  /** Counts an import in flight, so "Open…" says it is busy until the last one is done. */
+  const importing = useCallback(async <T>(work: () => Promise<T>): Promise<T> => {
+    imports.current += 1;
+    setOpening(true);
+    try {
+      return await work();
+    } finally {
+      imports.current -= 1;
+      if (imports.current === 0) setOpening(false);
+    }
   }, []);
 
   useEffect(() => {
     let live = true;
+    const asked = ticket.current;
+    // Only while nothing else was shown or asked for: main may push an article before this answer is in.
+    const first = () => live && generation.current === 0 && ticket.current === asked;
     api.articles
       .getDefault()
       .then((result) => {
         if (!live) return;
         const article = unwrap(result);
         setDefaultId(article.id);
-        show(article);
+        if (first()) show(article, null);
       })
       .catch((reason: unknown) => {
-        if (live) setView({ kind: 'failed', message: messageOf(reason) });
+        if (first()) setView({ kind: 'failed', message: messageOf(reason) });
       });
     return () => {
       live = false;
     };
   }, [api, show]);
 
+  const showOpened = useCallback(
+    (opened: OpenedArticle) => {
+      ticket.current += 1;
+      setError(null);
+      show(opened.article, noticeOf(openedLines(opened)));
+    },
+    [show],
+  );
+
   const openFile = useCallback(() => {
-    if (busy.current) return;
-    busy.current = true;
-    setOpening(true);
+    if (fileDialogOpen.current) return;
+    fileDialogOpen.current = true;
     setError(null);
-    void (async () => {
+    void importing(async () => {
       try {
         const opened = unwrap(await api.articles.openFile());
-        if (!opened) return;
-        show(opened.article);
-        setNotice(opened.report ? describeReport(opened.article.title, opened.report) : null);
+        if (opened) showOpened(opened);
       } catch (reason) {
         setError(`Couldn’t open the file: ${messageOf(reason)}`);
       } finally {
-        busy.current = false;
-        setOpening(false);
+        fileDialogOpen.current = false;
       }
-    })();
-  }, [api, show]);
+    });
+  }, [api, importing, showOpened]);
 
-  const openDefault = useCallback(() => {
-    if (busy.current) return;
-    busy.current = true;
-    setError(null);
-    void (async () => {
-      try {
-        const article = unwrap(await api.articles.getDefault());
-        setDefaultId(article.id);
-        show(article);
-        setNotice(null);
-      } catch (reason) {
-        setError(`Couldn’t open the default article: ${messageOf(reason)}`);
-      } finally {
-        busy.current = false;
+  const openDropped = useCallback(
+    (files: readonly File[]) => {
+      const paths = droppedFilesToPaths(files);
+      // A file without a path (made by script, or no preload) is refused here: main is only ever given real drops.
+      const here = files.flatMap((file, i) =>
+        paths[i] ? [] : [refusedLine({ file: file.name, reason: 'it is not a file on this computer.' })],
+      );
+      const sent = paths.filter((path) => path !== '');
+      setError(null);
+      if (sent.length === 0) {
+        setNotice(noticeOf(here));
+        return;
       }
-    })();
-  }, [api, show]);
+      void importing(async () => {
+        try {
+          const result = unwrap(await api.articles.openDropped({ paths: sent }));
+          const lines = [...droppedLines(result), ...here];
+          const last = result.opened.at(-1);
+          if (last) {
+            ticket.current += 1;
+            show(last.article, noticeOf(lines));
+          } else setNotice(noticeOf(lines));
+        } catch (reason) {
+          setError(`Couldn’t open the dropped files: ${messageOf(reason)}`);
+        }
+      });
+    },
+    [api, importing, show],
+  );
+
+  const openDefault = useCallback(
+    (shownNotice: Notice | null = null) => {
+      const asked = ++ticket.current;
+      setError(null);
+      void (async () => {
+        try {
+          const article = unwrap(await api.articles.getDefault());
+          setDefaultId(article.id);
+          if (ticket.current === asked) show(article, shownNotice);
+        } catch (reason) {
+          if (ticket.current === asked) setError(`Couldn’t open the default article: ${messageOf(reason)}`);
+        }
+      })();
+    },
+    [api, show],
+  );
 
   const openArticle = useCallback(
-    async (id: number): Promise<boolean> => {
+    async (id: number, shownNotice: Notice | null = null): Promise<boolean> => {
+      const asked = ++ticket.current;
       setError(null);
       try {
-        show(unwrap(await api.articles.get({ id })));
-        setNotice(null);
+        const article = unwrap(await api.articles.get({ id }));
+        if (ticket.current !== asked) return false;
+        show(article, shownNotice);
         return true;
       } catch (reason) {
-        setError(`Couldn’t open the article: ${messageOf(reason)}`);
+        if (ticket.current === asked) setError(`Couldn’t open the article: ${messageOf(reason)}`);
         return false;
       }
     },
@@ -121,13 +203,18 @@ export function useCurrentArticle(api: MarginaliaApi): CurrentArticle {
   const showingDefault = view.kind !== 'ready' || defaultId === null || view.article.id === defaultId;
   return {
     view,
+    defaultId,
     showingDefault,
     opening,
     notice,
     error,
     openFile,
+    openDropped,
+    showOpened,
     openDefault,
     openArticle,
+    showNotice: setNotice,
+    showError: setError,
     dismissNotice: useCallback(() => setNotice(null), []),
     dismissError: useCallback(() => setError(null), []),
   };

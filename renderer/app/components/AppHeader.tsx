@@ -1,20 +1,24 @@
-import { libraryKeys, openFileKeys, searchKeys } from '../keyboard.ts';
+import { allHighlightsKeys, libraryKeys, openFileKeys, searchKeys, webPageKeys } from '../keyboard.ts';
 
 /** Props of the window's header bar. */
 export interface AppHeaderProps {
   showingDefault: boolean;
   opening: boolean;
   onOpenFile(): void;
+  onOpenWebPage(): void;
   onOpenDefault(): void;
   onSearch(): void;
   onLibrary(): void;
+  onAllHighlights(): void;
 }
 
 /**
- * The bar across the top: the app's name, "Library" (Ctrl/⌘+Shift+L), "Search" (Ctrl/⌘+K), "Open…" (Ctrl/⌘+O) and, away from it, a way back to
- * the built-in article.
+ * The bar across the top: the app's name, "Library" (Ctrl/⌘+Shift+L), "All highlights" (Ctrl/⌘+Shift+A), "Search"
+ * (Ctrl/⌘+K), "Open web page…" (Ctrl/⌘+L), "Open…" (Ctrl/⌘+O) and, away from it, a way back to the built-in article.
  */
-export function AppHeader({ showingDefault, opening, onOpenFile, onOpenDefault, onSearch, onLibrary }: AppHeaderProps) {
+export function AppHeader(props: AppHeaderProps) {
+  const { showingDefault, opening, onOpenFile, onOpenWebPage, onOpenDefault, onSearch, onLibrary, onAllHighlights } =
+    props;
   return (
     <header className="app-header">
       <span className="app-name">Marginalia</span>
@@ -27,10 +31,26 @@ export function AppHeader({ showingDefault, opening, onOpenFile, onOpenDefault, 
         <ShortcutButton keys={libraryKeys} title="Every article in the library" opensDialog onClick={onLibrary}>
           Library
         </ShortcutButton>
+        <ShortcutButton
+          keys={allHighlightsKeys}
+          title="Every highlight in the library"
+          opensDialog
+          onClick={onAllHighlights}
+        >
+          All highlights
+        </ShortcutButton>
         <ShortcutButton keys={searchKeys} title="Search the library" opensDialog onClick={onSearch}>
           Search
         </ShortcutButton>
-        <ShortcutButton keys={openFileKeys} title="Open a text file" busy={opening} onClick={onOpenFile}>
+        <ShortcutButton keys={webPageKeys} title="Open a page from the web" opensDialog onClick={onOpenWebPage}>
+          Open web page…
+        </ShortcutButton>
+        <ShortcutButton
+          keys={openFileKeys}
+          title="Open a text, Markdown or HTML file"
+          busy={opening}
+          onClick={onOpenFile}
+        >
           Open…
         </ShortcutButton>
       </span>

@@ -1,10 +1,14 @@
-import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FocusEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 
 import type { LibraryEntry } from '../../../common/model.ts';
+import { messageOf } from '../api.ts';
+import type { Notice } from '../articles/use-current-article.ts';
 import { listKeyTarget } from '../components/list-keys.ts';
 import { ListboxField } from '../components/ListboxField.tsx';
+import { undoKeys } from '../keyboard.ts';
 import { plural } from '../text.ts';
-import { type LibraryOrder, orderLabels, sourceLabel, visibleEntries } from './library-entries.ts';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
+import { type LibraryOrder, orderLabels, originOf, progressLabel, visibleEntries } from './library-entries.ts';
 import { type LibraryListing, type LibraryState, useLibrary } from './use-library.ts';
 
 /** Props of the library view. */
@@ -19,6 +23,12 @@ export interface LibraryDialogProps {
   onClose(): void;
   /** List the library again, after a failure. */
   onRetry(): void;
+  /** The built-in article, which cannot be deleted; null while it is not known. */
+  builtInId: number | null;
+  /** Deletes an article (the user agreed); rejects with the reason it could not be. */
+  onDelete(entry: LibraryEntry): Promise<void>;
+  /** The window's notice when it can be undone (a deletion), shown here too: the window behind is inert. */
+  undoNotice: Notice | null;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -47,6 +57,7 @@ function describe(
 }
 
 function Entry({ entry, current }: { entry: LibraryEntry; current: boolean }) {
+  const progress = progressLabel(entry.progress);
   return (
     <>
       <span className="library-title" dir="auto">
@@ -54,7 +65,13 @@ function Entry({ entry, current }: { entry: LibraryEntry; current: boolean }) {
         {current && <span className="library-current"> (open now)</span>}
       </span>
       <span className="library-details">
-        <span dir="auto">{sourceLabel(entry.source)}</span>
+        <span dir="auto">{originOf(entry)}</span>
+        {entry.byline.trim() !== '' && (
+          <>
+            {' · '}
+            <span dir="auto">{entry.byline}</span>
+          </>
+        )}
         {' · '}
         <span>
           Added <time dateTime={entry.createdAt}>{dateFormat.format(new Date(entry.createdAt))}</time>
@@ -63,9 +80,28 @@ function Entry({ entry, current }: { entry: LibraryEntry; current: boolean }) {
         <span>
           {plural(entry.highlightCount, 'highlight')}, {plural(entry.noteCount, 'note')}
         </span>
+        {entry.hasNote && (
+          <>
+            {' · '}
+            <span className="library-note-mark">
+              <span aria-hidden="true">✎ </span>Article note
+            </span>
+          </>
+        )}
+      </span>
+      <span className="library-progress">
+        <span className="library-progress-bar" aria-hidden="true">
+          <span style={{ inlineSize: `${Math.round((entry.progress ?? 0) * 100)}%` }} />
+        </span>
+        <span className="library-progress-text">{progress}</span>
       </span>
     </>
   );
+}
+
+/** Whether the caret sits at the end of a text field, where the Delete key has nothing of the field's to delete. */
+function caretAtEnd(field: HTMLInputElement): boolean {
+  return field.selectionStart === field.value.length && field.selectionEnd === field.value.length;
 }
 
 /**
@@ -77,10 +113,16 @@ function Entry({ entry, current }: { entry: LibraryEntry; current: boolean }) {
  *
  * Inside, the filter field is an ARIA 1.2 combobox over a listbox of articles, as in search: focus stays in the
  * field while typing, ArrowUp/ArrowDown (Home/End, as in search) move the active option (aria-activedescendant),
- * Enter or a click opens it. Tab moves between the filter field, the "Sort by" menu and (after a failure) "Try
- * again", and never leaves the dialog.
+ * Enter or a click opens it. Tab moves between the filter field, the "Sort by" menu, "Undo" after a deletion and
+ * "Try again" after a failure, and never leaves the dialog.
+ *
+ * Deleting: each article but the built-in one has a Delete button, and the Delete key deletes the active one while
+ * the caret is at the end of the filter (where the key would delete nothing of the filter's). Either asks first,
+ * saying what goes with it; the article after it becomes active. The deletion can be undone ("Undo" here and in the
+ * window's notice, or Ctrl/⌘+Z) until the app closes.
  */
-export function LibraryDialog({ listing, currentId, onChoose, onClose, onRetry }: LibraryDialogProps) {
+export function LibraryDialog(props: LibraryDialogProps) {
+  const { listing, currentId, onChoose, onClose, onRetry, builtInId, onDelete, undoNotice } = props;
   const state = useLibrary(listing);
   const [filter, setFilter] = useState('');
   const [order, setOrder] = useState<LibraryOrder>('recent');
@@ -94,6 +136,46 @@ export function LibraryDialog({ listing, currentId, onChoose, onClose, onRetry }
   const id = useId();
   const optionId = (articleId: number) => `${id}-article-${articleId}`;
   const activeEntry = entries[active];
+  const [confirming, setConfirming] = useState<LibraryEntry | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const deletable = (entry: LibraryEntry | undefined): entry is LibraryEntry =>
+    entry !== undefined && builtInId !== null && entry.id !== builtInId;
+
+  function askToDelete(entry: LibraryEntry): void {
+    setActiveId(entry.id);
+    setDeleteError(null);
+    setConfirming(entry);
+  }
+
+  function cancelDelete(): void {
+    setConfirming(null);
+    setDeleteError(null);
+  }
+
+  // The question gone, focus goes back to the filter: after the render that makes the list no longer inert.
+  const asked = useRef(false);
+  useLayoutEffect(() => {
+    if (confirming === null && asked.current) input.current?.focus({ preventScroll: true });
+    asked.current = confirming !== null;
+  }, [confirming]);
+
+  async function confirmDelete(): Promise<void> {
+    if (!confirming || deleting) return;
+    const at = entries.findIndex((e) => e.id === confirming.id);
+    const next = entries[at + 1] ?? entries[at - 1];
+    setDeleting(true);
+    setDeleteError(null);
+    try {
+      await onDelete(confirming);
+      setActiveId(next?.id ?? null);
+      setConfirming(null);
+    } catch (reason) {
+      setDeleteError(messageOf(reason));
+    } finally {
+      setDeleting(false);
+    }
+  }
 
   useEffect(() => {
     if (activeEntry) document.getElementById(optionId(activeEntry.id))?.scrollIntoView({ block: 'nearest' });
@@ -102,6 +184,10 @@ export function LibraryDialog({ listing, currentId, onChoose, onClose, onRetry }
   const { message, announcement } = describe(state, entries.length, filter);
 
   function onKeyDown(event: KeyboardEvent): void {
+    if (confirming) {
+      onConfirmKeyDown(event);
+      return;
+    }
     if (event.key === 'Escape') {
       // Stops here: the reader's own Escape handlers (re-attaching, the popover) are not meant.
       event.preventDefault();
@@ -110,15 +196,18 @@ export function LibraryDialog({ listing, currentId, onChoose, onClose, onRetry }
       return;
     }
     if (event.key === 'Tab') {
-      event.preventDefault();
-      const stops = [...(dialog.current?.querySelectorAll<HTMLElement>('input, select, button') ?? [])];
-      const at = stops.indexOf(document.activeElement as HTMLElement);
-      const next = (at + (event.shiftKey ? -1 : 1) + stops.length) % stops.length;
-      stops[next]?.focus();
+      moveFocus(event);
       return;
     }
     // The list keys belong to the filter field; in the "Sort by" menu the arrows keep choosing the order.
     if (event.target !== input.current) return;
+    if (event.key === 'Delete' && !event.shiftKey && input.current && caretAtEnd(input.current)) {
+      if (deletable(activeEntry)) {
+        event.preventDefault();
+        askToDelete(activeEntry);
+      }
+      return;
+    }
     const target = listKeyTarget(event.key, active, entries.length);
     const entry = target === undefined ? undefined : entries[target];
     if (entry) {
@@ -136,12 +225,34 @@ export function LibraryDialog({ listing, currentId, onChoose, onClose, onRetry }
     }
   }
 
+  /** Keys while the question is asked: Escape cancels it (not the library), Tab stays between its two buttons. */
+  function onConfirmKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      cancelDelete();
+    } else if (event.key === 'Tab') moveFocus(event);
+  }
+
+  /** Tab and Shift+Tab cycle through the dialog's controls that are not inert (the list's Delete buttons are not stops). */
+  function moveFocus(event: KeyboardEvent): void {
+    event.preventDefault();
+    const stops = [...(dialog.current?.querySelectorAll<HTMLElement>('input, select, button') ?? [])].filter(
+      (element) => element.tabIndex >= 0 && !element.closest('[inert]'),
+    );
+    const at = stops.indexOf(document.activeElement as HTMLElement);
+    const next = (at + (event.shiftKey ? -1 : 1) + stops.length) % stops.length;
+    stops[next]?.focus();
+  }
+
   /** Focus never leaves the dialog: a click on its background gives it back to the filter field. */
   function onBlur(event: FocusEvent): void {
     if (dialog.current?.contains(event.relatedTarget as Node | null)) return;
     requestAnimationFrame(() => {
       const box = dialog.current;
-      if (box?.isConnected && !box.contains(document.activeElement)) input.current?.focus({ preventScroll: true });
+      if (!box?.isConnected || box.contains(document.activeElement)) return;
+      const inQuestion = box.querySelector<HTMLElement>('[role="alertdialog"] button');
+      (inQuestion ?? input.current)?.focus({ preventScroll: true });
     });
   }
 
@@ -156,77 +267,121 @@ export function LibraryDialog({ listing, currentId, onChoose, onClose, onRetry }
         onKeyDown={onKeyDown}
         onBlur={onBlur}
       >
-        <h2 id={`${id}-heading`} className="library-heading">
-          Library
-        </h2>
-        <div className="library-controls">
-          <ListboxField
-            inputRef={input}
-            className="search-input library-filter"
-            label="Filter by title or file name"
-            listId={`${id}-list`}
-            keysId={`${id}-keys`}
-            activeId={activeEntry ? optionId(activeEntry.id) : undefined}
-            expanded={entries.length > 0}
-            placeholder="Filter…"
-            value={filter}
-            onChange={setFilter}
-          />
-          <label className="library-sort">
-            Sort by{' '}
-            <select value={order} onChange={(e) => setOrder(e.target.value as LibraryOrder)}>
-              {(Object.keys(orderLabels) as LibraryOrder[]).map((key) => (
-                <option key={key} value={key}>
-                  {orderLabels[key]}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        {message !== null && (
-          <p className={state.kind === 'failed' ? 'search-message error-text' : 'search-message'}>
-            {message}
-            {state.kind === 'failed' && (
-              <>
-                {' '}
-                <button
-                  type="button"
-                  className="text-button"
-                  onClick={() => {
-                    // The button goes with the message, and a removed element's focus is not given back.
-                    input.current?.focus({ preventScroll: true });
-                    onRetry();
-                  }}
-                >
-                  Try again
-                </button>
-              </>
-            )}
+        <div className="library-body" inert={confirming !== null}>
+          <h2 id={`${id}-heading`} className="library-heading">
+            Library
+          </h2>
+          <div className="library-controls">
+            <ListboxField
+              inputRef={input}
+              className="search-input library-filter"
+              label="Filter by title or file name"
+              listId={`${id}-list`}
+              keysId={`${id}-keys`}
+              activeId={activeEntry ? optionId(activeEntry.id) : undefined}
+              expanded={entries.length > 0}
+              placeholder="Filter…"
+              value={filter}
+              onChange={setFilter}
+            />
+            <label className="library-sort">
+              Sort by{' '}
+              <select value={order} onChange={(e) => setOrder(e.target.value as LibraryOrder)}>
+                {(Object.keys(orderLabels) as LibraryOrder[]).map((key) => (
+                  <option key={key} value={key}>
+                    {orderLabels[key]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {undoNotice && (
+            <p className="library-undo">
+              {undoNotice.lines.join(' ')}{' '}
+              <button
+                type="button"
+                className="text-button"
+                aria-keyshortcuts={undoKeys.aria}
+                title={`Undo (${undoKeys.label})`}
+                onClick={() => {
+                  input.current?.focus({ preventScroll: true });
+                  undoNotice.undo?.();
+                }}
+              >
+                Undo
+              </button>
+            </p>
+          )}
+          {message !== null && (
+            <p className={state.kind === 'failed' ? 'search-message error-text' : 'search-message'}>
+              {message}
+              {state.kind === 'failed' && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="text-button"
+                    onClick={() => {
+                      // The button goes with the message, and a removed element's focus is not given back.
+                      input.current?.focus({ preventScroll: true });
+                      onRetry();
+                    }}
+                  >
+                    Try again
+                  </button>
+                </>
+              )}
+            </p>
+          )}
+          <div id={`${id}-list`} className="search-results" role="listbox" aria-label="Articles">
+            {entries.map((entry, i) => (
+              <div
+                key={entry.id}
+                id={optionId(entry.id)}
+                role="option"
+                aria-selected={i === active}
+                aria-current={entry.id === currentId ? 'true' : undefined}
+                className="search-hit library-entry"
+                onMouseDown={(e) => e.preventDefault()}
+                onMouseMove={() => i !== active && setActiveId(entry.id)}
+                onClick={() => onChoose(entry.id)}
+              >
+                <Entry entry={entry} current={entry.id === currentId} />
+                {deletable(entry) && (
+                  // Not a Tab stop (the list is one stop, the filter field): keyboards use the Delete key.
+                  <button
+                    type="button"
+                    className="text-button library-delete"
+                    tabIndex={-1}
+                    aria-label={`Delete “${entry.title}”`}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      askToDelete(entry);
+                    }}
+                  >
+                    Delete…
+                  </button>
+                )}
+              </div>
+            ))}
+          </div>
+          <p id={`${id}-keys`} className="search-keys">
+            ↑ ↓ to move, Home and End for the first and last, Enter to open, Delete to delete, Tab for the order, Esc to
+            close
           </p>
+          <div className="visually-hidden" role="status" aria-live="polite">
+            {announcement}
+          </div>
+        </div>
+        {confirming && (
+          <ConfirmDelete
+            entry={confirming}
+            deleting={deleting}
+            error={deleteError}
+            onConfirm={() => void confirmDelete()}
+            onCancel={cancelDelete}
+          />
         )}
-        <div id={`${id}-list`} className="search-results" role="listbox" aria-label="Articles">
-          {entries.map((entry, i) => (
-            <div
-              key={entry.id}
-              id={optionId(entry.id)}
-              role="option"
-              aria-selected={i === active}
-              aria-current={entry.id === currentId ? 'true' : undefined}
-              className="search-hit library-entry"
-              onMouseDown={(e) => e.preventDefault()}
-              onMouseMove={() => i !== active && setActiveId(entry.id)}
-              onClick={() => onChoose(entry.id)}
-            >
-              <Entry entry={entry} current={entry.id === currentId} />
-            </div>
-          ))}
-        </div>
-        <p id={`${id}-keys`} className="search-keys">
-          ↑ ↓ to move, Home and End for the first and last, Enter to open, Tab for the order, Esc to close
-        </p>
-        <div className="visually-hidden" role="status" aria-live="polite">
-          {announcement}
-        </div>
       </div>
     </div>
   );

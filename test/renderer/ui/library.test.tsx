@@ -231,6 +231,37 @@ describe('the library', () => {
     expect(active()).toBe(optionOf('Notes on herons'));
   });
 
+  test('names a page by its site name (else the file name), with its byline, how far it was read and its note', async () => {
+    const { fake, herons } = library();
+    const page1 = fake.addArticle({
+      title: 'Herons online',
+      source: 'https://www.example.org/birds/herons',
+      createdAt: '2025-05-01T10:00:00.000Z',
+      content: 'Herons.',
+      meta: { byline: 'A. Birder', siteName: 'Birds Online', publishedAt: null, language: 'en', direction: null },
+      note: 'Read again in spring.',
+      reading: { offset: 3, progress: 0.4 },
+    });
+    fake.api.articles.setReading({ id: herons.id, reading: { offset: 10, progress: 1 } });
+    await renderApp(fake);
+    await openLibrary();
+    await vi.waitFor(() => expect(titles()).toHaveLength(5));
+    const online = optionOf(page1.title);
+    const percent = (p: number) => new Intl.NumberFormat(undefined, { style: 'percent' }).format(p);
+    expect(online.textContent).toContain('Birds Online · A. Birder · Added');
+    expect(online.textContent).not.toContain('example.org');
+    expect(online.textContent).toContain(`${percent(0.4)} read`);
+    expect(online.textContent).toContain('Article note');
+    expect(online.querySelector('.library-progress-bar span')?.getAttribute('style')).toContain('40%');
+    expect(optionOf('Notes on herons').textContent).toContain(`${percent(1)} read`);
+    expect(optionOf('Notes on herons').textContent).toContain('Grey herons.txt ·');
+    expect(optionOf('Notes on herons').textContent).not.toContain('Article note');
+    expect(optionOf('Café society').textContent).toContain('Not started');
+    // The site name is found by the filter too.
+    await userEvent.keyboard('birds online');
+    expect(titles()).toEqual(['Herons online']);
+  });
+
   test('says why the library could not be listed, in the words of the error, and can try again', async () => {
     const fake = new FakeApi();
     fake.failNext('articles.list', 'The library is locked by another program.');

@@ -51,7 +51,12 @@ function withChangedFile(): FakeApi {
       { type: 'TextQuoteSelector', exact: 'It waded along the river bank for an hour.', prefix: '', suffix: '' },
     ],
   });
-  fake.opened = { article: fieldNotes, created: false, report: { kept: 1, moved: 0, fuzzy: 0, orphaned: 1 }, notices: [] };
+  fake.opened = {
+    article: fieldNotes,
+    created: false,
+    report: { kept: 1, moved: 0, fuzzy: 0, orphaned: 1 },
+    notices: [],
+  };
   return fake;
 }
 
@@ -88,6 +93,18 @@ describe('opening a file', () => {
     expect(fake.callsTo('articles.openFile')).toHaveLength(1);
     expect(notice(m)).toBe('');
     await expect.poll(() => remount(m).body.textContent).toBe(fieldNotes.content);
+  });
+
+  test('what main says about the import is shown after the re-anchoring report, one sentence a line', async () => {
+    const fake = withChangedFile();
+    fake.opened = { ...fake.opened!, notices: ['2 images could not be loaded and were left out.'] };
+    const m = await renderApp(fake);
+    await userEvent.click(openButton());
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
+    const lines = () => [...m.host.querySelectorAll('.notice-region li')].map((li) => li.textContent ?? '');
+    await expect.poll(lines).toHaveLength(2);
+    expect(lines()[0]).toContain('1 kept, 0 moved, 0 fuzzy, 1 orphaned');
+    expect(lines()[1]).toBe('2 images could not be loaded and were left out.');
   });
 
   test('a cancelled dialog changes nothing', async () => {

@@ -1,0 +1,224 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+
+import type { Article } from '../../../common/contract.ts';
+import { FakeApi, testArticle } from './fake-api.ts';
+import { cleanup, expectText, remount, renderApp } from './harness.tsx';
+
+beforeEach(async () => {
+  await page.viewport(1100, 700);
+});
+afterEach(cleanup);
+
+const library = () => page.getByRole('dialog', { name: 'Library' });
+const filterBox = () => page.getByRole('combobox', { name: 'Filter by title or file name' });
+const question = () => page.getByRole('alertdialog');
+const noticeBar = (m: { host: HTMLElement }) => m.host.querySelector('.notice-region')?.textContent ?? '';
+
+/** The titles listed, top to bottom. */
+function titles(): string[] {
+  return [...document.querySelectorAll('[role="option"] .library-title')].map((t) => t.firstChild?.textContent ?? '');
+}
+
+const quote = (exact: string) => [{ type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' }];
+
+/**
+ * Field notes (the newest: three highlights, two with notes, and a note of its own) and Owls (none), besides the
+ * built-in article.
+ */
+function library3(): { fake: FakeApi; fieldNotes: Article; owls: Article } {
+  const fake = new FakeApi();
+  const owls = fake.addArticle({
+    title: 'Owls',
+    source: 'file:///home/ada/owls.txt',
+    createdAt: '2025-03-01T10:00:00.000Z',
+    content: 'The owl hunts at dusk.',
+  });
+  const fieldNotes = fake.addArticle({
+    title: 'Field notes',
+    source: 'file:///home/ada/field-notes.txt',
+    createdAt: '2025-04-01T10:00:00.000Z',
+    content: 'The heron stood in the shallows all morning.\n\nBy noon it had caught nothing.',
+    note: 'Go back in May.',
+  });
+  fake.seed({ articleId: fieldNotes.id, selectors: quote('The heron'), note: 'Grey?' });
+  fake.seed({ articleId: fieldNotes.id, selectors: quote('all morning'), note: 'Patient.' });
+  fake.seed({ articleId: fieldNotes.id, selectors: quote('caught nothing') });
+  return { fake, fieldNotes, owls };
+}
+
+async function openLibrary(count: number): Promise<void> {
+  await userEvent.keyboard('{Control>}{Shift>}L{/Shift}{/Control}');
+  await expect.element(filterBox()).toHaveFocus();
+  await vi.waitFor(() => expect(titles()).toHaveLength(count));
+}
+
+/** The Delete button of a listed article. */
+const deleteButton = (title: string) => library().getByRole('button', { name: `Delete “${title}”` });
+
+describe('deleting an article from the library', () => {
+  test('its Delete button asks first, saying what goes with it, with Cancel focused; Cancel deletes nothing', async () => {
+    const { fake } = library3();
+    await renderApp(fake);
+    await openLibrary(3);
+    await userEvent.click(deleteButton('Field notes'));
+    await expect.element(question()).toBeVisible();
+    await expect.element(question()).toHaveAccessibleName('Delete “Field notes”?');
+    await expect.element(question()).toHaveAccessibleDescription('Its 3 highlights and 3 notes will be deleted too.');
+    await expect.element(question().getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    // The list behind it is out of reach meanwhile.
+    expect(document.querySelector('.library-body')?.hasAttribute('inert')).toBe(true);
+    await userEvent.keyboard('{Tab}');
+    await expect.element(question().getByRole('button', { name: 'Delete' })).toHaveFocus();
+    await userEvent.keyboard('{Tab}');
+    await expect.element(question().getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(question().elements()).toHaveLength(0);
+    await expect.element(filterBox()).toHaveFocus();
+    expect(fake.callsTo('articles.delete')).toEqual([]);
+    expect(titles()).toEqual(['Field notes', 'Owls', testArticle.title]);
+  });
+
+  test('the Delete key asks about the active article; Escape cancels the question, not the library', async () => {
+    const { fake } = library3();
+    await renderApp(fake);
+    await openLibrary(3);
+    await userEvent.keyboard('{ArrowDown}{Delete}');
+    await expect.element(question()).toHaveAccessibleName('Delete “Owls”?');
+    await expect.element(question()).toHaveAccessibleDescription('It has no highlights or notes.');
+    await userEvent.keyboard('{Escape}');
+    expect(question().elements()).toHaveLength(0);
+    await expect.element(library()).toBeVisible();
+    await expect.element(filterBox()).toHaveFocus();
+    expect(fake.callsTo('articles.delete')).toEqual([]);
+  });
+
+  test('Delete in the middle of the filter text edits the filter, as it always does', async () => {
+    const { fake } = library3();
+    await renderApp(fake);
+    await openLibrary(3);
+    await userEvent.keyboard('owlsx{ArrowLeft}{Delete}');
+    await expect.element(filterBox()).toHaveValue('owls');
+    expect(question().elements()).toHaveLength(0);
+  });
+
+  test('deleting: the article leaves the list, the next one is active, and Undo (here or in the notice) brings it back', async () => {
+    const { fake, fieldNotes } = library3();
+    const m = await renderApp(fake);
+    await openLibrary(3);
+    await userEvent.keyboard('{Delete}');
+    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await vi.waitFor(() => expect(titles()).toEqual(['Owls', testArticle.title]));
+    expect(fake.callsTo('articles.delete')).toEqual([{ id: fieldNotes.id }]);
+    expect([...fake.annotations.values()].filter((a) => a.articleId === fieldNotes.id)).toEqual([]);
+    await expect.element(filterBox()).toHaveFocus();
+    const input = filterBox().element() as HTMLInputElement;
+    expect(document.getElementById(input.getAttribute('aria-activedescendant') ?? '')?.textContent).toContain('Owls');
+    // The window behind is inert, so the library says it too, with its own Undo.
+    await expectText(library(), 'Deleted “Field notes”.');
+
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => noticeBar(m)).toContain('Deleted “Field notes”.');
+    await userEvent.click(page.getByRole('banner').getByRole('button', { name: /^Library/ }));
+    await vi.waitFor(() => expect(titles()).toEqual(['Owls', testArticle.title]));
+    await userEvent.click(library().getByRole('button', { name: 'Undo' }));
+    await vi.waitFor(() => expect(titles()).toEqual(['Field notes', 'Owls', testArticle.title]));
+    expect(fake.callsTo('articles.restore')).toHaveLength(1);
+    expect([...fake.annotations.values()].filter((a) => a.articleId === fieldNotes.id)).toHaveLength(3);
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => noticeBar(m)).toContain('Restored “Field notes”.');
+    expect(page.getByRole('button', { name: 'Undo' }).elements()).toHaveLength(0);
+  });
+
+  test('the notice’s Undo button, and Ctrl+Z while the notice shows, undo the deletion', async () => {
+    const { fake } = library3();
+    const m = await renderApp(fake);
+    await openLibrary(3);
+    await userEvent.click(deleteButton('Owls'));
+    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
+    await userEvent.keyboard('{Escape}');
+    const noticeUndo = page.getByRole('button', { name: 'Undo' });
+    await expect.element(noticeUndo).toHaveAttribute('aria-keyshortcuts', 'Control+Z');
+    m.article.focus();
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await expect.poll(() => noticeBar(m)).toContain('Restored “Owls”.');
+    expect(fake.callsTo('articles.restore')).toHaveLength(1);
+    expect(fake.callsTo('articles.get')).toEqual([]);
+    // It was not open: the reader stays where it was.
+    expect(m.host.querySelector('article.article')).toBe(m.article);
+    // A second Ctrl+Z has nothing more to undo.
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(fake.callsTo('articles.restore')).toHaveLength(1);
+  });
+
+  test('Ctrl+Z is the text field’s own undo once the user has typed in it after the deletion', async () => {
+    const { fake } = library3();
+    await renderApp(fake);
+    await openLibrary(3);
+    await userEvent.click(deleteButton('Owls'));
+    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
+    await userEvent.keyboard('fie');
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(fake.callsTo('articles.restore')).toEqual([]);
+  });
+
+  test('deleting the open article shows the default article; undoing opens it again', async () => {
+    const { fake, fieldNotes } = library3();
+    const m = await renderApp(fake);
+    await openLibrary(3);
+    await userEvent.keyboard('{Enter}');
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
+    await openLibrary(3);
+    await userEvent.click(deleteButton('Field notes'));
+    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await expect.element(page.getByRole('heading', { level: 1, name: testArticle.title })).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => noticeBar(m)).toContain('Deleted “Field notes”.');
+    await userEvent.click(page.getByRole('button', { name: 'Undo' }));
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
+    expect(remount(m).body.textContent).toBe(fieldNotes.content);
+    await expect.poll(() => noticeBar(m)).toContain('Restored “Field notes”.');
+  });
+
+  test('the built-in article has no Delete button, and the Delete key on it asks nothing', async () => {
+    const { fake } = library3();
+    await renderApp(fake);
+    await openLibrary(3);
+    expect(deleteButton(testArticle.title).elements()).toHaveLength(0);
+    expect(deleteButton('Owls').elements()).toHaveLength(1);
+    await userEvent.keyboard('{End}{Delete}');
+    expect(question().elements()).toHaveLength(0);
+  });
+
+  test('a deletion main refuses is explained in the question, which stays', async () => {
+    const { fake } = library3();
+    await renderApp(fake);
+    await openLibrary(3);
+    fake.failNext('articles.delete', 'The disk is full: free some space and try again.', 'disk-full');
+    await userEvent.click(deleteButton('Owls'));
+    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await expectText(
+      question().getByRole('alert'),
+      'Couldn’t delete it: The disk is full: free some space and try again.',
+    );
+    expect(titles()).toEqual(['Field notes', 'Owls', testArticle.title]);
+    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
+  });
+
+  test('the question reads well for one highlight and for an article note alone', async () => {
+    const fake = new FakeApi();
+    const one = fake.addArticle({ title: 'One', source: 'file:///a/one.txt', content: 'Just one line here.' });
+    fake.seed({ articleId: one.id, selectors: quote('one line') });
+    fake.addArticle({ title: 'Noted', source: 'file:///a/noted.txt', content: 'Text.', note: 'Mine.' });
+    await renderApp(fake);
+    await openLibrary(3);
+    await userEvent.click(deleteButton('One'));
+    await expect.element(question()).toHaveAccessibleDescription('Its 1 highlight will be deleted too.');
+    await userEvent.keyboard('{Escape}');
+    await userEvent.click(deleteButton('Noted'));
+    await expect.element(question()).toHaveAccessibleDescription('Its 1 note will be deleted too.');
+  });
+});
