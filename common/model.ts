@@ -151,12 +151,12 @@ export interface SnippetPart {
 
 /**
  * Where a search found its words in one article: the title, the article's text (with the UTF-16 offsets of the match,
- * so the reader can scroll there and flash it), or a highlight's quote or note.
+ * so the reader can scroll there and flash it), or a highlight's quote, note or one of its tags.
  */
 export type SearchHit =
   | { kind: 'title'; snippet: SnippetPart[] }
   | { kind: 'text'; start: number; end: number; snippet: SnippetPart[] }
-  | { kind: 'quote' | 'note'; annotationId: string; snippet: SnippetPart[] };
+  | { kind: 'quote' | 'note' | 'tag'; annotationId: string; snippet: SnippetPart[] };
 
 /** The hits of one article, best first. */
 export interface SearchGroup {

@@ -125,6 +125,13 @@ const statements = statementCache((db) => ({
      WHERE instr(quote, ?) > 0 OR instr(note, ?) > 0 ORDER BY rowid DESC LIMIT ${searchTuning.maxRankedAnnotationRows}`,
   ),
   title: db.prepare<[number], string>('SELECT title FROM articles WHERE id = ?').pluck(),
+  // Tags are few and short: every distinct one is read from the tag index and matched in JS, then the highlights
+  // of the matching ones, newest first.
+  tags: db.prepare<[], string>('SELECT DISTINCT tag FROM annotation_tags').pluck(),
+  taggedWith: db.prepare<[string], { article_id: number; annotation_id: string }>(
+    `SELECT n.article_id, n.id AS annotation_id FROM annotation_tags t JOIN annotations n ON n.id = t.annotation_id
+     WHERE t.tag = ? ORDER BY n.rowid DESC LIMIT ${searchTuning.maxRankedAnnotationRows}`,
+  ),
   // substr counts characters (code points); pieces read in order concatenate to the text, so offsets stay UTF-16.
   textPiece: db
     .prepare<[number, number, number], string>('SELECT substr(content, ?, ?) FROM articles WHERE id = ?')
@@ -260,6 +267,32 @@ class GroupBuilder {
     }
   }
 
+  /** Adds a tag hit for each highlight carrying a tag the query matched, after that article's other hits. */
+  addTag(tag: string, rows: ReadonlyArray<{ article_id: number; annotation_id: string }>, matcher: TermMatcher): void {
+    const found = findMatch(matcher, tag, 0);
+    if (!found) return;
+    const snippet = snippetAround(tag, found, matcher).parts;
+    for (const row of rows) {
+      const known = this.byArticle.get(row.article_id);
+      if (!known && this.full) continue;
+      const entry = known ?? this.newEntry(row.article_id);
+      if (!entry) continue;
+      const { hits } = entry.group;
+      const tagged = hits.filter((hit) => hit.kind === 'tag').length;
+      if (tagged >= searchTuning.maxAnnotationHits) continue;
+      const firstText = hits.findIndex((hit) => hit.kind === 'text');
+      hits.splice(firstText < 0 ? hits.length : firstText, 0, {
+        kind: 'tag',
+        annotationId: row.annotation_id,
+        snippet,
+      });
+      if (!known) {
+        this.byArticle.set(row.article_id, entry);
+        this.groups.push(entry.group);
+      }
+    }
+  }
+
   private newEntry(articleId: number): GroupEntry | undefined {
     const articleTitle = statements(this.db).title.get(articleId);
     if (articleTitle === undefined) return undefined;
@@ -355,6 +388,21 @@ function searchSubstrings(db: Database, builder: GroupBuilder, terms: readonly Q
   builder.add(statements(db).scanAnnotations.all(scanned, scanned), matcher, accepts);
 }
 
+/** Highlights whose tag holds every term (as words, the last one a prefix while typing). */
+function searchTags(
+  db: Database,
+  builder: GroupBuilder,
+  terms: readonly QueryTerm[],
+  matcher: TermMatcher,
+  prefix: boolean,
+): void {
+  const each = terms.map((term, index) => termMatcher([term], 'words', prefix && index === terms.length - 1));
+  for (const tag of statements(db).tags.all()) {
+    if (!each.every((one) => findMatch(one, tag, 0) !== undefined)) continue;
+    builder.addTag(tag, statements(db).taggedWith.all(tag), matcher);
+  }
+}
+
 /**
  * Finds what the user typed across the library: article titles and text, highlights' quotes and notes. Articles
  * come best first (bm25, titles and quotes weighted above body text), each with its hits and plain-text snippets;
@@ -374,7 +422,9 @@ export function searchLibrary(db: Database, text: string): SearchResults {
       return;
     }
     const prefix = codePointLength(terms.at(-1)?.text ?? '') >= searchTuning.minPrefixLength;
-    builder.add(rankedRows(db, 'search_words', wordsQuery(terms)), termMatcher(terms, 'words', prefix), undefined);
+    const matcher = termMatcher(terms, 'words', prefix);
+    builder.add(rankedRows(db, 'search_words', wordsQuery(terms)), matcher, undefined);
+    searchTags(db, builder, terms, matcher, prefix);
     // Substrings inside words only when whole words (and prefixes) found nothing: the trigram index is slower.
     const long = terms.every((term) => codePointLength(term.text) >= searchTuning.trigramLength);
     if (builder.groups.length === 0 && long) searchSubstrings(db, builder, terms);

@@ -8,6 +8,7 @@ import { createAnnotation, deleteAnnotation, updateAnnotation } from '../../db/a
 import { insertArticle } from '../../db/articles.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { searchLibrary, searchSql, searchTuning } from '../../db/search.ts';
+import { setTags } from '../../db/tags.ts';
 import { storeImportedArticle } from '../../electron/core/import-article.ts';
 import { parseTextArticle } from '../../electron/core/text-article.ts';
 import { selectorsIn } from './fixtures.ts';
@@ -308,6 +309,31 @@ describe('searchLibrary: ranking, grouping, limits', () => {
     const group = groupOf(results, many);
     expect(group.hits.filter((hit) => hit.kind === 'quote')).toHaveLength(searchTuning.maxAnnotationHits);
     expect(new Set(results.groups.map((g) => g.articleId)).size).toBe(results.groups.length);
+  });
+});
+
+describe('searchLibrary: tags', () => {
+  it('finds highlights by their tags, as words and prefixes, whatever the case, and follows tag changes', () => {
+    const fox = article('Fox', 'The quick brown fox jumps over the lazy dog.');
+    const other = article('Owls', 'Owls hunt at night.');
+    const quick = highlight(fox, 'quick brown');
+    const owls = highlight(other, 'hunt at night');
+    setTags(db, quick.id, ['Climate policy']);
+    setTags(db, owls.id, ['nocturnal']);
+    const [group] = searchLibrary(db, 'climate').groups;
+    expect(group).toMatchObject({ title: 'Fox', hits: [{ kind: 'tag', annotationId: quick.id }] });
+    expect(group?.hits[0]?.snippet).toEqual([
+      { text: 'Climate', match: true },
+      { text: ' policy', match: false },
+    ]);
+    expect(titles(searchLibrary(db, 'POLIC'))).toEqual(['Fox']);
+    expect(titles(searchLibrary(db, 'policy climate'))).toEqual(['Fox']);
+    expect(titles(searchLibrary(db, 'noct'))).toEqual(['Owls']);
+    // A tag is words: the inside of one is not a match, and every word must be in the same tag.
+    expect(searchLibrary(db, 'limate').groups).toEqual([]);
+    expect(searchLibrary(db, 'climate nocturnal').groups).toEqual([]);
+    setTags(db, quick.id, []);
+    expect(searchLibrary(db, 'climate').groups).toEqual([]);
   });
 });
 

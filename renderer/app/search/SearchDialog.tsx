@@ -28,6 +28,7 @@ const kindLabels: Record<SearchHit['kind'], string> = {
   text: 'Text',
   quote: 'Highlight',
   note: 'Note',
+  tag: 'Tag',
 };
 
 /** The sentence for the live region, and the visible message when there is no list to show. */
