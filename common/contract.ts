@@ -124,7 +124,10 @@ export const contract = {
     ),
     delete: channel<{ id: string }>()('annotations:delete', z.strictObject({ id: annotationIdSchema })),
     /** Replaces a highlight's tags. */
-    setTags: channel<Annotation>()('annotations:set-tags', z.strictObject({ id: annotationIdSchema, tags: tagsSchema })),
+    setTags: channel<Annotation>()(
+      'annotations:set-tags',
+      z.strictObject({ id: annotationIdSchema, tags: tagsSchema }),
+    ),
     /** Highlights across the whole library, newest first, filtered; one page at a time. */
     listAll: channel<HighlightPage>()('annotations:list-all', highlightFilterSchema),
   },

@@ -12,6 +12,8 @@
  * neighbouring blocks never run together in the text.
  */
 
+import { parseUrl } from './url.ts';
+
 /** Elements that start a new block: the text has whitespace on both sides of each. */
 export const blockTags = [
   'h1',
@@ -106,11 +108,8 @@ export function documentText(nodes: readonly DocumentNode[]): string {
 
 /** Whether a URL string is a link the reader may offer to open. */
 export function isAllowedLink(href: string): boolean {
-  try {
-    return (linkSchemes as readonly string[]).includes(new URL(href).protocol);
-  } catch {
-    return false;
-  }
+  const url = parseUrl(href);
+  return url !== undefined && (linkSchemes as readonly string[]).includes(url.protocol);
 }
 
 const attributeOwners: Record<keyof DocumentAttributes, ReadonlySet<string>> = {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
+import { isAllowedLink } from './document.ts';
+import { excerpt } from './input-issues.ts';
 import { highlightColors, limits, type TextPositionSelector, type TextQuoteSelector } from './model.ts';
+import { parseUrl } from './url.ts';
 
 /**
  * The zod schemas that check what a caller sends against the data model (model.ts). Messages are lower-case clauses
@@ -108,15 +111,13 @@ export const webAddressSchema = z
   .max(limits.urlMaxLength, `the web address is longer than ${count(limits.urlMaxLength)} characters`)
   .transform((typed, ctx) => {
     const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(typed) ? typed : `https://${typed}`;
-    let url: URL;
-    try {
-      url = new URL(withScheme);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `“${typed}” is not a web address` });
+    const url = parseUrl(withScheme);
+    if (url && url.protocol !== 'http:' && url.protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', message: `only http and https pages can be opened, not ${url.protocol}` });
       return z.NEVER;
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: `only http and https pages can be opened, not ${url.protocol}` });
+    if (!url || url.host === '') {
+      ctx.addIssue({ code: 'custom', message: `“${excerpt(typed)}” is not a web address` });
       return z.NEVER;
     }
     return url.href;
@@ -126,16 +127,7 @@ export const webAddressSchema = z
 export const externalLinkSchema = z
   .string({ error: 'a link is text' })
   .max(limits.urlMaxLength, `the link is longer than ${count(limits.urlMaxLength)} characters`)
-  .refine(
-    (href) => {
-      try {
-        return ['http:', 'https:', 'mailto:'].includes(new URL(href).protocol);
-      } catch {
-        return false;
-      }
-    },
-    { message: 'only http, https and mailto links can be opened' },
-  );
+  .refine(isAllowedLink, { message: 'only http, https and mailto links can be opened' });
 
 /** One tag as typed: not empty once trimmed, no longer than the limit. */
 export const tagSchema = wellFormedText('the tag')

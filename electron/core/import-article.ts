@@ -1,74 +1,74 @@
-import { readFile, stat } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
-
 import type { Database } from 'better-sqlite3';
 
 import { anchorAllText, describeText } from '../../common/anchoring/text-anchor.ts';
+import { documentText } from '../../common/document.ts';
 import { limits, type OpenedArticle, type ReanchorReport, type Selector } from '../../common/model.ts';
 import { listAnnotations, updateAnnotation } from '../../db/annotations.ts';
-import { getArticleBySource, insertArticle, updateArticleContent } from '../../db/articles.ts';
+import { replaceArticleImages } from '../../db/article-images.ts';
+import { type ArticleBody, getArticleBySource, insertArticle, updateArticleContent } from '../../db/articles.ts';
 import { hashText } from '../../db/text-hash.ts';
-import { parseTextArticle } from './text-article.ts';
-
-/** A text file the user chose to open: where it lives (its identity in the library) and what it says. */
-export interface ArticleFile {
-  /** Stable identity of the article: re-opening the same source updates it instead of adding a copy. */
-  source: string;
-  text: string;
-}
-
-/** The chosen file cannot be read as an article (empty, or not text). */
-export class UnreadableArticleError extends Error {
-  override name = 'UnreadableArticleError';
-}
+import { type ImportedArticle, ImportRefusedError } from './import/index.ts';
+import type { StoredImage } from './web/load-images.ts';
 
 /**
- * Reads a text file the user chose. Its `file:` URL is its identity, so opening the same file again after it
- * changed is a re-import. Refuses files too large to be an article and bytes that are not UTF-8 text, rather than
- * storing mojibake.
+ * Stores an imported article under its source (a file: URL or a web address). A source seen before is re-imported:
+ * its text, tree, metadata and images are replaced and every annotation is re-anchored to the new text in the same
+ * transaction, storing fresh selectors for the ones that were found. An annotation that cannot be placed keeps its
+ * old selectors (and so its quote) untouched: it becomes an orphan the user sees and can re-attach, never a
+ * deletion. Refused (ImportRefusedError, nothing stored) when there is no text or too much of it.
  */
-export async function readArticleFile(filePath: string): Promise<ArticleFile> {
-  const { size } = await stat(filePath);
-  if (size > limits.articleMaxLength) {
-    throw new UnreadableArticleError(
-      `${filePath} is ${size} bytes; an article may be at most ${limits.articleMaxLength}`,
+export function storeImportedArticle(
+  db: Database,
+  source: string,
+  imported: ImportedArticle,
+  images: readonly StoredImage[] = [],
+): OpenedArticle {
+  const text = textOf(imported.body);
+  if (text.trim() === '') throw new ImportRefusedError(`${describeSource(source)} has no text to read.`);
+  if (text.length > limits.articleMaxLength) {
+    throw new ImportRefusedError(
+      `${describeSource(source)} holds ${text.length.toLocaleString('en-US')} characters of text; an article may hold at most ${limits.articleMaxLength.toLocaleString('en-US')}.`,
     );
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(filePath));
-  } catch {
-    throw new UnreadableArticleError(`${filePath} is not UTF-8 text`);
-  }
-  return { source: pathToFileURL(filePath).href, text };
-}
-
-/**
- * Stores a plain-text article. A source seen before is re-imported: its text is replaced and every annotation is
- * re-anchored to the new text in the same transaction, storing fresh selectors for the ones that were found. An
- * annotation that cannot be placed keeps its old selectors (and so its quote) untouched: it becomes an orphan the
- * user sees and can re-attach, never a deletion.
- */
-export function importTextArticle(db: Database, file: ArticleFile): OpenedArticle {
-  const { title, content } = parseTextArticle(file.text);
-  if (!content) throw new UnreadableArticleError(`${file.source} has no text to read`);
+  const notices = imported.notices;
+  const fields = { title: imported.title, meta: imported.meta, ...imported.body };
   return db
     .transaction((): OpenedArticle => {
-      const existing = getArticleBySource(db, file.source);
+      const existing = getArticleBySource(db, source);
       if (!existing) {
-        return {
-          article: insertArticle(db, { title, source: file.source, format: 'text', content }),
-          created: true,
-          report: null,
-        };
+        const article = insertArticle(db, { source, ...fields });
+        replaceArticleImages(db, article.id, images);
+        return { article, created: true, report: null, notices };
       }
-      if (existing.textHash === hashText(content) && existing.title === title) {
-        return { article: existing, created: false, report: null };
+      if (
+        existing.textHash === hashText(text) &&
+        existing.title === imported.title &&
+        sameTree(existing, imported.body)
+      ) {
+        return { article: existing, created: false, report: null, notices };
       }
-      const article = updateArticleContent(db, existing.id, { title, content });
-      return { article, created: false, report: reanchorAnnotations(db, article.id, content) };
+      const article = updateArticleContent(db, existing.id, fields);
+      replaceArticleImages(db, article.id, images);
+      const report = existing.textHash === article.textHash ? null : reanchorAnnotations(db, article.id, text);
+      return { article, created: false, report, notices };
     })
     .immediate();
+}
+
+function textOf(body: ArticleBody): string {
+  return body.format === 'text' ? body.content : documentText(body.document);
+}
+
+function sameTree(existing: { document: unknown }, body: ArticleBody): boolean {
+  const tree = body.format === 'document' ? body.document : null;
+  return JSON.stringify(existing.document) === JSON.stringify(tree);
+}
+
+/** A source as a user recognises it: a file's name, or the web address. */
+export function describeSource(source: string): string {
+  if (!source.startsWith('file:')) return source;
+  const name = decodeURIComponent(new URL(source).pathname.split('/').pop() ?? '');
+  return name || source;
 }
 
 /**

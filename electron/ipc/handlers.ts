@@ -1,13 +1,26 @@
+import { randomUUID } from 'node:crypto';
+
 import type { Database } from 'better-sqlite3';
 
 import type { Handlers } from '../../common/contract.ts';
 import { SelectorMismatchError } from '../../common/selector-fit.ts';
-import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '../../db/annotations.ts';
-import { getArticle, listLibrary } from '../../db/articles.ts';
+import {
+  createAnnotation,
+  deleteAnnotation,
+  getAnnotation,
+  listAnnotations,
+  updateAnnotation,
+} from '../../db/annotations.ts';
+import { deleteArticle, type DeletedArticleSnapshot, restoreArticle } from '../../db/article-deletion.ts';
+import { getArticle, listLibrary, setArticleNote, setReadingPosition } from '../../db/articles.ts';
 import { ConflictError, NotFoundError, storageFailureOf } from '../../db/errors.ts';
+import { InvalidCursorError, listAllHighlights } from '../../db/highlights.ts';
 import { searchLibrary } from '../../db/search.ts';
-import { getDefaultArticle } from '../core/default-article.ts';
-import { type ArticleFile, importTextArticle, UnreadableArticleError } from '../core/import-article.ts';
+import { listTagCounts, setTags } from '../../db/tags.ts';
+import { defaultArticleSource, getDefaultArticle } from '../core/default-article.ts';
+import { ImportRefusedError } from '../core/import/index.ts';
+import { openArticleFile, openArticleFiles, openWebPage } from '../core/open-article.ts';
+import { PageFetchError } from '../core/web/fetch-page.ts';
 import { AppError } from './dispatch.ts';
 
 /**
@@ -22,10 +35,31 @@ function reporting<T>(db: Database, run: () => T): T {
     if (error instanceof NotFoundError) throw new AppError('not-found', error.message);
     if (error instanceof ConflictError) throw new AppError('conflict', error.message);
     if (error instanceof SelectorMismatchError) throw new AppError('invalid-input', error.message);
-    if (error instanceof UnreadableArticleError) throw new AppError('invalid-input', error.message);
+    if (error instanceof ImportRefusedError) throw new AppError('invalid-input', error.message);
+    if (error instanceof InvalidCursorError) {
+      throw new AppError('invalid-input', 'That is not a place in this list: load the highlights again.');
+    }
+    // A page that is not one Marginalia can open (not HTML, too large, a bad address) is the input's fault; one that
+    // could not be had (offline, 404, a timeout, a redirect loop) was not found.
+    if (error instanceof PageFetchError) {
+      const refused = error.reason === 'not-html' || error.reason === 'too-large' || error.reason === 'bad-address';
+      throw new AppError(refused ? 'invalid-input' : 'not-found', error.message);
+    }
+    if (error instanceof AppError) throw error;
     const storage = storageFailure(db, error);
     if (storage) throw storage;
     throw error;
+  }
+}
+
+/** `reporting` for calls that wait (reading a file, fetching a page) before they write. */
+async function reportingAsync<T>(db: Database, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    return reporting(db, () => {
+      throw error;
+    });
   }
 }
 
@@ -65,35 +99,91 @@ function storageFailure(db: Database, error: unknown): AppError | undefined {
   }
 }
 
-/** What the handlers need from the platform: Electron's file dialog in the app, a stand-in in tests. */
+/** What the handlers need from the platform: Electron's dialogs and shell in the app, stand-ins in tests. */
 export interface HandlerPorts {
-  /** Lets the user choose an article file; undefined when they cancel. */
-  pickArticleFile(): Promise<ArticleFile | undefined>;
+  /** Lets the user choose an article file; its path, or undefined when they cancel. */
+  pickArticleFile(): Promise<string | undefined>;
+  /** Shows the user a link's address and asks whether to open it in the browser. */
+  confirmOpenLink(url: string): Promise<boolean>;
+  /** Opens an http, https or mailto link in the system's browser or mail program. */
+  openExternal(url: string): Promise<void>;
+  /** How to reach the web; Node's fetch unless a test passes its own. */
+  fetch?: typeof globalThis.fetch;
 }
 
-/** Ports for a context with no user to ask: every file dialog is cancelled. */
-export const noUserPorts: HandlerPorts = { pickArticleFile: async () => undefined };
+/** Ports for a context with no user to ask: every dialog is cancelled and every link declined. */
+export const noUserPorts: HandlerPorts = {
+  pickArticleFile: async () => undefined,
+  confirmOpenLink: async () => false,
+  openExternal: async () => undefined,
+};
 
 /**
  * Every channel's implementation. Input has already passed the contract's schema in createDispatch, so each
  * handler only calls the data layer.
  */
 export function createHandlers(db: Database, ports: HandlerPorts = noUserPorts): Handlers {
+  const deps = ports.fetch ? { fetch: ports.fetch } : {};
+  // Deleted articles, until the app closes, so Undo can bring them back (db/article-deletion.ts).
+  const deleted = new Map<string, DeletedArticleSnapshot>();
   return {
     articles: {
       getDefault: () => reporting(db, () => getDefaultArticle(db)),
       get: ({ id }) => reporting(db, () => getArticle(db, id)),
       list: () => reporting(db, () => listLibrary(db)),
       openFile: async () => {
-        const file = await ports.pickArticleFile();
-        return file ? reporting(db, () => importTextArticle(db, file)) : null;
+        const filePath = await ports.pickArticleFile();
+        return filePath ? reportingAsync(db, () => openArticleFile(db, filePath, deps)) : null;
       },
+      openWebPage: ({ url }) => reportingAsync(db, () => openWebPage(db, url, deps)),
+      openDropped: ({ paths }) => reportingAsync(db, () => openArticleFiles(db, paths, deps)),
+      setReading: ({ id, reading }) =>
+        reporting(db, () => {
+          setReadingPosition(db, id, reading);
+          return null;
+        }),
+      setNote: ({ id, note }) => reporting(db, () => setArticleNote(db, id, note)),
+      delete: ({ id }) =>
+        reporting(db, () => {
+          if (getArticle(db, id).source === defaultArticleSource) {
+            throw new AppError('forbidden', 'The built-in article cannot be deleted: it is always in the library.');
+          }
+          const snapshot = deleteArticle(db, id);
+          const undoToken = randomUUID();
+          deleted.set(undoToken, snapshot);
+          return { id, highlights: snapshot.highlights, notes: snapshot.notes, undoToken };
+        }),
+      restore: ({ undoToken }) =>
+        reporting(db, () => {
+          const snapshot = deleted.get(undoToken);
+          if (!snapshot)
+            throw new NotFoundError('There is nothing to undo: that article was not deleted since Marginalia started.');
+          const restored = restoreArticle(db, snapshot);
+          deleted.delete(undoToken);
+          return restored;
+        }),
     },
     annotations: {
       list: ({ articleId }) => reporting(db, () => listAnnotations(db, articleId)),
       create: (input) => reporting(db, () => createAnnotation(db, input)),
       update: ({ id, ...patch }) => reporting(db, () => updateAnnotation(db, id, patch)),
       delete: ({ id }) => reporting(db, () => ({ id: deleteAnnotation(db, id).id })),
+      setTags: ({ id, tags }) =>
+        reporting(db, () => {
+          setTags(db, id, tags);
+          return getAnnotation(db, id);
+        }),
+      listAll: (filter) => reporting(db, () => listAllHighlights(db, filter)),
+    },
+    tags: {
+      list: () => reporting(db, () => listTagCounts(db)),
+    },
+    links: {
+      open: async ({ url }) => {
+        if (!(await ports.confirmOpenLink(url))) return { opened: false };
+        await ports.openExternal(url);
+        return { opened: true };
+      },
     },
     search: {
       query: ({ text }) => reporting(db, () => searchLibrary(db, text)),

@@ -1,13 +1,11 @@
 import { type BrowserWindow, dialog, type OpenDialogOptions } from 'electron';
 
-import { type ArticleFile, readArticleFile } from '../core/import-article.ts';
-
 const openOptions: OpenDialogOptions = {
   title: 'Open an article',
   buttonLabel: 'Open',
   properties: ['openFile'],
   filters: [
-    { name: 'Text articles', extensions: ['txt', 'text'] },
+    { name: 'Articles', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml'] },
     { name: 'All files', extensions: ['*'] },
   ],
 };
@@ -16,13 +14,13 @@ const openOptions: OpenDialogOptions = {
  * The `pickArticleFile` port for the handlers: the OS open dialog, attached to the reader window. The renderer never
  * names a path; main asks the user, so a compromised page cannot read arbitrary files.
  */
-export function articleFilePicker(parent: () => BrowserWindow | null): () => Promise<ArticleFile | undefined> {
+export function articleFilePicker(parent: () => BrowserWindow | null): () => Promise<string | undefined> {
   return async () => {
     const window = parent();
     const { canceled, filePaths } = window
       ? await dialog.showOpenDialog(window, openOptions)
       : await dialog.showOpenDialog(openOptions);
     const [filePath] = filePaths;
-    return canceled || !filePath ? undefined : readArticleFile(filePath);
+    return canceled || !filePath ? undefined : filePath;
   };
 }

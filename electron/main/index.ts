@@ -6,7 +6,10 @@ import { openAppData } from '../core/app-data.ts';
 import { allowedOrigins, appEntryUrl } from './app-origin.ts';
 import { articleFilePicker } from './article-file-dialog.ts';
 import { registerIpc } from './ipc.ts';
+import { linkPorts } from './links.ts';
 import { log } from './log.ts';
+import { openOutsideFiles } from './open-outside.ts';
+import { filesFromArgv } from './outside-files.ts';
 import { registerAppScheme, serveAppProtocol } from './protocol.ts';
 import { denyAllPermissions, guardWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -49,10 +52,26 @@ function start(): void {
 
   guardWebContents(origins);
 
-  app.on('second-instance', () => {
+  // Files handed to the app before its library is open (macOS sends open-file before ready) wait here.
+  const pendingFiles: string[] = filesFromArgv(process.argv, process.cwd(), !app.isPackaged);
+  const openFiles = (paths: readonly string[]): void => {
+    if (!appData) {
+      pendingFiles.push(...paths);
+      return;
+    }
+    void openOutsideFiles(appData.db, paths, () => mainWindow);
+  };
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openFiles(filesFromArgv(argv, workingDirectory, !app.isPackaged));
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+  });
+
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    openFiles([filePath]);
   });
 
   app.whenReady().then(
@@ -60,7 +79,7 @@ function start(): void {
       const dataDir = app.getPath('userData');
       try {
         appData = openAppData(dataDir, {
-          ports: { pickArticleFile: articleFilePicker(() => mainWindow) },
+          ports: { pickArticleFile: articleFilePicker(() => mainWindow), ...linkPorts(() => mainWindow) },
           log: (error) => log.error('an IPC call failed unexpectedly:', error),
           warn: log.warn,
         });
@@ -74,9 +93,10 @@ function start(): void {
         return;
       }
       denyAllPermissions();
-      serveAppProtocol(rendererRoot);
+      serveAppProtocol(rendererRoot, appData.db);
       registerIpc(appData.dispatch, { mainWindow: () => mainWindow, origins });
       openWindow();
+      openFiles(pendingFiles.splice(0));
     },
     (error: unknown) => {
       log.error('Electron failed to start:', error);

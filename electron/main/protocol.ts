@@ -1,6 +1,8 @@
+import type { Database } from 'better-sqlite3';
 import { protocol } from 'electron';
 
-import { appScheme } from './app-origin.ts';
+import { appHost, appScheme } from './app-origin.ts';
+import { imageResponse, isImagePath } from './image-files.ts';
 import { log } from './log.ts';
 import { rendererFileResponse, resolveAppUrl } from './renderer-files.ts';
 
@@ -14,9 +16,17 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves app://marginalia/… from the built renderer folder, with the CSP header; anything else is a 404. */
-export function serveAppProtocol(rendererRoot: string): void {
+/**
+ * Serves app://marginalia/… from the built renderer folder, with the CSP header, and /images/… from the library's
+ * stored images; anything else is a 404.
+ */
+export function serveAppProtocol(rendererRoot: string, db: Database): void {
   protocol.handle(appScheme, async (request) => {
+    const url = new URL(request.url);
+    if (url.host === appHost && isImagePath(url.pathname)) {
+      const image = imageResponse(db, url.pathname);
+      return new Response(image.body, { status: image.status, headers: image.headers });
+    }
     const file = resolveAppUrl(rendererRoot, request.url);
     if (file === undefined) log.warn(`app:// refused ${request.url}`);
     const response = await rendererFileResponse(file);

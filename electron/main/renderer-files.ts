@@ -93,6 +93,15 @@ const securityHeaders = {
   'x-content-type-options': 'nosniff',
 } as const;
 
+/**
+ * Headers for a stored image: nothing it holds may run or load anything (an SVG opened on its own would otherwise
+ * be a document), and the browser must not guess another type.
+ */
+export const imageSecurityHeaders = {
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+  'x-content-type-options': 'nosniff',
+} as const;
+
 const notFoundCodes: ReadonlySet<string> = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP']);
 
 /** Reads a resolved renderer file into a response: 200 with its MIME type and the CSP, or 404 when absent. */

@@ -1,7 +1,7 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent, webUtils } from 'electron';
 
 import { buildApi } from '../../common/api.ts';
-import { channelTable } from '../../common/contract.ts';
+import { articleOpenedEvent, channelTable } from '../../common/contract.ts';
 
 /**
  * The whole preload: `window.marginalia` gets one named function per contract channel, each a single
@@ -11,3 +11,30 @@ contextBridge.exposeInMainWorld(
   'marginalia',
   buildApi(channelTable(), (channel, input) => ipcRenderer.invoke(channel, input)),
 );
+
+/**
+ * Dropped files' paths. Only a File the user really dropped has one (a File made by script gives ''), and the
+ * renderer cannot reach webUtils itself, so `articles.openDropped` can only be given files the user chose.
+ */
+contextBridge.exposeInMainWorld('marginaliaFiles', {
+  pathsOf: (files: File[]): string[] => Array.from(files, (file) => webUtils.getPathForFile(file)),
+});
+
+/**
+ * Articles main opened by itself (a path on the command line, a second launch, the OS's open-file). They can arrive
+ * before the page has subscribed, so they wait here until a listener comes.
+ */
+type Opened = unknown;
+const waiting: Opened[] = [];
+const listeners = new Set<(opened: Opened) => void>();
+ipcRenderer.on(articleOpenedEvent, (_event: IpcRendererEvent, opened: Opened) => {
+  if (listeners.size === 0) waiting.push(opened);
+  else listeners.forEach((listener) => listener(opened));
+});
+contextBridge.exposeInMainWorld('marginaliaEvents', {
+  onArticleOpened(listener: (opened: Opened) => void): () => void {
+    listeners.add(listener);
+    waiting.splice(0).forEach((opened) => listener(opened));
+    return () => listeners.delete(listener);
+  },
+});

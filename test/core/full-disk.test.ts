@@ -1,3 +1,6 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { MarginaliaApi, Result } from '../../common/contract.ts';
@@ -30,6 +33,25 @@ function open(dir: string): AppData & { api: MarginaliaApi } {
   const app = openAppData(dir, { log: (error) => expect.fail(`unexpected internal error: ${String(error)}`) });
   opened.push(app);
   return { ...app, api: dispatchApi(app.dispatch) };
+}
+
+/** Writes a file into `dir` until the disk it is on has no byte left. */
+function fillDisk(dir: string): void {
+  const fd = openSync(path.join(dir, 'filler'), 'w');
+  try {
+    for (const size of [64 * 1024, 4096, 512, 1]) {
+      const chunk = Buffer.alloc(size);
+      for (;;) {
+        try {
+          writeSync(fd, chunk);
+        } catch {
+          break;
+        }
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function valueOf<T>(result: Result<T>): T {
@@ -123,24 +145,27 @@ describe.skipIf(unavailable)('a full disk', () => {
     const { db, api } = open(disk.dir);
     opened.pop();
     const article = valueOf(await api.articles.getDefault());
-    for (let size = 20_000; size >= 20; size /= 10) {
-      const selectors = selectorsIn(article.content, 'Geneva');
-      while (
-        (await api.annotations.create({ articleId: article.id, color: 'green', selectors, note: 'x'.repeat(size) })).ok
-      );
-    }
-    // The full-text index (migration 3) makes a new highlight a larger write than ANALYZE's, so the loop above
-    // stops with room left; fill it with writes that do not touch the index (recolouring) until those fail too.
-    const [first] = valueOf(await api.annotations.list({ articleId: article.id }));
-    const colors = ['yellow', 'blue'] as const;
-    for (
-      let i = 0;
-      first && (await api.annotations.update({ id: first.id, color: colors[i % 2] ?? 'yellow' })).ok;
-      i += 1
+    valueOf(
+      await api.annotations.create({
+        articleId: article.id,
+        color: 'green',
+        selectors: selectorsIn(article.content, 'Geneva'),
+      }),
     );
-    // Queries that an index could serve better make PRAGMA optimize want to ANALYZE, which needs room.
+    // An empty write-ahead log must grow for the next commit (a used one is rewritten from its start and may not
+    // need the disk); then a file takes every byte the disk has left.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    fillDisk(disk.dir);
+    expect(
+      await api.annotations.create({
+        articleId: article.id,
+        color: 'blue',
+        selectors: selectorsIn(article.content, 'Moscow'),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'disk-full' } });
+    // A query two indexes could serve (by article, by date) makes PRAGMA optimize want to ANALYZE, which needs room.
     for (let i = 0; i < 20; i += 1)
-      db.prepare('SELECT id FROM annotations WHERE article_id = ? AND start_offset > 3').all(article.id);
+      db.prepare('SELECT id FROM annotations WHERE article_id = ? AND created_at > ?').all(article.id, '2020');
     const warnings: unknown[] = [];
     expect(() => closeDatabase(db, (_message, error) => warnings.push(error))).not.toThrow();
     expect(db.open).toBe(false);

@@ -10,11 +10,9 @@ import { type Annotation, type OpenedArticle, positionSelectorOf, quoteSelectorO
 import { listAnnotations } from '../../db/annotations.ts';
 import { listArticles } from '../../db/articles.ts';
 import { type AppData, openAppData } from '../../electron/core/app-data.ts';
-import { type ArticleFile, readArticleFile } from '../../electron/core/import-article.ts';
+import { noUserPorts } from '../../electron/ipc/handlers.ts';
 import { makeTempDir } from '../db/temp-dir.ts';
 import { dispatchApi } from '../harness/dispatch-api.ts';
-
-const source = 'file:///home/reader/harbour.txt';
 
 const original = [
   'Harbour Plan Review',
@@ -36,13 +34,18 @@ const revised = [
 let temp: ReturnType<typeof makeTempDir>;
 let app: AppData;
 let api: MarginaliaApi;
-let nextFile: ArticleFile | undefined;
+let file: string;
+let source: string;
+/** What the stand-in Open dialog answers: the file's path, or undefined for a cancelled dialog. */
+let picked: string | undefined;
 
 beforeEach(() => {
   temp = makeTempDir();
-  app = openAppData(temp.dir, {
+  file = path.join(temp.dir, 'harbour.txt');
+  source = pathToFileURL(file).href;
+  app = openAppData(path.join(temp.dir, 'data'), {
     log: (error) => expect.fail(`unexpected internal error: ${String(error)}`),
-    ports: { pickArticleFile: async () => nextFile },
+    ports: { ...noUserPorts, pickArticleFile: async () => picked },
   });
   api = dispatchApi(app.dispatch);
 });
@@ -52,8 +55,10 @@ afterEach(() => {
   temp.cleanup();
 });
 
+/** Saves the file with this text, then opens it through "Open…". */
 async function openFile(text: string): Promise<Result<OpenedArticle | null>> {
-  nextFile = { source, text };
+  writeFileSync(file, text);
+  picked = file;
   return api.articles.openFile();
 }
 
@@ -75,12 +80,12 @@ describe('opening an article file', () => {
     const first = ok(await openFile(original));
     expect(first).toMatchObject({ created: true, report: null, article: { title: 'Harbour Plan Review', source } });
     const again = ok(await openFile(original));
-    expect(again).toEqual({ created: false, report: null, article: first?.article });
+    expect(again).toEqual({ created: false, report: null, notices: [], article: first?.article });
     expect(listArticles(app.db).filter((a) => a.source === source)).toHaveLength(1);
   });
 
   it('returns null and changes nothing when the user cancels the dialog', async () => {
-    nextFile = undefined;
+    picked = undefined;
     const before = listArticles(app.db);
     expect(await api.articles.openFile()).toEqual({ ok: true, value: null });
     expect(listArticles(app.db)).toEqual(before);
@@ -90,7 +95,7 @@ describe('opening an article file', () => {
     const before = listArticles(app.db);
     expect(await openFile('\n\n  \n')).toEqual({
       ok: false,
-      error: { code: 'invalid-input', message: `${source} has no text to read` },
+      error: { code: 'invalid-input', message: '“harbour.txt” is empty.' },
     });
     expect(listArticles(app.db)).toEqual(before);
   });
@@ -135,22 +140,5 @@ describe('re-opening a changed version', () => {
     // The orphan keeps its old selectors and note, so the user can still read and re-attach it.
     expect(after.get(orphan.id)).toMatchObject({ selectors: orphan.selectors, note: 'vote' });
     expect([...after.values()].map((a) => a.note).sort()).toEqual(['deadline', 'first meeting', 'fleet', 'vote']);
-  });
-});
-
-describe('reading an article file', () => {
-  it('keeps the text exactly and names the file by its URL', async () => {
-    const file = path.join(temp.dir, 'café notes.txt');
-    writeFileSync(file, 'Title\n\n“Curly” — dashes… and emoji 🙂\n');
-    expect(await readArticleFile(file)).toEqual({
-      source: pathToFileURL(file).href,
-      text: 'Title\n\n“Curly” — dashes… and emoji 🙂\n',
-    });
-  });
-
-  it('refuses bytes that are not UTF-8 text instead of storing mojibake', async () => {
-    const file = path.join(temp.dir, 'latin1.txt');
-    writeFileSync(file, Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0xe9, 0xe8]));
-    await expect(readArticleFile(file)).rejects.toThrow(`${file} is not UTF-8 text`);
   });
 });

@@ -65,9 +65,9 @@ describe('articles', () => {
   });
 
   it('refuses a format the schema does not know yet', () => {
-    expect(() =>
-      insertArticle(db, { title: 'A', source: 's', format: 'html' as 'text', content: '<p>a</p>' }),
-    ).toThrow(/CHECK/);
+    expect(() => insertArticle(db, { title: 'A', source: 's', format: 'html' as 'text', content: '<p>a</p>' })).toThrow(
+      /CHECK/,
+    );
   });
 
   it('replaces title and content on re-import, with a new hash and a later updated_at', async () => {

@@ -4,9 +4,9 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { type DocumentNode, documentText } from '../../common/document.ts';
+import { createAnnotation, listAnnotations } from '../../db/annotations.ts';
 import { deleteArticle, restoreArticle } from '../../db/article-deletion.ts';
 import { getArticleImage, replaceArticleImages } from '../../db/article-images.ts';
-import { createAnnotation, listAnnotations } from '../../db/annotations.ts';
 import {
   getArticle,
   insertArticle,
@@ -78,7 +78,10 @@ describe('formatted articles', () => {
       [{ tag: 'script', children: ['alert(1)'] }],
       [{ tag: 'a', attrs: { href: 'javascript:alert(1)' }, children: ['click'] }],
       [{ tag: 'img', attrs: { src: 'https://tracker.example/pixel.gif' } }],
-      [{ tag: 'p', children: ['one'] }, { tag: 'p', children: ['two'] }],
+      [
+        { tag: 'p', children: ['one'] },
+        { tag: 'p', children: ['two'] },
+      ],
     ] as unknown as DocumentNode[][];
     for (const document of hostile) {
       expect(() => insertArticle(db, { title: 'Bad', source: 'bad', format: 'document', document })).toThrow(

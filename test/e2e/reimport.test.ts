@@ -1,3 +1,6 @@
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { quoteSelectorOf } from '../../common/model.ts';
@@ -21,7 +24,6 @@ import {
  * painted in its new place with its note.
  */
 
-const source = '/home/reader/estuary.txt';
 const title = 'Field notes from the estuary';
 const kept = 'patient as a post';
 const doomed = 'The tide tables in the harbour office were chalked on a slate by the door';
@@ -56,8 +58,11 @@ describe('re-importing a changed article', () => {
   it('reports what moved, lists the orphan with its note, and keeps it where the user re-attaches it', async () => {
     const { dataDir, remove } = await makeDataDir();
     cleanups.push(remove);
-    let file = version1;
-    const pickArticleFile = async () => ({ source, text: file });
+    const filePath = path.join(dataDir, '..', `${path.basename(dataDir)}-heron.txt`);
+    const save = (text: string) => writeFile(filePath, text);
+    cleanups.push(() => rm(filePath, { force: true }));
+    await save(version1);
+    const pickArticleFile = async () => filePath;
     let app: LaunchedApp = await launchApp({ dataDir, pickArticleFile });
     cleanups.push(() => app.close());
     let { page } = app;
@@ -71,7 +76,7 @@ describe('re-importing a changed article', () => {
       .poll(() => sidebarList(page).getByRole('listitem').allTextContents())
       .toEqual([expect.stringContaining(kept), expect.stringContaining('Ask the harbour master')]);
 
-    file = version2;
+    await save(version2);
     await openArticleFile(page);
     await expect.poll(() => noticeText(page)).toContain('1 kept, 0 moved, 0 fuzzy, 1 orphaned.');
     expect(await noticeText(page)).toContain('where you can re-attach it');

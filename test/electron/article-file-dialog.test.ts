@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -19,14 +18,16 @@ describe('the article file dialog', () => {
   });
   afterEach(() => temp.cleanup());
 
-  it('reads the chosen file and names it by its file URL, attached to the reader window', async () => {
-    const file = path.join(temp.dir, 'harbour plan.txt');
-    writeFileSync(file, 'Harbour Plan\n\nThe committee met.\n');
+  it('gives the chosen file’s path, asking attached to the reader window for text, Markdown and HTML files', async () => {
+    const file = path.join(temp.dir, 'harbour plan.md');
+    writeFileSync(file, '# Harbour Plan\n\nThe committee met.\n');
     const window = { id: 1 };
     dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [file] });
-    const picked = await articleFilePicker(() => window as never)();
-    expect(picked).toEqual({ source: pathToFileURL(file).href, text: 'Harbour Plan\n\nThe committee met.\n' });
-    expect(dialog.showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ properties: ['openFile'] }));
+    expect(await articleFilePicker(() => window as never)()).toBe(file);
+    const [parent, options] = dialog.showOpenDialog.mock.calls[0] as [unknown, Electron.OpenDialogOptions];
+    expect(parent).toBe(window);
+    expect(options.properties).toEqual(['openFile']);
+    expect(options.filters?.[0]?.extensions).toEqual(['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml']);
   });
 
   it('gives nothing when the user cancels', async () => {

@@ -55,11 +55,21 @@ vi.mock('electron', () => ({
   shell: mocks.shell,
 }));
 vi.mock('../../electron/core/app-data.ts', () => ({ openAppData: mocks.openAppData }));
+const openOutsideFiles = vi.hoisted(() => vi.fn(async () => undefined));
+vi.mock('../../electron/main/open-outside.ts', () => ({ openOutsideFiles }));
 const log = vi.hoisted(() => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() }));
 vi.mock('../../electron/main/log.ts', () => ({ log }));
 
 /** The data is opened with the OS file dialog as its way to pick article files, and main's logger. */
-const withFileDialog = { ports: { pickArticleFile: expect.any(Function) }, log: expect.any(Function), warn: log.warn };
+const withFileDialog = {
+  ports: {
+    pickArticleFile: expect.any(Function),
+    confirmOpenLink: expect.any(Function),
+    openExternal: expect.any(Function),
+  },
+  log: expect.any(Function),
+  warn: log.warn,
+};
 
 async function startMain(): Promise<void> {
   vi.resetModules();
@@ -140,9 +150,33 @@ describe('main entry', () => {
     mocks.openAppData.mockReturnValue({ db: {}, dispatch: vi.fn(), close: vi.fn() });
     await startMain();
     await becomeReady();
-    mocks.emit('second-instance');
+    mocks.emit('second-instance', {}, ['/usr/bin/electron', '.', '--flag', 'notes/field.md'], '/home/reader');
     expect(mocks.window.restore).toHaveBeenCalledOnce();
     expect(mocks.window.focus).toHaveBeenCalledOnce();
+    // The second launch's file is opened by the running app, resolved against the folder it was launched from.
+    expect(openOutsideFiles).toHaveBeenLastCalledWith({}, ['/home/reader/notes/field.md'], expect.any(Function));
+  });
+
+  it('opens the files on its command line once the library is open, and macOS open-file ones too', async () => {
+    const argv = process.argv;
+    process.argv = ['/usr/bin/electron', '.', '/home/reader/a.txt'];
+    try {
+      mocks.openAppData.mockReturnValue({ db: {}, dispatch: vi.fn(), close: vi.fn() });
+      await startMain();
+      const preventDefault = vi.fn();
+      mocks.emit('open-file', { preventDefault }, '/home/reader/b.html');
+      expect(preventDefault).toHaveBeenCalledOnce();
+      // Before ready there is no library to open them into: they wait.
+      expect(openOutsideFiles).not.toHaveBeenCalled();
+      await becomeReady();
+      expect(openOutsideFiles).toHaveBeenCalledExactlyOnceWith(
+        {},
+        ['/home/reader/a.txt', '/home/reader/b.html'],
+        expect.any(Function),
+      );
+    } finally {
+      process.argv = argv;
+    }
   });
 
   it('keeps everything in MARGINALIA_DATA_DIR when it is set, lock included', async () => {

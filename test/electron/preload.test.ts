@@ -5,19 +5,45 @@ import { channelTable } from '../../common/contract.ts';
 const electron = vi.hoisted(() => ({
   exposeInMainWorld: vi.fn(),
   invoke: vi.fn((channel: string) => Promise.resolve({ ok: true, value: channel })),
+  on: vi.fn(),
+  getPathForFile: vi.fn((file: { name: string }) =>
+    file.name === 'made-by-script' ? '' : `/home/reader/${file.name}`,
+  ),
 }));
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: electron.exposeInMainWorld },
-  ipcRenderer: { invoke: electron.invoke },
+  ipcRenderer: { invoke: electron.invoke, on: electron.on },
+  webUtils: { getPathForFile: electron.getPathForFile },
 }));
 
 await import('../../electron/preload/index.ts');
 // Recorded now: the preload runs once, at import, and mocks may be cleared between tests.
 const exposed = [...electron.exposeInMainWorld.mock.calls];
+const subscriptions = [...electron.on.mock.calls];
 
 describe('preload', () => {
-  it('exposes window.marginalia and nothing else', () => {
-    expect(exposed.map(([name]) => name)).toEqual(['marginalia']);
+  it('exposes window.marginalia, the dropped-file paths and main’s pushes, and nothing else', () => {
+    expect(exposed.map(([name]) => name)).toEqual(['marginalia', 'marginaliaFiles', 'marginaliaEvents']);
+  });
+
+  it('gives a dropped file’s path, and none for a file made by script', () => {
+    const files = exposed[1]?.[1] as { pathsOf(files: Array<{ name: string }>): string[] };
+    expect(files.pathsOf([{ name: 'notes.md' }, { name: 'made-by-script' }])).toEqual(['/home/reader/notes.md', '']);
+  });
+
+  it('keeps articles main opened before the page listens, then hands over each as it comes', () => {
+    const events = exposed[2]?.[1] as { onArticleOpened(listener: (opened: unknown) => void): () => void };
+    const [channel, deliver] = subscriptions[0] as [string, (event: unknown, opened: unknown) => void];
+    expect(channel).toBe('events:article-opened');
+    deliver({}, { id: 'early' });
+    const seen: unknown[] = [];
+    const stop = events.onArticleOpened((opened) => seen.push(opened));
+    expect(seen).toEqual([{ id: 'early' }]);
+    deliver({}, { id: 'later' });
+    expect(seen).toEqual([{ id: 'early' }, { id: 'later' }]);
+    stop();
+    deliver({}, { id: 'unheard' });
+    expect(seen).toHaveLength(2);
   });
 
   it('turns each named verb into one invoke on its contract channel', async () => {

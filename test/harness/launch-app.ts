@@ -8,6 +8,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { buildApi } from '../../common/api.ts';
 import { channelTable, type MarginaliaApi } from '../../common/contract.ts';
 import { openAppData } from '../../electron/core/app-data.ts';
+import { noUserPorts } from '../../electron/ipc/handlers.ts';
+import { imageResponse, isImagePath } from '../../electron/main/image-files.ts';
 import { rendererFileResponse, resolveRendererFile } from '../../electron/main/renderer-files.ts';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.ts';
 import { dispatchApi } from './dispatch-api.ts';
@@ -45,10 +47,11 @@ export interface LaunchOptions {
   /** Waits for the default article to render before returning (default true). */
   waitForArticle?: boolean;
   /**
-   * Stands in for the file dialog behind "Open…" (articles.openFile): the file the user picks, or undefined when
-   * they cancel. Without it every dialog is cancelled. relaunchApp does not carry it over: pass it again.
+   * Stands in for the file dialog behind "Open…" (articles.openFile): the path of the file the user picks, or
+   * undefined when they cancel. Without it every dialog is cancelled. relaunchApp does not carry it over: pass it
+   * again.
    */
-  pickArticleFile?: () => Promise<{ source: string; text: string } | undefined>;
+  pickArticleFile?: () => Promise<string | undefined>;
 }
 
 /** A running app: the page to drive, the back end it talks to, and how to stop it. */
@@ -80,15 +83,18 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   if (!existsSync(join(rendererRoot, 'index.html'))) throw new Error(notBuiltMessage);
   const { dataDir, viewport = { width: 1280, height: 800 }, pickArticleFile } = options;
 
-  const appData = openAppData(dataDir, pickArticleFile ? { ports: { pickArticleFile } } : {});
+  const appData = openAppData(dataDir, pickArticleFile ? { ports: { ...noUserPorts, pickArticleFile } } : {});
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
     const context = await browser.newContext({ viewport });
     await context.route('**/*', (route) => route.abort('blockedbyclient'));
     await context.route(`${harnessOrigin}/**`, async (route) => {
-      const file = resolveRendererFile(rendererRoot, new URL(route.request().url()).pathname);
-      const response = await rendererFileResponse(file);
+      const { pathname } = new URL(route.request().url());
+      // The same two routes as the app:// handler: the library's stored images, and the built renderer.
+      const response = isImagePath(pathname)
+        ? imageResponse(appData.db, pathname)
+        : await rendererFileResponse(resolveRendererFile(rendererRoot, pathname));
       await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
     });
     await context.exposeBinding('__marginaliaInvoke', (_source, channel: string, input: unknown) =>

@@ -1,0 +1,79 @@
+import type { Database } from 'better-sqlite3';
+
+import type { OpenedArticle } from '../../common/model.ts';
+import { type ImportedArticle, importHtml, ImportRefusedError, readArticleFile } from './import/index.ts';
+import { describeSource, storeImportedArticle } from './import-article.ts';
+import { fetchPage } from './web/fetch-page.ts';
+import { loadImages } from './web/load-images.ts';
+
+/** What opening needs from outside: how to reach the web (tests pass a fetch bound to a local server). */
+export interface OpenDeps {
+  fetch?: typeof globalThis.fetch;
+}
+
+/**
+ * Opens a file the user chose (dialog, drop, command line, the OS): reads and sanitises it, loads its images once,
+ * then stores it or re-imports it. ImportRefusedError, with nothing stored, when it cannot be an article.
+ */
+export async function openArticleFile(db: Database, filePath: string, deps: OpenDeps = {}): Promise<OpenedArticle> {
+  const { source, imported } = await readArticleFile(filePath);
+  return storeWithImages(db, source, imported, { ...deps, allowFiles: true });
+}
+
+/** Fetches a web page, keeps its main content (Readability), sanitises it, loads its images and stores it. */
+export async function openWebPage(db: Database, url: string, deps: OpenDeps = {}): Promise<OpenedArticle> {
+  const page = await fetchPage(url, deps.fetch ? { fetch: deps.fetch } : {});
+  // The address the page was finally served from is its identity: opening it again is a re-import. A #fragment
+  // names a place in the page, not another page.
+  const source = withoutFragment(page.url);
+  return storeWithImages(db, source, importHtml(page.html, { baseUrl: page.url }), { ...deps, allowFiles: false });
+}
+
+/** Opens several files, each on its own: one that cannot be opened does not stop the others. */
+export async function openArticleFiles(
+  db: Database,
+  filePaths: readonly string[],
+  deps: OpenDeps = {},
+): Promise<{ opened: OpenedArticle[]; refused: Array<{ file: string; reason: string }> }> {
+  const opened: OpenedArticle[] = [];
+  const refused: Array<{ file: string; reason: string }> = [];
+  for (const filePath of filePaths) {
+    try {
+      opened.push(await openArticleFile(db, filePath, deps));
+    } catch (error) {
+      if (!(error instanceof ImportRefusedError)) throw error;
+      refused.push({ file: filePath, reason: error.message });
+    }
+  }
+  return { opened, refused };
+}
+
+async function storeWithImages(
+  db: Database,
+  source: string,
+  imported: ImportedArticle,
+  options: OpenDeps & { allowFiles: boolean },
+): Promise<OpenedArticle> {
+  const { images, dropped } =
+    imported.images.length === 0
+      ? { images: [], dropped: 0 }
+      : await loadImages(imported.images, {
+          allowFiles: options.allowFiles,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        });
+  const notices = [...imported.notices];
+  if (dropped > 0) {
+    notices.push(
+      dropped === 1
+        ? `1 image of ${describeSource(source)} could not be loaded and was left out.`
+        : `${dropped} images of ${describeSource(source)} could not be loaded and were left out.`,
+    );
+  }
+  return storeImportedArticle(db, source, { ...imported, notices }, images);
+}
+
+function withoutFragment(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
+}
