@@ -41,6 +41,8 @@ export default defineConfig({
         test: {
           name: 'chromium',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
+          // Imports the test documents through main's pipeline, in Node, for the renderer to compare against.
+          globalSetup: ['./test/renderer/imported/imported-documents.setup.ts'],
           testTimeout: 30_000,
           browser: {
             enabled: true,
