@@ -1,5 +1,4 @@
 import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
 
 import { documentText } from '../../../common/document.ts';
 import { articleTitle, documentName, quoted, titleFromAddress } from './article-title.ts';
@@ -8,6 +7,7 @@ import { type ConvertedDocument, htmlToDocument } from './html-to-document.ts';
 import { dropHeadingRepeatingTitle } from './leading-heading.ts';
 import { pageMeta } from './page-meta.ts';
 import { sanitiseHtml } from './sanitise-html.ts';
+import { parsePage } from './shared-window.ts';
 import { type ImportedArticle, ImportRefusedError } from './types.ts';
 
 /** Where a page came from, and what to call it when it names itself nowhere. */
@@ -33,19 +33,11 @@ interface PageFacts {
 /**
  * Turns a web page into an article: Mozilla Readability picks the main content and the page's metadata, then the
  * sanitiser and the converter make it a stored tree. A page where Readability finds nothing readable is kept whole
- * (sanitised), with a notice; a page with no readable text at all is refused.
+ * (sanitised), with a notice; a page with no readable text at all is refused. The page is parsed inert
+ * (shared-window.ts) and flattened where it nests too deep for Readability to read it in reasonable time.
  */
 export function importHtml(html: string, options: HtmlImportOptions): ImportedArticle {
-  // No scripts run and nothing is fetched: jsdom's defaults. Its console (CSS it cannot parse) is not ours to show.
-  const dom = new JSDOM(html, { url: options.baseUrl, virtualConsole: new VirtualConsole() });
-  try {
-    return importPage(dom.window.document, options);
-  } finally {
-    dom.window.close();
-  }
-}
-
-function importPage(document: Document, options: HtmlImportOptions): ImportedArticle {
+  const document = parsePage(html);
   if (document.body) flattenDeepNesting(document.body, readablePageDepth);
   const facts = pageFacts(document, options.baseUrl);
   const article = new Readability(document).parse();
@@ -96,18 +88,26 @@ function pageFacts(document: Document, address: string): PageFacts {
     firstHeading: document.querySelector('h1')?.textContent ?? null,
     lang: root.getAttribute('lang') || document.body?.getAttribute('lang') || null,
     dir: root.getAttribute('dir') || document.body?.getAttribute('dir') || null,
-    baseUrl: usableBase(document.baseURI, address),
+    baseUrl: usableBase(document.querySelector('base[href]')?.getAttribute('href'), address),
     bodyHtml: document.body?.innerHTML ?? '',
   };
 }
 
 /**
- * The page's <base> address, honoured as a browser would, unless it would let a web page reach files (a file:
- * base on an http page) or is not a place at all (javascript:, data:): then the page's own address.
+ * The page's <base> address, honoured as a browser would (resolved against the page's own), unless it would let a
+ * web page reach files (a file: base on an http page) or is not a place at all (javascript:, data:): then the
+ * page's own address. (The parsed document's address is about:blank, so Readability resolves only absolute bases;
+ * the converter resolves everything else.)
  */
-function usableBase(base: string, address: string): string {
-  const protocol = new URL(base).protocol;
-  if (protocol === 'http:' || protocol === 'https:') return base;
-  if (protocol === 'file:' && new URL(address).protocol === 'file:') return base;
+function usableBase(href: string | null | undefined, address: string): string {
+  if (!href) return address;
+  let base: URL;
+  try {
+    base = new URL(href.trim(), address);
+  } catch {
+    return address;
+  }
+  if (base.protocol === 'http:' || base.protocol === 'https:') return base.href;
+  if (base.protocol === 'file:' && new URL(address).protocol === 'file:') return base.href;
   return address;
 }

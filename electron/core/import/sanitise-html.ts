@@ -1,7 +1,7 @@
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
-import { JSDOM, VirtualConsole } from 'jsdom';
 
 import { allowedHtmlTags } from './html-tags.ts';
+import { sharedWindow } from './shared-window.ts';
 
 /**
  * The sanitiser's settings. An allow-list: anything not named here is removed. The converter (html-to-document.ts)
@@ -37,12 +37,11 @@ const config = {
 let purifier: DOMPurify | undefined;
 
 /**
- * One DOMPurify over one jsdom window for the whole process: a window takes tens of milliseconds to create and
- * holds no state between calls (each call parses into a fresh document). jsdom, not linkedom: DOMPurify over
- * linkedom does not sanitise.
+ * One DOMPurify for the whole process, over the shared jsdom window; it holds no state between calls (each call
+ * parses into a fresh document). jsdom, not linkedom: DOMPurify over linkedom does not sanitise.
  */
 function sharedPurifier(): DOMPurify {
-  purifier ??= createDOMPurify(new JSDOM('', { virtualConsole: new VirtualConsole() }).window);
+  purifier ??= createDOMPurify(sharedWindow());
   return purifier;
 }
 

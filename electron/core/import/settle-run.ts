@@ -98,38 +98,48 @@ function takeBackTrailingSpace(state: RunState): void {
 
 /**
  * Settles the run inside a pre: the text is kept exactly (a carriage return becomes a newline, as the parser does
- * for the page itself), a `line` item ends the line unless it has just ended, images are kept.
+ * for the page itself), a `line` item ends the line before what follows unless it has just ended (so none is added
+ * at the end), images are kept.
  */
 export function settlePreservedRun(items: readonly RunItem[]): SettledRun {
-  const state = { lineEnded: true, visible: false };
+  const state: PreservedState = { lineEnded: true, lineWanted: false, visible: false };
   const nodes: DocumentNode[] = [];
   writePreserved(items, nodes, state);
   return { nodes: tidy(nodes), visible: state.visible };
 }
 
-function writePreserved(
-  items: readonly RunItem[],
-  out: DocumentNode[],
-  state: { lineEnded: boolean; visible: boolean },
-): void {
+interface PreservedState {
+  /** The text so far ends a line (or is empty): a block boundary here needs no newline. */
+  lineEnded: boolean;
+  /** A block boundary was met: a newline goes before whatever follows, unless the line has ended by then. */
+  lineWanted: boolean;
+  visible: boolean;
+}
+
+function writePreserved(items: readonly RunItem[], out: DocumentNode[], state: PreservedState): void {
   for (const item of items) {
-    if (item.kind === 'text') {
-      const text = item.text.replace(/\r\n?/g, '\n');
-      if (text === '') continue;
-      out.push(text);
-      state.lineEnded = text.endsWith('\n');
-      state.visible ||= /\S/.test(text);
-    } else if (item.kind === 'element') {
+    if (item.kind === 'line') {
+      state.lineWanted = true;
+      continue;
+    }
+    if (item.kind === 'element') {
       const children: DocumentNode[] = [];
       out.push({ ...item.element, children });
       writePreserved(item.items, children, state);
-    } else if (item.kind === 'void') {
+      continue;
+    }
+    const text = item.kind === 'text' ? item.text.replace(/\r\n?/g, '\n') : '';
+    if (item.kind === 'text' && text === '') continue;
+    if (state.lineWanted && !state.lineEnded) out.push('\n');
+    state.lineWanted = false;
+    if (item.kind === 'text') {
+      out.push(text);
+      state.lineEnded = text.endsWith('\n');
+      state.visible ||= /\S/.test(text);
+    } else {
       out.push(item.element);
       state.lineEnded = false;
       state.visible = true;
-    } else if (!state.lineEnded) {
-      out.push('\n');
-      state.lineEnded = true;
     }
   }
 }
