@@ -11,7 +11,7 @@ import { parsePage } from './shared-window.ts';
 import { type ImportedArticle, ImportRefusedError } from './types.ts';
 
 /** Where a page came from, and what to call it when it names itself nowhere. */
-export interface HtmlImportOptions {
+interface HtmlImportOptions {
   /** The page's address (a file: URL for a file): relative links and images are resolved against it. */
   baseUrl: string;
   /** The title when the page has no <title> and no h1; by default its file name or host. */

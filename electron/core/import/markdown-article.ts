@@ -8,7 +8,7 @@ import { sanitiseHtml } from './sanitise-html.ts';
 import { type ImportedArticle, ImportRefusedError } from './types.ts';
 
 /** Where a Markdown file came from, and the title when it gives none. */
-export interface MarkdownImportOptions {
+interface MarkdownImportOptions {
   /** The file's address: relative links and images are resolved against it. */
   baseUrl: string;
   /** The title when the text has no leading h1, no front-matter title and no title line (usually the file name). */
