@@ -12,7 +12,7 @@ import type { ImageSource } from './types.ts';
 import { imageAddress, largestSrcsetCandidate, linkAddress } from './url-policy.ts';
 
 /**
- * Builds the stored tree (common/document.ts) from a sanitised body. Design, in the words of settle-run.ts:
+ * Builds the stored tree (common/document.ts) from a sanitised body. The design, in the terms of settle-run.ts:
  *
  * - The walk visits the DOM in document order with a stack of its own, so a page nested thousands deep cannot
  *   overflow the call stack. Each element kept in the tree gathers items: runs of inline content, and finished blocks.

@@ -143,6 +143,17 @@ describe('pages Readability cannot read', () => {
     expect(named.title).toBe('Shop');
   });
 
+  it('does not repeat the title as the first heading, but keeps a first heading that says something else', () => {
+    const repeated = importHtml('<title>Groceries</title><h1>  groceries </h1><p>Eggs, milk.</p>', {
+      baseUrl: 'https://shop.example/',
+    });
+    expect(textOf(repeated)).toBe('Eggs, milk.');
+    const other = importHtml('<title>Groceries</title><h1>Monday</h1><p>Eggs, milk.</p>', {
+      baseUrl: 'https://shop.example/',
+    });
+    expect(textOf(other)).toBe('Monday\n\nEggs, milk.');
+  });
+
   it('refuses a page with no readable text, naming it', () => {
     const empty = () =>
       importHtml('<html><body><img src="a.png"><script>x()</script></body></html>', {
