@@ -4,6 +4,7 @@ import { documentText } from '../../../common/document.ts';
 import { articleTitle, documentName, quoted, titleFromAddress } from './article-title.ts';
 import { flattenDeepNesting, readablePageDepth } from './flatten-deep-page.ts';
 import { type ConvertedDocument, htmlToDocument } from './html-to-document.ts';
+import { imagesLeftOutNotice } from './image-notice.ts';
 import { dropHeadingRepeatingTitle } from './leading-heading.ts';
 import { pageMeta } from './page-meta.ts';
 import { sanitiseHtml } from './sanitise-html.ts';
@@ -67,7 +68,7 @@ export function importHtml(html: string, options: HtmlImportOptions): ImportedAr
       dir: article?.dir || facts.dir,
     }),
     images: converted.images,
-    notices,
+    notices: [...notices, ...imagesLeftOutNotice(converted)],
   };
 }
 

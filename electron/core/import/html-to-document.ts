@@ -33,6 +33,22 @@ import { imageAddress, largestSrcsetCandidate, linkAddress } from './url-policy.
 export interface ConvertedDocument {
   document: DocumentNode[];
   images: ImageSource[];
+  /** Images past `maxImages`, left out of the tree. */
+  imagesLeftOut: number;
+}
+
+/**
+ * The most images one article keeps; later ones are left out (the caller tells the user). Every image is fetched
+ * at import, and a page of tags alone could name millions (`checkDocument` allows six-digit names); an article
+ * with more than a few hundred pictures is a gallery, and 5,000 keeps even those whole.
+ */
+export const maxImages = 5_000;
+
+/** What the walk keeps count of across the whole page. */
+interface WalkContext {
+  baseUrl: string;
+  images: number;
+  imagesLeftOut: number;
 }
 
 /** What a finished element contributes to its parent's items. */
@@ -72,6 +88,7 @@ const xhtml = 'http://www.w3.org/1999/xhtml';
  * be a bug here, not a problem with the page.
  */
 export function htmlToDocument(body: Element, baseUrl: string): ConvertedDocument {
+  const context: WalkContext = { baseUrl, images: 0, imagesLeftOut: 0 };
   const top: Item[] = [];
   const stack: Frame[] = [
     {
@@ -96,7 +113,7 @@ export function htmlToDocument(body: Element, baseUrl: string): ConvertedDocumen
     frame.next = node.nextSibling;
     if (node.nodeType === textNode) frame.items.push({ kind: 'text', text: (node as Text).data });
     else if (node.nodeType === elementNode && (node as Element).namespaceURI === xhtml) {
-      const child = enter(node as Element, frame, baseUrl);
+      const child = enter(node as Element, frame, context);
       if (child) stack.push(child);
     }
   }
@@ -104,11 +121,12 @@ export function htmlToDocument(body: Element, baseUrl: string): ConvertedDocumen
   const images = nameImages(document);
   const problem = checkDocument(document);
   if (problem) throw new Error(`The import built a tree Marginalia may not store: ${problem}`);
-  return { document, images };
+  return { document, images, imagesLeftOut: context.imagesLeftOut };
 }
 
 /** Handles an element met in the walk: adds it to the parent's items, or returns the frame that gathers its children. */
-function enter(element: Element, parent: Frame, baseUrl: string): Frame | undefined {
+function enter(element: Element, parent: Frame, context: WalkContext): Frame | undefined {
+  const { baseUrl } = context;
   const role = tagRole(element.localName);
   const through = (opening?: Item, closing?: Item): Frame => {
     if (opening) parent.items.push(opening);
@@ -129,7 +147,12 @@ function enter(element: Element, parent: Frame, baseUrl: string): Frame | undefi
   }
   if (tag === 'img') {
     const image = imageElement(element, baseUrl);
-    if (image) parent.items.push({ kind: 'void', element: image });
+    if (image && context.images < maxImages) {
+      context.images += 1;
+      parent.items.push({ kind: 'void', element: image });
+    } else if (image) {
+      context.imagesLeftOut += 1;
+    }
     return undefined;
   }
   if (tag === 'hr') {

@@ -2,4 +2,4 @@
 export { importHtml } from './html-article.ts';
 export { importMarkdown } from './markdown-article.ts';
 export { readArticleFile } from './read-article-file.ts';
-export { type ImageSource, type ImportedArticle, ImportRefusedError } from './types.ts';
+export { type ImportedArticle, ImportRefusedError } from './types.ts';

@@ -3,6 +3,7 @@ import MarkdownIt from 'markdown-it';
 import { documentText } from '../../../common/document.ts';
 import { articleTitle, documentName, oneLine, quoted } from './article-title.ts';
 import { htmlToDocument } from './html-to-document.ts';
+import { imagesLeftOutNotice } from './image-notice.ts';
 import { leadingHeading } from './leading-heading.ts';
 import { sanitiseHtml } from './sanitise-html.ts';
 import { type ImportedArticle, ImportRefusedError } from './types.ts';
@@ -46,7 +47,8 @@ export function importMarkdown(source: string, options: MarkdownImportOptions): 
   } else if (!frontTitle) {
     title = takeTitleLine(body);
   }
-  const { document, images } = htmlToDocument(body, options.baseUrl);
+  const converted = htmlToDocument(body, options.baseUrl);
+  const { document, images } = converted;
   if (!/\S/.test(documentText(document))) {
     throw new ImportRefusedError(`${quoted(documentName(options.baseUrl))} has no readable text.`);
   }
@@ -55,7 +57,7 @@ export function importMarkdown(source: string, options: MarkdownImportOptions): 
     body: { format: 'document', document },
     meta: {},
     images,
-    notices: [],
+    notices: imagesLeftOutNotice(converted),
   };
 }
 

@@ -101,3 +101,18 @@ describe('a page of 5,000 iframes', () => {
     expect(textOf(imported).split('Text between frames.')).toHaveLength(5_001);
   });
 });
+
+describe('a page of more images than an article keeps', () => {
+  it('keeps the first 5,000, in order, and says how many it left out', () => {
+    const images = Array.from({ length: 5_003 }, (_, i) => `<img src="/i/${i}.png">`).join('');
+    const imported = importHtml(`<title>Gallery</title><p>Pictures.</p><p>${images}</p>`, {
+      baseUrl: 'https://example.com/',
+    });
+    expectSafe(imported);
+    expect(imported.images).toHaveLength(5_000);
+    expect(imported.images.at(-1)).toEqual({ name: '5000', url: 'https://example.com/i/4999.png' });
+    expect(imported.notices).toEqual([
+      'This document has more than 5,000 images; the 3 images after those were left out.',
+    ]);
+  });
+});
