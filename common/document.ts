@@ -47,8 +47,8 @@ export const blockTags = [
 /** Elements inside a block's text. `br` and `img` hold no children. */
 export const inlineTags = ['a', 'em', 'strong', 'code', 's', 'u', 'sub', 'sup', 'small', 'kbd', 'br', 'img'] as const;
 
-export type BlockTag = (typeof blockTags)[number];
-export type InlineTag = (typeof inlineTags)[number];
+type BlockTag = (typeof blockTags)[number];
+type InlineTag = (typeof inlineTags)[number];
 export type DocumentTag = BlockTag | InlineTag;
 
 /** The only attributes a stored element may carry; which element may carry which is checked by `checkDocument`. */
@@ -76,7 +76,7 @@ export interface DocumentElement {
 export type DocumentNode = string | DocumentElement;
 
 /** Schemes a stored link may use; anything else is dropped at import. */
-export const linkSchemes = ['http:', 'https:', 'mailto:'] as const;
+const linkSchemes = ['http:', 'https:', 'mailto:'] as const;
 
 /** How deep a stored tree may nest: deeper pages are flattened at import, and the renderer never recurses further. */
 export const maxDocumentDepth = 48;
@@ -86,7 +86,7 @@ const tagSet: ReadonlySet<string> = new Set([...blockTags, ...inlineTags]);
 const voidTags: ReadonlySet<string> = new Set(['br', 'img', 'hr']);
 
 /** Whether an element starts a block (the text must have whitespace around it). */
-export function isBlock(node: DocumentNode): node is DocumentElement {
+function isBlock(node: DocumentNode): node is DocumentElement {
   return typeof node !== 'string' && blockTagSet.has(node.tag);
 }
 

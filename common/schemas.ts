@@ -130,7 +130,7 @@ export const externalLinkSchema = z
   .refine(isAllowedLink, { message: 'only http, https and mailto links can be opened' });
 
 /** One tag as typed: not empty once trimmed, no longer than the limit. */
-export const tagSchema = wellFormedText('the tag')
+const tagSchema = wellFormedText('the tag')
   .refine((tag) => tag.trim() !== '', { message: 'a tag cannot be empty' })
   .refine((tag) => tag.trim().length <= limits.tagMaxLength, {
     message: `a tag is longer than ${limits.tagMaxLength} characters`,

@@ -42,7 +42,7 @@ export function zipfWord(rng: Rng, words: readonly string[]): string {
   return words[Math.floor(Math.exp(rng() * Math.log(words.length))) - 1] ?? 'the';
 }
 
-export function articleText(rng: Rng, words: readonly string[]): string {
+function articleText(rng: Rng, words: readonly string[]): string {
   const paragraphs: string[] = [];
   let length = 0;
   while (length < articleChars) {

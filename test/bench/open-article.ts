@@ -1,0 +1,158 @@
+/**
+ * `node test/bench/open-article.ts` (part of `npm run bench`): opening an article from the library, from the click
+ * on its entry to the article painted with its highlights, in the real app (the built renderer in Chromium over the
+ * real main-process side, through the test harness: `npm run build` first, which `npm run bench` does).
+ *
+ * The article is a formatted page of ~150 KB (headings, paragraphs, lists) with 1,000 highlights; the baseline is the
+ * same page without any, opened the same way in the same run. The clock runs in the page: from the click to the task
+ * after the first frame that shows the article's title with highlights registered for painting.
+ *
+ * Prints `BENCH open-article-…` lines.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import { describeText } from '../../common/anchoring/text-anchor.ts';
+import type { DocumentNode } from '../../common/document.ts';
+import { createAnnotation } from '../../db/annotations.ts';
+import { insertArticle } from '../../db/articles.ts';
+import { openAppData } from '../../electron/core/app-data.ts';
+import { deriveSeed, int, mulberry32, type Rng } from '../corpus/random.ts';
+import { launchApp, makeDataDir } from '../harness/launch-app.ts';
+import { waitForTitle } from '../harness/reader.ts';
+import { librarySeed, vocabulary, zipfWord } from './generated-library.ts';
+
+const highlightCount = 1_000;
+const runs = 7;
+
+function print(name: string, value: number, unit: string): void {
+  const shown = unit === 'count' ? String(Math.round(value)) : value.toFixed(value < 10 ? 2 : 1);
+  console.log(`BENCH ${name} ${shown} ${unit}`);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** A formatted page of about `chars` characters: sections of a heading, paragraphs and now and then a list. */
+function page(rng: Rng, words: readonly string[], chars: number): DocumentNode[] {
+  const sentence = () => {
+    const text = Array.from({ length: int(rng, 8, 20) }, () => zipfWord(rng, words)).join(' ');
+    return text.charAt(0).toUpperCase() + text.slice(1) + '.';
+  };
+  const blocks: DocumentNode[] = [];
+  let length = 0;
+  while (length < chars) {
+    let block: DocumentNode;
+    const kind = int(rng, 0, 7);
+    if (kind === 0) block = { tag: 'h2', children: [sentence()] };
+    else if (kind === 1)
+      block = {
+        tag: 'ul',
+        children: Array.from({ length: int(rng, 2, 5) }, sentence).flatMap((item, i) => [
+          ...(i > 0 ? ['\n'] : []),
+          { tag: 'li' as const, children: [item] },
+        ]),
+      };
+    else {
+      const [a, b, c] = [sentence(), sentence(), sentence()];
+      block = { tag: 'p', children: [`${a} `, { tag: 'em', children: [b] }, ` ${c}`] };
+    }
+    if (blocks.length > 0) blocks.push('\n\n');
+    blocks.push(block);
+    length += JSON.stringify(block).length;
+  }
+  return blocks;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(import.meta.dirname, '../../out/renderer/index.html'))) {
+    throw new Error('The renderer is not built: run `npm run build` first (npm run bench does).');
+  }
+  const { dataDir, remove } = await makeDataDir();
+  try {
+    const rng = mulberry32(deriveSeed(librarySeed, 'open-article'));
+    const words = vocabulary(rng);
+    const tree = page(rng, words, 150_000);
+    const data = openAppData(dataDir);
+    const titles = { highlighted: 'Highlighted page', plain: 'Plain page' };
+    try {
+      const highlighted = insertArticle(data.db, {
+        title: titles.highlighted,
+        source: 'https://bench.example/highlighted',
+        format: 'document',
+        document: tree,
+      });
+      insertArticle(data.db, {
+        title: titles.plain,
+        source: 'https://bench.example/plain',
+        format: 'document',
+        document: tree,
+      });
+      const text = highlighted.content;
+      data.db.transaction(() => {
+        for (let n = 0; n < highlightCount; n += 1) {
+          const start = text.indexOf(' ', int(rng, 0, text.length - 200)) + 1;
+          const end = start + int(rng, 5, 90);
+          const color = (['yellow', 'green', 'blue', 'pink', 'purple'] as const)[n % 5]!;
+          createAnnotation(data.db, { articleId: highlighted.id, color, selectors: describeText(text, start, end) });
+        }
+      })();
+      print('open-article-text-chars', text.length, 'count');
+    } finally {
+      data.close();
+    }
+
+    const app = await launchApp({ dataDir });
+    try {
+      const { page: tab } = app;
+      const openFromLibrary = async (title: string): Promise<number> => {
+        await tab.keyboard.press('Control+Shift+L');
+        await tab.getByRole('option', { name: new RegExp(title) }).waitFor();
+        const elapsed = await tab.evaluate(async (wanted) => {
+          const option = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) =>
+            o.textContent?.includes(wanted),
+          );
+          if (!option) throw new Error(`no library entry for ${wanted}`);
+          const started = performance.now();
+          option.click();
+          await new Promise<void>((resolve) => {
+            const check = () => {
+              const shown = document.getElementById('article-title')?.textContent === wanted;
+              const painted = [...CSS.highlights.values()].some((highlight) => highlight.size > 0);
+              // Highlights registered by this frame are painted in it; the task after it runs once it is drawn.
+              if (shown && (painted || wanted !== 'Highlighted page')) setTimeout(resolve, 0);
+              else requestAnimationFrame(check);
+            };
+            requestAnimationFrame(check);
+          });
+          return performance.now() - started;
+        }, title);
+        await waitForTitle(tab, title);
+        return elapsed;
+      };
+      const withHighlights: number[] = [];
+      const without: number[] = [];
+      // A warm-up of each, then alternate, so both see the same caches.
+      await openFromLibrary(titles.highlighted);
+      await openFromLibrary(titles.plain);
+      for (let run = 0; run < runs; run += 1) {
+        withHighlights.push(await openFromLibrary(titles.highlighted));
+        without.push(await openFromLibrary(titles.plain));
+      }
+      print('open-article-highlights', highlightCount, 'count');
+      print('open-article-1000-highlights-median', median(withHighlights), 'ms');
+      print('open-article-1000-highlights-max', Math.max(...withHighlights), 'ms');
+      print('open-article-no-highlights-median', median(without), 'ms');
+      print('open-article-1000-vs-none-median', median(withHighlights) / median(without), 'x');
+      if (app.pageErrors.length > 0) throw new Error(`page errors: ${app.pageErrors.join(' | ')}`);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await remove();
+  }
+}
+
+await main();
