@@ -99,6 +99,18 @@ function metaColumns(meta: Partial<ArticleMeta> = {}) {
   };
 }
 
+/**
+ * The library list, exported so a test can check its plan. Both counts come from an index alone
+ * (annotations_by_article_has_note; the note test is written exactly as that index's expression, so SQLite reads it
+ * from the index): no highlight's row is read, so the list costs about the same with 100 highlights or 100,000.
+ */
+export const librarySql = `SELECT a.id, a.title, a.source, a.format, a.site_name, a.byline, a.read_progress,
+    a.note <> '' AS has_note, a.created_at, a.updated_at,
+    (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS highlight_count,
+    (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND (n.note <> '') = 1) AS note_count
+  FROM articles a
+  ORDER BY a.created_at DESC, a.id DESC`;
+
 const statements = statementCache((db) => ({
   get: db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
   exists: db.prepare<[number], 1>('SELECT 1 FROM articles WHERE id = ?').pluck(),
@@ -118,14 +130,7 @@ const statements = statementCache((db) => ({
      WHERE id = @id
      RETURNING *`,
   ),
-  library: db.prepare<[], LibraryRow>(
-    `SELECT a.id, a.title, a.source, a.format, a.site_name, a.byline, a.read_progress, a.note <> '' AS has_note,
-            a.created_at, a.updated_at,
-            count(n.id) AS highlight_count, count(nullif(n.note, '')) AS note_count
-     FROM articles a LEFT JOIN annotations n ON n.article_id = a.id
-     GROUP BY a.id
-     ORDER BY a.created_at DESC, a.id DESC`,
-  ),
+  library: db.prepare<[], LibraryRow>(librarySql),
   list: db.prepare<[], Omit<ArticleRow, 'content' | 'document'>>(`SELECT ${summaryColumns} FROM articles ORDER BY id`),
 }));
 

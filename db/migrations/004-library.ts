@@ -20,6 +20,8 @@ import type { Migration } from './migration.ts';
  * - `annotation_tags`: a highlight's tags, each once per highlight regardless of case (NOCASE). They go with their
  *   highlight (CASCADE) and follow an id change (ON UPDATE CASCADE).
  * - `annotations_by_created`: the "All highlights" view lists the whole library newest first.
+ * - `annotations_by_article_has_note`: the library counts each article's notes from this index alone (the
+ *   expression `note <> ''` is in it, so no row is read); counting them from the table read every highlight's row.
  */
 export const migration004: Migration = {
   version: 4,
@@ -85,6 +87,7 @@ export const migration004: Migration = {
       CREATE INDEX annotation_tags_by_tag ON annotation_tags (tag);
 
       CREATE INDEX annotations_by_created ON annotations (created_at, id);
+      CREATE INDEX annotations_by_article_has_note ON annotations (article_id, (note <> ''));
     `);
   },
 };

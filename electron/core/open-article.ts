@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 import type { OpenedArticle } from '../../common/model.ts';
+import { dropMissingImages } from './import/drop-missing-images.ts';
 import { type ImportedArticle, importHtml, ImportRefusedError, readArticleFile } from './import/index.ts';
 import { describeSource, storeImportedArticle } from './import-article.ts';
 import { fetchPage } from './web/fetch-page.ts';
@@ -69,7 +70,14 @@ async function storeWithImages(
         : `${dropped} images of ${describeSource(source)} could not be loaded and were left out.`,
     );
   }
-  return storeImportedArticle(db, source, { ...imported, notices }, images);
+  const body =
+    dropped > 0 && imported.body.format === 'document'
+      ? {
+          format: 'document' as const,
+          document: dropMissingImages(imported.body.document, new Set(images.map((image) => image.name))),
+        }
+      : imported.body;
+  return storeImportedArticle(db, source, { ...imported, body, notices }, images);
 }
 
 function withoutFragment(url: string): string {

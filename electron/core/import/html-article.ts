@@ -43,7 +43,7 @@ export function importHtml(html: string, options: HtmlImportOptions): ImportedAr
   const facts = pageFacts(document, options.baseUrl);
   const article = new Readability(document).parse();
   const title = articleTitle(
-    article?.title,
+    withoutSiteName(article?.title, article?.siteName),
     facts.title,
     facts.firstHeading,
     options.fallbackTitle ?? titleFromAddress(options.baseUrl),
@@ -70,6 +70,23 @@ export function importHtml(html: string, options: HtmlImportOptions): ImportedAr
     images: converted.images,
     notices: [...notices, ...imagesLeftOutNotice(converted)],
   };
+}
+
+/**
+ * A page title without the site's name around it ("Tide tables | Harbour News" → "Tide tables"): the library shows
+ * the site apart. Readability leaves the name on short titles, where it cannot tell it from the title's own words;
+ * knowing the site's name, we can.
+ */
+function withoutSiteName(title: string | null | undefined, siteName: string | null | undefined): string {
+  const text = (title ?? '').trim();
+  const site = (siteName ?? '').trim();
+  if (!site || text === site) return text;
+  const separators = String.raw`\s+[|\-–—·:•»]+\s+`;
+  const escaped = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stripped = text
+    .replace(new RegExp(`${separators}${escaped}$`, 'iu'), '')
+    .replace(new RegExp(`^${escaped}${separators}`, 'iu'), '');
+  return stripped.trim() || text;
 }
 
 function convert(html: string, title: string, baseUrl: string): ConvertedDocument {

@@ -225,3 +225,25 @@ describe('addresses', () => {
     expect(imported.images).toEqual([{ name: '1', url: 'data:image/png;base64,iVBORw0KGgo=' }]);
   });
 });
+
+describe('a page title', () => {
+  const page = (title: string, site: string) =>
+    `<html><head><title>${title}</title><meta property="og:site_name" content="${site}"></head><body><article><p>${'The tide comes in twice a day along this coast. '.repeat(12)}</p></article></body></html>`;
+
+  it('leaves out the site’s name around it, which the library shows on its own', () => {
+    for (const title of ['Tide tables | Harbour News', 'Harbour News – Tide tables', 'Tide tables · Harbour News']) {
+      const imported = importHtml(page(title, 'Harbour News'), { baseUrl: 'https://harbour.example/tides' });
+      expect(imported.title).toBe('Tide tables');
+      expect(imported.meta.siteName).toBe('Harbour News');
+    }
+  });
+
+  it('keeps a title that is the site’s name, or only mentions it', () => {
+    expect(importHtml(page('Harbour News', 'Harbour News'), { baseUrl: 'https://h.example/' }).title).toBe(
+      'Harbour News',
+    );
+    expect(importHtml(page('Why Harbour News moved', 'Harbour News'), { baseUrl: 'https://h.example/' }).title).toBe(
+      'Why Harbour News moved',
+    );
+  });
+});
