@@ -28,7 +28,6 @@ interface PageFacts {
   /** The address relative links resolve against: the page's <base> if it may be used, else the page's own. */
   baseUrl: string;
   /** The body as it was, for when Readability finds no article in it. */
-  bodyHtml: string;
 }
 
 /**
@@ -41,7 +40,8 @@ export function importHtml(html: string, options: HtmlImportOptions): ImportedAr
   const document = parsePage(html);
   if (document.body) flattenDeepNesting(document.body, readablePageDepth);
   const facts = pageFacts(document, options.baseUrl);
-  const article = new Readability(document).parse();
+  // The article as Readability's own element, not serialised: the sanitiser takes the node as it is.
+  const article = new Readability<Element>(document, { serializer: (element) => element as Element }).parse();
   const title = articleTitle(
     withoutSiteName(article?.title, article?.siteName),
     facts.title,
@@ -51,7 +51,8 @@ export function importHtml(html: string, options: HtmlImportOptions): ImportedAr
   const notices: string[] = [];
   let converted = article?.content ? convert(article.content, title, facts.baseUrl) : undefined;
   if (!converted || !hasText(converted)) {
-    converted = convert(facts.bodyHtml, title, facts.baseUrl);
+    // The whole page, from its markup (Readability changed the parsed document as it read it).
+    converted = convert(html, title, facts.baseUrl);
     if (!hasText(converted)) {
       throw new ImportRefusedError(`${quoted(documentName(options.baseUrl))} has no readable text.`);
     }
@@ -89,7 +90,7 @@ function withoutSiteName(title: string | null | undefined, siteName: string | nu
   return stripped.trim() || text;
 }
 
-function convert(html: string, title: string, baseUrl: string): ConvertedDocument {
+function convert(html: string | Node, title: string, baseUrl: string): ConvertedDocument {
   const body = sanitiseHtml(html);
   dropHeadingRepeatingTitle(body, title);
   return htmlToDocument(body, baseUrl);
@@ -107,7 +108,6 @@ function pageFacts(document: Document, address: string): PageFacts {
     lang: root.getAttribute('lang') || document.body?.getAttribute('lang') || null,
     dir: root.getAttribute('dir') || document.body?.getAttribute('dir') || null,
     baseUrl: usableBase(document.querySelector('base[href]')?.getAttribute('href'), address),
-    bodyHtml: document.body?.innerHTML ?? '',
   };
 }
 
