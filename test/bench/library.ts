@@ -59,7 +59,7 @@ function naiveList(db: Database): number {
  * A news-like page of about 1 MB: site chrome (navigation, a sidebar, a footer, scripts and inline handlers that
  * the import must drop) around an article of headings, paragraphs with links and emphasis, lists, quotes and tables.
  */
-export function htmlPage(rng: Rng, words: readonly string[], targetBytes: number): { html: string; text: string } {
+function htmlPage(rng: Rng, words: readonly string[], targetBytes: number): { html: string; text: string } {
   const sentence = () => {
     const text = Array.from({ length: int(rng, 8, 22) }, () => zipfWord(rng, words)).join(' ');
     return text.charAt(0).toUpperCase() + text.slice(1) + '.';
@@ -173,4 +173,4 @@ function main(): void {
   }
 }
 
-if (import.meta.main) main();
+main();
