@@ -46,7 +46,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      // The import worker is its own entry, out/main/import-worker.js, started by electron/core/import/import-runner.ts.
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          'import-worker': resolve(import.meta.dirname, 'electron/core/import/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

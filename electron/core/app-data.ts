@@ -7,6 +7,7 @@ import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.ts';
 import { createHandlers, type HandlerPorts, noUserPorts } from '../ipc/handlers.ts';
 import { ensureDefaultArticle } from './default-article.ts';
+import { ImportRunner } from './import/import-runner.ts';
 import { explainOpenFailure } from './library-open-error.ts';
 
 /**
@@ -31,12 +32,16 @@ export interface AppDataOptions {
   ports?: HandlerPorts;
   /** How long to wait for another program's lock on the library (tests shorten it). */
   busyTimeoutMs?: number;
+  /** The import worker's code (the built one, in the app); run from source by default. */
+  importWorkerFile?: string;
 }
 
 /** An open data directory: the database, the dispatcher every IPC call goes through, and a way to close both. */
 export interface AppData {
   readonly db: Database;
   readonly dispatch: Dispatch;
+  /** The worker that reads and sanitises documents, for main's own opens (command line, second launch). */
+  readonly importer: ImportRunner;
   close(): void;
 }
 
@@ -65,8 +70,18 @@ export function openAppData(dataDir: string, options: AppDataOptions = {}): AppD
   }
   try {
     ensureDefaultArticle(db, readSeedArticle());
-    const dispatch = createDispatch(createHandlers(db, options.ports ?? noUserPorts), log);
-    return { db, dispatch, close: () => closeDatabase(db, warn) };
+    const importer = new ImportRunner(options.importWorkerFile ? { workerFile: options.importWorkerFile } : {});
+    const dispatch = createDispatch(createHandlers(db, options.ports ?? noUserPorts, importer), log);
+    return {
+      db,
+      dispatch,
+      importer,
+      /** An import still running is stopped with its worker; what was stored stays. */
+      close: () => {
+        void importer.close();
+        closeDatabase(db, warn);
+      },
+    };
   } catch (error) {
     closeDatabase(db, warn);
     throw explainOpenFailure(error, dataDir, databaseFileName);

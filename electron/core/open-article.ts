@@ -2,39 +2,42 @@ import type { Database } from 'better-sqlite3';
 
 import type { OpenedArticle } from '../../common/model.ts';
 import { dropMissingImages } from './import/drop-missing-images.ts';
-import { type ImportedArticle, importHtml, ImportRefusedError, readArticleFile } from './import/index.ts';
+import type { ImportRunner } from './import/import-runner.ts';
+import { type ImportedArticle, ImportRefusedError } from './import/index.ts';
 import { describeSource, storeImportedArticle } from './import-article.ts';
 import { fetchPage } from './web/fetch-page.ts';
 import { loadImages } from './web/load-images.ts';
 
-/** What opening needs from outside: how to reach the web (tests pass a fetch bound to a local server). */
+/** What opening needs: the worker that reads documents, and how to reach the web (tests may pass their own fetch). */
 export interface OpenDeps {
-  fetch?: typeof globalThis.fetch;
+  importer: ImportRunner;
+  fetch?: typeof globalThis.fetch | undefined;
 }
 
 /**
  * Opens a file the user chose (dialog, drop, command line, the OS): reads and sanitises it, loads its images once,
  * then stores it or re-imports it. ImportRefusedError, with nothing stored, when it cannot be an article.
  */
-export async function openArticleFile(db: Database, filePath: string, deps: OpenDeps = {}): Promise<OpenedArticle> {
-  const { source, imported } = await readArticleFile(filePath);
+export async function openArticleFile(db: Database, filePath: string, deps: OpenDeps): Promise<OpenedArticle> {
+  const { source, imported } = await deps.importer.readFile(filePath);
   return storeWithImages(db, source, imported, { ...deps, allowFiles: true });
 }
 
 /** Fetches a web page, keeps its main content (Readability), sanitises it, loads its images and stores it. */
-export async function openWebPage(db: Database, url: string, deps: OpenDeps = {}): Promise<OpenedArticle> {
+export async function openWebPage(db: Database, url: string, deps: OpenDeps): Promise<OpenedArticle> {
   const page = await fetchPage(url, deps.fetch ? { fetch: deps.fetch } : {});
   // The address the page was finally served from is its identity: opening it again is a re-import. A #fragment
   // names a place in the page, not another page.
   const source = withoutFragment(page.url);
-  return storeWithImages(db, source, importHtml(page.html, { baseUrl: page.url }), { ...deps, allowFiles: false });
+  const imported = await deps.importer.importHtml(page.html, page.url);
+  return storeWithImages(db, source, imported, { ...deps, allowFiles: false });
 }
 
 /** Opens several files, each on its own: one that cannot be opened does not stop the others. */
 export async function openArticleFiles(
   db: Database,
   filePaths: readonly string[],
-  deps: OpenDeps = {},
+  deps: OpenDeps,
 ): Promise<{ opened: OpenedArticle[]; refused: Array<{ file: string; reason: string }> }> {
   const opened: OpenedArticle[] = [];
   const refused: Array<{ file: string; reason: string }> = [];

@@ -18,6 +18,7 @@ import { InvalidCursorError, listAllHighlights } from '../../db/highlights.ts';
 import { searchLibrary } from '../../db/search.ts';
 import { listTagCounts, setTags } from '../../db/tags.ts';
 import { defaultArticleSource, getDefaultArticle } from '../core/default-article.ts';
+import { ImportRunner } from '../core/import/import-runner.ts';
 import { ImportRefusedError } from '../core/import/index.ts';
 import { openArticleFile, openArticleFiles, openWebPage } from '../core/open-article.ts';
 import { PageFetchError } from '../core/web/fetch-page.ts';
@@ -122,8 +123,12 @@ export const noUserPorts: HandlerPorts = {
  * Every channel's implementation. Input has already passed the contract's schema in createDispatch, so each
  * handler only calls the data layer.
  */
-export function createHandlers(db: Database, ports: HandlerPorts = noUserPorts): Handlers {
-  const deps = ports.fetch ? { fetch: ports.fetch } : {};
+export function createHandlers(
+  db: Database,
+  ports: HandlerPorts = noUserPorts,
+  importer: ImportRunner = new ImportRunner(),
+): Handlers {
+  const deps = { importer, fetch: ports.fetch };
   // Deleted articles, until the app closes, so Undo can bring them back (db/article-deletion.ts).
   const deleted = new Map<string, DeletedArticleSnapshot>();
   return {

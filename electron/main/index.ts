@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { app, type BrowserWindow, dialog } from 'electron';
 
 import { openAppData } from '../core/app-data.ts';
+import { importWorkerFile } from '../core/import/import-runner.ts';
 import { allowedOrigins, appEntryUrl } from './app-origin.ts';
 import { articleFilePicker } from './article-file-dialog.ts';
 import { registerIpc } from './ipc.ts';
@@ -59,7 +60,7 @@ function start(): void {
       pendingFiles.push(...paths);
       return;
     }
-    void openOutsideFiles(appData.db, paths, () => mainWindow);
+    void openOutsideFiles(appData, paths, () => mainWindow);
   };
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
@@ -80,6 +81,7 @@ function start(): void {
       try {
         appData = openAppData(dataDir, {
           ports: { pickArticleFile: articleFilePicker(() => mainWindow), ...linkPorts(() => mainWindow) },
+          importWorkerFile: importWorkerFile(builtDir),
           log: (error) => log.error('an IPC call failed unexpectedly:', error),
           warn: log.warn,
         });

@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
 import { type BrowserWindow, dialog } from 'electron';
 
 import { articleOpenedEvent } from '../../common/contract.ts';
+import type { AppData } from '../core/app-data.ts';
 import { openArticleFiles } from '../core/open-article.ts';
 import { log } from './log.ts';
 
@@ -11,14 +11,14 @@ import { log } from './log.ts';
  * one message box, with the reason, as the Open dialog would say it.
  */
 export async function openOutsideFiles(
-  db: Database,
+  appData: Pick<AppData, 'db' | 'importer'>,
   paths: readonly string[],
   window: () => BrowserWindow | null,
 ): Promise<void> {
   if (paths.length === 0) return;
   let result: Awaited<ReturnType<typeof openArticleFiles>>;
   try {
-    result = await openArticleFiles(db, paths);
+    result = await openArticleFiles(appData.db, paths, { importer: appData.importer });
   } catch (error) {
     log.error('could not open files from outside the app:', error);
     dialog.showErrorBox(

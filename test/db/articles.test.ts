@@ -10,8 +10,8 @@ import {
   getArticle,
   getArticleBySource,
   insertArticle,
-  listArticles,
   librarySql,
+  listArticles,
   listLibrary,
   updateArticleContent,
 } from '../../db/articles.ts';

@@ -69,6 +69,7 @@ const withFileDialog = {
   },
   log: expect.any(Function),
   warn: log.warn,
+  importWorkerFile: expect.stringMatching(/import-worker\.(js|ts)$/),
 };
 
 async function startMain(): Promise<void> {
@@ -154,7 +155,11 @@ describe('main entry', () => {
     expect(mocks.window.restore).toHaveBeenCalledOnce();
     expect(mocks.window.focus).toHaveBeenCalledOnce();
     // The second launch's file is opened by the running app, resolved against the folder it was launched from.
-    expect(openOutsideFiles).toHaveBeenLastCalledWith({}, ['/home/reader/notes/field.md'], expect.any(Function));
+    expect(openOutsideFiles).toHaveBeenLastCalledWith(
+      expect.objectContaining({ db: {} }),
+      ['/home/reader/notes/field.md'],
+      expect.any(Function),
+    );
   });
 
   it('opens the files on its command line once the library is open, and macOS open-file ones too', async () => {
@@ -170,7 +175,7 @@ describe('main entry', () => {
       expect(openOutsideFiles).not.toHaveBeenCalled();
       await becomeReady();
       expect(openOutsideFiles).toHaveBeenCalledExactlyOnceWith(
-        {},
+        expect.objectContaining({ db: {} }),
         ['/home/reader/a.txt', '/home/reader/b.html'],
         expect.any(Function),
       );
