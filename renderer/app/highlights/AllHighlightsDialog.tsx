@@ -9,6 +9,7 @@ import { cycleTab, keepFocusIn } from '../components/dialog-focus.ts';
 import { ColorFilter, TagPicker } from '../components/HighlightFilters.tsx';
 import { listKeyTarget } from '../components/list-keys.ts';
 import { ListboxField } from '../components/ListboxField.tsx';
+import { ListMessage } from '../components/ListMessage.tsx';
 import { TagLabels } from '../components/TagLabels.tsx';
 import type { SearchChoice } from '../search/SearchDialog.tsx';
 import { colorName, firstLines, plural, quoteText, shorten } from '../text.ts';
@@ -200,25 +201,7 @@ export function AllHighlightsDialog({ api, onChoose, onClose }: AllHighlightsDia
           <p className="search-message error-text">Couldn’t list the tags to filter by: {known.error}</p>
         )}
         {message !== null && (
-          <p className={state.kind === 'failed' ? 'search-message error-text' : 'search-message'}>
-            {message}
-            {state.kind === 'failed' && (
-              <>
-                {' '}
-                <button
-                  type="button"
-                  className="text-button"
-                  onClick={() => {
-                    // The button goes with the message, and a removed element's focus is not given back.
-                    input.current?.focus({ preventScroll: true });
-                    retry();
-                  }}
-                >
-                  Try again
-                </button>
-              </>
-            )}
-          </p>
+          <ListMessage message={message} failed={state.kind === 'failed'} onRetry={retry} field={input} />
         )}
         <div
           id={`${id}-list`}

@@ -5,6 +5,7 @@ import { messageOf } from '../api.ts';
 import type { Notice } from '../articles/use-current-article.ts';
 import { listKeyTarget } from '../components/list-keys.ts';
 import { ListboxField } from '../components/ListboxField.tsx';
+import { ListMessage } from '../components/ListMessage.tsx';
 import { undoKeys } from '../keyboard.ts';
 import { plural } from '../text.ts';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
@@ -313,25 +314,7 @@ export function LibraryDialog(props: LibraryDialogProps) {
             </p>
           )}
           {message !== null && (
-            <p className={state.kind === 'failed' ? 'search-message error-text' : 'search-message'}>
-              {message}
-              {state.kind === 'failed' && (
-                <>
-                  {' '}
-                  <button
-                    type="button"
-                    className="text-button"
-                    onClick={() => {
-                      // The button goes with the message, and a removed element's focus is not given back.
-                      input.current?.focus({ preventScroll: true });
-                      onRetry();
-                    }}
-                  >
-                    Try again
-                  </button>
-                </>
-              )}
-            </p>
+            <ListMessage message={message} failed={state.kind === 'failed'} onRetry={onRetry} field={input} />
           )}
           <div id={`${id}-list`} className="search-results" role="listbox" aria-label="Articles">
             {entries.map((entry, i) => (
