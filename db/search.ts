@@ -238,32 +238,29 @@ class GroupBuilder {
   /** Adds the hits of rows matched with `matcher`. */
   add(rows: readonly MatchRow[], matcher: TermMatcher, accepts: Accepts): void {
     for (const row of rows) {
-      const known = this.byArticle.get(row.article_id);
-      if (!known && this.full) continue;
-      const entry = known ?? this.newEntry(row.article_id);
-      if (!entry) continue;
-      const { hits } = entry.group;
-      if (row.annotation_id === null) {
-        if (entry.articleRowSeen) continue;
-        if (accepts && !accepts(() => [entry.group.title, entry.text.all()])) continue;
-        entry.articleRowSeen = true;
-        const inTitle = findMatch(matcher, entry.group.title, 0);
-        // The title first; text hits last, in document order.
-        if (inTitle) hits.unshift({ kind: 'title', snippet: snippetAround(entry.group.title, inTitle, matcher).parts });
-        hits.push(...textHits(entry.text, matcher));
-      } else {
-        if (entry.annotations.has(row.annotation_id)) continue;
-        if (entry.annotations.size >= searchTuning.maxAnnotationHits) continue;
-        if (accepts && !accepts(() => [row.quote ?? '', row.note ?? ''])) continue;
-        entry.annotations.add(row.annotation_id);
-        // Highlights after the title and before text hits: quotes are weighted above body text.
-        const firstText = hits.findIndex((hit) => hit.kind === 'text');
-        hits.splice(firstText < 0 ? hits.length : firstText, 0, ...annotationHits(row, matcher));
-      }
-      if (!known) {
-        this.byArticle.set(row.article_id, entry);
-        this.groups.push(entry.group);
-      }
+      this.withEntry(row.article_id, (entry) => this.addRow(entry, row, matcher, accepts));
+    }
+  }
+
+  /** One index row's hits, into its article's group. */
+  private addRow(entry: GroupEntry, row: MatchRow, matcher: TermMatcher, accepts: Accepts): void {
+    const { hits } = entry.group;
+    if (row.annotation_id === null) {
+      if (entry.articleRowSeen) return;
+      if (accepts && !accepts(() => [entry.group.title, entry.text.all()])) return;
+      entry.articleRowSeen = true;
+      const inTitle = findMatch(matcher, entry.group.title, 0);
+      // The title first; text hits last, in document order.
+      if (inTitle) hits.unshift({ kind: 'title', snippet: snippetAround(entry.group.title, inTitle, matcher).parts });
+      hits.push(...textHits(entry.text, matcher));
+    } else {
+      if (entry.annotations.has(row.annotation_id)) return;
+      if (entry.annotations.size >= searchTuning.maxAnnotationHits) return;
+      if (accepts && !accepts(() => [row.quote ?? '', row.note ?? ''])) return;
+      entry.annotations.add(row.annotation_id);
+      // Highlights after the title and before text hits: quotes are weighted above body text.
+      const firstText = hits.findIndex((hit) => hit.kind === 'text');
+      hits.splice(firstText < 0 ? hits.length : firstText, 0, ...annotationHits(row, matcher));
     }
   }
 
@@ -273,23 +270,31 @@ class GroupBuilder {
     if (!found) return;
     const snippet = snippetAround(tag, found, matcher).parts;
     for (const row of rows) {
-      const known = this.byArticle.get(row.article_id);
-      if (!known && this.full) continue;
-      const entry = known ?? this.newEntry(row.article_id);
-      if (!entry) continue;
-      const { hits } = entry.group;
-      const tagged = hits.filter((hit) => hit.kind === 'tag').length;
-      if (tagged >= searchTuning.maxAnnotationHits) continue;
-      const firstText = hits.findIndex((hit) => hit.kind === 'text');
-      hits.splice(firstText < 0 ? hits.length : firstText, 0, {
-        kind: 'tag',
-        annotationId: row.annotation_id,
-        snippet,
+      this.withEntry(row.article_id, ({ group: { hits } }) => {
+        if (hits.filter((hit) => hit.kind === 'tag').length >= searchTuning.maxAnnotationHits) return;
+        const firstText = hits.findIndex((hit) => hit.kind === 'text');
+        hits.splice(firstText < 0 ? hits.length : firstText, 0, {
+          kind: 'tag',
+          annotationId: row.annotation_id,
+          snippet,
+        });
       });
-      if (!known) {
-        this.byArticle.set(row.article_id, entry);
-        this.groups.push(entry.group);
-      }
+    }
+  }
+
+  /**
+   * Runs `add` on an article's group, making the group if it is new and there is room; a group that gets no hit from
+   * it is not kept.
+   */
+  private withEntry(articleId: number, add: (entry: GroupEntry) => void): void {
+    const known = this.byArticle.get(articleId);
+    if (!known && this.full) return;
+    const entry = known ?? this.newEntry(articleId);
+    if (!entry) return;
+    add(entry);
+    if (!known && entry.group.hits.length > 0) {
+      this.byArticle.set(articleId, entry);
+      this.groups.push(entry.group);
     }
   }
 
