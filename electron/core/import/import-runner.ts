@@ -24,43 +24,45 @@ export function importWorkerFile(builtDir?: string): string {
  * takes longer than the limit is refused ("took too long") and its worker terminated; the next import starts a
  * fresh one. The main process stays free meanwhile: other calls (a search, a highlight) are answered as usual.
  */
+// TypeScript's `private`, not `#`: electronegativity (npm run audit:electron) cannot read a bundle with `#` fields,
+// and then silently misses the navigation guards in the same file.
 export class ImportRunner {
-  readonly #file: string;
-  readonly #timeLimitMs: number;
-  #worker: Worker | undefined;
-  #nextId = 1;
-  #queue: Promise<unknown> = Promise.resolve();
+  private readonly file: string;
+  private readonly timeLimitMs: number;
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: { workerFile?: string; timeLimitMs?: number } = {}) {
-    this.#file = options.workerFile ?? importWorkerFile();
-    this.#timeLimitMs = options.timeLimitMs ?? importTimeLimitMs;
+    this.file = options.workerFile ?? importWorkerFile();
+    this.timeLimitMs = options.timeLimitMs ?? importTimeLimitMs;
   }
 
   /** Reads and sanitises a file; ImportRefusedError when it cannot be an article. */
   readFile(filePath: string): Promise<{ source: string; imported: ImportedArticle }> {
-    return this.#enqueue({ id: this.#nextId++, kind: 'file', path: filePath }, path.basename(filePath));
+    return this.enqueue({ id: this.nextId++, kind: 'file', path: filePath }, path.basename(filePath));
   }
 
   /** Imports a fetched page's HTML; ImportRefusedError when it has nothing to read. */
   async importHtml(html: string, baseUrl: string): Promise<ImportedArticle> {
-    return (await this.#enqueue({ id: this.#nextId++, kind: 'html', html, baseUrl }, baseUrl)).imported;
+    return (await this.enqueue({ id: this.nextId++, kind: 'html', html, baseUrl }, baseUrl)).imported;
   }
 
   /** Stops the worker (the app is quitting). */
   async close(): Promise<void> {
-    const worker = this.#worker;
-    this.#worker = undefined;
+    const worker = this.worker;
+    this.worker = undefined;
     await worker?.terminate();
   }
 
-  #enqueue(job: ImportJob, name: string): Promise<{ source: string; imported: ImportedArticle }> {
-    const result = this.#queue.then(() => this.#run(job, name));
-    this.#queue = result.catch(() => undefined);
+  private enqueue(job: ImportJob, name: string): Promise<{ source: string; imported: ImportedArticle }> {
+    const result = this.queue.then(() => this.run(job, name));
+    this.queue = result.catch(() => undefined);
     return result;
   }
 
-  #run(job: ImportJob, name: string): Promise<{ source: string; imported: ImportedArticle }> {
-    const worker = (this.#worker ??= this.#start());
+  private run(job: ImportJob, name: string): Promise<{ source: string; imported: ImportedArticle }> {
+    const worker = (this.worker ??= this.start());
     return new Promise((resolve, reject) => {
       const done = () => {
         clearTimeout(timer);
@@ -70,14 +72,14 @@ export class ImportRunner {
       };
       const timer = setTimeout(() => {
         done();
-        if (this.#worker === worker) this.#worker = undefined;
+        if (this.worker === worker) this.worker = undefined;
         void worker.terminate();
         reject(
           new ImportRefusedError(
-            `“${name}” took too long to read (over ${Math.round(this.#timeLimitMs / 1000)} seconds), so it was not opened.`,
+            `“${name}” took too long to read (over ${Math.round(this.timeLimitMs / 1000)} seconds), so it was not opened.`,
           ),
         );
-      }, this.#timeLimitMs);
+      }, this.timeLimitMs);
       const onMessage = (outcome: ImportOutcome) => {
         if (outcome.id !== job.id) return;
         done();
@@ -87,12 +89,12 @@ export class ImportRunner {
       };
       const onError = (error: Error) => {
         done();
-        if (this.#worker === worker) this.#worker = undefined;
+        if (this.worker === worker) this.worker = undefined;
         reject(error);
       };
       const onExit = (code: number) => {
         done();
-        if (this.#worker === worker) this.#worker = undefined;
+        if (this.worker === worker) this.worker = undefined;
         reject(new Error(`the import worker stopped (exit code ${code})`));
       };
       worker.on('message', onMessage);
@@ -102,8 +104,8 @@ export class ImportRunner {
     });
   }
 
-  #start(): Worker {
-    const worker = new Worker(this.#file);
+  private start(): Worker {
+    const worker = new Worker(this.file);
     // An idle worker must not keep the process alive (a script or test that is done should exit).
     worker.unref();
     return worker;
