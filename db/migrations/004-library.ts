@@ -9,6 +9,8 @@ import type { Migration } from './migration.ts';
  *   write; the CHECK makes a document article without its tree, or a text article with one, impossible. The rebuild
  *   keeps every id, so the full-text rows (keyed by article id) stay valid; the article triggers, dropped with the
  *   old table, are re-created exactly as migration 3 made them.
+ * - AUTOINCREMENT: an id is never given again, so a deleted article can always come back under its own id (Undo),
+ *   even after newer articles were added.
  * - The bodies (`content`, `document`) are the last columns: SQLite reads a row's columns in order, and reaching one
  *   stored after a 50 KB body means walking that body's overflow pages, so the library list, which reads only the
  *   small columns, would otherwise read every article's text.
@@ -29,7 +31,7 @@ export const migration004: Migration = {
   up(db) {
     db.exec(`
       CREATE TABLE articles_rebuilt (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         title TEXT NOT NULL,
         source TEXT NOT NULL UNIQUE,
         format TEXT NOT NULL CHECK (format IN ('text', 'document')),

@@ -19,7 +19,7 @@ import { searchLibrary } from '../../db/search.ts';
 import { listTagCounts, setTags } from '../../db/tags.ts';
 import { defaultArticleSource, getDefaultArticle } from '../core/default-article.ts';
 import { ImportRunner } from '../core/import/import-runner.ts';
-import { ImportRefusedError } from '../core/import/index.ts';
+import { hasArticleExtension, ImportRefusedError, unsupportedTypeMessage } from '../core/import/index.ts';
 import { openArticleFile, openArticleFiles, openWebPage } from '../core/open-article.ts';
 import { PageFetchError } from '../core/web/fetch-page.ts';
 import { AppError } from './dispatch.ts';
@@ -141,7 +141,17 @@ export function createHandlers(
         return filePath ? reportingAsync(db, () => openArticleFile(db, filePath, deps)) : null;
       },
       openWebPage: ({ url }) => reportingAsync(db, () => openWebPage(db, url, deps)),
-      openDropped: ({ paths }) => reportingAsync(db, () => openArticleFiles(db, paths, deps)),
+      openDropped: ({ paths }) =>
+        reportingAsync(db, async () => {
+          const wrongType = paths.filter((filePath) => !hasArticleExtension(filePath));
+          const result = await openArticleFiles(
+            db,
+            paths.filter((filePath) => hasArticleExtension(filePath)),
+            deps,
+          );
+          const refused = wrongType.map((file) => ({ file, reason: unsupportedTypeMessage(file) }));
+          return { opened: result.opened, refused: [...refused, ...result.refused] };
+        }),
       setReading: ({ id, reading }) =>
         reporting(db, () => {
           setReadingPosition(db, id, reading);

@@ -195,10 +195,22 @@ describe('opening files', () => {
     writeFileSync(empty, '\n  \n');
     const before = ok(await api.articles.list()).length;
 
-    const result = ok(await api.articles.openDropped({ paths: [pdf, good, empty, path.join(temp.dir, 'gone.txt')] }));
+    // A dropped file must have an article's extension: a key or a password file (no extension) is never read.
+    const key = path.join(temp.dir, 'id_ed25519');
+    writeFileSync(key, '-----BEGIN OPENSSH PRIVATE KEY-----\nsecret\n');
+
+    const result = ok(
+      await api.articles.openDropped({ paths: [pdf, good, empty, key, path.join(temp.dir, 'gone.txt')] }),
+    );
     expect(result.opened.map((o) => o.article.title)).toEqual(['A title']);
-    expect(result.refused.map((r) => path.basename(r.file))).toEqual(['scan.pdf', 'empty.md', 'gone.txt']);
-    for (const { reason } of result.refused) expect(reason).toMatch(/^“(scan\.pdf|empty\.md|gone\.txt)”/);
+    expect(result.refused.map((r) => path.basename(r.file))).toEqual([
+      'scan.pdf',
+      'id_ed25519',
+      'empty.md',
+      'gone.txt',
+    ]);
+    for (const { reason } of result.refused) expect(reason).toMatch(/^“(scan\.pdf|id_ed25519|empty\.md|gone\.txt)”/);
+    expect(ok(await api.search.query({ text: 'OPENSSH' })).groups).toEqual([]);
     expect(ok(await api.articles.list())).toHaveLength(before + 1);
   });
 });

@@ -25,6 +25,21 @@ const kindsByExtension: Record<string, FileKind> = {
   '.xhtml': 'html',
 };
 
+/**
+ * Whether a path names a file of a type Marginalia opens, by a real extension. Dropped files must have one: a drop
+ * is the one way in where main gets a path from the page, and this keeps files such as ~/.ssh/id_ed25519 or
+ * ~/.netrc (no extension, read as text when chosen in the Open dialog) out of reach of a page gone wrong.
+ */
+export function hasArticleExtension(filePath: string): boolean {
+  const extension = path.extname(filePath).toLowerCase();
+  return extension !== '' && extension in kindsByExtension;
+}
+
+/** The refusal of a file whose type Marginalia does not open, naming it. */
+export function unsupportedTypeMessage(filePath: string): string {
+  return `${quoted(path.basename(filePath))} is not a type of file Marginalia can open: choose ${supportedTypes}.`;
+}
+
 const supportedTypes = 'a text file (.txt), Markdown (.md, .markdown) or a web page (.html, .htm, .xhtml)';
 
 /**
@@ -44,9 +59,7 @@ export async function readArticleFile(filePath: string): Promise<{ source: strin
   const size = await checkFile(filePath, name);
   const kind = kindsByExtension[path.extname(filePath).toLowerCase()];
   if (!kind) {
-    throw new ImportRefusedError(
-      `${quoted(name)} is not a type of file Marginalia can open: choose ${supportedTypes}.`,
-    );
+    throw new ImportRefusedError(unsupportedTypeMessage(filePath));
   }
   checkSize(size, name);
   const bytes = await readAtMost(filePath, name, limits.fileMaxBytes);

@@ -35,8 +35,17 @@ export function imageAddress(raw: string, baseUrl: string): string | undefined {
   if (url.protocol === 'data:') return dataImage.test(url.href) ? url.href : undefined;
   if (url.href.length > limits.urlMaxLength) return undefined;
   if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
-  if (url.protocol === 'file:' && new URL(baseUrl).protocol === 'file:') return url.href;
+  if (url.protocol === 'file:' && new URL(baseUrl).protocol === 'file:' && isLocalFile(url)) return url.href;
   return undefined;
+}
+
+/**
+ * Whether a file: URL names a file on this computer. One with a host (`file://server/share/x.png`, what
+ * `//server/x.png` or `\\server\x.png` in a local page resolves to) is a network share: on Windows, reading it
+ * connects to that server and hands it the user's login, so a page must never make the import go there.
+ */
+export function isLocalFile(url: URL): boolean {
+  return (url.host === '' || url.host === 'localhost') && !/^\/{2}|^\/[\\]/.test(url.pathname);
 }
 
 /**

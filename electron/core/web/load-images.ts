@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
+import { isLocalFile } from '../import/url-policy.ts';
 import { browserUserAgent, imageAccept } from './browser-headers.ts';
 import { decodeDataUrl } from './data-url.ts';
 import { fetchFollowingRedirects } from './follow-redirects.ts';
@@ -122,6 +123,8 @@ async function loadImageBytes(
  * checked again once read, in case it grew in between.
  */
 async function readImageFile(url: URL, maxBytes: number): Promise<Uint8Array | undefined> {
+  // Never a network share (see isLocalFile): the second wall, should an address come from anywhere but the import.
+  if (!isLocalFile(url)) return undefined;
   const path = fileURLToPath(url);
   const info = await stat(path);
   if (!info.isFile() || info.size > maxBytes) return undefined;
