@@ -43,7 +43,9 @@ try {
   const bin = path.join(root, 'node_modules/.bin/electronegativity');
   // -e: the version is given so the tool does not try to look it up online (there may be no network).
   const input = path.resolve(process.argv[2] ?? path.join(root, 'out'));
-  const run = spawnSync(bin, ['-i', input, '-e', electronVersion, '-r', '-v', 'true', '-o', report], { encoding: 'utf8' });
+  const run = spawnSync(bin, ['-i', input, '-e', electronVersion, '-r', '-v', 'true', '-o', report], {
+    encoding: 'utf8',
+  });
   if (run.error) throw run.error;
   let csv: string;
   try {
