@@ -19,6 +19,7 @@ import { highlightColors } from '../../common/model.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { type HighlightFilter, highlightTuning, listAllHighlights } from '../../db/highlights.ts';
 import { deriveSeed, int, mulberry32, type Rng, weighted } from '../corpus/random.ts';
+import { median, printFigure as print } from './figures.ts';
 import { vocabulary, zipfWord } from './generated-library.ts';
 
 const highlightCount = Number(process.env['BENCH_HIGHLIGHTS'] ?? 100_000);
@@ -27,18 +28,8 @@ const tagCount = 300;
 const runs = 21;
 const seed = 20_260_901;
 
-function print(name: string, value: number, unit: string): void {
-  const shown = unit === 'count' ? String(Math.round(value)) : value.toFixed(value < 10 ? 2 : 1);
-  console.log(`BENCH ${name} ${shown} ${unit}`);
-}
-
 function count(db: Database, sql: string): number {
   return db.prepare<[], number>(sql).pluck().get() ?? 0;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 function sentence(rng: Rng, words: readonly string[], length: number): string {

@@ -25,17 +25,8 @@ import { searchLibrary } from '../../db/search.ts';
 import { ImportRunner } from '../../electron/core/import/import-runner.ts';
 import { storeImportedArticle } from '../../electron/core/import-article.ts';
 import { deriveSeed, int, mulberry32, pick, type Rng } from '../corpus/random.ts';
+import { percentile, printFigure as print } from './figures.ts';
 import { librarySeed, writeLibrary, zipfWord } from './generated-library.ts';
-
-function print(name: string, value: number, unit: string): void {
-  const shown = unit === 'count' || unit === 'bytes' ? String(Math.round(value)) : value.toFixed(value < 10 ? 2 : 1);
-  console.log(`BENCH ${name} ${shown} ${unit}`);
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 function timed(runs: number, run: (index: number) => void): number[] {
   return Array.from({ length: runs }, (_, index) => {

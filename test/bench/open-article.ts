@@ -20,20 +20,11 @@ import { openAppData } from '../../electron/core/app-data.ts';
 import { deriveSeed, int, mulberry32, type Rng } from '../corpus/random.ts';
 import { launchApp, makeDataDir } from '../harness/launch-app.ts';
 import { waitForTitle } from '../harness/reader.ts';
+import { median, printFigure as print } from './figures.ts';
 import { librarySeed, vocabulary, zipfWord } from './generated-library.ts';
 
 const highlightCount = 1_000;
 const runs = 7;
-
-function print(name: string, value: number, unit: string): void {
-  const shown = unit === 'count' ? String(Math.round(value)) : value.toFixed(value < 10 ? 2 : 1);
-  console.log(`BENCH ${name} ${shown} ${unit}`);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** A formatted page of about `chars` characters: sections of a heading, paragraphs and now and then a list. */
 function page(rng: Rng, words: readonly string[], chars: number): DocumentNode[] {

@@ -22,19 +22,10 @@ import type { Database } from 'better-sqlite3';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { searchLibrary } from '../../db/search.ts';
 import { deriveSeed, int, mulberry32, pick } from '../corpus/random.ts';
+import { percentile, printFigure as print } from './figures.ts';
 import { annotationCount, articleCount, librarySeed as seed, writeLibrary } from './generated-library.ts';
 
 const queryCount = 200;
-
-function print(name: string, value: number, unit: string): void {
-  const shown = unit === 'count' || unit === 'bytes' ? String(Math.round(value)) : value.toFixed(value < 10 ? 2 : 1);
-  console.log(`BENCH ${name} ${shown} ${unit}`);
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 /** 200 queries: consecutive words from a random place in a random article, one to three, half ending in a prefix. */
 function queries(texts: readonly string[]): string[] {
