@@ -5,12 +5,13 @@ const stops = 'input, select, button:not([disabled])';
 
 /**
  * Tab and Shift+Tab inside a modal dialog: from one field, menu or button to the next, wrapping at the ends, so
- * focus never leaves the dialog for the inert window behind it (the library view keeps focus the same way).
+ * focus never leaves the dialog for the inert window behind it. Hidden and inert parts are skipped (the library's
+ * list while its delete question is open), and so are controls taken out of the tab order (tabIndex -1).
  */
 export function cycleTab(event: KeyboardEvent, dialog: HTMLElement | null): void {
   event.preventDefault();
   const reachable = [...(dialog?.querySelectorAll<HTMLElement>(stops) ?? [])].filter(
-    (stop) => !stop.closest('[hidden]'),
+    (stop) => stop.tabIndex >= 0 && !stop.closest('[hidden], [inert]'),
   );
   const at = reachable.indexOf(document.activeElement as HTMLElement);
   const next = (at + (event.shiftKey ? -1 : 1) + reachable.length) % reachable.length;

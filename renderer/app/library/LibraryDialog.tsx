@@ -3,6 +3,7 @@ import { type FocusEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect,
 import type { LibraryEntry } from '../../../common/model.ts';
 import { messageOf } from '../api.ts';
 import type { Notice } from '../articles/use-current-article.ts';
+import { cycleTab } from '../components/dialog-focus.ts';
 import { listKeyTarget } from '../components/list-keys.ts';
 import { ListboxField } from '../components/ListboxField.tsx';
 import { ListMessage } from '../components/ListMessage.tsx';
@@ -197,7 +198,8 @@ export function LibraryDialog(props: LibraryDialogProps) {
       return;
     }
     if (event.key === 'Tab') {
-      moveFocus(event);
+      // The list's Delete buttons are not stops (tabIndex -1): the Delete key deletes the active entry.
+      cycleTab(event, dialog.current);
       return;
     }
     // The list keys belong to the filter field; in the "Sort by" menu the arrows keep choosing the order.
@@ -232,18 +234,7 @@ export function LibraryDialog(props: LibraryDialogProps) {
       event.preventDefault();
       event.stopPropagation();
       cancelDelete();
-    } else if (event.key === 'Tab') moveFocus(event);
-  }
-
-  /** Tab and Shift+Tab cycle through the dialog's controls that are not inert (the list's Delete buttons are not stops). */
-  function moveFocus(event: KeyboardEvent): void {
-    event.preventDefault();
-    const stops = [...(dialog.current?.querySelectorAll<HTMLElement>('input, select, button') ?? [])].filter(
-      (element) => element.tabIndex >= 0 && !element.closest('[inert]'),
-    );
-    const at = stops.indexOf(document.activeElement as HTMLElement);
-    const next = (at + (event.shiftKey ? -1 : 1) + stops.length) % stops.length;
-    stops[next]?.focus();
+    } else if (event.key === 'Tab') cycleTab(event, dialog.current);
   }
 
   /** Focus never leaves the dialog: a click on its background gives it back to the filter field. */

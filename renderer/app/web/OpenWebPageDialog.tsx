@@ -3,6 +3,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import type { MarginaliaApi, OpenedArticle } from '../../../common/contract.ts';
 import { limits } from '../../../common/model.ts';
 import { messageOf, unwrap } from '../api.ts';
+import { cycleTab } from '../components/dialog-focus.ts';
 
 /** Props of the "Open web page…" dialog. */
 export interface OpenWebPageDialogProps {
@@ -61,12 +62,7 @@ export function OpenWebPageDialog({ api, onOpened, onClose }: OpenWebPageDialogP
       onClose();
       return;
     }
-    if (event.key === 'Tab') {
-      event.preventDefault();
-      const stops = [...(dialog.current?.querySelectorAll<HTMLElement>('input, button') ?? [])];
-      const at = stops.indexOf(document.activeElement as HTMLElement);
-      stops[(at + (event.shiftKey ? -1 : 1) + stops.length) % stops.length]?.focus();
-    }
+    if (event.key === 'Tab') cycleTab(event, dialog.current);
   }
 
   return (
