@@ -7,6 +7,7 @@ import { listAnnotations, updateAnnotation } from '../../db/annotations.ts';
 import { replaceArticleImages } from '../../db/article-images.ts';
 import { type ArticleBody, getArticleBySource, insertArticle, updateArticleContent } from '../../db/articles.ts';
 import { hashText } from '../../db/text-hash.ts';
+import { documentName } from './import/article-title.ts';
 import { type ImportedArticle, ImportRefusedError } from './import/index.ts';
 import type { StoredImage } from './web/load-images.ts';
 
@@ -64,11 +65,9 @@ function sameTree(existing: { document: unknown }, body: ArticleBody): boolean {
   return JSON.stringify(existing.document) === JSON.stringify(tree);
 }
 
-/** A source as a user recognises it: a file's name, or the web address. */
+/** A source as a user recognises it: a file's name (as import messages name it), or the web address. */
 export function describeSource(source: string): string {
-  if (!source.startsWith('file:')) return source;
-  const name = decodeURIComponent(new URL(source).pathname.split('/').pop() ?? '');
-  return name || source;
+  return source.startsWith('file:') ? documentName(source) : source;
 }
 
 /**

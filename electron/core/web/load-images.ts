@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
+import type { ImageSource } from '../import/types.ts';
 import { isLocalFile } from '../import/url-policy.ts';
 import { browserUserAgent, imageAccept } from './browser-headers.ts';
 import { decodeDataUrl } from './data-url.ts';
@@ -10,12 +11,7 @@ import { mapWithConcurrency } from './map-limited.ts';
 import { readCapped } from './read-capped.ts';
 import { type ImageMediaType, sniffImageType } from './sniff-image.ts';
 
-/** An image an imported page shows: the name the stored article refers to it by, and where to get it. */
-export interface ImageSource {
-  name: string;
-  /** An absolute http:, https:, file: or data: URL. */
-  url: string;
-}
+export type { ImageSource };
 
 /** An image as stored with its article: its bytes, and their type as sniffed from the bytes. */
 export interface StoredImage {
