@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 
+import type { DroppedFiles } from '../../common/contract.ts';
 import type { OpenedArticle } from '../../common/model.ts';
 import { dropMissingImages } from './import/drop-missing-images.ts';
 import type { ImportRunner } from './import/import-runner.ts';
@@ -38,9 +39,9 @@ export async function openArticleFiles(
   db: Database,
   filePaths: readonly string[],
   deps: OpenDeps,
-): Promise<{ opened: OpenedArticle[]; refused: Array<{ file: string; reason: string }> }> {
+): Promise<DroppedFiles> {
   const opened: OpenedArticle[] = [];
-  const refused: Array<{ file: string; reason: string }> = [];
+  const refused: DroppedFiles['refused'] = [];
   for (const filePath of filePaths) {
     try {
       opened.push(await openArticleFile(db, filePath, deps));
