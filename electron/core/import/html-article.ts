@@ -1,5 +1,3 @@
-import { Readability } from '@mozilla/readability';
-
 import { documentText } from '../../../common/document.ts';
 import { articleTitle, documentName, quoted, titleFromAddress } from './article-title.ts';
 import { flattenDeepNesting, readablePageDepth } from './flatten-deep-page.ts';
@@ -7,6 +5,7 @@ import { type ConvertedDocument, htmlToDocument } from './html-to-document.ts';
 import { imagesLeftOutNotice } from './image-notice.ts';
 import { dropHeadingRepeatingTitle } from './leading-heading.ts';
 import { pageMeta } from './page-meta.ts';
+import { readPage } from './page-reader.ts';
 import { sanitiseHtml } from './sanitise-html.ts';
 import { parsePage } from './shared-window.ts';
 import { type ImportedArticle, ImportRefusedError } from './types.ts';
@@ -41,7 +40,7 @@ export function importHtml(html: string, options: HtmlImportOptions): ImportedAr
   if (document.body) flattenDeepNesting(document.body, readablePageDepth);
   const facts = pageFacts(document, options.baseUrl);
   // The article as Readability's own element, not serialised: the sanitiser takes the node as it is.
-  const article = new Readability<Element>(document, { serializer: (element) => element as Element }).parse();
+  const article = readPage(document);
   const title = articleTitle(
     withoutSiteName(article?.title, article?.siteName),
     facts.title,
