@@ -13,6 +13,7 @@ import { flashHighlightName, HighlightPainter } from '../../painting/highlight-p
 import type { PlacedEntry } from '../annotations/annotation-store.ts';
 import { isTyping, type SelectionCommand, selectionCommandFor, surfaceCommandFor } from '../keyboard.ts';
 import { listenForLinks, openInBrowser } from './article-links.ts';
+import { BlockSizes } from './block-sizes.ts';
 import { renderDocument } from './document-view.ts';
 
 /** What the surface tells the React chrome. */
@@ -113,6 +114,8 @@ export class ArticleSurface {
   #textFlash: { range: StaticRange; timer: ReturnType<typeof setTimeout> } | undefined;
   /** The offset `showOffset` keeps at the top of the view until the user scrolls; undefined when none is held. */
   #heldOffset: number | undefined;
+  /** A formatted article's blocks off screen are skipped; this keeps their stand-in sizes real (block-sizes.ts). */
+  readonly #blockSizes: BlockSizes | undefined;
 
   constructor(container: HTMLElement, article: Article, scroller: HTMLElement, events: SurfaceEvents) {
     this.#scroller = scroller;
@@ -125,6 +128,7 @@ export class ArticleSurface {
     this.#index = new TextIndex(body);
     // Only highlights near the view are registered, so a long article with thousands of them stays fast to edit.
     this.#painter = new HighlightPainter({ viewport: { root: body, scroller } });
+    this.#blockSizes = isShownFormatted(article) ? new BlockSizes(body) : undefined;
     this.#listen();
   }
 
@@ -167,6 +171,8 @@ export class ArticleSurface {
     this.#order = entries.map((e) => e.key);
     if (this.#current !== null && !seen.has(this.#current)) this.setCurrent(null);
     else this.#drawFocusRing();
+    // The first sync follows loading the highlights: the article is complete, so its far blocks may be measured.
+    this.#blockSizes?.begin();
   }
 
   /** The selected article text's bounding box, or undefined when nothing in the article is selected. */
@@ -230,6 +236,7 @@ export class ArticleSurface {
    */
   revealText(start: number, end: number, ms = 1200): void {
     this.#heldOffset = undefined;
+    this.#blockSizes?.settle();
     const range = this.#index.rangeOf(start, end);
     const rect = liveRange(range)?.getBoundingClientRect();
     if (rect) this.#scrollToRect(rect, 'center');
@@ -254,6 +261,7 @@ export class ArticleSurface {
    * An offset rather than pixels, so the place survives another window size; 0 while the article's top is in view.
    */
   readingPosition(): { offset: number; progress: number } {
+    this.#blockSizes?.settle();
     const scroller = this.#scroller;
     const range = scroller.scrollHeight - scroller.clientHeight;
     const progress = range > 0 ? Math.min(1, Math.max(0, scroller.scrollTop / range)) : 1;
@@ -366,6 +374,7 @@ export class ArticleSurface {
     for (const undo of this.#cleanup.splice(0)) undo();
     this.#stopTextFlash();
     cancelAnimationFrame(this.#hoverFrame);
+    this.#blockSizes?.dispose();
     this.#painter.dispose();
     this.element.remove();
   }
@@ -541,6 +550,7 @@ export class ArticleSurface {
   }
 
   #scrollToKey(key: string, block: 'center' | 'nearest'): void {
+    this.#blockSizes?.settle();
     const rect = this.rectOf(key);
     if (rect) this.#scrollToRect(rect, block);
   }
