@@ -97,11 +97,14 @@ export class AnnotationStore {
     return this.#entries.get(key);
   }
 
-  /** Fetches the article's annotations and anchors them all; a later call supersedes an earlier one. */
-  async load(): Promise<void> {
+  /**
+   * Fetches the article's annotations (or takes the answer to a request already made, `asked`) and anchors them all;
+   * a later call supersedes an earlier one.
+   */
+  async load(asked?: Promise<Result<Annotation[]>>): Promise<void> {
     const generation = ++this.#loadGeneration;
     try {
-      const annotations = unwrap(await this.#api.annotations.list({ articleId: this.#articleId }));
+      const annotations = unwrap(await (asked ?? this.#api.annotations.list({ articleId: this.#articleId })));
       if (generation !== this.#loadGeneration) return;
       // One batch: highlights found where they were help place their neighbours after an edit.
       const placements = this.#placeAll(annotations.map((a) => a.selectors));

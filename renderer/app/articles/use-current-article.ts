@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { Article, MarginaliaApi, OpenedArticle } from '../../../common/contract.ts';
+import { keepPrefetched, prefetchAnnotations } from '../annotations/prefetched-annotations.ts';
 import { messageOf, unwrap } from '../api.ts';
 import { droppedFilesToPaths } from '../library/dropped-files.ts';
 import { droppedLines, openedLines, refusedLine } from './opened-notice.ts';
@@ -40,8 +41,11 @@ export interface CurrentArticle {
   showOpened(opened: OpenedArticle): void;
   /** Goes back to the built-in article, then shows `notice` (none by default). */
   openDefault(notice?: Notice | null): void;
-  /** Shows the article with this id (a search hit's), then `notice`; resolves to whether it is now shown. */
-  openArticle(id: number, notice?: Notice | null): Promise<boolean>;
+  /**
+   * Shows the article with this id (a search hit's), then `notice`; resolves to whether it is now shown. `showing`
+   * runs just before, in the same update, for what must change in the very render that shows it (a dialog closing).
+   */
+  openArticle(id: number, notice?: Notice | null, showing?: () => void): Promise<boolean>;
   showNotice(notice: Notice | null): void;
   showError(message: string): void;
   dismissNotice(): void;
@@ -184,12 +188,18 @@ export function useCurrentArticle(api: MarginaliaApi): CurrentArticle {
   );
 
   const openArticle = useCallback(
-    async (id: number, shownNotice: Notice | null = null): Promise<boolean> => {
+    async (id: number, shownNotice: Notice | null = null, showing?: () => void): Promise<boolean> => {
       const asked = ++ticket.current;
       setError(null);
       try {
-        const article = unwrap(await api.articles.get({ id }));
+        // Both at once, the article first (answers come in order): the highlights would otherwise be asked for only
+        // once the article has rendered.
+        const asking = api.articles.get({ id });
+        const annotations = prefetchAnnotations(api, id);
+        const article = unwrap(await asking);
         if (ticket.current !== asked) return false;
+        keepPrefetched(article, annotations);
+        showing?.();
         show(article, shownNotice);
         return true;
       } catch (reason) {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article, MarginaliaApi } from '../../../common/contract.ts';
 import { AnnotationStore } from '../annotations/annotation-store.ts';
 import { NoteSaver } from '../annotations/note-saver.ts';
+import { takePrefetched } from '../annotations/prefetched-annotations.ts';
 import { messageOf } from '../api.ts';
 import { ReadingSaver } from '../articles/reading-saver.ts';
 import { ArticleSurface, type SurfaceEvents } from './article-surface.ts';
@@ -65,7 +66,7 @@ export function useReaderSession(
         },
         article.reading,
       );
-      void store.load();
+      void store.load(takePrefetched(article));
       setSession({ surface, store, notes });
       return () => {
         reading.dispose();

@@ -190,6 +190,39 @@ describe('the library', () => {
     expect(dialog().elements()).toHaveLength(0);
   });
 
+  test('the library stays until the chosen article is here, then closes as it shows, with its highlights', async () => {
+    const { fake, cafe } = library();
+    await renderApp(fake);
+    await userEvent.click(libraryButton());
+    await vi.waitFor(() => expect(titles()).toHaveLength(4));
+    fake.hold();
+    await userEvent.click(optionOf('Café society'));
+    // Asked for together: the article and its highlights.
+    expect(fake.callsTo('articles.get')).toEqual([{ id: cafe.id }]);
+    expect(fake.callsTo('annotations.list')).toContainEqual({ articleId: cafe.id });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(dialog().elements()).toHaveLength(1);
+    expect(document.getElementById('article-title')?.textContent).toBe(testArticle.title);
+    fake.release();
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Café society' })).toBeVisible();
+    expect(dialog().elements()).toHaveLength(0);
+    await expect.element(page.getByRole('heading', { name: 'Highlights 3' })).toBeVisible();
+  });
+
+  test('an article that cannot be opened: the library closes, the reason shows, focus goes back', async () => {
+    const { fake } = library();
+    const m = await renderApp(fake);
+    await userEvent.click(libraryButton());
+    await vi.waitFor(() => expect(titles()).toHaveLength(4));
+    fake.failNext('articles.get', 'The disk is not readable.');
+    await userEvent.click(optionOf('Café society'));
+    await expect.element(page.getByText('Couldn’t open the article: The disk is not readable.')).toBeVisible();
+    expect(dialog().elements()).toHaveLength(0);
+    expect(document.getElementById('article-title')?.textContent).toBe(testArticle.title);
+    await vi.waitFor(() => expect(document.activeElement).toBe(libraryButton().element()));
+    expect(m.pane.isConnected).toBe(true);
+  });
+
   test('marks the article that is open, and lists afresh each time it opens', async () => {
     const { fake, herons } = library();
     await renderApp(fake);
