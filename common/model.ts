@@ -13,8 +13,13 @@ export type HighlightColor = (typeof highlightColors)[number];
 
 /** Bounds on what a user or a renderer may store; anything larger is refused with a clear message. */
 export const limits = {
-  /** Characters of context kept on each side of a quote. */
+  /** Characters of context kept on each side of a quote, unless more are needed to tell it from a twin. */
   affixLength: 32,
+  /**
+   * The most context kept on one side of a quote, to tell it apart from other occurrences of the same words with the
+   * same 32 characters around them (common/anchoring/distinguishing-context.ts says how the cap was measured).
+   */
+  affixMaxLength: 512,
   quoteMaxLength: 20_000,
   noteMaxLength: 100_000,
   titleMaxLength: 1_000,
@@ -30,7 +35,10 @@ export const limits = {
   tagsPerAnnotation: 50,
 } as const;
 
-/** What a highlight says, with up to `limits.affixLength` characters of context on each side (W3C). */
+/**
+ * What a highlight says, with `limits.affixLength` characters of context on each side, or more (up to
+ * `limits.affixMaxLength`) where that is what tells it from another occurrence of its words (W3C sets no limit).
+ */
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
   exact: string;

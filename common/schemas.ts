@@ -31,12 +31,12 @@ const textQuoteSelectorSchema = z
       .min(1, 'the quote is empty')
       .max(limits.quoteMaxLength, `the quote is longer than ${count(limits.quoteMaxLength)} characters`),
     prefix: wellFormedText('the text before the quote').max(
-      limits.affixLength,
-      `the prefix is longer than ${limits.affixLength} characters`,
+      limits.affixMaxLength,
+      `the prefix is longer than ${limits.affixMaxLength} characters`,
     ),
     suffix: wellFormedText('the text after the quote').max(
-      limits.affixLength,
-      `the suffix is longer than ${limits.affixLength} characters`,
+      limits.affixMaxLength,
+      `the suffix is longer than ${limits.affixMaxLength} characters`,
     ),
   })
   .strict();

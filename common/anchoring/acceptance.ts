@@ -1,3 +1,4 @@
+import { holdsDistinguishingContext } from './distinguishing-context.ts';
 import { prefixAgreement, suffixAgreement } from './match-quote.ts';
 import type { Candidate, Search } from './search.ts';
 import {
@@ -97,10 +98,12 @@ function arrivedWhole(search: Search, c: Candidate): boolean {
 
 /** Whether a candidate lies on text that pass 1 placed as another highlight's, at another shift (batch only). */
 export function isForeign(search: Search, c: Candidate): boolean {
-  if (search.hints === undefined) return false;
+  if (search.hints === undefined && search.distinguishing === undefined) return false;
   const start = search.folded.toRaw[c.start]!;
   const end = c.end > c.start ? search.folded.toRaw[c.end - 1]! + 1 : start;
-  return search.hints.foreign(start, end);
+  // A twin: the highlight's stored context was extended to tell it from text like this, and this lacks it.
+  if (!holdsDistinguishingContext(search.raw, search.distinguishing, start, end)) return true;
+  return search.hints?.foreign(start, end) ?? false;
 }
 
 /** Whether the text of a candidate arrived where it is (always, outside a batch): see `BatchHints.room`. */

@@ -9,6 +9,7 @@ import { anchorCertain, evidenceAt, inPlace, verbatimWithContext } from './ancho
 import { type AnchorResult, movedStatus, orphan } from './anchor-result.ts';
 import { anchorSearch } from './anchor-search.ts';
 import { type ClaimedSpan, Claims, type TentativeSpan } from './claims.ts';
+import { type DistinguishingContext, holdsDistinguishingContext, splitContext } from './distinguishing-context.ts';
 import { Guide, type Landmark, longestInOrder, type StoredQuote } from './guide.ts';
 import { lowerBound } from './lower-bound.ts';
 import { prefixAgreement, suffixAgreement } from './match-quote.ts';
@@ -19,8 +20,19 @@ import { windowSlack } from './thresholds.ts';
 interface Highlight {
   /** Its index in the batch. */
   at: number;
+  /** The stored quote with its near context, the one the stages reason with. */
   quote: TextQuoteSelector;
+  /** The extended sides of its stored context, if any: a place without them is a twin. */
+  distinguishing: DistinguishingContext | undefined;
   position: TextPositionSelector | undefined;
+}
+
+/**
+ * Whether [start, start + quote length) holds the highlight's extended context, when it has one; `byNeighbours`
+ * when the neighbours say the highlight's text is there (distinguishing-context.ts).
+ */
+function ownText(text: string, h: Highlight, start: number, byNeighbours = false): boolean {
+  return holdsDistinguishingContext(text, h.distinguishing, start, start + h.quote.exact.length, byNeighbours);
 }
 
 /** Where a highlight's neighbours say its text is now (raw offsets): its expected positions and its window. */
@@ -70,8 +82,15 @@ export function anchorAllText(
   // Everything where it was: nothing to check, nothing left to find.
   if (batch.pending.length === 0 && batch.landmarks.every((l) => l.inPlace)) return batch.results;
   if (batch.landmarks.length === 0) {
-    for (const { at, quote, position } of batch.pending)
-      batch.results[at] = anchorSearch(context, quote, position, position === undefined ? [] : [position.start]);
+    for (const { at, quote, position, distinguishing } of batch.pending)
+      batch.results[at] = anchorSearch(
+        context,
+        quote,
+        position,
+        position === undefined ? [] : [position.start],
+        undefined,
+        distinguishing,
+      );
     return batch.results;
   }
   const neighbours = readNeighbours(batch);
@@ -100,15 +119,16 @@ function placeCertain(text: string, selectorsList: ReadonlyArray<readonly Select
   const highlights = batch.highlights as Array<Highlight | undefined>;
   for (let i = 0; i < n; i++) {
     const selectors = selectorsList[i]!;
-    const quote = findQuoteSelector(selectors);
-    if (!quote || quote.exact.length === 0) {
+    const stored = findQuoteSelector(selectors);
+    if (!stored || stored.exact.length === 0) {
       batch.results[i] = orphan;
       continue;
     }
-    const highlight: Highlight = { at: i, quote, position: positionSelectorOf(selectors) };
+    const { near: quote, distinguishing } = splitContext(stored);
+    const highlight: Highlight = { at: i, quote, distinguishing, position: positionSelectorOf(selectors) };
     highlights[i] = highlight;
     const { position } = highlight;
-    const placed = anchorCertain(text, quote, position);
+    const placed = anchorCertain(text, quote, position, distinguishing);
     if (placed === undefined) {
       batch.pending.push(highlight);
       continue;
@@ -186,10 +206,13 @@ function checkOutOfOrder(batch: Batch, guide: Guide, inOrder: Uint8Array): Landm
     const highlight = highlights[l.at]!;
     const m = highlight.quote.exact.length;
     const [lo, hi] = guide.window(l.stored);
-    const own = verbatimWithContext(text, highlight.quote, l.stored + guide.shiftAt(l.stored), [
-      lo - windowSlack,
-      hi + windowSlack,
-    ]);
+    const own = verbatimWithContext(
+      text,
+      highlight.quote,
+      l.stored + guide.shiftAt(l.stored),
+      [lo - windowSlack, hi + windowSlack],
+      (start) => ownText(text, highlight, start),
+    );
     if (own !== undefined) batch.results[l.at] = { start: own, end: own + m, status: movedStatus };
     else if (!guide.arrived(text, l.placed, l.placed + m, l.stored)) batch.pending.push(highlight);
     else moved.push(l);
@@ -242,7 +265,8 @@ function placeAtEstimates(batch: Batch, neighbours: Neighbours, hints: Map<numbe
   const spans = claimPlaced(batch);
   const claims = new Claims(spans);
   const tentative: TentativeSpan[] = [...batch.partial];
-  for (const { at, quote, position } of batch.pending) {
+  for (const highlight of batch.pending) {
+    const { at, quote, position } = highlight;
     if (position === undefined) continue;
     const p = position.start;
     const { expected, window, tries } = hintFor(batch, neighbours, p);
@@ -250,7 +274,11 @@ function placeAtEstimates(batch: Batch, neighbours: Neighbours, hints: Map<numbe
     const m = quote.exact.length;
     for (const e of tries) {
       if (e === p) continue;
-      if (inPlace(text, quote, e) !== undefined && !claims.foreign(e, e + m, p, m)) {
+      if (
+        inPlace(text, quote, e) !== undefined &&
+        !claims.foreign(e, e + m, p, m) &&
+        ownText(text, highlight, e, true)
+      ) {
         tentative.push({ start: e, end: e + m, shift: e - p, evidence: evidenceAt(text, quote, e), at, stored: p });
         break;
       }
@@ -303,18 +331,25 @@ function settleConflicts(
 /** Pass 2b: stage 3 for every highlight still pending, with its neighbours' window, arrival and the claims. */
 function searchRest(context: TextContext, batch: Batch, guide: Guide, claims: Claims, hints: Map<number, Hint>): void {
   const { text } = context;
-  for (const { at, quote, position } of batch.pending) {
+  for (const { at, quote, position, distinguishing } of batch.pending) {
     if (batch.pendingAt[at] === 0) continue;
     const hint = hints.get(at);
     if (position === undefined || hint === undefined) {
-      batch.results[at] = anchorSearch(context, quote, position, []);
+      batch.results[at] = anchorSearch(context, quote, position, [], undefined, distinguishing);
       continue;
     }
     const p = position.start;
-    batch.results[at] = anchorSearch(context, quote, position, hint.expected, {
-      window: hint.window,
-      arrived: (start, end) => guide.arrived(text, start, end, p),
-      foreign: (start, end) => claims.foreign(start, end, p, quote.exact.length),
-    });
+    batch.results[at] = anchorSearch(
+      context,
+      quote,
+      position,
+      hint.expected,
+      {
+        window: hint.window,
+        arrived: (start, end) => guide.arrived(text, start, end, p),
+        foreign: (start, end) => claims.foreign(start, end, p, quote.exact.length),
+      },
+      distinguishing,
+    );
   }
 }

@@ -1,23 +1,27 @@
 import type { TextPositionSelector, TextQuoteSelector } from '../model.ts';
 import { type AnchorResult, exactStatus, movedStatus } from './anchor-result.ts';
+import { type DistinguishingContext, holdsDistinguishingContext } from './distinguishing-context.ts';
 import { foldString } from './fold.ts';
 import { prefixAgreement, suffixAgreement } from './match-quote.ts';
 import { firstVerbatimBand, inPlaceAgreement, verbatimBandGrowth } from './thresholds.ts';
 
 /**
  * Stages 1 and 2: the quote verbatim in place with one side of context, then verbatim with all of it; undefined
- * when only stage 3 can tell. `agreesFully`: the prefix and suffix were found intact around it.
+ * when only stage 3 can tell. `quote` holds the near context; a place that lacks the extended sides of the stored
+ * context (`distinguishing`) is a twin and never taken. `agreesFully`: the prefix and suffix were found intact.
  */
 export function anchorCertain(
   text: string,
   quote: TextQuoteSelector,
   position: TextPositionSelector | undefined,
+  distinguishing?: DistinguishingContext,
 ): { result: Extract<AnchorResult, { start: number }>; agreesFully: boolean } | undefined {
   const { exact } = quote;
   const hint = position?.start;
+  const own = (start: number) => holdsDistinguishingContext(text, distinguishing, start, start + exact.length);
 
   // 1. The stored position, verified against the quote and at least one side of its context.
-  if (position !== undefined && position.end - position.start === exact.length) {
+  if (position !== undefined && position.end - position.start === exact.length && own(position.start)) {
     const agreement = inPlace(text, quote, position.start);
     if (agreement !== undefined)
       return {
@@ -27,7 +31,7 @@ export function anchorCertain(
   }
 
   // 2. The quote verbatim with all of its context, nearest to the stored position among equals.
-  const start = verbatimWithContext(text, quote, hint);
+  const start = verbatimWithContext(text, quote, hint, undefined, distinguishing === undefined ? undefined : own);
   if (start === undefined) return undefined;
   return {
     result: { start, end: start + exact.length, status: start === hint ? exactStatus : movedStatus },
@@ -74,6 +78,7 @@ export function verbatimWithContext(
   quote: TextQuoteSelector,
   hint: number | undefined,
   range?: readonly [number, number],
+  accept?: (start: number) => boolean,
 ): number | undefined {
   const { exact, prefix, suffix } = quote;
   const origin = Math.min(hint ?? 0, text.length);
@@ -84,7 +89,8 @@ export function verbatimWithContext(
     if (
       distance < bestDistance &&
       occursAt(text, prefix, start - prefix.length) &&
-      occursAt(text, suffix, start + exact.length)
+      occursAt(text, suffix, start + exact.length) &&
+      (accept === undefined || accept(start))
     ) {
       best = start;
       bestDistance = distance;

@@ -2,6 +2,7 @@ import { findQuoteSelector, positionSelectorOf, type Selector } from '../model.t
 import { anchorCertain } from './anchor-certain.ts';
 import { type AnchorResult, orphan } from './anchor-result.ts';
 import { anchorSearch } from './anchor-search.ts';
+import { splitContext } from './distinguishing-context.ts';
 import { TextContext } from './text-context.ts';
 
 /**
@@ -14,9 +15,13 @@ export function anchorText(
   context = new TextContext(text),
 ): AnchorResult {
   if (context.text !== text) throw new RangeError('anchorText: the context was made for another text');
-  const quote = findQuoteSelector(selectors);
-  if (!quote || quote.exact.length === 0) return orphan;
+  const stored = findQuoteSelector(selectors);
+  if (!stored || stored.exact.length === 0) return orphan;
+  const { near: quote, distinguishing } = splitContext(stored);
   const position = positionSelectorOf(selectors);
   const expected = position === undefined ? [] : [position.start];
-  return anchorCertain(text, quote, position)?.result ?? anchorSearch(context, quote, position, expected);
+  return (
+    anchorCertain(text, quote, position, distinguishing)?.result ??
+    anchorSearch(context, quote, position, expected, undefined, distinguishing)
+  );
 }

@@ -2,6 +2,7 @@ import type { TextPositionSelector, TextQuoteSelector } from '../model.ts';
 import { arrived, bestOf, better, isForeign } from './acceptance.ts';
 import { type AnchorResult, exactStatus, movedStatus, orphan } from './anchor-result.ts';
 import { framed, fuzzyCandidates } from './candidates.ts';
+import type { DistinguishingContext } from './distinguishing-context.ts';
 import { foldString } from './fold.ts';
 import { type BatchHints, type Candidate, evaluate, fullContext, type Search } from './search.ts';
 import type { TextContext } from './text-context.ts';
@@ -9,7 +10,8 @@ import { nearDistance, nearQuoteLengths } from './thresholds.ts';
 
 /**
  * Stage 3, on the folded text (docs/anchoring.md, "One highlight: the stages"): 3a verbatim with all of its folded
- * context, 3b the frame, 3c the candidates, judged by `acceptable` and ranked by `better`.
+ * context, 3b the frame, 3c the candidates, judged by `acceptable` and ranked by `better`. `quote` holds the near
+ * context; a candidate lacking the extended sides of the stored context (`distinguishing`) is a twin, never taken.
  */
 export function anchorSearch(
   context: TextContext,
@@ -17,6 +19,7 @@ export function anchorSearch(
   position: TextPositionSelector | undefined,
   expectedRaw: readonly number[],
   hints?: BatchHints,
+  distinguishing?: DistinguishingContext,
 ): AnchorResult {
   const text = context.text;
   const folded = context.folded;
@@ -42,6 +45,7 @@ export function anchorSearch(
       folded.fromRaw[Math.max(0, Math.min(text.length, hints.window[1]))]!,
     ],
     hints,
+    distinguishing,
     stored: position === undefined ? undefined : folded.fromRaw[Math.max(0, Math.min(text.length, position.start))]!,
     tolerance: Math.max(nearDistance, nearQuoteLengths * m),
     verbatimCount: 0,

@@ -1,5 +1,6 @@
 import type { TextQuoteSelector } from '../model.ts';
 import { occursAt } from './anchor-certain.ts';
+import type { DistinguishingContext } from './distinguishing-context.ts';
 import type { Folded } from './fold.ts';
 import { contextSimilarity, weigh } from './score.ts';
 import type { TextContext } from './text-context.ts';
@@ -53,6 +54,8 @@ export interface Search {
   /** Batch only: where the neighbours say the highlight's text must start now, in folded offsets. */
   window: [number, number] | undefined;
   hints: BatchHints | undefined;
+  /** The extended sides of the stored context: a candidate without them is a twin (distinguishing-context.ts). */
+  distinguishing: DistinguishingContext | undefined;
   /** The stored position, in folded offsets. */
   stored: number | undefined;
   /** How far from an expected position a candidate still counts as near. */

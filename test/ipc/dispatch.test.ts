@@ -213,13 +213,13 @@ const malformed: Record<string, BadCase[]> = {
     ),
     invalid(
       'an oversized prefix',
-      (f) => create(f, { selectors: [quote('D', 'p'.repeat(limits.affixLength + 1))] }),
-      `The prefix is longer than ${limits.affixLength} characters`,
+      (f) => create(f, { selectors: [quote('D', 'p'.repeat(limits.affixMaxLength + 1))] }),
+      `The prefix is longer than ${limits.affixMaxLength} characters`,
     ),
     invalid(
       'an oversized suffix',
-      (f) => create(f, { selectors: [quote('D', '', 's'.repeat(limits.affixLength + 1))] }),
-      `The suffix is longer than ${limits.affixLength} characters`,
+      (f) => create(f, { selectors: [quote('D', '', 's'.repeat(limits.affixMaxLength + 1))] }),
+      `The suffix is longer than ${limits.affixMaxLength} characters`,
     ),
     invalid(
       'a quote without its suffix',
@@ -351,7 +351,7 @@ const malformed: Record<string, BadCase[]> = {
     ),
     invalid(
       'an oversized prefix',
-      (f) => update(f, { selectors: [quote('D', 'p'.repeat(limits.affixLength + 1))] }),
+      (f) => update(f, { selectors: [quote('D', 'p'.repeat(limits.affixMaxLength + 1))] }),
       'The prefix is longer than',
     ),
     invalid(
