@@ -6,7 +6,7 @@ import {
   type TextQuoteSelector,
 } from '../model.ts';
 import { anchorCertain, evidenceAt, inPlace, verbatimWithContext } from './anchor-certain.ts';
-import { type AnchorResult, movedStatus, orphan } from './anchor-result.ts';
+import { type AnchorResult, exactStatus, movedStatus, orphan } from './anchor-result.ts';
 import { anchorSearch } from './anchor-search.ts';
 import { type ClaimedSpan, Claims, type TentativeSpan } from './claims.ts';
 import { type DistinguishingContext, holdsDistinguishingContext, splitContext } from './distinguishing-context.ts';
@@ -14,7 +14,7 @@ import { Guide, type Landmark, longestInOrder, type StoredQuote } from './guide.
 import { lowerBound } from './lower-bound.ts';
 import { prefixAgreement, suffixAgreement } from './match-quote.ts';
 import { TextContext } from './text-context.ts';
-import { windowSlack } from './thresholds.ts';
+import { shortQuote, windowSlack } from './thresholds.ts';
 
 /** A highlight of the batch with a quote to look for. */
 interface Highlight {
@@ -273,9 +273,10 @@ function placeAtEstimates(batch: Batch, neighbours: Neighbours, hints: Map<numbe
     hints.set(at, { expected, window });
     const m = quote.exact.length;
     for (const e of tries) {
-      if (e === p) continue;
+      // In place was tried in pass 1, except for a short quote with one side of context: the neighbours may vouch.
+      if (e === p && quote.exact.length >= shortQuote) continue;
       if (
-        inPlace(text, quote, e) !== undefined &&
+        inPlace(text, quote, e, true) !== undefined &&
         !claims.foreign(e, e + m, p, m) &&
         ownText(text, highlight, e, true)
       ) {
@@ -322,7 +323,8 @@ function settleConflicts(
       }
       continue;
     }
-    if (batch.partialAt[t.at] === 0) batch.results[t.at] = { start: t.start, end: t.end, status: movedStatus };
+    if (batch.partialAt[t.at] === 0)
+      batch.results[t.at] = { start: t.start, end: t.end, status: t.shift === 0 ? exactStatus : movedStatus };
     batch.pendingAt[t.at] = 0;
     spans.push(t);
   }

@@ -3,7 +3,7 @@ import { type AnchorResult, exactStatus, movedStatus } from './anchor-result.ts'
 import { type DistinguishingContext, holdsDistinguishingContext } from './distinguishing-context.ts';
 import { foldString } from './fold.ts';
 import { prefixAgreement, suffixAgreement } from './match-quote.ts';
-import { firstVerbatimBand, inPlaceAgreement, verbatimBandGrowth } from './thresholds.ts';
+import { firstVerbatimBand, inPlaceAgreement, shortQuote, verbatimBandGrowth } from './thresholds.ts';
 
 /**
  * Stages 1 and 2: the quote verbatim in place with one side of context, then verbatim with all of it; undefined
@@ -45,8 +45,18 @@ export function anchorCertain(
  * highlight (a sentence inserted after it) changes one side, and the quote still sitting where it was, word for
  * word, with the other side as it was, is not a coincidence. Elsewhere the same evidence is weaker (a twin of a
  * boilerplate sentence has the same words and, by chance, the same few characters of context).
+ *
+ * A short quote (under `shortQuote` characters: "instances", a version number) is another matter: after an edit
+ * nearby, another of its occurrences may sit exactly at the stored offset by chance, with a few characters of
+ * context agreeing (a list's next line begins alike). So on its own it needs both sides to agree; one side is
+ * enough only with the batch's evidence (`byNeighbours`: the highlights around it say the text there did not move).
  */
-export function inPlace(text: string, quote: TextQuoteSelector, at: number): 'full' | 'partial' | undefined {
+export function inPlace(
+  text: string,
+  quote: TextQuoteSelector,
+  at: number,
+  byNeighbours = false,
+): 'full' | 'partial' | undefined {
   const { exact, prefix, suffix } = quote;
   if (!occursAt(text, exact, at)) return undefined;
   const before = prefixAgreement(prefix, text, at);
@@ -54,8 +64,10 @@ export function inPlace(text: string, quote: TextQuoteSelector, at: number): 'fu
   const prefixWhole = before === prefix.length && (prefix.length > 0 || at === 0);
   const suffixWhole = after === suffix.length && (suffix.length > 0 || at + exact.length === text.length);
   if (before === prefix.length && after === suffix.length) return 'full';
-  if (prefixWhole || suffixWhole || Math.max(before, after) >= inPlaceAgreement) return 'partial';
-  return undefined;
+  const prefixAgrees = prefixWhole || before >= inPlaceAgreement;
+  const suffixAgrees = suffixWhole || after >= inPlaceAgreement;
+  if (exact.length < shortQuote && !byNeighbours) return prefixAgrees && suffixAgrees ? 'partial' : undefined;
+  return prefixAgrees || suffixAgrees ? 'partial' : undefined;
 }
 
 /** The characters found verbatim for a quote placed at `at`: the quote and the context agreeing on both sides. */
