@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
+import { revisionCorpus } from './test/renderer/revisions/revision-corpus.command.ts';
 import { chromiumArgs, chromiumExecutable } from './test/support/chromium.ts';
 
 /**
@@ -38,6 +39,8 @@ export default defineConfig({
         : []),
       {
         plugins: [react()],
+        // Known before the run starts: a dependency first met mid-run is bundled then, and the page reloads.
+        optimizeDeps: { include: ['diff-match-patch'] },
         test: {
           name: 'chromium',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
@@ -48,6 +51,8 @@ export default defineConfig({
             enabled: true,
             headless: true,
             screenshotFailures: false,
+            // Reads the real-revision corpus in Node for test/renderer/revisions (see the command's file).
+            commands: { revisionCorpus },
             provider: playwright({
               launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
             }),

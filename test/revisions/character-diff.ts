@@ -19,7 +19,7 @@ export type DiffStep = readonly [op: -1 | 0 | 1, text: string];
 
 export const deleted = -1;
 export const inserted = 1;
-export const equal = 0;
+const equal = 0;
 
 /** The base → target diff, every base and target character in exactly one step, in order. */
 export function characterDiff(base: string, target: string): DiffStep[] {

@@ -6,7 +6,7 @@ import { type Manifest, pairsOf, type RevisionCorpus } from './manifest.ts';
  * The corpus folder, beside the clone as CI lays it out: ../shared/corpora/revisions from the repository root
  * (this file is two levels down).
  */
-export const revisionsFolder = new URL('../../../shared/corpora/revisions/', import.meta.url);
+const revisionsFolder = new URL('../../../shared/corpora/revisions/', import.meta.url);
 
 /** Reads the manifest and every version a pair uses (Node only). */
 export function readRevisionCorpus(folder: URL = revisionsFolder): RevisionCorpus {

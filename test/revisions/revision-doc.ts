@@ -33,12 +33,12 @@ import { type CommonRun, maximalCommonRuns, type Piece } from './common-runs.ts'
  * pages repeat stock phrases in every section: "Returns `Promise<void>`" is 23 characters, "* `options` Object" 18,
  * ":param request: the" 19; they fall under 24, a clause of four or five words does not.
  */
-export const minimumShared = 24;
+const minimumShared = 24;
 
-export type RunKind = 'equal' | 'moved' | 'copied';
+type RunKind = 'equal' | 'moved' | 'copied';
 
 /** A run of target text that came from the base: target[targetStart, +length) = base[baseStart, +length). */
-export interface Run {
+interface Run {
   readonly targetStart: number;
   readonly baseStart: number;
   readonly length: number;

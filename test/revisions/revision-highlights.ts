@@ -19,7 +19,7 @@ const fewestHighlights = 20;
 const mostHighlights = 80;
 
 /** How many highlights a base of this length gets. */
-export function highlightCount(length: number): number {
+function highlightCount(length: number): number {
   return Math.min(mostHighlights, Math.max(fewestHighlights, Math.round(length / charactersPerHighlight)));
 }
 

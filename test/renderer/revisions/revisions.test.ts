@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commands } from 'vitest/browser';
+
+import { formatFinding } from '../../revisions/findings.ts';
+import { distances } from '../../revisions/manifest.ts';
+import { type Outcome, runRevisions, wrongOf } from '../../revisions/run-revisions.ts';
+import { domPath } from './dom-path.ts';
+
+/**
+ * The real-revision corpus (test/revisions/README.md) through the DOM anchoring path, in real Chromium: each base is
+ * rendered as the app renders an article and its highlights described from DOM Ranges, then all of them re-anchored
+ * with `anchorAll` on each target's render, the path the app re-anchors with on every open. Every placement is
+ * judged against the ground truth (computed here, in the page, by the same code as in Node). The bar is 0 wrong.
+ */
+
+let outcome: Outcome;
+const dom = domPath();
+
+describe('real revisions, DOM path in Chromium', () => {
+  beforeAll(async () => {
+    const corpus = await commands.revisionCorpus();
+    outcome = runRevisions(corpus, dom.path);
+  }, 120_000);
+
+  it('covers 600 pairs and about 24,600 anchorings, a third at each distance', () => {
+    expect(outcome.pairs).toBe(600);
+    expect(outcome.overall.anchorings).toBeGreaterThanOrEqual(24_000);
+    for (const d of distances) expect(outcome.byDistance.get(d)!.anchorings).toBe(outcome.overall.anchorings / 3);
+  });
+
+  it('maps DOM ranges and offsets consistently', () => {
+    expect(dom.problems.slice(0, 10)).toEqual([]);
+  });
+
+  it('never anchors a highlight on the wrong text', () => {
+    const wrong = wrongOf(outcome.overall);
+    const shown = outcome.wrong.slice(0, 30).map(formatFinding).join('\n');
+    expect(wrong, `${wrong} wrong anchors (the first 30):\n${shown}`).toBe(0);
+  });
+});
