@@ -52,6 +52,8 @@ export function distinguishingLengths(text: string, start: number, end: number):
     // own text ends first (the article's start or end), or past the cap.
     prefix = Math.max(prefix, before < Math.min(cap, start) ? before + 1 : Infinity);
     suffix = Math.max(suffix, after < Math.min(cap, text.length - end) ? after + 1 : Infinity);
+    // Neither side can tell this one apart: nothing will be extended, whatever the other copies are.
+    if (prefix === Infinity && suffix === Infinity) break;
   }
   // Past 32 is what says a side was extended; a side that cannot get there (the article's edge) cannot say it.
   const canPrefix = prefix !== Infinity && start > near;
