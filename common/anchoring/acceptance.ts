@@ -156,6 +156,13 @@ export function better(search: Search, a: Candidate, b: Candidate): boolean {
   const aNear = a.near;
   const bNear = b.near;
   if (aNear !== bNear) return aNear;
+  // The quote word for word with one side of its context intact beats an edited quote (both near): a sibling entry
+  // copied from the highlight's own, with one word changed, has all of its context and would score higher
+  // ("middle clicked." for "double clicked.": real revisions). Twins of the very words are told apart by their
+  // distinguishing context (distinguishing-context.ts).
+  const aWords = a.verbatim && Math.max(a.prefix, a.suffix) >= intactSide;
+  const bWords = b.verbatim && Math.max(b.prefix, b.suffix) >= intactSide;
+  if (aWords !== bWords && a.verbatim !== b.verbatim) return aWords;
   const length = Math.max(1, search.folded.text.length);
   const aValue = a.score - distancePenalty * (a.distance === Infinity ? 0 : a.distance / length);
   const bValue = b.score - distancePenalty * (b.distance === Infinity ? 0 : b.distance / length);
