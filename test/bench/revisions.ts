@@ -9,6 +9,7 @@
  *
  *   node test/bench/revisions.ts            BENCH lines
  *   node test/bench/revisions.ts --table    also every wrong anchor and the first misses, with their text
+ *   node test/bench/revisions.ts --known-wrong   prints the list test/revisions/known-wrong.ts holds
  *
  * Exit code 0 unless something crashed; wrong anchors fail test/revisions/revisions.test.ts, not this.
  */
@@ -17,6 +18,7 @@ import type { Selector } from '../../common/contract.ts';
 import { batchTextPath } from '../corpus/text-path.ts';
 import { revisionFigures } from '../revisions/figures.ts';
 import { formatFinding } from '../revisions/findings.ts';
+import { wrongKey } from '../revisions/known-wrong.ts';
 import { type RevisionCorpus, textOf } from '../revisions/manifest.ts';
 import { readRevisionCorpus } from '../revisions/read-corpus.ts';
 import { revisionHighlights } from '../revisions/revision-highlights.ts';
@@ -45,6 +47,12 @@ if (process.argv.includes('--table')) {
   console.log(
     `read in ${(read - started).toFixed(0)} ms, ground truth in ${(diffed - read).toFixed(0)} ms, ` +
       `anchored and judged in ${(ran - diffed).toFixed(0)} ms`,
+  );
+}
+if (process.argv.includes('--known-wrong')) {
+  const keys = [...new Set(outcome.wrong.map(wrongKey))].sort();
+  console.log(
+    `export const knownWrong: ReadonlySet<string> = new Set<string>([\n${keys.map((k) => `  '${k}',`).join('\n')}\n]);`,
   );
 }
 for (const f of revisionFigures(outcome)) printFigure(f.name, f.value, f.unit);
