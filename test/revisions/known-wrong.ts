@@ -7,7 +7,7 @@ import type { Finding } from './run-revisions.ts';
  * `node test/bench/revisions.ts --known-wrong` after a change to the engine, and read why each is wrong with
  * `--table`. (Some are arguably the ground truth's limits, where a text repeats: test/revisions/README.md.)
  */
-export const knownWrong: ReadonlySet<string> = new Set<string>([
+const knownWrong: ReadonlySet<string> = new Set<string>([
   'electron/api-app 02dc1b266c22→1e3e5a661997#60',
   'electron/api-app 38c21b7acad9→30fbcfca7bb5#47',
   'electron/api-app 38c21b7acad9→30fbcfca7bb5#59',
