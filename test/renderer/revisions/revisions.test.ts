@@ -5,7 +5,7 @@ import { formatFinding } from '../../revisions/findings.ts';
 import { againstKnownWrong } from '../../revisions/known-wrong.ts';
 import { distances } from '../../revisions/manifest.ts';
 import { type Outcome, runRevisions, wrongOf } from '../../revisions/run-revisions.ts';
-import { domPath } from './dom-path.ts';
+import { domPath } from '../anchoring/dom-path.ts';
 
 /**
  * The real-revision corpus (test/revisions/README.md) through the DOM anchoring path, in real Chromium: each base is

@@ -1,11 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import type { Selector } from '../../../common/contract.ts';
 // The seed article is data, not main-process code (the renderer import rule lets a raw text import through).
 import raw from '../../../electron/core/seed/default-article.txt?raw';
-import { anchorAll, describe as describeRange, TextIndex } from '../../../renderer/anchoring/index.ts';
 import {
-  type AnchorPath,
   type Bucket,
   buildCorpus,
   formatFinding,
@@ -15,9 +12,7 @@ import {
   type Tally,
 } from '../../corpus/corpus.ts';
 import type { EditKind } from '../../corpus/edits.ts';
-import type { Span } from '../../corpus/text.ts';
-import type { Placement } from '../../corpus/truth.ts';
-import { renderArticle } from '../anchoring/default-article.ts';
+import { domPath } from '../anchoring/dom-path.ts';
 
 /**
  * The robustness corpus (test/corpus) through the DOM anchoring path, in real Chromium: each article is rendered
@@ -31,68 +26,7 @@ import { renderArticle } from '../anchoring/default-article.ts';
  * test/corpus/README.md for the definitions.
  */
 
-/** Builds the article DOM as the app does (see renderArticle); attached to the document so it has layout. */
-function render(text: string): HTMLElement {
-  return renderArticle(text.split('\n\n'));
-}
-
-/** A live DOM Range over text[start, end), found by walking the Text nodes (independently of TextIndex). */
-function domRange(root: HTMLElement, start: number, end: number): Range {
-  const range = document.createRange();
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let offset = 0;
-  let startSet = false;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const length = node.data.length;
-    if (!startSet && start < offset + length) {
-      range.setStart(node, start - offset);
-      startSet = true;
-    }
-    if (startSet && end <= offset + length) {
-      range.setEnd(node, end - offset);
-      return range;
-    }
-    offset += length;
-  }
-  throw new Error(`no DOM position for [${start}, ${end})`);
-}
-
-/** Problems of the DOM layer itself (index text ≠ article text, a range that does not map back to its offsets). */
-const domProblems: string[] = [];
-
-const domPath: AnchorPath = {
-  describeAll(text: string, spans: readonly Span[]): Selector[][] {
-    const root = render(text);
-    try {
-      const index = new TextIndex(root);
-      if (index.text !== text) domProblems.push('TextIndex text differs from the article text (original render)');
-      return spans.map((span) => {
-        const selectors = describeRange(index, domRange(root, span.start, span.end));
-        if (!selectors) throw new Error(`describe gave nothing for [${span.start}, ${span.end})`);
-        return selectors;
-      });
-    } finally {
-      root.remove();
-    }
-  },
-  anchorAll(text: string, selectors: ReadonlyArray<readonly Selector[]>): Placement[] {
-    const root = render(text);
-    try {
-      const index = new TextIndex(root);
-      if (index.text !== text) domProblems.push('TextIndex text differs from the article text (edited render)');
-      return anchorAll(index, selectors).map((result) => {
-        if (!result.range) return { status: result.status };
-        const back = index.offsetsOf(result.range);
-        if (back?.start !== result.start || back.end !== result.end) {
-          domProblems.push(`range for [${result.start}, ${result.end}) maps back to ${JSON.stringify(back)}`);
-        }
-        return { start: result.start, end: result.end, status: result.status };
-      });
-    } finally {
-      root.remove();
-    }
-  },
-};
+const dom = domPath();
 
 let outcome: Outcome;
 
@@ -111,7 +45,7 @@ function findings(bucket?: Bucket, kind: 'wrong' | 'misses' = 'wrong'): string {
 describe('robustness corpus, DOM path in Chromium', () => {
   beforeAll(() => {
     const corpus = buildCorpus({ defaultArticleRaw: raw });
-    outcome = runCorpus(corpus, domPath);
+    outcome = runCorpus(corpus, dom.path);
     console.log(formatTable(outcome));
   }, 120_000);
 
@@ -123,7 +57,7 @@ describe('robustness corpus, DOM path in Chromium', () => {
   });
 
   it('maps DOM ranges and offsets consistently', () => {
-    expect(domProblems.slice(0, 10)).toEqual([]);
+    expect(dom.problems.slice(0, 10)).toEqual([]);
   });
 
   it('never anchors a highlight on the wrong text', () => {

@@ -3,10 +3,10 @@ import { anchorAll, describe, TextIndex } from '../../../renderer/anchoring/inde
 import type { AnchorPath } from '../../corpus/corpus.ts';
 import type { Span } from '../../corpus/text.ts';
 import type { Placement } from '../../corpus/truth.ts';
-import { renderArticle } from '../anchoring/default-article.ts';
+import { renderArticle } from './default-article.ts';
 
 /**
- * The DOM anchoring path, as test/renderer/robustness/corpus.test.ts takes it: a text is rendered as the app renders
+ * The DOM anchoring path the corpus tests take (test/renderer/robustness, test/renderer/revisions): a text is rendered as the app renders
  * a plain-text article (a <p> per "\n\n"-separated paragraph, "\n\n" Text nodes between), each highlight is described
  * from a DOM Range with a TextIndex of the base's render, and all of them are re-anchored at once with `anchorAll` on
  * a fresh TextIndex of the target's render; every range is mapped back to offsets for the scorer.
