@@ -8,9 +8,9 @@ import { prefixAgreement, suffixAgreement } from './match-quote.ts';
  * A twin is another occurrence of a highlight's words with much of the same context on one side or both: a sentence
  * that documentation repeats word for word in sibling sections, after the same lines. Told apart by little or
  * nothing the 32 characters hold, a twin looks like the highlight's own text once that text is rewritten or
- * deleted, and the highlight moved onto it (real revisions, test/revisions). So when a highlight is made, its context is extended past the
- * point where every twin's text starts to differ, up to `limits.affixMaxLength` characters (W3C sets no limit on
- * prefix and suffix). When it is found again, a place whose text holds no extended side whole is a twin, not the
+ * deleted, and the highlight moved onto it (real revisions, test/revisions). So when a highlight is made, its
+ * context is extended past the point where every twin's text starts to differ, up to `limits.affixMaxLength`
+ * characters (W3C sets no limit on prefix and suffix). When it is found again, a place whose text holds no extended side whole is a twin, not the
  * highlight: nothing but its twins needed that context.
  *
  * Only the 32 characters next to the quote are the *near* context every stage of the engine reasons with; the rest

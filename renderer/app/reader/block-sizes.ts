@@ -7,9 +7,9 @@ export const layingOutClass = 'is-laying-out';
  *
  * Skipping them is what makes a long page paint quickly. But a block the browser has never laid out stands in at a
  * guessed height, so every place below it is a guess too: a scroll to a highlight far down would land thousands of
- * pixels off, and the reading progress would be wrong. So, once the article has painted with its highlights (`begin`),
- * and again when its width changes or an image arrives, every block is laid out for one frame. The browser then remembers each block's size
- * (contain-intrinsic-size: auto) and uses it whenever the block is skipped. Code about to measure something far away
+ * pixels off, and the reading progress would be wrong. So, once the article has painted with its highlights
+ * (`begin`), and again when its width changes or an image arrives, every block is laid out for one frame. The
+ * browser then remembers each block's size (contain-intrinsic-size: auto) and uses it whenever the block is skipped. Code about to measure something far away
  * calls `settle()` first: if that pass has not run yet, it lays everything out at once.
  */
 export class BlockSizes {
