@@ -8,7 +8,6 @@ import type { Finding } from './run-revisions.ts';
  * `--table`. (Some are arguably the ground truth's limits, where a text repeats: test/revisions/README.md.)
  */
 const knownWrong: ReadonlySet<string> = new Set<string>([
-  'electron/api-app 02dc1b266c22→1e3e5a661997#60',
   'electron/api-app 38c21b7acad9→30fbcfca7bb5#47',
   'electron/api-app 38c21b7acad9→30fbcfca7bb5#59',
   'electron/api-client-request 2b955a5ae12c→3980f66f056e#21',
@@ -20,7 +19,6 @@ const knownWrong: ReadonlySet<string> = new Set<string>([
   'electron/api-dialog 09d544f6adbf→ff05d4a96ca9#29',
   'electron/api-dialog 09d544f6adbf→ff05d4a96ca9#36',
   'electron/api-dialog 09d544f6adbf→ff05d4a96ca9#48',
-  'electron/api-dialog d1d50a4c92df→cd8099d33663#5',
   'electron/api-menu-item 3d2fa09db3ad→3d1cc3970b77#28',
   'electron/api-menu-item 554ee92b3911→6aa3665b960e#13',
   'electron/api-native-image ef9d8fe9bd54→4415b7638a01#21',
@@ -51,9 +49,6 @@ const knownWrong: ReadonlySet<string> = new Set<string>([
   'scrapy/intro-tutorial 7858244dca17→1ce042554290#59',
   'scrapy/intro-tutorial 7858244dca17→1ce042554290#7',
   'scrapy/topics-downloader-middleware 97dc52719181→9f8c3938ccbd#78',
-  'scrapy/topics-exporters 5155162e69d5→85ef6a6229b2#25',
-  'scrapy/topics-exporters 5155162e69d5→85ef6a6229b2#6',
-  'scrapy/topics-exporters 5155162e69d5→85ef6a6229b2#9',
   'scrapy/topics-extensions 269724a2b7c7→48539af1639f#37',
   'scrapy/topics-extensions 269724a2b7c7→48539af1639f#44',
   'scrapy/topics-extensions 54216d7afe9d→4cb049cb1520#17',
@@ -73,7 +68,6 @@ const knownWrong: ReadonlySet<string> = new Set<string>([
   'scrapy/topics-media-pipeline 4a9f76ebd324→fe68a45c82e6#3',
   'scrapy/topics-media-pipeline 54d106033f2d→9381ad893dfe#33',
   'scrapy/topics-media-pipeline 54d106033f2d→9381ad893dfe#39',
-  'scrapy/topics-media-pipeline 5f407cf65798→c3b690a5b56e#61',
   'scrapy/topics-practices 48539af1639f→b2b2d0b01594#24',
   'scrapy/topics-practices 48539af1639f→b2b2d0b01594#28',
   'scrapy/topics-practices 54d106033f2d→1c5404dce59e#10',
@@ -97,7 +91,6 @@ const knownWrong: ReadonlySet<string> = new Set<string>([
   'scrapy/topics-shell 0fb3ee16d8c4→7c66f1739dc2#14',
   'scrapy/topics-shell c276c48c9138→b9f52feaa730#23',
   'scrapy/topics-signals 3932877bcd49→b9f52feaa730#6',
-  'scrapy/topics-signals 3932877bcd49→bb4c922d8503#19',
   'scrapy/topics-signals 9d38a99aa80d→5da6ffb57baf#18',
   'scrapy/topics-signals d1e948cef859→182445f9d961#10',
   'scrapy/topics-spider-middleware baf5c59386ab→76eba9977bc7#25',

@@ -118,4 +118,21 @@ describe('revisionDoc', () => {
     expect(truth.state).toBe('intact');
     expect(truth.candidates.some((c) => c.start === at && c.end === at + heading.length)).toBe(true);
   });
+  it('a repeated line edited in every section stays in its own section', () => {
+    const param = ':param file: the file-like object to use for exporting the data.';
+    const names = ['JsonItemExporter', 'XmlItemExporter', 'CsvItemExporter'];
+    const section = (name: string, line: string): string =>
+      `.. class:: ${name}(file, **kwargs)\n\n   Exports items in ${name.slice(0, -12)} format to the given file.\n\n   ${line}\n\n   The rest of the ${name} section.`;
+    const before = names.map((name) => section(name, param)).join('\n\n');
+    const after = names.map((name) => section(name, `${param} Its write method should accept bytes.`)).join('\n\n');
+    const doc = revisionDoc(before, after);
+    expect(truthProblems(before, after, doc)).toEqual([]);
+    // Each line is the diff's equal text, in two pieces (the lines, then the characters of the changed block); as
+    // pieces, the other sections' copies with a few more characters in common outweighed them.
+    for (const name of names) {
+      const from = before.indexOf(param, before.indexOf(name));
+      const at = after.indexOf(param, after.indexOf(name));
+      expect(Array.from(doc.doc.origin.slice(at, at + param.length)), name).toEqual(range(from, param.length));
+    }
+  });
 });
