@@ -1,5 +1,5 @@
 import { limits, type TextQuoteSelector } from '../model.ts';
-import { foldString } from './fold.ts';
+import { foldString, foldText } from './fold.ts';
 import { prefixAgreement, suffixAgreement } from './match-quote.ts';
 
 /**
@@ -68,21 +68,43 @@ export function distinguishingLengths(text: string, start: number, end: number):
   return { prefix: near, suffix: near };
 }
 
-/** How many characters agree before `start` and before `at`, up to `limit`. */
+/**
+ * How many characters before `start` agree with those before `at`, up to `limit`, once folded: the extended sides
+ * are held "word for word once folded" when the highlight is found again, so a twin whose context differs only in
+ * spacing or typography ("is usually  populated" for "is usually populated") is not told apart by it (real
+ * revisions: Scrapy's `Request.meta` and `Request.cache` paragraphs; the highlight on the cache one, deleted, moved
+ * onto the meta one through a suffix extended to its double space).
+ */
 function agreeBefore(text: string, start: number, at: number, limit: number): number {
   let n = 0;
   while (n < limit && n < start && n < at && text.charCodeAt(start - 1 - n) === text.charCodeAt(at - 1 - n)) n++;
-  return n;
+  if (n === limit || n === start || n === at || !foldable(text, start - 1 - n, at - 1 - n)) return n;
+  const own = foldText(text.slice(Math.max(0, start - limit), start));
+  const twin = foldString(text.slice(Math.max(0, at - 2 * limit - 8), at));
+  let m = 0;
+  while (m < own.text.length && m < twin.length && own.text[own.text.length - 1 - m] === twin[twin.length - 1 - m]) m++;
+  return Math.max(n, Math.min(start, limit) - own.toRaw[own.text.length - m]!);
 }
 
-/** How many characters agree from `end` and from `at`, up to `limit`. */
+/** How many characters from `end` agree with those from `at`, up to `limit`, once folded (see `agreeBefore`). */
 function agreeAfter(text: string, end: number, at: number, limit: number): number {
   let n = 0;
   while (n < limit && at + n < text.length && end + n < text.length) {
     if (text.charCodeAt(end + n) !== text.charCodeAt(at + n)) break;
     n++;
   }
-  return n;
+  if (n === limit || at + n === text.length || end + n === text.length || !foldable(text, end + n, at + n)) return n;
+  const own = foldText(text.slice(end, end + limit));
+  const twin = foldString(text.slice(at, at + 2 * limit + 8));
+  let m = 0;
+  while (m < own.text.length && m < twin.length && own.text[m] === twin[m]) m++;
+  return Math.max(n, own.toRaw[m]!);
+}
+
+/** Whether the first difference, text[a] against text[b], may be one that folding removes. */
+function foldable(text: string, a: number, b: number): boolean {
+  const changed = (c: string): boolean => /\s/.test(c) || foldString(c) !== c;
+  return changed(text[a]!) || changed(text[b]!);
 }
 
 /** The extended sides of a stored quote: the whole stored context, where a side is longer than the near one. */

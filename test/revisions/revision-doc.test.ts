@@ -135,4 +135,27 @@ describe('revisionDoc', () => {
       expect(Array.from(doc.doc.origin.slice(at, at + param.length)), name).toEqual(range(from, param.length));
     }
   });
+  it('two sections with the same list, each edited alike, keep their own lists', () => {
+    const list =
+      '* `properties` String[] (optional) - Contains which features the dialog should use. The following values ' +
+      'are supported:\n    * `openFile` - Allow files to be selected.\n    * `openDirectory` - Allow directories to ' +
+      'be selected.\n    * `multiSelections` - Allow multiple paths to be selected.\n';
+    const section = (name: string, items: string, message: string): string =>
+      `### \`dialog.${name}([browserWindow, ]options)\`\n\n${items}  * \`message\` String (optional) - ${message}\n\n`;
+    const messages = ['Message to display above input boxes.', 'Message above the boxes.'];
+    const before = section('showOpenDialogSync', list, messages[0]!) + section('showOpenDialog', list, messages[1]!);
+    // Each list gets the same new last line; the diff's equal runs end two characters before the shared runs that
+    // cross from one section to the other.
+    const edited = `${list.replace('String[]', 'string[]')}    * \`dontAddToRecent\` _Windows_ - Do not add the item.\n`;
+    const after = section('showOpenDialogSync', edited, messages[0]!) + section('showOpenDialog', edited, messages[1]!);
+    const doc = revisionDoc(before, after);
+    expect(truthProblems(before, after, doc)).toEqual([]);
+    const item = '* `multiSelections`';
+    for (const find of ['indexOf', 'lastIndexOf'] as const) {
+      const at = after[find](item);
+      expect(Array.from(doc.doc.origin.slice(at, at + item.length)), find).toEqual(
+        range(before[find](item), item.length),
+      );
+    }
+  });
 });

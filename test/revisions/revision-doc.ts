@@ -20,6 +20,8 @@ import { type CommonRun, maximalCommonRuns, type Piece } from './common-runs.ts'
  *    evidence is taken longest first, each base and each target character once: the diff's equal runs (any length,
  *    first on a tie), and the shared runs (only where at least `minimumShared` of their characters are still free).
  *    A shared run the diff did not align is text that **moved**; the rest stays **equal**.
+ *    A shared run that would swap two copies the diff aligned in place, for a few characters more, is no evidence
+ *    (`swapsDiffRuns`).
  * 3. **copied**: target text still unexplained that repeats at least `minimumShared` characters of the base verbatim
  *    is a copy of them (copy > 0, as document.ts numbers a duplicate). Real revisions copy text: Electron's dialog
  *    page split each method into a sync and an async one with the same paragraphs, and nothing on the page says
@@ -161,6 +163,7 @@ function verbatimPass(into: Explained, diff: CommonRun[], minimum: number): void
     ...diff.map((run) => ({ ...run, fromDiff: true })),
     ...maximalCommonRuns(into.base, [{ start: 0, text: into.target }], minimum)
       .filter((run) => !onDiffDiagonal(diffOrigin, run))
+      .filter((run) => !swapsDiffRuns(diff, run, minimum))
       .map((run) => ({ ...run, fromDiff: false })),
   ];
   // Longest first, the diff's first on a tie, then in text order: the result does not depend on the sort.
@@ -178,6 +181,34 @@ function verbatimPass(into: Explained, diff: CommonRun[], minimum: number): void
       from = k + 1;
     }
   }
+}
+
+/**
+ * Whether a shared run would swap two copies the diff aligned each in its own place: its target text holds one of the
+ * diff's equal runs of at least `minimum` characters, its base text holds another, and it is longer than either by
+ * less than `minimum`. Those few characters are where the diff put an edit's edge (its semantic clean-up), not
+ * evidence that the text moved. Electron's dialog page has the same `properties` list in `showOpenDialogSync` and
+ * `showOpenDialog`; a line added after each list left the diff's equal runs two characters short of the shared runs
+ * that cross them, which took each list to the other section (figures: wrong anchors 91 → 87, none new).
+ */
+function swapsDiffRuns(diff: readonly CommonRun[], run: CommonRun, minimum: number): boolean {
+  return holdsDiffRun(diff, run, minimum, 'to') && holdsDiffRun(diff, run, minimum, 'from');
+}
+
+/** Whether run's text on one side (`to`: the target, `from`: the base) holds a diff run it outgrows by < minimum. */
+function holdsDiffRun(diff: readonly CommonRun[], run: CommonRun, minimum: number, side: 'to' | 'from'): boolean {
+  // The diff's runs are in order on both sides: the first starting at or after the run's start, by bisection.
+  let lo = 0;
+  let hi = diff.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (diff[mid]![side] < run[side]) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < diff.length && diff[i]![side] + diff[i]!.length <= run[side] + run.length; i++) {
+    if (diff[i]!.length >= minimum && run.length - diff[i]!.length < minimum) return true;
+  }
+  return false;
 }
 
 /** Adds a stretch of pass 2, split where the diff's alignment starts or stops agreeing with it. */

@@ -136,3 +136,29 @@ describe('finding a highlight that has twins', () => {
     expect(placedTexts(base, old)).toEqual([sentence, sentence, sentence]);
   });
 });
+
+describe('twins told apart only by spacing', () => {
+  // Scrapy's request attributes: the two paragraphs differ in one word before the quote, and after it only by a
+  // double space, which folding (and so the test an extended side must pass) does not see.
+  const attribute = (name: string, what: string, spacing: string) =>
+    `.. attribute:: Request.${name}\n\n        A dict that contains arbitrary ${what} for this request. This dict is\n` +
+    `        empty for new Requests, and is usually${spacing}populated by different Scrapy\n        components.\n\n`;
+  const meta = attribute('meta', 'metadata', '  ');
+  const cache = attribute('cache', 'cached data', ' ');
+  const page = `${cache}${meta}.. attribute:: Request.priority\n\n        The priority of this request.\n`;
+  const highlight = selectNth(page, 'empty', 0);
+
+  it('extends the context past the spacing, to where the words differ', () => {
+    const quote = quoteOf(highlight);
+    // The prefix tells them apart at "cached data"; the suffix only at the next attribute's heading, not at the
+    // double space.
+    expect(quote.prefix).toContain(' data for this request.');
+    expect(quote.suffix).toContain('components.\n\n.. attribute:: Request.m');
+  });
+
+  it('makes the highlight an orphan when its paragraph is deleted, not its twin', () => {
+    const deleted = page.replace(cache, '');
+    expect(placedTexts(deleted, [highlight])).toEqual([undefined]);
+    expect(placedTexts(page, [highlight])).toEqual(['empty']);
+  });
+});
