@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
-import { revisionCorpus } from './test/renderer/revisions/revision-corpus.command.ts';
+import { revisionCorpus, revisionCorpusMissing } from './test/renderer/revisions/revision-corpus.command.ts';
 import { chromiumArgs, chromiumExecutable } from './test/support/chromium.ts';
 
 /**
@@ -52,7 +52,7 @@ export default defineConfig({
             headless: true,
             screenshotFailures: false,
             // Reads the real-revision corpus in Node for test/renderer/revisions (see the command's file).
-            commands: { revisionCorpus },
+            commands: { revisionCorpus, revisionCorpusMissing },
             provider: playwright({
               launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
             }),

@@ -20,7 +20,7 @@ import { revisionFigures } from '../revisions/figures.ts';
 import { formatFinding } from '../revisions/findings.ts';
 import { wrongKey } from '../revisions/known-wrong.ts';
 import { type RevisionCorpus, textOf } from '../revisions/manifest.ts';
-import { readRevisionCorpus } from '../revisions/read-corpus.ts';
+import { hasRevisionCorpus, noRevisionCorpus, readRevisionCorpus } from '../revisions/read-corpus.ts';
 import { revisionHighlights } from '../revisions/revision-highlights.ts';
 import { RevisionTruths, runRevisions } from '../revisions/run-revisions.ts';
 import { median, printFigure } from './figures.ts';
@@ -32,6 +32,10 @@ const timedHighlights = 50;
 const timedBaseLength = { min: 10_000, max: 14_000 };
 const timedRuns = 7;
 
+if (!hasRevisionCorpus()) {
+  console.log(`revisions: skipped, ${noRevisionCorpus}`);
+  process.exit(0);
+}
 const started = performance.now();
 const corpus = readRevisionCorpus();
 const read = performance.now();

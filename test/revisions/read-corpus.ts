@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 import { type Manifest, pairsOf, type RevisionCorpus } from './manifest.ts';
 
@@ -7,6 +7,17 @@ import { type Manifest, pairsOf, type RevisionCorpus } from './manifest.ts';
  * (this file is two levels down).
  */
 const revisionsFolder = new URL('../../../shared/corpora/revisions/', import.meta.url);
+
+/**
+ * Whether the corpus is there. CI lays `../shared` beside the clone; a clone elsewhere has none, and then the corpus
+ * tests say so and do not run, as the real-Electron ones do without Electron.
+ */
+export function hasRevisionCorpus(folder: URL = revisionsFolder): boolean {
+  return existsSync(new URL('manifest.json', folder));
+}
+
+/** Why the corpus tests did not run, for the test runner's output. */
+export const noRevisionCorpus = `the real-revision corpus is not at ${revisionsFolder.pathname} (CI puts ../shared beside the clone)`;
 
 /** Reads the manifest and every version a pair uses (Node only). */
 export function readRevisionCorpus(folder: URL = revisionsFolder): RevisionCorpus {

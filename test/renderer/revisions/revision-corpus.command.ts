@@ -1,7 +1,7 @@
 import type { BrowserCommand } from 'vitest/node';
 
 import type { RevisionCorpus } from '../../revisions/manifest.ts';
-import { readRevisionCorpus } from '../../revisions/read-corpus.ts';
+import { hasRevisionCorpus, noRevisionCorpus, readRevisionCorpus } from '../../revisions/read-corpus.ts';
 
 /**
  * A browser command (vitest.config.ts registers it for the Chromium project): reads the real-revision corpus in Node
@@ -11,8 +11,12 @@ import { readRevisionCorpus } from '../../revisions/read-corpus.ts';
  */
 export const revisionCorpus: BrowserCommand<[], RevisionCorpus> = () => readRevisionCorpus();
 
+/** Why the corpus is not there to test, or '' when it is (see `hasRevisionCorpus`). */
+export const revisionCorpusMissing: BrowserCommand<[], string> = () => (hasRevisionCorpus() ? '' : noRevisionCorpus);
+
 declare module 'vitest/browser' {
   interface BrowserCommands {
     revisionCorpus: () => Promise<RevisionCorpus>;
+    revisionCorpusMissing: () => Promise<string>;
   }
 }
