@@ -35,6 +35,18 @@ function ownText(text: string, h: Highlight, start: number, byNeighbours = false
   return holdsDistinguishingContext(text, h.distinguishing, start, start + h.quote.exact.length, byNeighbours);
 }
 
+/**
+ * Whether the highlight's quote with all of its near context (and its extended sides) also occurs at a place other
+ * than `start`: copies that context cannot tell apart, of which stage 2 took the nearest to the stored position.
+ */
+function hasOtherCopy(text: string, h: Highlight, start: number): boolean {
+  const { prefix, exact, suffix } = h.quote;
+  const whole = prefix + exact + suffix;
+  for (let at = text.indexOf(whole); at !== -1; at = text.indexOf(whole, at + 1))
+    if (at + prefix.length !== start && ownText(text, h, at + prefix.length)) return true;
+  return false;
+}
+
 /** Where a highlight's neighbours say its text is now (raw offsets): its expected positions and its window. */
 interface Hint {
   expected: number[];
@@ -148,6 +160,7 @@ function placeCertain(text: string, selectorsList: ReadonlyArray<readonly Select
         at: i,
         inPlace: placed.result.start === position.start,
         full: placed.agreesFully,
+        ambiguous: q !== position.start && placed.agreesFully && hasOtherCopy(text, highlight, q),
       });
       if (!placed.agreesFully) {
         batch.partial.push({
@@ -171,7 +184,15 @@ function placeCertain(text: string, selectorsList: ReadonlyArray<readonly Select
 function readNeighbours(batch: Batch): Neighbours {
   const { landmarks, highlights, text } = batch;
   landmarks.sort((a, b) => a.stored - b.stored || a.placed - b.placed);
-  const inOrder = longestInOrder(landmarks);
+  // An ambiguous landmark was placed by its stored position alone: it does not vote on what kept its order, and is
+  // checked as a landmark out of order (its copy inside the window, if there is one).
+  const certain: number[] = [];
+  landmarks.forEach((l, k) => {
+    if (!l.ambiguous) certain.push(k);
+  });
+  const inCertain = longestInOrder(certain.map((k) => landmarks[k]!));
+  const inOrder = new Uint8Array(landmarks.length);
+  certain.forEach((k, j) => (inOrder[k] = inCertain[j]!));
   const stored: StoredQuote[] = [];
   for (const h of highlights)
     if (h !== undefined && h.position !== undefined) stored.push({ stored: h.position.start, exact: h.quote.exact });

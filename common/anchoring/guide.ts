@@ -22,6 +22,11 @@ export interface Landmark {
   inPlace: boolean;
   /** Found with all of its context. */
   full: boolean;
+  /**
+   * Found away from its stored position with all of its context, which another copy of its quote also has: placed
+   * by the stored position alone, so it says nothing about where the text went.
+   */
+  ambiguous: boolean;
 }
 
 /**
