@@ -1,4 +1,5 @@
-import type { Finding } from './run-revisions.ts';
+import { formatFinding } from './findings.ts';
+import { type Finding, type Outcome, wrongOf } from './run-revisions.ts';
 
 /**
  * The wrong anchors the real-revision corpus still finds, by pair and highlight: the work left on issue 9, whose bar
@@ -82,11 +83,19 @@ export function wrongKey(f: Pick<Finding, 'pair' | 'highlight'>): string {
   return `${f.pair.id}#${f.highlight}`;
 }
 
-/** What a corpus test checks: wrong anchors not in the list, and listed ones no longer wrong. */
-export function againstKnownWrong(wrong: readonly Finding[]): { unexpected: Finding[]; fixed: string[] } {
-  const keys = new Set(wrong.map(wrongKey));
+/**
+ * What both corpus tests check (the batch path in Node, the DOM path in Chromium): the wrong anchors not in the list,
+ * as text to show ('' when there are none), and the listed ones no longer wrong.
+ */
+export function againstKnownWrong(outcome: Outcome): { unexpected: string; fixed: string[] } {
+  if (wrongOf(outcome.overall) !== outcome.wrong.length) throw new Error('the tally and the findings disagree');
+  const keys = new Set(outcome.wrong.map(wrongKey));
+  const unexpected = outcome.wrong.filter((f) => !knownWrong.has(wrongKey(f)));
   return {
-    unexpected: wrong.filter((f) => !knownWrong.has(wrongKey(f))),
+    unexpected:
+      unexpected.length === 0
+        ? ''
+        : `${unexpected.length} new wrong anchors (the first 30):\n${unexpected.slice(0, 30).map(formatFinding).join('\n')}`,
     fixed: [...knownWrong].filter((key) => !keys.has(key)),
   };
 }
