@@ -18,10 +18,36 @@ export function cycleTab(event: KeyboardEvent, dialog: HTMLElement | null): void
   reachable[next]?.focus();
 }
 
-/** A blur that leaves the dialog (a click on its background): focus goes back to `home` once the click is done. */
-export function keepFocusIn(event: FocusEvent, dialog: HTMLElement | null, home: HTMLElement | null): void {
+/**
+ * The keys every modal dialog answers the same way: Escape closes it (and stops there: the reader's own Escape
+ * handlers, re-attaching and the popover, are not meant), Tab cycles inside it. True when the key was one of these.
+ */
+export function dialogFrameKey(event: KeyboardEvent, dialog: HTMLElement | null, onClose: () => void): boolean {
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    event.stopPropagation();
+    onClose();
+    return true;
+  }
+  if (event.key === 'Tab') {
+    cycleTab(event, dialog);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A blur that leaves the dialog (a click on its background): focus goes back to `home` once the click is done.
+ * `home` may be a function, asked then, for a dialog whose home changes (the library's delete question).
+ */
+export function keepFocusIn(
+  event: FocusEvent,
+  dialog: HTMLElement | null,
+  home: HTMLElement | null | (() => HTMLElement | null),
+): void {
   if (dialog?.contains(event.relatedTarget as Node | null)) return;
   requestAnimationFrame(() => {
-    if (dialog?.isConnected && !dialog.contains(document.activeElement)) home?.focus({ preventScroll: true });
+    if (!dialog?.isConnected || dialog.contains(document.activeElement)) return;
+    (typeof home === 'function' ? home() : home)?.focus({ preventScroll: true });
   });
 }

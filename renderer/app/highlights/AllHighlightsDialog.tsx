@@ -5,7 +5,7 @@ import { type KeyboardEvent, type UIEvent, useEffect, useId, useRef, useState } 
 import type { MarginaliaApi } from '../../../common/contract.ts';
 import type { LibraryHighlight } from '../../../common/model.ts';
 import { messageOf, unwrap } from '../api.ts';
-import { cycleTab, keepFocusIn } from '../components/dialog-focus.ts';
+import { dialogFrameKey, keepFocusIn } from '../components/dialog-focus.ts';
 import { ColorFilter, TagPicker } from '../components/HighlightFilters.tsx';
 import { listKeyTarget } from '../components/list-keys.ts';
 import { ListboxField } from '../components/ListboxField.tsx';
@@ -122,17 +122,7 @@ export function AllHighlightsDialog({ api, onChoose, onClose }: AllHighlightsDia
     onChoose({ articleId: item.articleId, hit: { kind: 'quote', annotationId: item.id, snippet: [] } });
 
   function onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      // Stops here: the reader's own Escape handlers (re-attaching, the popover) are not meant.
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key === 'Tab') {
-      cycleTab(event, dialog.current);
-      return;
-    }
+    if (dialogFrameKey(event, dialog.current, onClose)) return;
     // The list keys belong to the words field; in the tag menu the arrows keep choosing the tag.
     if (event.target !== input.current) return;
     const target = listKeyTarget(event.key, active, items.length);

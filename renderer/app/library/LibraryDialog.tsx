@@ -3,7 +3,7 @@ import { type FocusEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect,
 import type { LibraryEntry } from '../../../common/model.ts';
 import { messageOf } from '../api.ts';
 import type { Notice } from '../articles/use-current-article.ts';
-import { cycleTab } from '../components/dialog-focus.ts';
+import { cycleTab, dialogFrameKey, keepFocusIn } from '../components/dialog-focus.ts';
 import { listKeyTarget } from '../components/list-keys.ts';
 import { ListboxField } from '../components/ListboxField.tsx';
 import { ListMessage } from '../components/ListMessage.tsx';
@@ -190,18 +190,8 @@ export function LibraryDialog(props: LibraryDialogProps) {
       onConfirmKeyDown(event);
       return;
     }
-    if (event.key === 'Escape') {
-      // Stops here: the reader's own Escape handlers (re-attaching, the popover) are not meant.
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key === 'Tab') {
-      // The list's Delete buttons are not stops (tabIndex -1): the Delete key deletes the active entry.
-      cycleTab(event, dialog.current);
-      return;
-    }
+    // The list's Delete buttons are not Tab stops (tabIndex -1): the Delete key deletes the active entry.
+    if (dialogFrameKey(event, dialog.current, onClose)) return;
     // The list keys belong to the filter field; in the "Sort by" menu the arrows keep choosing the order.
     if (event.target !== input.current) return;
     if (event.key === 'Delete' && !event.shiftKey && input.current && caretAtEnd(input.current)) {
@@ -237,15 +227,13 @@ export function LibraryDialog(props: LibraryDialogProps) {
     } else if (event.key === 'Tab') cycleTab(event, dialog.current);
   }
 
-  /** Focus never leaves the dialog: a click on its background gives it back to the filter field. */
+  /** Focus never leaves the dialog: a click on its background gives it back to the question, or the filter field. */
   function onBlur(event: FocusEvent): void {
-    if (dialog.current?.contains(event.relatedTarget as Node | null)) return;
-    requestAnimationFrame(() => {
-      const box = dialog.current;
-      if (!box?.isConnected || box.contains(document.activeElement)) return;
-      const inQuestion = box.querySelector<HTMLElement>('[role="alertdialog"] button');
-      (inQuestion ?? input.current)?.focus({ preventScroll: true });
-    });
+    keepFocusIn(
+      event,
+      dialog.current,
+      () => dialog.current?.querySelector<HTMLElement>('[role="alertdialog"] button') ?? input.current,
+    );
   }
 
   return (

@@ -3,7 +3,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import type { MarginaliaApi, OpenedArticle } from '../../../common/contract.ts';
 import { limits } from '../../../common/model.ts';
 import { messageOf, unwrap } from '../api.ts';
-import { cycleTab } from '../components/dialog-focus.ts';
+import { dialogFrameKey } from '../components/dialog-focus.ts';
 
 /** Props of the "Open web page…" dialog. */
 export interface OpenWebPageDialogProps {
@@ -55,14 +55,7 @@ export function OpenWebPageDialog({ api, onOpened, onClose }: OpenWebPageDialogP
   }
 
   function onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      // Stops here: the reader's own Escape handlers (re-attaching, the popover) are not meant.
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key === 'Tab') cycleTab(event, dialog.current);
+    dialogFrameKey(event, dialog.current, onClose);
   }
 
   return (
