@@ -76,8 +76,8 @@ export const contract = {
     /** Fetches a web page in the main process and opens it like a file (a second fetch of the same page re-imports). */
     openWebPage: channel<OpenedArticle>()('articles:open-web-page', z.strictObject({ url: webAddressSchema })),
     /**
-     * Opens files dropped on the window. The renderer never names a path: the preload turns the dropped File
-     * objects into paths (a File made by script has none), so this cannot be used to read an arbitrary file.
+     * Opens files dropped on the window. Only the preload calls it (see `preloadOnly`): it turns the dropped File
+     * objects into paths itself (a File made by script has none), so the page can never name a file for main to read.
      */
     openDropped: channel<DroppedFiles>()('articles:open-dropped', z.strictObject({ paths: droppedPathsSchema })),
     /** Remembers where the user is in an article, so it reopens there. */
@@ -182,8 +182,27 @@ type ApiFunction<C> =
     ? () => Promise<Result<ResultOf<C>>>
     : (input: InputOf<C>) => Promise<Result<ResultOf<C>>>;
 
-/** The shape of `window.marginalia`: one namespace per contract group, one function per channel. */
+/**
+ * Channels the page cannot call by name. The preload calls them itself, with what only it can know: `openDropped`
+ * takes paths, and a path must come from a file the user really dropped (webUtils), never from the page, which a
+ * hostile document could have taken over. Main still validates their input like any other.
+ */
+export const preloadOnly = { articles: ['openDropped'] } as const satisfies {
+  [G in keyof Contract]?: ReadonlyArray<keyof Contract[G]>;
+};
+type PreloadOnly = typeof preloadOnly;
+type PageVerbs<G extends keyof Contract> = Exclude<
+  keyof Contract[G],
+  G extends keyof PreloadOnly ? PreloadOnly[G][number] : never
+>;
+
+/** The shape of `window.marginalia`: one namespace per contract group, one function per channel the page may call. */
 export type MarginaliaApi = {
+  readonly [G in keyof Contract]: { readonly [K in PageVerbs<G>]: ApiFunction<Contract[G][K]> };
+};
+
+/** Every channel as main answers it, the preload's own included: what tests use to drive main without a page. */
+export type MainApi = {
   readonly [G in keyof Contract]: { readonly [K in keyof Contract[G]]: ApiFunction<Contract[G][K]> };
 };
 
@@ -210,5 +229,14 @@ export function listChannels(): Array<{ group: string; verb: string; spec: Chann
 export function channelTable(): Record<string, Record<string, string>> {
   const table: Record<string, Record<string, string>> = {};
   for (const { group, verb, spec } of listChannels()) (table[group] ??= {})[verb] = spec.name;
+  return table;
+}
+
+/** The channels of `window.marginalia`: the table without the preload's own (`preloadOnly`). */
+export function pageChannelTable(): Record<string, Record<string, string>> {
+  const table = channelTable();
+  for (const [group, verbs] of Object.entries(preloadOnly)) {
+    for (const verb of verbs) delete table[group]?.[verb];
+  }
   return table;
 }

@@ -1,23 +1,28 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent, webUtils } from 'electron';
 
 import { buildApi } from '../../common/api.ts';
-import { articleOpenedEvent, channelTable } from '../../common/contract.ts';
+import { articleOpenedEvent, contract, pageChannelTable } from '../../common/contract.ts';
 
 /**
- * The whole preload: `window.marginalia` gets one named function per contract channel, each a single
- * ipcRenderer.invoke. ipcRenderer itself is never exposed.
+ * The whole preload: `window.marginalia` gets one named function per contract channel the page may call, each a
+ * single ipcRenderer.invoke. ipcRenderer itself is never exposed.
  */
 contextBridge.exposeInMainWorld(
   'marginalia',
-  buildApi(channelTable(), (channel, input) => ipcRenderer.invoke(channel, input)),
+  buildApi(pageChannelTable(), (channel, input) => ipcRenderer.invoke(channel, input)),
 );
 
+const pathsOf = (files: File[]): string[] => Array.from(files, (file) => webUtils.getPathForFile(file));
+
 /**
- * Dropped files' paths. Only a File the user really dropped has one (a File made by script gives ''), and the
- * renderer cannot reach webUtils itself, so `articles.openDropped` can only be given files the user chose.
+ * Dropped files. Only a File the user really dropped has a path (one made by script gives ''), the renderer cannot
+ * reach webUtils itself, and `articles.openDropped` is called from here only (it is not in `window.marginalia`), so
+ * main is only ever asked to read files the user chose.
  */
 contextBridge.exposeInMainWorld('marginaliaFiles', {
-  pathsOf: (files: File[]): string[] => Array.from(files, (file) => webUtils.getPathForFile(file)),
+  pathsOf,
+  openDropped: (files: File[]): Promise<unknown> =>
+    ipcRenderer.invoke(contract.articles.openDropped.name, { paths: pathsOf(files).filter((path) => path !== '') }),
 });
 
 /**

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { describeText } from '../../common/anchoring/text-anchor.ts';
-import type { MarginaliaApi, Result } from '../../common/contract.ts';
+import type { MainApi, Result } from '../../common/contract.ts';
 import { checkDocument, type DocumentNode, documentText } from '../../common/document.ts';
 import { countArticleImages } from '../../db/article-images.ts';
 import { listArticles } from '../../db/articles.ts';
@@ -35,7 +35,7 @@ angles and the range between high and low water is smallest.</p>
 
 let temp: ReturnType<typeof makeTempDir>;
 let app: AppData;
-let api: MarginaliaApi;
+let api: MainApi;
 let server: LocalServer;
 let served: { paragraph: string; requests: string[] };
 

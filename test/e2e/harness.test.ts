@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { channelTable } from '../../common/contract.ts';
+import { pageChannelTable } from '../../common/contract.ts';
 import { contentSecurityPolicy } from '../../electron/main/renderer-files.ts';
 import { harnessOrigin, launchApp, type LaunchedApp, makeDataDir } from '../harness/launch-app.ts';
 
@@ -33,7 +33,7 @@ describe('launchApp', () => {
       };
     });
     const expected = Object.fromEntries(
-      Object.entries(channelTable()).map(([group, verbs]) => [group, Object.keys(verbs).sort()]),
+      Object.entries(pageChannelTable()).map(([group, verbs]) => [group, Object.keys(verbs).sort()]),
     );
     expect(shape).toEqual({ groups: expected, frozen: true, node: 'undefined', process: 'undefined' });
   });

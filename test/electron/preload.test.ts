@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { channelTable } from '../../common/contract.ts';
+import { pageChannelTable } from '../../common/contract.ts';
 
 const electron = vi.hoisted(() => ({
   exposeInMainWorld: vi.fn(),
@@ -31,6 +31,17 @@ describe('preload', () => {
     expect(files.pathsOf([{ name: 'notes.md' }, { name: 'made-by-script' }])).toEqual(['/home/reader/notes.md', '']);
   });
 
+  it('opens dropped files by the paths it finds itself, and the page cannot name a path', async () => {
+    const files = exposed[1]?.[1] as { openDropped(files: Array<{ name: string }>): Promise<unknown> };
+    electron.invoke.mockClear();
+    await files.openDropped([{ name: 'notes.md' }, { name: 'made-by-script' }, { name: 'page.html' }]);
+    expect(electron.invoke).toHaveBeenCalledExactlyOnceWith('articles:open-dropped', {
+      paths: ['/home/reader/notes.md', '/home/reader/page.html'],
+    });
+    const api = exposed[0]?.[1] as Record<string, Record<string, unknown>>;
+    expect(api['articles']).not.toHaveProperty('openDropped');
+  });
+
   it('keeps articles main opened before the page listens, then hands over each as it comes', () => {
     const events = exposed[2]?.[1] as { onArticleOpened(listener: (opened: unknown) => void): () => void };
     const [channel, deliver] = subscriptions[0] as [string, (event: unknown, opened: unknown) => void];
@@ -48,7 +59,7 @@ describe('preload', () => {
 
   it('turns each named verb into one invoke on its contract channel', async () => {
     const api = exposed[0]?.[1] as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
-    const table = channelTable();
+    const table = pageChannelTable();
     expect(Object.keys(api)).toEqual(Object.keys(table));
     for (const [group, verbs] of Object.entries(table)) {
       expect(Object.keys(api[group] ?? {})).toEqual(Object.keys(verbs));

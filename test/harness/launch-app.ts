@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 import { buildApi } from '../../common/api.ts';
-import { channelTable, type MarginaliaApi } from '../../common/contract.ts';
+import { type MarginaliaApi, pageChannelTable } from '../../common/contract.ts';
 import { openAppData } from '../../electron/core/app-data.ts';
 import { noUserPorts } from '../../electron/ipc/handlers.ts';
 import { imageResponse, isImagePath } from '../../electron/main/image-files.ts';
@@ -160,7 +160,7 @@ export async function makeDataDir(): Promise<{ dataDir: string; remove: () => Pr
 
 /** The preload stand-in: the preload's buildApi(), shipped as source, bound to the Playwright binding. */
 function preloadScript(): string {
-  const table = JSON.stringify(channelTable());
+  const table = JSON.stringify(pageChannelTable());
   return `(() => {
     const buildApi = ${buildApi.toString()};
     const api = buildApi(${table}, async (channel, input) => JSON.parse(await window.__marginaliaInvoke(channel, input)));

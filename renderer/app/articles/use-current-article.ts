@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article, MarginaliaApi, OpenedArticle } from '../../../common/contract.ts';
 import { keepPrefetched, prefetchAnnotations } from '../annotations/prefetched-annotations.ts';
 import { messageOf, unwrap } from '../api.ts';
-import { droppedFilesToPaths } from '../library/dropped-files.ts';
+import { droppedFilesToPaths, openDroppedFiles } from '../library/dropped-files.ts';
 import { droppedLines, openedLines, refusedLine } from './opened-notice.ts';
 
 /** The article on screen, or why there is none. `generation` changes on every open, so the reader starts afresh. */
@@ -147,7 +147,7 @@ export function useCurrentArticle(api: MarginaliaApi): CurrentArticle {
       const here = files.flatMap((file, i) =>
         paths[i] ? [] : [refusedLine({ file: file.name, reason: 'it is not a file on this computer.' })],
       );
-      const sent = paths.filter((path) => path !== '');
+      const sent = files.filter((_, i) => paths[i]);
       setError(null);
       if (sent.length === 0) {
         setNotice(noticeOf(here));
@@ -155,7 +155,7 @@ export function useCurrentArticle(api: MarginaliaApi): CurrentArticle {
       }
       void importing(async () => {
         try {
-          const result = unwrap(await api.articles.openDropped({ paths: sent }));
+          const result = unwrap(await openDroppedFiles(sent));
           const lines = [...droppedLines(result), ...here];
           const last = result.opened.at(-1);
           if (last) {
@@ -167,7 +167,7 @@ export function useCurrentArticle(api: MarginaliaApi): CurrentArticle {
         }
       });
     },
-    [api, importing, show],
+    [importing, show],
   );
 
   const openDefault = useCallback(

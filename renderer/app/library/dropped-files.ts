@@ -1,5 +1,6 @@
 // The window's bridge types (renderer/env.d.ts), named here too so the renderer tests' project, which compiles this
 // file without the renderer's own declarations, knows them.
+import type { DroppedFiles, Result } from '../../../common/contract.ts';
 import type {} from '../../env.d.ts';
 
 /**
@@ -9,4 +10,18 @@ import type {} from '../../env.d.ts';
  */
 export function droppedFilesToPaths(files: readonly File[]): string[] {
   return window.marginaliaFiles?.pathsOf([...files]) ?? files.map(() => '');
+}
+
+/**
+ * Opens dropped files through the preload, which finds their paths itself: the renderer hands over File objects, never
+ * a path. Without a preload nothing can be opened, and every file is refused.
+ */
+export function openDroppedFiles(files: readonly File[]): Promise<Result<DroppedFiles>> {
+  const bridge = window.marginaliaFiles;
+  if (bridge) return bridge.openDropped([...files]);
+  const reason = 'it is not a file on this computer.';
+  return Promise.resolve({
+    ok: true,
+    value: { opened: [], refused: files.map((file) => ({ file: file.name, reason })) },
+  });
 }

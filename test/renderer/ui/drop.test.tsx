@@ -5,12 +5,8 @@ import type { Article, OpenedArticle } from '../../../common/contract.ts';
 import { FakeApi, testArticle } from './fake-api.ts';
 import { cleanup, clickText, expectText, remount, renderApp } from './harness.tsx';
 
-/** The preload's `marginaliaFiles`, stood in for: a dropped file's path is its name here. */
-const standIn = { pathsOf: (files: File[]) => files.map((f) => f.name) };
-
 beforeEach(async () => {
   await page.viewport(1100, 700);
-  Object.defineProperty(window, 'marginaliaFiles', { value: standIn, configurable: true });
 });
 afterEach(() => {
   cleanup();
@@ -28,9 +24,13 @@ function opened(a: Article, extra: Partial<OpenedArticle> = {}): OpenedArticle {
   return { article: a, created: true, report: null, notices: [], ...extra };
 }
 
-/** A fake that opens field-notes.txt and owls.md when dropped; anything else is refused. */
+/**
+ * A fake that opens field-notes.txt and owls.md when dropped; anything else is refused. Its `files` stands in for the
+ * preload's `marginaliaFiles` (a dropped file's path is its name there).
+ */
 function withFiles(): FakeApi {
   const fake = new FakeApi();
+  Object.defineProperty(window, 'marginaliaFiles', { value: fake.files, configurable: true });
   fake.droppedFiles.set('field-notes.txt', opened(fieldNotes, { notices: ['1 image could not be loaded.'] }));
   fake.droppedFiles.set('owls.md', opened(owls));
   return fake;
@@ -121,7 +121,8 @@ describe('dropping files on the window', () => {
   test('a file without a path (made by script) is refused here, without asking main', async () => {
     const fake = withFiles();
     const m = await renderApp(fake);
-    Object.defineProperty(window, 'marginaliaFiles', { value: { pathsOf: (f: File[]) => f.map(() => '') } });
+    const noPaths = { ...fake.files, pathsOf: (files: File[]) => files.map(() => '') };
+    Object.defineProperty(window, 'marginaliaFiles', { value: noPaths, configurable: true });
     dropOn(m.body, transfer(['field-notes.txt']));
     await expect
       .poll(() => notice(m))

@@ -87,7 +87,7 @@ export class FakeApi {
   opened: OpenedArticle | null = null;
   /** What "Open web page…" answers, by the address as main normalises it; any other address is not found. */
   readonly webPages = new Map<string, OpenedArticle>();
-  /** What dropping files answers, by path (the harness stands in for the preload's File-to-path step). */
+  /** What dropping files answers, by path (`files` stands in for the preload's File-to-path step). */
   readonly droppedFiles = new Map<string, OpenedArticle>();
   /** Whether the user agrees when a link asks to open in the browser; the links they agreed to, in order. */
   agreeToLinks = true;
@@ -150,6 +150,34 @@ export class FakeApi {
     return added;
   }
 
+  /**
+   * The preload's `window.marginaliaFiles`, stood in for: a dropped file's path is its name, and opening them is one
+   * recorded `articles.openDropped` call with those paths, answered from `droppedFiles`.
+   */
+  readonly files = {
+    pathsOf: (files: File[]): string[] => files.map((file) => file.name),
+    openDropped: (files: File[]) =>
+      this.#call('articles', 'openDropped', { paths: files.map((file) => file.name) }, ({ paths }) => {
+        const result: { opened: OpenedArticle[]; refused: Array<{ file: string; reason: string }> } = {
+          opened: [],
+          refused: [],
+        };
+        for (const path of paths) {
+          const opened = this.droppedFiles.get(path);
+          if (opened) {
+            this.#articles.set(opened.article.id, opened.article);
+            result.opened.push(opened);
+          } else {
+            result.refused.push({
+              file: path,
+              reason: `${path} cannot be opened: it is not a text, Markdown or HTML file.`,
+            });
+          }
+        }
+        return result;
+      }),
+  };
+
   readonly api: MarginaliaApi = {
     articles: {
       // A caller without types may still pass something to these no-input calls: the schema refuses it, as in main.
@@ -167,26 +195,6 @@ export class FakeApi {
           if (!opened) throw new FakeRefusal('not-found', `${url} was not found (404).`);
           this.#articles.set(opened.article.id, opened.article);
           return opened;
-        }),
-      openDropped: (input) =>
-        this.#call('articles', 'openDropped', input, ({ paths }) => {
-          const result: { opened: OpenedArticle[]; refused: Array<{ file: string; reason: string }> } = {
-            opened: [],
-            refused: [],
-          };
-          for (const path of paths) {
-            const opened = this.droppedFiles.get(path);
-            if (opened) {
-              this.#articles.set(opened.article.id, opened.article);
-              result.opened.push(opened);
-            } else {
-              result.refused.push({
-                file: path,
-                reason: `${path} cannot be opened: it is not a text, Markdown or HTML file.`,
-              });
-            }
-          }
-          return result;
         }),
       setReading: (input) =>
         this.#call('articles', 'setReading', input, ({ id, reading }) => {
