@@ -6,6 +6,7 @@ import { dropMissingImages } from './import/drop-missing-images.ts';
 import type { ImportRunner } from './import/import-runner.ts';
 import { type ImportedArticle, ImportRefusedError } from './import/index.ts';
 import { describeSource, storeImportedArticle } from './import-article.ts';
+import { type AddressSpace, addressSpaceOf, type ResolveHost } from './web/address-space.ts';
 import { fetchPage } from './web/fetch-page.ts';
 import { loadImages } from './web/load-images.ts';
 
@@ -13,6 +14,8 @@ import { loadImages } from './web/load-images.ts';
 export interface OpenDeps {
   importer: ImportRunner;
   fetch?: typeof globalThis.fetch | undefined;
+  /** How host names are resolved to tell where they lead (address-space.ts); tests pass made-up names' addresses. */
+  resolveHost?: ResolveHost | undefined;
 }
 
 /**
@@ -21,17 +24,23 @@ export interface OpenDeps {
  */
 export async function openArticleFile(db: Database, filePath: string, deps: OpenDeps): Promise<OpenedArticle> {
   const { source, imported } = await deps.importer.readFile(filePath);
-  return storeWithImages(db, source, imported, { ...deps, allowFiles: true });
+  // A file on this computer is as trusted as the computer: its images may come from anywhere, the intranet included.
+  return storeWithImages(db, source, imported, { ...deps, allowFiles: true, pageSpace: 'local' });
 }
 
 /** Fetches a web page, keeps its main content (Readability), sanitises it, loads its images and stores it. */
 export async function openWebPage(db: Database, url: string, deps: OpenDeps): Promise<OpenedArticle> {
-  const page = await fetchPage(url, deps.fetch ? { fetch: deps.fetch } : {});
+  const page = await fetchPage(url, {
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.resolveHost ? { resolveHost: deps.resolveHost } : {}),
+  });
   // The address the page was finally served from is its identity: opening it again is a re-import. A #fragment
   // names a place in the page, not another page.
   const source = withoutFragment(page.url);
   const imported = await deps.importer.importHtml(page.html, page.url);
-  return storeWithImages(db, source, imported, { ...deps, allowFiles: false });
+  // Its images may not be asked of anywhere more private than where the page was finally served from.
+  const pageSpace = await addressSpaceOf(new URL(page.url), deps.resolveHost);
+  return storeWithImages(db, source, imported, { ...deps, allowFiles: false, pageSpace });
 }
 
 /** Opens several files, each on its own: one that cannot be opened does not stop the others. */
@@ -57,14 +66,16 @@ async function storeWithImages(
   db: Database,
   source: string,
   imported: ImportedArticle,
-  options: OpenDeps & { allowFiles: boolean },
+  options: OpenDeps & { allowFiles: boolean; pageSpace: AddressSpace },
 ): Promise<OpenedArticle> {
   const { images, dropped } =
     imported.images.length === 0
       ? { images: [], dropped: 0 }
       : await loadImages(imported.images, {
           allowFiles: options.allowFiles,
+          pageSpace: options.pageSpace,
           ...(options.fetch ? { fetch: options.fetch } : {}),
+          ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
         });
   const notices = [...imported.notices];
   if (dropped > 0) {

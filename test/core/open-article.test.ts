@@ -10,6 +10,7 @@ import { checkDocument, type DocumentNode, documentText } from '../../common/doc
 import { countArticleImages } from '../../db/article-images.ts';
 import { listArticles } from '../../db/articles.ts';
 import { type AppData, openAppData } from '../../electron/core/app-data.ts';
+import { openWebPage } from '../../electron/core/open-article.ts';
 import { imageResponse } from '../../electron/main/image-files.ts';
 import { makeTempDir } from '../db/temp-dir.ts';
 import { dispatchApi } from '../harness/dispatch-api.ts';
@@ -105,6 +106,34 @@ describe('opening a web page', () => {
     const image = imageResponse(app.db, `/images/${article.id}/1`);
     expect(image).toMatchObject({ status: 200, headers: { 'content-type': 'image/png' } });
     expect(Buffer.from(image.body)).toEqual(png);
+  });
+
+  it('an internet page keeps its own images, and never makes the reader ask this computer for one', async () => {
+    // news.test stands for a site on the internet: it resolves to a public address, and is served by the test server.
+    const port = new URL(server.url('/')).port;
+    const resolveHost = (host: string) => Promise.resolve(host === 'news.test' ? ['203.0.113.7'] : []);
+    const viaTestServer: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.hostname === 'news.test') url.hostname = '127.0.0.1';
+      return fetch(url, init);
+    };
+    served.paragraph = `High water is at 06:12. <img src="http://127.0.0.1:${port}/img/chart.png?router" alt="inside">`;
+
+    const opened = await openWebPage(app.db, `http://news.test:${port}/tides`, {
+      importer: app.importer,
+      fetch: viaTestServer,
+      resolveHost,
+    });
+
+    // Its own chart came; the image at this computer's address was never asked for, and is counted as left out.
+    expect(served.requests.filter((request) => request.startsWith('/img/'))).toEqual([
+      '/img/chart.png',
+      '/img/missing.png',
+    ]);
+    expect(opened.notices).toEqual([
+      `2 images of http://news.test:${port}/tides could not be loaded and were left out.`,
+    ]);
+    expect(countArticleImages(app.db, opened.article.id)).toBe(1);
   });
 
   it('re-imports a changed page under the same address, re-anchoring its highlights with a report', async () => {

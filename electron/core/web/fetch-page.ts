@@ -1,4 +1,5 @@
 import { limits } from '../../../common/model.ts';
+import { addressSpaceOf, mayReach, type ResolveHost } from './address-space.ts';
 import { browserUserAgent, pageAccept } from './browser-headers.ts';
 import { parseContentType } from './content-type.ts';
 import { decodeHtml } from './decode-html.ts';
@@ -18,6 +19,8 @@ export interface FetchPageOptions {
   maxRedirects?: number;
   /** Cancels the download; the fetch then rejects with the signal's reason, not with a PageFetchError. */
   signal?: AbortSignal;
+  /** How host names are resolved to tell where they lead (address-space.ts); the system's resolver by default. */
+  resolveHost?: ResolveHost;
 }
 
 /** A downloaded page, decoded to text. */
@@ -93,6 +96,7 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
       maxBytes: options.maxBytes ?? defaults.maxBytes,
       maxRedirects: options.maxRedirects ?? defaults.maxRedirects,
       onRequest: (url) => (current = url),
+      resolveHost: options.resolveHost,
     });
   } catch (error) {
     if (error instanceof PageFetchError) throw error;
@@ -119,20 +123,28 @@ interface DownloadSettings {
   maxBytes: number;
   maxRedirects: number;
   onRequest: (url: URL) => void;
+  resolveHost: ResolveHost | undefined;
 }
 
 /** The download itself, throwing PageFetchError for what the server answered and fetch's own errors for the rest. */
 async function download(start: URL, settings: DownloadSettings): Promise<FetchedPage> {
+  // The address the user gave may lead anywhere (their own intranet, a server on this computer); its redirects may
+  // not lead anywhere more private than it.
+  const startSpace = await addressSpaceOf(start, settings.resolveHost);
   const outcome = await fetchFollowingRedirects(start, {
     fetch: settings.fetch,
     headers: { 'User-Agent': browserUserAgent, Accept: pageAccept },
     signal: settings.signal,
     maxRedirects: settings.maxRedirects,
     onRequest: settings.onRequest,
+    mayRequest: async (url) => mayReach(startSpace, await addressSpaceOf(url, settings.resolveHost)),
   });
   if (!outcome.ok) {
     if (outcome.problem === 'not-web') {
       throw new PageFetchError(messages.redirectsOutOfWeb(outcome.url, outcome.location), 'bad-address');
+    }
+    if (outcome.problem === 'not-allowed') {
+      throw new PageFetchError(messages.redirectsIntoNetwork(outcome.from ?? start, outcome.url), 'bad-address');
     }
     const message =
       outcome.problem === 'loop'

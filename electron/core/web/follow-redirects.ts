@@ -4,7 +4,8 @@ import { isWebAddress } from './web-address.ts';
 export type RedirectOutcome =
   | { ok: true; response: Response; url: URL }
   | { ok: false; problem: 'loop' | 'too-many'; url: URL }
-  | { ok: false; problem: 'not-web'; url: URL; location: string };
+  | { ok: false; problem: 'not-web'; url: URL; location: string }
+  | { ok: false; problem: 'not-allowed'; url: URL; from: URL | undefined };
 
 /** What one chain of requests needs. `onRequest` hears each address before it is asked, so errors can name it. */
 export interface FollowRedirectsOptions {
@@ -13,6 +14,11 @@ export interface FollowRedirectsOptions {
   signal: AbortSignal;
   maxRedirects: number;
   onRequest?: (url: URL) => void;
+  /**
+   * Asked before every request, the first included: false stops the chain unasked (address-space.ts: a page may not
+   * send the reader into the user's own network or computer).
+   */
+  mayRequest?: (url: URL) => Promise<boolean>;
 }
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
@@ -26,8 +32,10 @@ const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 export async function fetchFollowingRedirects(start: URL, options: FollowRedirectsOptions): Promise<RedirectOutcome> {
   const visited = new Set<string>();
   let url = start;
+  let from: URL | undefined;
   for (let redirects = 0; ; redirects++) {
     visited.add(withoutFragment(url));
+    if (options.mayRequest && !(await options.mayRequest(url))) return { ok: false, problem: 'not-allowed', url, from };
     options.onRequest?.(url);
     const response = await options.fetch(url.href, {
       headers: options.headers,
@@ -42,6 +50,7 @@ export async function fetchFollowingRedirects(start: URL, options: FollowRedirec
     if (!next || !isWebAddress(next)) return { ok: false, problem: 'not-web', url, location };
     if (visited.has(withoutFragment(next))) return { ok: false, problem: 'loop', url: next };
     if (redirects >= options.maxRedirects) return { ok: false, problem: 'too-many', url: next };
+    from = url;
     url = next;
   }
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 import type { ImageSource } from '../import/types.ts';
 import { isLocalFile } from '../import/url-policy.ts';
+import { type AddressSpace, addressSpaceOf, mayReach, type ResolveHost } from './address-space.ts';
 import { browserUserAgent, imageAccept } from './browser-headers.ts';
 import { decodeDataUrl } from './data-url.ts';
 import { fetchFollowingRedirects } from './follow-redirects.ts';
@@ -32,6 +33,14 @@ export interface LoadImagesOptions {
   concurrency?: number;
   /** Whether file: URLs may be read: only when importing a local file, whose images sit beside it. */
   allowFiles?: boolean;
+  /**
+   * Where the page itself came from (address-space.ts): its images may only be asked of addresses at least as public,
+   * so a page from the web cannot make the reader send requests into the user's network. `public` by default; a
+   * local file is `local`.
+   */
+  pageSpace?: AddressSpace;
+  /** How host names are resolved to tell where they lead; the system's resolver by default. */
+  resolveHost?: ResolveHost;
 }
 
 const defaults = {
@@ -44,7 +53,10 @@ const defaults = {
   maxRedirects: 5,
 };
 
-type LoadSettings = Required<Omit<LoadImagesOptions, 'fetch'>> & { fetch: typeof globalThis.fetch };
+type LoadSettings = Required<Omit<LoadImagesOptions, 'fetch' | 'resolveHost'>> & {
+  fetch: typeof globalThis.fetch;
+  resolveHost: ResolveHost | undefined;
+};
 
 /**
  * Fetches or reads every image of an imported page once, at import, to be stored with the article. An image that
@@ -64,6 +76,8 @@ export async function loadImages(
     maxTotalBytes: options.maxTotalBytes ?? defaults.maxTotalBytes,
     concurrency: options.concurrency ?? defaults.concurrency,
     allowFiles: options.allowFiles ?? false,
+    pageSpace: options.pageSpace ?? 'public',
+    resolveHost: options.resolveHost,
   };
   const budget = { remaining: settings.maxTotalBytes };
   const loaded = await mapWithConcurrency(sources, settings.concurrency, async (source) => {
@@ -134,6 +148,7 @@ async function fetchImage(url: URL, settings: LoadSettings, maxBytes: number): P
     headers: { 'User-Agent': browserUserAgent, Accept: imageAccept },
     signal: AbortSignal.timeout(settings.timeoutMs),
     maxRedirects: defaults.maxRedirects,
+    mayRequest: async (hop) => mayReach(settings.pageSpace, await addressSpaceOf(hop, settings.resolveHost)),
   });
   if (!outcome.ok) return undefined;
   if (!outcome.response.ok) {

@@ -11,6 +11,8 @@ export const pageFetchMessages = {
     `${url.href} is not a web page address: only http and https pages can be imported (this one is ${url.protocol}).`,
   redirectsOutOfWeb: (url: URL, location: string): string =>
     `${url.href} redirects to "${location}", which is not a web page address.`,
+  redirectsIntoNetwork: (url: URL, next: URL): string =>
+    `${url.href} redirects to ${next.href}, an address on your own network or this computer, where a web page may not send the reader. If you trust it, open that address itself.`,
   redirectLoop: (url: URL): string =>
     `${url.href} redirects in a loop: it sends the reader back to an address it has already been sent to.`,
   tooManyRedirects: (url: URL, maxRedirects: number): string =>

@@ -111,6 +111,52 @@ describe('fetchPage: redirects', () => {
   });
 });
 
+describe('fetchPage: a page cannot send the reader inside the network', () => {
+  /** Made-up names and where they resolve: a site on the internet, and a printer on the user's network. */
+  const hosts: Record<string, string[]> = { 'news.test': ['203.0.113.7'], 'printer.test': ['10.0.0.9'] };
+  const resolveHost = (hostname: string) => Promise.resolve(hosts[hostname] ?? []);
+  /** fetch, with the made-up names sent to the test server on 127.0.0.1. */
+  const viaTestServer: typeof fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.hostname in hosts) url.hostname = '127.0.0.1';
+    return fetch(url, init);
+  };
+
+  it('refuses an internet page’s redirect to this computer or the local network, before asking there', async () => {
+    const asked: string[] = [];
+    const local = await serve((request, response) => {
+      asked.push(request.url ?? '');
+      const port = new URL(local.url('/')).port;
+      if (request.url === '/to-here') redirect(302, `http://127.0.0.1:${port}/admin`)(response);
+      else if (request.url === '/to-printer') redirect(307, `http://printer.test:${port}/settings`)(response);
+      else html('<p>inside</p>')(response);
+    });
+    const port = new URL(local.url('/')).port;
+    const options = { fetch: viaTestServer, resolveHost };
+
+    const toHere = await fetchFailure(`http://news.test:${port}/to-here`, options);
+    expect(toHere.reason).toBe('bad-address');
+    expect(toHere.message).toBe(
+      `http://news.test:${port}/to-here redirects to http://127.0.0.1:${port}/admin, an address on your own network or this computer, where a web page may not send the reader. If you trust it, open that address itself.`,
+    );
+    const toPrinter = await fetchFailure(`http://news.test:${port}/to-printer`, options);
+    expect(toPrinter.message).toContain(`redirects to http://printer.test:${port}/settings, an address on your own`);
+    expect(asked).toEqual(['/to-here', '/to-printer']);
+  });
+
+  it('opens an address inside the network when the user gives it, and follows its redirects inside', async () => {
+    const local = await serve((request, response) => {
+      if (request.url === '/wiki') redirect(302, '/wiki/home')(response);
+      else html('<h1>Team wiki</h1>')(response);
+    });
+    const port = new URL(local.url('/')).port;
+
+    const page = await fetchPage(`http://printer.test:${port}/wiki`, { fetch: viaTestServer, resolveHost });
+    expect(page.url).toBe(`http://printer.test:${port}/wiki/home`);
+    await expect(fetchPage(local.url('/wiki'))).resolves.toMatchObject({ html: '<h1>Team wiki</h1>' });
+  });
+});
+
 describe('fetchPage: what the server answers', () => {
   it('reports 404 and 410 as not found', async () => {
     const local = await servePaths({ '/gone': (response) => response.writeHead(410).end() });

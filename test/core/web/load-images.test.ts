@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { findActiveSvgContent } from '../../../electron/core/web/inert-svg.ts';
-import { type ImageSource, loadImages } from '../../../electron/core/web/load-images.ts';
+import { type ImageSource, loadImages, type LoadImagesOptions } from '../../../electron/core/web/load-images.ts';
 import { makeTempDir } from '../../db/temp-dir.ts';
 import { type LocalServer, startServer } from './local-server.ts';
 import { base64DataUrl, pngOfSize, tinyImages } from './tiny-images.ts';
@@ -45,6 +45,14 @@ function source(name: string, url: string): ImageSource {
   return { name, url };
 }
 
+/**
+ * Loads images for a page on this computer, as the test server is: where images may come from is tested on its own
+ * ('loadImages: a page cannot reach inside the network'), so the rest of these tests are not about it.
+ */
+function loadLocal(sources: readonly ImageSource[], options: LoadImagesOptions = {}) {
+  return loadImages(sources, { pageSpace: 'local', ...options });
+}
+
 describe('loadImages: formats', () => {
   it('loads PNG, JPEG, GIF, WebP, AVIF and SVG from a server, typed by their bytes, not by the header', async () => {
     const local = await serve({
@@ -57,7 +65,7 @@ describe('loadImages: formats', () => {
     });
     const names = ['a.png', 'b.jpg', 'c.gif', 'd.webp', 'e.avif', 'f.svg'];
 
-    const result = await loadImages(names.map((name) => source(name, local.url(`/${name}`))));
+    const result = await loadLocal(names.map((name) => source(name, local.url(`/${name}`))));
 
     expect(result.dropped).toBe(0);
     expect(result.images).toEqual([
@@ -73,7 +81,7 @@ describe('loadImages: formats', () => {
   it('decodes data: URLs, base64 and percent-encoded, and still sniffs what they hold', async () => {
     const svgText = new TextDecoder().decode(tinyImages.svg);
 
-    const result = await loadImages([
+    const result = await loadLocal([
       source('png', base64DataUrl('image/png', tinyImages.png)),
       source('gif', base64DataUrl('image/jpeg', tinyImages.gif)),
       source('svg', `data:image/svg+xml,${encodeURIComponent(svgText)}`),
@@ -101,7 +109,7 @@ describe('loadImages: formats', () => {
       source('folder', pathToFileURL(temp.dir).href),
     ];
 
-    const allowed = await loadImages(sources, { allowFiles: true });
+    const allowed = await loadLocal(sources, { allowFiles: true });
     expect(allowed.images).toEqual([
       { name: 'one', mediaType: 'image/png', data: tinyImages.png },
       { name: 'two', mediaType: 'image/webp', data: tinyImages.webp },
@@ -118,7 +126,7 @@ describe('loadImages: what cannot be had is dropped and counted', () => {
   it('drops a missing image and keeps the others in order', async () => {
     const local = await serve({ '/a.png': bytes(tinyImages.png), '/c.gif': bytes(tinyImages.gif) });
 
-    const result = await loadImages([
+    const result = await loadLocal([
       source('a', local.url('/a.png')),
       source('b', local.url('/missing.png')),
       source('c', local.url('/c.gif')),
@@ -140,10 +148,9 @@ describe('loadImages: what cannot be had is dropped and counted', () => {
     const local = await serve({ '/fast.png': bytes(tinyImages.png), '/never.png': () => undefined });
     const started = performance.now();
 
-    const result = await loadImages(
-      [source('never', local.url('/never.png')), source('fast', local.url('/fast.png'))],
-      { timeoutMs: 300 },
-    );
+    const result = await loadLocal([source('never', local.url('/never.png')), source('fast', local.url('/fast.png'))], {
+      timeoutMs: 300,
+    });
 
     expect(result.images.map((image) => image.name)).toEqual(['fast']);
     expect(result.dropped).toBe(1);
@@ -162,7 +169,7 @@ describe('loadImages: what cannot be had is dropped and counted', () => {
       '/to-file': (response) => response.writeHead(302, { Location: pathToFileURL(filePath).href }).end(),
     });
 
-    const result = await loadImages(
+    const result = await loadLocal(
       [source('five', local.url('/hop/1')), source('six', local.url('/hop/0')), source('file', local.url('/to-file'))],
       { allowFiles: true },
     );
@@ -172,7 +179,7 @@ describe('loadImages: what cannot be had is dropped and counted', () => {
   });
 
   it('drops URLs of other schemes and malformed ones', async () => {
-    const result = await loadImages([
+    const result = await loadLocal([
       source('ftp', 'ftp://files.example/a.png'),
       source('script', 'javascript:alert(1)'),
       source('relative', 'images/a.png'),
@@ -222,7 +229,7 @@ describe('loadImages: SVG', () => {
       source(`hostile-${i}`, `data:image/svg+xml,${encodeURIComponent(svg)}`),
     );
 
-    const result = await loadImages([...sources, source('fine', base64DataUrl('image/svg+xml', tinyImages.svg))]);
+    const result = await loadLocal([...sources, source('fine', base64DataUrl('image/svg+xml', tinyImages.svg))]);
 
     expect(result.images.map((image) => image.name)).toEqual(['fine']);
     expect(result.dropped).toBe(sources.length);
@@ -231,7 +238,7 @@ describe('loadImages: SVG', () => {
   it('does not take a text that only mentions <svg> for an SVG', async () => {
     const notSvg = '<html><body><svg xmlns="http://www.w3.org/2000/svg"/></body></html>';
 
-    const result = await loadImages([source('page', `data:image/svg+xml,${encodeURIComponent(notSvg)}`)]);
+    const result = await loadLocal([source('page', `data:image/svg+xml,${encodeURIComponent(notSvg)}`)]);
 
     expect(result).toEqual({ images: [], dropped: 1 });
   });
@@ -253,7 +260,7 @@ describe('loadImages: limits', () => {
       '/small.png': bytes(small),
     });
 
-    const result = await loadImages(
+    const result = await loadLocal(
       [
         source('declared', local.url('/declared.png')),
         source('chunked', local.url('/chunked.png')),
@@ -276,7 +283,7 @@ describe('loadImages: limits', () => {
       '/d': bytes(pngOfSize(100)),
     });
 
-    const result = await loadImages(
+    const result = await loadLocal(
       ['a', 'b', 'c', 'd'].map((name) => source(name, local.url(`/${name}`))),
       { maxTotalBytes: 1000, concurrency: 1 },
     );
@@ -309,17 +316,100 @@ describe('loadImages: limits', () => {
     const local = await serve(routes);
     const sources = Array.from({ length: count }, (_, i) => source(`image-${i}`, local.url(`/${i}.png`)));
 
-    const three = await loadImages(sources, { concurrency: 3 });
+    const three = await loadLocal(sources, { concurrency: 3 });
     expect(mostActive).toBe(3);
     expect(three.images.map((image) => image.name)).toEqual(sources.map((image) => image.name));
     expect(three.images.map((image) => image.data.byteLength)).toEqual(sources.map((_, i) => 100 + i));
 
     mostActive = 0;
-    await loadImages(sources);
+    await loadLocal(sources);
     expect(mostActive).toBe(6);
   });
 
   it('loads nothing for no sources', async () => {
     await expect(loadImages([])).resolves.toEqual({ images: [], dropped: 0 });
+  });
+});
+
+describe('loadImages: a page cannot reach inside the network', () => {
+  /** Made-up names and where they resolve: a site on the internet, and a router on the user's network. */
+  const hosts: Record<string, string[]> = { 'news.test': ['203.0.113.7'], 'router.test': ['192.168.1.1'] };
+  const resolveHost = (hostname: string) => Promise.resolve(hosts[hostname] ?? []);
+
+  /** The test server, recording every path asked of it, reached under any of those names as well as 127.0.0.1. */
+  async function recordingServer(
+    routes: Record<string, Route>,
+  ): Promise<{ asked: string[]; at(host: string, path: string): string }> {
+    const asked: string[] = [];
+    const local = await serve(
+      Object.fromEntries(
+        Object.entries(routes).map(([path, route]) => [
+          path,
+          (response: ServerResponse) => (asked.push(path), route(response)),
+        ]),
+      ),
+    );
+    const base = new URL(local.url('/'));
+    return { asked, at: (host, path) => new URL(path, `http://${host}:${base.port}`).href };
+  }
+
+  /** fetch, with the made-up names sent to the test server on 127.0.0.1. */
+  const viaTestServer: typeof fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.hostname in hosts) url.hostname = '127.0.0.1';
+    return fetch(url, init);
+  };
+
+  it('a page from the internet gets its internet images, and none from this computer or the local network', async () => {
+    const server = await recordingServer({ '/a.png': bytes(tinyImages.png), '/admin.png': bytes(tinyImages.png) });
+    const result = await loadImages(
+      [
+        source('a', server.at('news.test', '/a.png')),
+        source('here', server.at('127.0.0.1', '/admin.png')),
+        source('localhost', server.at('localhost', '/admin.png')),
+        source('router', server.at('router.test', '/admin.png')),
+        source('ipv6', server.at('[::1]', '/admin.png')),
+      ],
+      { pageSpace: 'public', fetch: viaTestServer, resolveHost },
+    );
+    expect(result.images.map((image) => image.name)).toEqual(['a']);
+    expect(result.dropped).toBe(4);
+    // Refused before asking: the server never heard of the inside addresses.
+    expect(server.asked).toEqual(['/a.png']);
+  });
+
+  it('an internet image that redirects inside is dropped, and the inside address is never asked', async () => {
+    const server = await recordingServer({
+      '/moved.png': (response) => response.writeHead(302, { Location: server.at('router.test', '/admin.png') }).end(),
+      '/admin.png': bytes(tinyImages.png),
+    });
+    const result = await loadImages([source('moved', server.at('news.test', '/moved.png'))], {
+      pageSpace: 'public',
+      fetch: viaTestServer,
+      resolveHost,
+    });
+    expect(result).toEqual({ images: [], dropped: 1 });
+    expect(server.asked).toEqual(['/moved.png']);
+  });
+
+  it('a page from the local network may use its network’s images and the internet’s, not this computer’s', async () => {
+    const server = await recordingServer({ '/a.png': bytes(tinyImages.png), '/b.png': bytes(tinyImages.gif) });
+    const result = await loadImages(
+      [
+        source('router', server.at('router.test', '/a.png')),
+        source('news', server.at('news.test', '/b.png')),
+        source('here', server.at('127.0.0.1', '/a.png')),
+      ],
+      { pageSpace: 'private', fetch: viaTestServer, resolveHost },
+    );
+    expect(result.images.map((image) => image.name)).toEqual(['router', 'news']);
+    expect(server.asked).toEqual(['/a.png', '/b.png']);
+  });
+
+  it('with no page space given, a page counts as from the internet', async () => {
+    const server = await recordingServer({ '/a.png': bytes(tinyImages.png) });
+    const result = await loadImages([source('here', server.at('127.0.0.1', '/a.png'))]);
+    expect(result).toEqual({ images: [], dropped: 1 });
+    expect(server.asked).toEqual([]);
   });
 });
