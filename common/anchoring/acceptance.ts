@@ -22,7 +22,8 @@ import {
  * boilerplate sentence repeated, comes with context that is *similar*, while a real edit next to a highlight leaves
  * the other side of its context *intact*):
  * - a verbatim quote: one side of context essentially intact (≥ `intactSide`; both sides, for a quote shorter than
- *   `shortQuote`, which recurs by chance: "whether", "Russia"), or both sides at least `farSideSimilarity`.
+ *   `shortQuote`, which recurs by chance: "whether", "Russia", unless it occurs once in the text and is near), or
+ *   both sides at least `farSideSimilarity`.
  * - an approximate quote near an expected position (within `tolerance`): both sides at least `farSideSimilarity`,
  *   or one side intact with a quote at least `nearLoneSideQuote` alike (a typo, not a reworded clause).
  * - an approximate quote far from every expected position (a moved paragraph, or everything shifted by edits
@@ -53,9 +54,11 @@ function acceptable(search: Search, c: Candidate): boolean {
   const bothSides = Math.min(c.prefix, c.suffix);
   if (movedParagraph(search, c)) return true;
   if (c.verbatim) {
-    // Never less than an approximate quote would need (both sides similar), else one side intact.
+    // Never less than an approximate quote would need (both sides similar), else one side intact. A short quote
+    // recurs by chance, so it needs both sides, unless it occurs nowhere else and is near: no other copy for chance
+    // to have chosen (a heading, "## Methods", whose section around it was rewritten).
     if (bothSides >= farSideSimilarity) return true;
-    return oneSide && search.exact.length >= shortQuote;
+    return oneSide && (search.exact.length >= shortQuote || (c.near && search.verbatimCount === 1));
   }
   if (c.near) return bothSides >= farSideSimilarity || (oneSide && c.quote >= nearLoneSideQuote);
   return c.quote >= farQuoteSimilarity && bothSides >= farSideSimilarity;
