@@ -2,6 +2,7 @@ import { holdsDistinguishingContext } from './distinguishing-context.ts';
 import { prefixAgreement, suffixAgreement } from './match-quote.ts';
 import type { Candidate, Search } from './search.ts';
 import {
+  aloneInWindowQuote,
   bareQuoteSimilarity,
   distancePenalty,
   farQuoteSimilarity,
@@ -35,7 +36,8 @@ import {
  *   whole paragraph moved elsewhere keeps no context on either side, and that much text repeated word for word is
  *   deliberate, not chance (with two copies, context must decide as above).
  * In a batch, first: nothing on text another highlight claims (`BatchHints.foreign`); "near" means inside the
- * neighbours' window (`Candidate.near`); and outside it only `arrivedWhole`.
+ * neighbours' window (`Candidate.near`); and elsewhere only `aloneInWindow` (inside it, far from the estimates) or
+ * `arrivedWhole`.
  */
 function acceptable(search: Search, c: Candidate): boolean {
   if (isForeign(search, c)) return false;
@@ -46,7 +48,7 @@ function acceptable(search: Search, c: Candidate): boolean {
       c.quote >= bareQuoteSimilarity &&
       (c.verbatim || search.exact.length >= shortQuote)
     );
-  if (search.window !== undefined && !c.near) return arrivedWhole(search, c);
+  if (search.window !== undefined && !c.near) return aloneInWindow(search, c) || arrivedWhole(search, c);
   if (c.quote < minimumQuoteSimilarity || c.score < minimumFuzzyScore) {
     return movedParagraph(search, c);
   }
@@ -62,6 +64,23 @@ function acceptable(search: Search, c: Candidate): boolean {
   }
   if (c.near) return bothSides >= farSideSimilarity || (oneSide && c.quote >= nearLoneSideQuote);
   return c.quote >= farQuoteSimilarity && bothSides >= farSideSimilarity;
+}
+
+/**
+ * Batch, inside the neighbours' window but far from their estimates (a wide window: few landmarks, many edits
+ * between them, so the estimates say little): the quote verbatim, at least `aloneInWindowQuote` long, with one side
+ * of its context intact, where no other copy of it lies in the window. Text that kept its order is there; with no
+ * other copy to choose from, this one is the highlight's (a line whose rest was reworded, a screen away from where
+ * the shifts of the landmarks around it put it).
+ */
+function aloneInWindow(search: Search, c: Candidate): boolean {
+  return (
+    c.inWindow &&
+    c.verbatim &&
+    search.verbatimInWindow === 1 &&
+    search.exact.length >= aloneInWindowQuote &&
+    Math.max(c.prefix, c.suffix) >= intactSide
+  );
 }
 
 /**

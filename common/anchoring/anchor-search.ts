@@ -49,6 +49,7 @@ export function anchorSearch(
     stored: position === undefined ? undefined : folded.fromRaw[Math.max(0, Math.min(text.length, position.start))]!,
     tolerance: Math.max(nearDistance, nearQuoteLengths * m),
     verbatimCount: 0,
+    verbatimInWindow: 0,
     bare: position === undefined && quote.prefix === '' && quote.suffix === '',
   };
   const f = folded.text;
@@ -72,6 +73,7 @@ export function anchorSearch(
   }
   if (whole) return placement(text, quote, position, search, whole);
   search.verbatimCount = verbatim.length;
+  search.verbatimInWindow = verbatim.filter((c) => c.inWindow).length;
 
   // When the highlight's place is known by its context, copies far away are other passages: only near ones compete.
   // Near ones, or ones inside the frame (text was inserted next to the quote, between it and its context).

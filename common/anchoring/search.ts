@@ -35,6 +35,8 @@ export interface Candidate {
    * in a window at most `narrowWindow` wide.
    */
   near: boolean;
+  /** Batch only: inside the neighbours' window (give or take `windowSlack`), near or not. */
+  inWindow: boolean;
   score: number;
 }
 
@@ -62,6 +64,8 @@ export interface Search {
   tolerance: number;
   /** How many times the folded quote occurs verbatim in the folded text. */
   verbatimCount: number;
+  /** Batch only: how many of those start inside the neighbours' window. */
+  verbatimInWindow: number;
   /** No stored position and no context: only the quote's words to go by. */
   bare: boolean;
 }
@@ -105,6 +109,7 @@ export function evaluate(search: Search, start: number, end: number, errors: num
     suffix,
     distance,
     near,
+    inWindow,
     score: weigh(quote, prefix, suffix, position),
   };
 }

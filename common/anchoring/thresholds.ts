@@ -120,6 +120,14 @@ export const nearQuoteLengths = 2;
 export const narrowWindow = 4 * nearDistance;
 
 /**
+ * Inside the neighbours' window but far from their estimates, a verbatim quote with one side of its context intact
+ * is the highlight's when it is the only copy there and at least this long (a clause, not a word that recurs by
+ * chance). Real revisions: misses d1/d5/d30 28/129/842 → 28/126/823, wrong anchors unchanged; with 12 (`shortQuote`)
+ * one more wrong anchor ("see if it has", its line rewritten), with 24 six fewer found at d30.
+ */
+export const aloneInWindowQuote = 16;
+
+/**
  * A candidate starting this little outside the neighbours' window still counts as inside: the window's edge is a
  * landmark's edge, and an edit there moves the highlight's start by a character or a word. With the window, arrival
  * and claims: corpus batch wrong 82 → 0 (058d7d2).

@@ -1,10 +1,12 @@
 /**
  * A quote found word for word once, with one side of its context intact, where the other side was edited: a short
- * quote near where it was is no chance recurrence when there is no other.
+ * quote near where it was is no chance recurrence when there is no other; and in a batch, a quote the only copy of
+ * which inside its neighbours' window lies far from their estimates is still the highlight's.
  */
 import { describe, expect, it } from 'vitest';
 
-import { anchorText, describeText } from '../../../renderer/anchoring/index.ts';
+import { anchorAllText, anchorText, describeText } from '../../../renderer/anchoring/index.ts';
+
 /** Filler text of `length` characters, every sentence of it different (numbered). */
 const filler = (length: number): string =>
   Array.from({ length: Math.ceil(length / 40) }, (_, i) => `Line ${1000 + i} of the filler says nothing.`)
@@ -36,5 +38,44 @@ describe('a short quote found once', () => {
   it('is not taken where another copy of it exists', () => {
     const edited = `${edit(text)}\n\nFerries to Zanzibar are often late.`;
     expect(anchorText(edited, highlight).status.kind).toBe('orphan');
+  });
+});
+
+describe('a quote alone in its window', () => {
+  const quote = 'the quarterly ferry timetable';
+  const paragraph = `Passengers should consult ${quote} before they travel to the islands.`;
+  // Its neighbours: highlights every 150 characters, except over the 3,000 characters around it.
+  const text = `${article.slice(0, 3_000)}\n\n${paragraph}\n\n${article.slice(3_000, 7_000)}`;
+  const at = text.indexOf(quote);
+  const highlight = describeText(text, at, at + quote.length);
+  const neighbours = Array.from({ length: 46 }, (_, k) => 20 + k * 150)
+    .filter((a) => Math.abs(a - at) > 1_500)
+    .map((a) => describeText(text, a, a + 20));
+  // 600 characters inserted before it and as many deleted after it, inside the gap: the neighbours did not move,
+  // and it moved by 600; the rest of its sentence was rewritten.
+  const inserted = 'An inserted passage. '.repeat(30).slice(0, 600);
+  const edited = (t: string) =>
+    t.slice(0, 2_000) +
+    inserted +
+    t.slice(2_000, at + quote.length) +
+    ' when they plan a crossing.' +
+    t.slice(at + quote.length + ' before they travel to the islands.'.length, at + 700) +
+    t.slice(at + 1_300);
+
+  it('far from where its neighbours put it, with one side of its context intact, is found', () => {
+    const target = edited(text);
+    const [found] = anchorAllText(target, [highlight, ...neighbours]);
+    expect(found).toEqual({
+      start: target.indexOf(quote),
+      end: target.indexOf(quote) + quote.length,
+      status: { kind: 'moved' },
+    });
+  });
+
+  it('is not taken when another copy of it lies in the window', () => {
+    const target = edited(text).replace(inserted, `${inserted.slice(0, 300)} See ${quote}. ${inserted.slice(300)}`);
+    expect(target.indexOf(quote)).not.toBe(target.lastIndexOf(quote));
+    const [found] = anchorAllText(target, [highlight, ...neighbours]);
+    expect(found?.status.kind).toBe('orphan');
   });
 });
