@@ -66,6 +66,10 @@ export const contract = {
     /** The built-in default article, always present. */
     getDefault: channel<Article>()('articles:get-default', noInput),
     get: channel<Article>()('articles:get', z.strictObject({ id: articleIdSchema })),
+    /** The article the user had open last (`markOpened`), for the app to start on; the built-in one if none. */
+    getLastOpened: channel<Article>()('articles:get-last-opened', noInput),
+    /** Remembers that the user has this article open now, so the app starts on it next time. */
+    markOpened: channel<null>()('articles:mark-opened', z.strictObject({ id: articleIdSchema })),
     /** Every article in the library, newest first, without bodies, with highlight and note counts. */
     list: channel<LibraryEntry[]>()('articles:list', noInput),
     /**

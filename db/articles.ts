@@ -131,6 +131,10 @@ const statements = statementCache((db) => ({
      RETURNING *`,
   ),
   library: db.prepare<[], LibraryRow>(librarySql),
+  // opened_at sits before the bodies in the row (migration 4), so this scan never reads an article's text.
+  lastOpened: db
+    .prepare<[], number>('SELECT id FROM articles WHERE opened_at IS NOT NULL ORDER BY opened_at DESC, id DESC LIMIT 1')
+    .pluck(),
   list: db.prepare<[], Omit<ArticleRow, 'content' | 'document'>>(`SELECT ${summaryColumns} FROM articles ORDER BY id`),
 }));
 
@@ -139,6 +143,12 @@ export function getArticle(db: Database, id: number): Article {
   const row = statements(db).get.get(id);
   if (!row) throw new NotFoundError(`No article with id ${id}`);
   return rowToArticle(row);
+}
+
+/** The article the user had open most recently (`markArticleOpened`), or undefined when none was ever marked. */
+export function getLastOpenedArticle(db: Database): Article | undefined {
+  const id = statements(db).lastOpened.get();
+  return id === undefined ? undefined : getArticle(db, id);
 }
 
 /** Whether an article with this id exists, without reading its body. */
@@ -251,6 +261,10 @@ const userStatements = statementCache((db) => ({
   setReading: db.prepare<[{ id: number; offset: number; progress: number; opened_at: string }]>(
     'UPDATE articles SET read_offset = @offset, read_progress = @progress, opened_at = @opened_at WHERE id = @id',
   ),
+  markOpened: db.prepare<[{ id: number; opened_at: string }]>(
+    'UPDATE articles SET opened_at = @opened_at WHERE id = @id',
+  ),
+  latestOpened: db.prepare<[], string | null>('SELECT max(opened_at) FROM articles').pluck(),
   setNote: db.prepare<[{ id: number; note: string; updated_at: string }]>(
     'UPDATE articles SET note = @note, updated_at = @updated_at WHERE id = @id',
   ),
@@ -266,10 +280,31 @@ export function setReadingPosition(db: Database, id: number, reading: ReadingPos
       id,
       offset: reading.offset,
       progress: reading.progress,
-      opened_at: new Date().toISOString(),
+      opened_at: nextOpenedStamp(db),
     });
     if (changes === 0) throw new NotFoundError(`No article with id ${id}`);
   })();
+}
+
+/**
+ * Remembers that the user has this article open now, so the app starts on it next time (`getLastOpenedArticle`);
+ * NotFoundError for an unknown article. Not a change to the article: `updated_at` stays.
+ */
+export function markArticleOpened(db: Database, id: number): void {
+  db.transaction(() => {
+    const { changes } = userStatements(db).markOpened.run({ id, opened_at: nextOpenedStamp(db) });
+    if (changes === 0) throw new NotFoundError(`No article with id ${id}`);
+  })();
+}
+
+/**
+ * Now, or a millisecond after the latest stamp if that is not earlier: two articles opened within one millisecond
+ * (or after the clock was set back) must still come out in the order they were opened.
+ */
+function nextOpenedStamp(db: Database): string {
+  const now = Date.now();
+  const latest = Date.parse(userStatements(db).latestOpened.get() ?? '');
+  return new Date(Number.isNaN(latest) || now > latest ? now : latest + 1).toISOString();
 }
 
 /** Stores the user's note on a whole article; NotFoundError for an unknown article. */

@@ -12,7 +12,14 @@ import {
   updateAnnotation,
 } from '../../db/annotations.ts';
 import { deleteArticle, type DeletedArticleSnapshot, restoreArticle } from '../../db/article-deletion.ts';
-import { getArticle, listLibrary, setArticleNote, setReadingPosition } from '../../db/articles.ts';
+import {
+  getArticle,
+  getLastOpenedArticle,
+  listLibrary,
+  markArticleOpened,
+  setArticleNote,
+  setReadingPosition,
+} from '../../db/articles.ts';
 import { ConflictError, NotFoundError, storageFailureOf } from '../../db/errors.ts';
 import { InvalidCursorError, listAllHighlights } from '../../db/highlights.ts';
 import { searchLibrary } from '../../db/search.ts';
@@ -135,6 +142,12 @@ export function createHandlers(
     articles: {
       getDefault: () => reporting(db, () => getDefaultArticle(db)),
       get: ({ id }) => reporting(db, () => getArticle(db, id)),
+      getLastOpened: () => reporting(db, () => getLastOpenedArticle(db) ?? getDefaultArticle(db)),
+      markOpened: ({ id }) =>
+        reporting(db, () => {
+          markArticleOpened(db, id);
+          return null;
+        }),
       list: () => reporting(db, () => listLibrary(db)),
       openFile: async () => {
         const filePath = await ports.pickArticleFile();

@@ -9,8 +9,10 @@ import { deleteArticle, restoreArticle } from '../../db/article-deletion.ts';
 import { getArticleImage, replaceArticleImages } from '../../db/article-images.ts';
 import {
   getArticle,
+  getLastOpenedArticle,
   insertArticle,
   listLibrary,
+  markArticleOpened,
   setArticleNote,
   setReadingPosition,
   updateArticleContent,
@@ -119,6 +121,27 @@ describe('what the user keeps on an article', () => {
     expect(getArticle(db, article.id).updatedAt).toBe(article.updatedAt);
     expect(listLibrary(db)[0]).toMatchObject({ progress: 0.4, siteName: 'Harbour News', byline: 'A. Keeper' });
     expect(() => setReadingPosition(db, 999, { offset: 0, progress: 0 })).toThrow(NotFoundError);
+  });
+
+  it('remembers which article was open last, so the app starts on it, in the order they were opened', () => {
+    const first = storeDocument();
+    const second = storeDocument('https://example.org/second');
+    expect(getLastOpenedArticle(db)).toBeUndefined();
+    // Faster than the clock ticks, as a test can be: the order still holds.
+    markArticleOpened(db, first.id);
+    markArticleOpened(db, second.id);
+    expect(getLastOpenedArticle(db)?.id).toBe(second.id);
+    markArticleOpened(db, first.id);
+    expect(getLastOpenedArticle(db)).toEqual(getArticle(db, first.id));
+    // Reading (a saved position) counts as having it open.
+    setReadingPosition(db, second.id, { offset: 2, progress: 0.5 });
+    expect(getLastOpenedArticle(db)?.id).toBe(second.id);
+    // Not an edit: the updated time stays. An unknown article is refused.
+    expect(getArticle(db, first.id).updatedAt).toBe(first.updatedAt);
+    expect(() => markArticleOpened(db, 999)).toThrow(NotFoundError);
+    // Once it is deleted, the one open before it is the last.
+    deleteArticle(db, second.id);
+    expect(getLastOpenedArticle(db)?.id).toBe(first.id);
   });
 
   it('keeps a note on the whole article', () => {

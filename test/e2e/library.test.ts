@@ -96,9 +96,12 @@ describe('the library', () => {
     await expect.poll(() => hits.allTextContents()).toEqual([expect.stringMatching(/redshanks call/)]);
     await app.page.keyboard.press('Escape');
 
-    // The server goes away; after a restart the page still reads, image included.
+    // The server goes away; after a restart the app starts on the page the user had open, which still reads, image
+    // included; the library lists it with its site.
     await page.close();
     app = await relaunchApp(app);
+    await waitForTitle(app.page, 'Estuary birds');
+    await expect.poll(() => imageLoaded(app)).toBe(true);
     await app.page.keyboard.press('Control+Shift+L');
     const library = app.page.getByRole('dialog', { name: 'Library' });
     const entry = library.getByRole('option', { name: /Estuary birds/ });

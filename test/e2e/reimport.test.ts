@@ -97,7 +97,7 @@ describe('re-importing a changed article', () => {
     await expect.poll(() => storedQuotes(app)).toEqual(expect.arrayContaining([replacement, kept]));
     expect(app.pageErrors).toEqual([]);
 
-    // Restart: the window opens on the built-in article (nothing else is remembered yet); open the file again.
+    // Restart: the window opens on the article the user had open; open the file again, as it is unchanged since.
     app = await relaunchApp(app, { pickArticleFile });
     page = app.page;
     await openArticleFile(page);

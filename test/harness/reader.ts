@@ -6,14 +6,14 @@ import type { Page } from 'playwright-core';
  * a toolbar of named buttons, a note dialog, a complementary sidebar.
  */
 
-/** The opening words of the seeded default article, used to know it has rendered. */
-const defaultArticleOpening = 'Diplomats from the United States and Russia held day-long talks';
-
-/** Waits until the article's text is on screen; fails with the page's own errors if it never appears. */
+/**
+ * Waits until an article is on screen, its title heading shown: the built-in one in a new data folder, the one the
+ * user had open last after a restart.
+ */
 export async function waitForArticle(page: Page, timeoutMs = 15_000): Promise<void> {
   await page
     .getByRole('article')
-    .filter({ hasText: defaultArticleOpening })
+    .getByRole('heading', { level: 1 })
     .first()
     .waitFor({ state: 'visible', timeout: timeoutMs });
 }

@@ -110,6 +110,18 @@ const malformed: Record<string, BadCase[]> = {
     invalid('null', () => null, 'This call takes no input'),
     invalid('a number', () => 1, 'This call takes no input'),
   ],
+  'articles:get-last-opened': [
+    invalid('an empty object', () => ({}), 'This call takes no input'),
+    invalid('an id', (f) => ({ id: f.article.id }), 'This call takes no input'),
+    invalid('null', () => null, 'This call takes no input'),
+  ],
+  'articles:mark-opened': [
+    invalid('no input', () => undefined, 'expected object, received undefined'),
+    invalid('an id as a string', (f) => ({ id: String(f.article.id) }), 'id: Invalid input: expected number'),
+    invalid('a negative id', () => ({ id: -3 }), 'An article id'),
+    invalid('an extra field', (f) => ({ id: f.article.id, at: '2020-01-01' }), 'Unrecognized key: "at"'),
+    notFound('an unknown article', (f) => ({ id: f.article.id + 1 }), 'No article with id'),
+  ],
   'articles:list': [
     invalid('an empty object', () => ({}), 'This call takes no input'),
     invalid('a filter string', () => 'DROP TABLE articles', 'This call takes no input'),

@@ -58,8 +58,8 @@ function noticeOf(lines: readonly string[]): Notice | null {
 }
 
 /**
- * Loads the built-in article first, then switches to whatever the user opens. Nothing is remembered across
- * restarts yet: the window always starts on the built-in article (unless main pushes one before it has loaded).
+ * Starts on the article the user had open when the app last closed (the built-in one at first, or whatever main
+ * pushes before that answer is in), then switches to whatever the user opens, remembering each for next time.
  *
  * The last request wins: each change of article takes a ticket when it is asked for (a library choice) or when its
  * answer is in (a file, a web page, a drop, main's push: those the user already waited for), and an answer whose
@@ -76,11 +76,21 @@ export function useCurrentArticle(api: MarginaliaApi): CurrentArticle {
   const fileDialogOpen = useRef(false);
   const imports = useRef(0);
 
-  const show = useCallback((article: Article, shownNotice: Notice | null) => {
-    generation.current += 1;
-    setView({ kind: 'ready', article, generation: generation.current });
-    setNotice(shownNotice);
-  }, []);
+  /** Shows an article; one the user opened is remembered, so the app starts on it next time. */
+  const show = useCallback(
+    (article: Article, shownNotice: Notice | null, remember = true) => {
+      generation.current += 1;
+      setView({ kind: 'ready', article, generation: generation.current });
+      setNotice(shownNotice);
+      if (!remember) return;
+      const failed = (reason: unknown) =>
+        setError(`Couldn’t remember that “${article.title}” is open, for next time: ${messageOf(reason)}`);
+      api.articles.markOpened({ id: article.id }).then((result) => {
+        if (!result.ok) failed(result.error.message);
+      }, failed);
+    },
+    [api],
+  );
 
   /** Counts an import in flight, so "Open…" says it is busy until the last one is done. */
   const importing = useCallback(async <T>(work: () => Promise<T>): Promise<T> => {
@@ -99,13 +109,23 @@ export function useCurrentArticle(api: MarginaliaApi): CurrentArticle {
     const asked = ticket.current;
     // Only while nothing else was shown or asked for: main may push an article before this answer is in.
     const first = () => live && generation.current === 0 && ticket.current === asked;
+    // The built-in article's id, which the library and the header treat apart. A failure here is shown by the call
+    // below, which fails the same way.
+    void api.articles.getDefault().then(
+      (result) => {
+        if (live && result.ok) setDefaultId(result.value.id);
+      },
+      () => undefined,
+    );
+    // The article the user had open when the app last closed (the built-in one at first), with its highlights asked
+    // for at once. Already remembered, so showing it writes nothing.
     api.articles
-      .getDefault()
+      .getLastOpened()
       .then((result) => {
-        if (!live) return;
         const article = unwrap(result);
-        setDefaultId(article.id);
-        if (first()) show(article, null);
+        if (!first()) return;
+        keepPrefetched(article, prefetchAnnotations(api, article.id));
+        show(article, null, false);
       })
       .catch((reason: unknown) => {
         if (first()) setView({ kind: 'failed', message: messageOf(reason) });

@@ -83,6 +83,8 @@ export class FakeApi {
   readonly calls: Call[] = [];
   /** The built-in article (getDefault). */
   article: Article = testArticle;
+  /** The article marked open last (markOpened), which the app starts on; null for none (the built-in one then). */
+  lastOpened: number | null = null;
   /** What the next "Open…" returns: null is a cancelled dialog. The article it names is known from then on. */
   opened: OpenedArticle | null = null;
   /** What "Open web page…" answers, by the address as main normalises it; any other address is not found. */
@@ -183,6 +185,15 @@ export class FakeApi {
       // A caller without types may still pass something to these no-input calls: the schema refuses it, as in main.
       getDefault: (input?: unknown) => this.#call('articles', 'getDefault', input, () => this.article),
       get: (input) => this.#call('articles', 'get', input, ({ id }) => this.#article(id)),
+      getLastOpened: (input?: unknown) =>
+        this.#call('articles', 'getLastOpened', input, () =>
+          this.lastOpened === null ? this.article : this.#article(this.lastOpened),
+        ),
+      markOpened: (input) =>
+        this.#call('articles', 'markOpened', input, ({ id }) => {
+          this.lastOpened = this.#article(id).id;
+          return null;
+        }),
       list: (input?: unknown) => this.#call('articles', 'list', input, () => this.#library()),
       openFile: (input?: unknown) =>
         this.#call('articles', 'openFile', input, () => {

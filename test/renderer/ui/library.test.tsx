@@ -308,3 +308,60 @@ describe('the library', () => {
     await expect.element(filterBox()).toHaveFocus();
   });
 });
+
+describe('starting where the user left off', () => {
+  const marks = (fake: FakeApi) => fake.callsTo('articles.markOpened');
+
+  test('a new library starts on the built-in article, and starting writes nothing', async () => {
+    const fake = new FakeApi();
+    await renderApp(fake);
+    await expect.element(page.getByRole('heading', { level: 1, name: testArticle.title })).toBeVisible();
+    expect(fake.callsTo('articles.getLastOpened')).toHaveLength(2); // StrictMode mounts twice
+    expect(marks(fake)).toEqual([]);
+  });
+
+  test('the app starts on the article open when it last closed, with its highlights', async () => {
+    const { fake, herons } = library();
+    fake.lastOpened = herons.id;
+    await renderApp(fake);
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Notes on herons' })).toBeVisible();
+    await expect.element(page.getByRole('heading', { name: 'Highlights 2' })).toBeVisible();
+    expect(marks(fake)).toEqual([]);
+  });
+
+  test('each article the user opens is remembered, the built-in one too, and the next start opens the last', async () => {
+    const { fake, cafe } = library();
+    const first = await renderApp(fake);
+    await openLibrary();
+    await vi.waitFor(() => expect(titles()).toHaveLength(4));
+    await userEvent.click(optionOf('Café society'));
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Café society' })).toBeVisible();
+    await expect.poll(() => marks(fake)).toEqual([{ id: cafe.id }]);
+
+    // Closed and started again: Café society.
+    first.unmount();
+    const second = await renderApp(fake);
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Café society' })).toBeVisible();
+
+    await userEvent.click(page.getByRole('banner').getByRole('button', { name: 'Default article' }));
+    await expect.element(page.getByRole('heading', { level: 1, name: testArticle.title })).toBeVisible();
+    await expect.poll(() => marks(fake)).toEqual([{ id: cafe.id }, { id: testArticle.id }]);
+    second.unmount();
+    await renderApp(fake);
+    await expect.element(page.getByRole('heading', { level: 1, name: testArticle.title })).toBeVisible();
+  });
+
+  test('when it cannot be remembered, the article still opens and the alert says why', async () => {
+    const { fake } = library();
+    await renderApp(fake);
+    fake.failNext('articles.markOpened', 'The disk is full: free some space and try again.', 'disk-full');
+    await openLibrary();
+    await vi.waitFor(() => expect(titles()).toHaveLength(4));
+    await userEvent.click(optionOf('Café society'));
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Café society' })).toBeVisible();
+    await expectText(
+      page.getByRole('alert').filter({ hasText: 'Couldn’t remember' }),
+      'Couldn’t remember that “Café society” is open, for next time: The disk is full: free some space and try again.',
+    );
+  });
+});
