@@ -9,9 +9,11 @@ import {
   farSideSimilarity,
   framedQuoteSimilarity,
   intactSide,
+  minimumFrameAffix,
   minimumFuzzyScore,
   minimumQuoteSimilarity,
   nearLoneSideQuote,
+  onlyCopyQuote,
   shortQuote,
   uniqueQuoteLength,
 } from './thresholds.ts';
@@ -32,6 +34,8 @@ import {
  * - a framed candidate (`framed`): its quote at least `framedQuoteSimilarity` alike.
  * - a bare quote (no position, no context stored: a quote-only selector) has nothing but its words to go by: a
  *   candidate at least `bareQuoteSimilarity` alike (verbatim, for a quote shorter than `shortQuote`).
+ * - in a batch, a verbatim quote of at least `onlyCopyQuote` characters, near, that occurs nowhere else, whatever
+ *   its context, unless a side of its stored context is still in the text (`onlyCopyNear`).
  * - a verbatim quote of at least `uniqueQuoteLength` characters that occurs nowhere else, whatever its context: a
  *   whole paragraph moved elsewhere keeps no context on either side, and that much text repeated word for word is
  *   deliberate, not chance (with two copies, context must decide as above).
@@ -49,6 +53,7 @@ function acceptable(search: Search, c: Candidate): boolean {
       (c.verbatim || search.exact.length >= shortQuote)
     );
   if (search.window !== undefined && !c.near) return aloneInWindow(search, c) || arrivedWhole(search, c);
+  if (onlyCopyNear(search, c)) return true;
   if (c.quote < minimumQuoteSimilarity || c.score < minimumFuzzyScore) {
     return movedParagraph(search, c);
   }
@@ -64,6 +69,26 @@ function acceptable(search: Search, c: Candidate): boolean {
   }
   if (c.near) return bothSides >= farSideSimilarity || (oneSide && c.quote >= nearLoneSideQuote);
   return c.quote >= farQuoteSimilarity && bothSides >= farSideSimilarity;
+}
+
+/**
+ * Batch: a verbatim quote at least `onlyCopyQuote` long, near (inside the neighbours' window, near their estimates),
+ * that occurs nowhere else in the text, is the highlight's whatever became of its context (both sides rewritten: an
+ * entry's surroundings reworded, a list reformatted around it): that much text is not repeated near its place by
+ * chance. Unless a whole side of its stored context (at least `minimumFrameAffix` of it) is still in the text: then
+ * the highlight's place is there, its words deleted or edited there, and this copy another passage (a sentence said
+ * twice in the original, once deleted). Alone, a stored position says too little for this: a quotation of a deleted
+ * sentence a paragraph away is near it.
+ */
+function onlyCopyNear(search: Search, c: Candidate): boolean {
+  if (search.window === undefined || !c.verbatim || !c.near || search.verbatimCount !== 1) return false;
+  if (search.exact.length < onlyCopyQuote) return false;
+  const f = search.folded.text;
+  const { prefix, suffix } = search;
+  return (
+    !(prefix.length >= minimumFrameAffix && f.includes(prefix)) &&
+    !(suffix.length >= minimumFrameAffix && f.includes(suffix))
+  );
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * A quote found word for word once, with one side of its context intact, where the other side was edited: a short
+ * A quote found word for word once: with one side of its context intact, where the other side was edited, a short
  * quote near where it was is no chance recurrence when there is no other; and in a batch, a quote the only copy of
- * which inside its neighbours' window lies far from their estimates is still the highlight's.
+ * which inside its neighbours' window lies far from their estimates is still the highlight's. A sentence's worth
+ * near where it was is the highlight's even with both sides rewritten, unless its stored context is still there.
  */
 import { describe, expect, it } from 'vitest';
 
@@ -76,6 +77,38 @@ describe('a quote alone in its window', () => {
     const target = edited(text).replace(inserted, `${inserted.slice(0, 300)} See ${quote}. ${inserted.slice(300)}`);
     expect(target.indexOf(quote)).not.toBe(target.lastIndexOf(quote));
     const [found] = anchorAllText(target, [highlight, ...neighbours]);
+    expect(found?.status.kind).toBe('orphan');
+  });
+});
+
+describe('a sentence found once near where it was, both sides of its context rewritten', () => {
+  const quote = 'the window that opens when the user clicks';
+  const sentence = `Call setTitle(name) first to name ${quote} the icon, and no other.`;
+  const text = `${article.slice(0, 2_000)}\n\n${sentence}\n\n${article.slice(2_000, 4_000)}`;
+  /** Highlights of twenty characters every 150 characters away from the sentence: the neighbours. */
+  const neighboursOf = (t: string, at: number) =>
+    Array.from({ length: 40 }, (_, k) => 20 + k * 150)
+      .filter((a) => Math.abs(a - at) > 300 && a + 20 <= t.length)
+      .map((a) => describeText(t, a, a + 20));
+
+  it('is found in a batch', () => {
+    const at = text.indexOf(quote);
+    const edited = text.replace(sentence, `Since version 2, setTitle(name) renames ${quote}; it returns nothing.`);
+    const [found] = anchorAllText(edited, [describeText(text, at, at + quote.length), ...neighboursOf(text, at)]);
+    expect(found).toEqual({
+      start: edited.indexOf(quote),
+      end: edited.indexOf(quote) + quote.length,
+      status: { kind: 'moved' },
+    });
+  });
+
+  it('is not taken for another copy when the highlight’s own context is still there without it', () => {
+    // The original says it twice; the highlighted sentence loses these words, its context stays.
+    const twice = text.replace(sentence, `Resize ${quote} at will. ${sentence}`);
+    const own = twice.lastIndexOf(quote);
+    const edited = twice.slice(0, own) + twice.slice(own + quote.length);
+    expect(edited.indexOf(quote)).toBe(edited.lastIndexOf(quote));
+    const [found] = anchorAllText(edited, [describeText(twice, own, own + quote.length), ...neighboursOf(twice, own)]);
     expect(found?.status.kind).toBe('orphan');
   });
 });
