@@ -209,7 +209,13 @@ export function createHandlers(
     links: {
       open: async ({ url }) => {
         if (!(await ports.confirmOpenLink(url))) return { opened: false };
-        await ports.openExternal(url);
+        try {
+          await ports.openExternal(url);
+        } catch {
+          // The system has no browser or mail program for it, or it would not start: nothing Marginalia can fix.
+          const program = url.startsWith('mailto:') ? 'mail program' : 'browser';
+          throw new AppError('not-found', `Your system could not open it in a ${program}.`);
+        }
         return { opened: true };
       },
     },

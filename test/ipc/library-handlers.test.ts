@@ -24,6 +24,7 @@ let api: MarginaliaApi;
 let asked: string[];
 let opened: string[];
 let agree: boolean;
+let openFails: boolean;
 
 beforeEach(() => {
   temp = makeTempDir();
@@ -32,6 +33,7 @@ beforeEach(() => {
   asked = [];
   opened = [];
   agree = true;
+  openFails = false;
   const ports: HandlerPorts = {
     ...noUserPorts,
     confirmOpenLink: async (url) => {
@@ -39,6 +41,7 @@ beforeEach(() => {
       return agree;
     },
     openExternal: async (url) => {
+      if (openFails) throw new Error('xdg-open: no method available for opening');
       opened.push(url);
     },
   };
@@ -82,6 +85,18 @@ describe('links from an article', () => {
     agree = false;
     expect(ok(await api.links.open({ url: 'mailto:editor@example.org' }))).toEqual({ opened: false });
     expect(opened).toEqual(['https://example.org/story?id=1']);
+  });
+
+  it('say so in the user’s words when the system cannot open one', async () => {
+    openFails = true;
+    expect(await api.links.open({ url: 'https://example.org/story' })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'Your system could not open it in a browser.' },
+    });
+    expect(await api.links.open({ url: 'mailto:editor@example.org' })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'Your system could not open it in a mail program.' },
+    });
   });
 
   it('refuse any other kind of address without asking', async () => {

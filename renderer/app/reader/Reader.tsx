@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import type { Article, HighlightColor, MarginaliaApi } from '../../../common/contract.ts';
 import type { SearchHit } from '../../../common/model.ts';
 import { useAnnotations } from '../annotations/use-annotations.ts';
+import { messageOf } from '../api.ts';
 import { ArticleNote } from '../articles/ArticleNote.tsx';
 import { AnnotationPopover } from '../components/AnnotationPopover.tsx';
 import { ReattachBanner } from '../components/ReattachBanner.tsx';
@@ -110,6 +111,13 @@ export function Reader({ api, article, reveal = null, onRevealed }: ReaderProps)
     onEscape: () => {
       if (store.getState().reattaching !== null) cancelReattach();
       else act({ type: 'popover-closed' });
+    },
+    onOpenLink: (url) => {
+      // Main shows the address and asks first; declining is an answer, not a failure, so only failures are shown.
+      const failed = (reason: unknown) => setReadingError(`Couldn’t open the link ${url}: ${messageOf(reason)}`);
+      api.links.open({ url }).then((result) => {
+        if (!result.ok) failed(result.error.message);
+      }, failed);
     },
   };
   const [readingError, setReadingError] = useState<string | null>(null);

@@ -1,5 +1,3 @@
-import type { MarginaliaApi } from '../../../common/contract.ts';
-
 /**
  * Links inside a formatted article. The page never follows one: a click (Ctrl/⌘ or not) or Enter on a focused link
  * hands its address to `open`, and the main process asks the user before it opens the system browser. A click that
@@ -44,24 +42,4 @@ function openLink(link: HTMLAnchorElement, open: (url: string) => void): void {
   // The address as the article stores it, not `link.href`, which the browser may have rewritten.
   const url = link.getAttribute('href');
   if (url) open(url);
-}
-
-/**
- * Asks the main process to open a link; it shows the user the address and opens the system browser only if they
- * agree. A failure has nobody to be shown to from here (the article DOM is outside React's chrome), so it is logged.
- */
-export function openInBrowser(url: string): void {
-  // The preload's bridge, as renderer/env.d.ts declares it; read through the contract's type here because the
-  // renderer tests' build does not include env.d.ts (they hand the app a fake through props instead).
-  const bridge = (window as { marginalia?: MarginaliaApi }).marginalia;
-  if (!bridge) {
-    console.error(`The link ${url} could not be opened: the app's bridge to the main process is missing.`);
-    return;
-  }
-  bridge.links.open({ url }).then(
-    (result) => {
-      if (!result.ok) console.error(`The link ${url} could not be opened: ${result.error.message}`);
-    },
-    (error: unknown) => console.error(`The link ${url} could not be opened:`, error),
-  );
 }

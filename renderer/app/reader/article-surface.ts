@@ -12,7 +12,7 @@ import {
 import { flashHighlightName, HighlightPainter } from '../../painting/highlight-painter.ts';
 import type { PlacedEntry } from '../annotations/annotation-store.ts';
 import { isTyping, type SelectionCommand, selectionCommandFor, surfaceCommandFor } from '../keyboard.ts';
-import { listenForLinks, openInBrowser } from './article-links.ts';
+import { listenForLinks } from './article-links.ts';
 import { BlockSizes } from './block-sizes.ts';
 import { renderDocument } from './document-view.ts';
 
@@ -31,6 +31,8 @@ export interface SurfaceEvents {
   onCurrentChange(key: string | null, byKeys: boolean): void;
   /** Escape in the article (after dropping the selection, if there was one). */
   onEscape(): void;
+  /** The user followed a link of the article (a click or Enter on it): main asks them, then opens the browser. */
+  onOpenLink(url: string): void;
 }
 
 /** A selection turned into what a new annotation needs. */
@@ -120,7 +122,7 @@ export class ArticleSurface {
   constructor(container: HTMLElement, article: Article, scroller: HTMLElement, events: SurfaceEvents) {
     this.#scroller = scroller;
     this.#events = events;
-    const { element, body, focusLayer } = renderArticle(article);
+    const { element, body, focusLayer } = renderArticle(article, (url) => this.#events.onOpenLink(url));
     this.element = element;
     this.body = body;
     this.#focusLayer = focusLayer;
@@ -595,7 +597,10 @@ export class ArticleSurface {
  * anchoring offsets depend on it: for plain text one paragraph per "\n\n"-separated block, the separators kept as
  * text nodes; for a formatted article its tree (document-view.ts), whose text is `content` by construction.
  */
-function renderArticle(article: Article): { element: HTMLElement; body: HTMLElement; focusLayer: HTMLElement } {
+function renderArticle(
+  article: Article,
+  openLink: (url: string) => void,
+): { element: HTMLElement; body: HTMLElement; focusLayer: HTMLElement } {
   const element = document.createElement('article');
   element.className = 'article';
   element.tabIndex = 0;
@@ -619,7 +624,7 @@ function renderArticle(article: Article): { element: HTMLElement; body: HTMLElem
     body.classList.add('is-document');
     // Relative, so the page asks its own origin (app://marginalia), whose handler serves the article's images.
     body.append(renderDocument(article.document, { imageUrl: (name) => `/images/${article.id}/${name}` }));
-    listenForLinks(body, openInBrowser);
+    listenForLinks(body, openLink);
   } else {
     article.content.split('\n\n').forEach((text, i) => {
       if (i > 0) body.append(document.createTextNode('\n\n'));

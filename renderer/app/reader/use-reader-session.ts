@@ -44,6 +44,7 @@ export function useReaderSession(
         onActivate: (key, via) => eventsRef.current.onActivate(key, via),
         onCurrentChange: (key, byKeys) => eventsRef.current.onCurrentChange(key, byKeys),
         onEscape: () => eventsRef.current.onEscape(),
+        onOpenLink: (url) => eventsRef.current.onOpenLink(url),
       };
       const surface = new ArticleSurface(pane, article, pane, relay);
       const store = new AnnotationStore(api, article.id, surface.placeAll);

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 
-import type { MarginaliaApi } from '../../../common/contract.ts';
 import { documentText } from '../../../common/document.ts';
 import { liveRange, TextIndex } from '../../../renderer/anchoring/index.ts';
 import { brokenTree, documentArticle, fieldGuide, h, mailUrl, reportUrl } from '../reader/document-trees.ts';
@@ -22,20 +21,12 @@ import {
 beforeEach(async () => {
   await page.viewport(1100, 700);
 });
-afterEach(() => {
-  cleanup();
-  delete (window as { marginalia?: MarginaliaApi }).marginalia;
-});
+afterEach(cleanup);
 
-/**
- * Renders the app with the field guide as its article. The surface opens links through the preload's bridge,
- * `window.marginalia`, which the app's own `api` prop is in the real window (main.tsx passes it); here the fake
- * stands in for both.
- */
+/** Renders the app with the field guide as its article. */
 async function renderGuide(tree = fieldGuide, meta: Parameters<typeof documentArticle>[1] = {}): Promise<Mounted> {
   const fake = new FakeApi();
   fake.article = documentArticle(tree, meta);
-  Object.defineProperty(window, 'marginalia', { value: fake.api, configurable: true });
   return renderApp(fake);
 }
 
@@ -226,6 +217,22 @@ describe('links in a formatted article', () => {
     expect(location.href).toBe(before);
   });
 
+  test('a link main could not open says why; one the user declined says nothing', async () => {
+    const m = await renderGuide();
+    m.fake.agreeToLinks = false;
+    await userEvent.click(page.getByRole('link', { name: 'full report online' }));
+    await vi.waitFor(() => expect(m.fake.callsTo('links.open')).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const alertText = () => m.host.querySelector('[role="alert"].error-region')?.textContent ?? '';
+    expect(alertText()).toBe('');
+    m.fake.failNext('links.open', 'No browser is set up to open web pages.');
+    await userEvent.click(page.getByRole('link', { name: 'full report online' }));
+    await expect
+      .poll(alertText)
+      .toContain(`Couldn’t open the link ${reportUrl}: No browser is set up to open web pages.`);
+    expect(m.fake.openedLinks).toEqual([]);
+  });
+
   test('Ctrl/⌘-click and Enter on a focused link open it the same way; a middle click does nothing', async () => {
     const auxclicks = recordClicks('auxclick');
     const m = await renderGuide();
@@ -281,7 +288,6 @@ describe('links in a formatted article', () => {
     const fake = new FakeApi();
     fake.article = documentArticle(fieldGuide);
     fake.seed({ selectors: [{ type: 'TextQuoteSelector', exact: 'full report', prefix: '', suffix: '' }] });
-    Object.defineProperty(window, 'marginalia', { value: fake.api, configurable: true });
     const m = await renderApp(fake);
     await userEvent.click(page.getByRole('link', { name: 'full report online' }));
     await vi.waitFor(() => expect(fake.openedLinks).toEqual([reportUrl]));
