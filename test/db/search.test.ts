@@ -157,6 +157,37 @@ describe('searchLibrary: substrings and scripts without spaces', () => {
     expect(titles(searchLibrary(db, '中文'))).toEqual([]);
   });
 
+  it('keeps the marks that make another letter: voiced kana, Korean syllables, Greek and Cyrillic letters', () => {
+    const japanese = article('鍵の話', '家のかぎを忘れた。東京ガスの請求書。ぱんを買った。');
+    const korean = article('한국어', '서울은 한국의 수도이다. 한국어 문장.');
+    const greek = article('Ελληνικά', 'Η Αθήνα είναι πρωτεύουσα.');
+    const russian = article('Русский', 'Мой край родной.');
+    // The voicing marks are part of the word: が is not か, and each finds only itself.
+    for (const [query, found] of [
+      ['かぎを', ['鍵の話']],
+      ['ガスの', ['鍵の話']],
+      ['ぱんを', ['鍵の話']],
+      ['かきを', []],
+      ['カスの', []],
+      ['はんを', []],
+    ] as const) {
+      expect(titles(searchLibrary(db, query)), query).toEqual(found);
+    }
+    const [kana] = textHits(groupOf(searchLibrary(db, 'ガスの'), japanese));
+    expect(kana && marked(kana)).toEqual(['ガスの']);
+    // Korean syllables stay whole, as words and as prefixes.
+    for (const query of ['한국의', '한국', '수도이다']) {
+      expect(titles(searchLibrary(db, query)), query).toEqual(['한국어']);
+    }
+    const [hangul] = textHits(groupOf(searchLibrary(db, '수도이다'), korean));
+    expect(hangul && marked(hangul)).toEqual(['수도이다']);
+    // Greek and Cyrillic letters with their marks are letters of their own to SQLite, and to the search.
+    expect(titles(searchLibrary(db, 'Αθήνα'))).toEqual(['Ελληνικά']);
+    expect(titles(searchLibrary(db, 'край'))).toEqual(['Русский']);
+    expect(textHits(groupOf(searchLibrary(db, 'αθήνα'), greek)).map((hit) => marked(hit))).toEqual([['Αθήνα']]);
+    expect(textHits(groupOf(searchLibrary(db, 'край'), russian)).map((hit) => marked(hit))).toEqual([['край']]);
+  });
+
   it('finds a substring inside a word through the trigram index when whole words find nothing', () => {
     const eco = article('Science', 'Paleoecology studies ancient ecosystems.');
     const results = searchLibrary(db, 'ecolog');
