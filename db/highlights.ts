@@ -31,7 +31,7 @@ export const highlightTuning = {
   /** Highlights per page when the caller does not say: more than a window shows, few enough to list at once. */
   defaultPageSize: 100,
   /**
-   * A tag or words found on at most this many highlights are listed from their own index and sorted; more, and the
+   * Colours, a tag or words found on at most this many highlights are listed from their own index and sorted; more, and the
    * walk down `annotations_by_created` reaches a page sooner. On the bench library (100,000 highlights, `node
    * test/bench/highlights.ts`) listing from the tag index cost ~9 µs a highlight (51 ms for a tag on 5,709), while
    * the walk took 8–12 ms for a tag on 21 (it passes the whole list) and 1–2 ms for one on 1,500 or more; the two
@@ -82,7 +82,7 @@ type Params = Record<string, string | number>;
  * stops after one page, or every highlight of the tag (or with the words) from that index, sorted. The walk is
  * quick when many highlights qualify; listing from the index when few do, as the walk would pass most of the list.
  */
-export type PageSource = 'created' | 'tag' | 'words';
+export type PageSource = 'created' | 'tag' | 'words' | 'colors';
 
 /** What a filter asks, parsed once: the parameters its conditions use and which conditions it has. */
 interface ParsedFilter {
@@ -161,6 +161,7 @@ function pageSql(parsed: ParsedFilter, source: PageSource): string {
   // CROSS JOIN keeps the chosen source as the outer loop: the planner cannot tell a rare tag from a common one.
   const from = {
     created: 'annotations n INDEXED BY annotations_by_created',
+    colors: 'annotations n INDEXED BY annotations_by_color',
     tag: 'annotation_tags t CROSS JOIN annotations n ON n.id = t.annotation_id AND t.tag = @tag',
     words: `(SELECT rowid AS rid FROM search_words WHERE search_words MATCH @words AND rowid < 0) m
       CROSS JOIN annotations n ON n.rowid = -m.rid`,
@@ -185,6 +186,14 @@ const statements = statementCache((db) => ({
        )`,
     )
     .pluck(),
+  /** How many highlights have the colour, up to `driveMax` + 1. */
+  withColor: db
+    .prepare<[string], number>(
+      `SELECT count(*) FROM (
+         SELECT 1 FROM annotations INDEXED BY annotations_by_color WHERE color = ? LIMIT ${highlightTuning.driveMax + 1}
+       )`,
+    )
+    .pluck(),
   /** How many highlights carry the tag, up to `driveMax` + 1. */
   withTag: db
     .prepare<[string], number>(
@@ -193,10 +202,18 @@ const statements = statementCache((db) => ({
     .pluck(),
 }));
 
-/** The quickest source for a filter: the rarer of its tag and its words when few highlights have it, else the walk. */
+/**
+ * The quickest source for a filter: the rarest of its colours, its tag and its words when few highlights have it,
+ * else the walk.
+ */
 function chooseSource(db: Database, parsed: ParsedFilter): PageSource {
   const s = statements(db);
   const candidates: Array<{ source: PageSource; count: number }> = [];
+  if (parsed.colors > 0) {
+    let count = 0;
+    for (let i = 0; i < parsed.colors; i += 1) count += s.withColor.get(String(parsed.params[`color${i}`])) ?? 0;
+    candidates.push({ source: 'colors', count });
+  }
   if (parsed.tag) candidates.push({ source: 'tag', count: s.withTag.get(String(parsed.params['tag'])) ?? 0 });
   if (parsed.words) candidates.push({ source: 'words', count: s.withWords.get(String(parsed.params['words'])) ?? 0 });
   const rarest = candidates.sort((a, b) => a.count - b.count)[0];

@@ -273,7 +273,7 @@ describe('listAllHighlights', () => {
         .join('\n');
     }
 
-    it('lists the same highlights from the created index, the tag index and the word index', () => {
+    it('lists the same highlights from the created index, the tag index, the word index and the colour index', () => {
       const river = article('River notes', riverText);
       const cafe = article('Café society', cafeText);
       highlight(river, 'The heron', { tags: ['noon'], note: 'noon heron' });
@@ -286,15 +286,23 @@ describe('listAllHighlights', () => {
         { tag: 'NOON', text: 'noon' },
         { tag: 'noon', text: 'noon', colors: ['yellow'] as HighlightColor[] },
         { tag: 'noon', text: 'noon', after },
+        { colors: ['green', 'yellow'] as HighlightColor[] },
+        { colors: ['yellow'] as HighlightColor[], after },
       ]) {
         const expected = listed(filter);
         expect(expected.length).toBeGreaterThan(0);
-        for (const source of ['created', 'tag', 'words'] as const) expect(fromSource(filter, source)).toEqual(expected);
+        const sources: PageSource[] = ['created', 'colors'];
+        if ('tag' in filter) sources.push('tag');
+        if ('text' in filter) sources.push('words');
+        for (const source of sources) expect(fromSource(filter, source)).toEqual(expected);
       }
     });
 
+    const cursorAt = (createdAt: string, id: string) =>
+      Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+
     it('walks annotations_by_created in order, from the cursor, with no sort', () => {
-      const after = Buffer.from(JSON.stringify(['2025-01-01T00:00:00.000Z', 'x'])).toString('base64url');
+      const after = cursorAt('2025-01-01T00:00:00.000Z', 'x');
       expect(planOf({}, 'created')).toMatch(/^SCAN n USING INDEX annotations_by_created$/m);
       const plan = planOf({ after, colors: ['green'], tag: 'a', text: 'noon' }, 'created');
       expect(plan).toMatch(/SEARCH n USING INDEX annotations_by_created \(\(created_at,id\)<\(\?,\?\)\)/);
@@ -311,6 +319,14 @@ describe('listAllHighlights', () => {
       expect(wordsPlan).toMatch(/^SCAN search_words VIRTUAL TABLE INDEX \d+:M/);
       expect(wordsPlan).toMatch(/SEARCH n USING INTEGER PRIMARY KEY \(rowid=\?\)/);
       expect(`${tagPlan}\n${wordsPlan}`).not.toMatch(/SCAN (n|annotations|a)\b/);
+      // A rare colour: its own entries of the colour index, in order, with no sort.
+      const colorPlan = planOf({ colors: ['purple'] }, 'colors');
+      expect(colorPlan).toMatch(/^SEARCH n USING INDEX annotations_by_color \(color=\?\)/);
+      expect(colorPlan).not.toMatch(/TEMP B-TREE|SCAN (n|annotations|a)\b/);
+      const afterPlan = planOf({ colors: ['purple'], after: cursorAt('2025-01-01T00:00:00.000Z', 'x') }, 'colors');
+      expect(afterPlan).toMatch(
+        /SEARCH n USING INDEX annotations_by_color \(color=\? AND \(created_at,id\)<\(\?,\?\)\)/,
+      );
     });
   });
 });
