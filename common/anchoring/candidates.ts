@@ -25,7 +25,8 @@ import {
  * would have been found in 3a), so what lies between them is the highlight's text now: placed (`fuzzy`) when it
  * is still at least `framedQuoteSimilarity` alike (else nothing is placed there; and it is not searched for far away
  * either, because a copy elsewhere is another passage when its own place is known). This is also what places a quote
- * with a phrase inserted into it on exactly the words between its context, edge to edge.
+ * with a phrase inserted into it on exactly the words between its context, edge to edge; a quote whose every
+ * character is still there around the insertion (`insertedInside`) is as alike as can be.
  */
 export function framed(search: Search): { start: number; end: number; candidate: Candidate | undefined } | undefined {
   const { prefix, suffix, exact, expected, tolerance } = search;
@@ -56,8 +57,31 @@ export function framed(search: Search): { start: number; end: number; candidate:
   scan(new BitPattern(exact), f, { from: best.start, to: best.end, anchored: true, maxErrors: m }, (boundary, e) => {
     if (boundary === best.end) errors = e;
   });
+  if (insertedInside(exact, f, best.start, best.end)) errors = 0;
   const c = evaluate(search, best.start, best.end, errors, false);
   return { ...best, candidate: c.quote >= framedQuoteSimilarity ? { ...c, framed: true } : undefined };
+}
+
+/**
+ * Whether f[start, end), a frame's text, is the quote with text inserted inside it: it begins with a piece of the
+ * quote's start and ends with a piece of its end that are together all of the quote, neither the whole quote (then
+ * the text was inserted next to it, not inside), and each found once in the text (a piece another passage repeats,
+ * a list's closing lines, may be that passage's). Nothing of the highlighted text was lost: its errors count as none,
+ * where the edit distance would count every inserted character as one.
+ */
+function insertedInside(exact: string, f: string, start: number, end: number): boolean {
+  const m = exact.length;
+  const n = Math.min(m, end - start);
+  let head = 0;
+  while (head < n && exact.charCodeAt(head) === f.charCodeAt(start + head)) head++;
+  let tail = 0;
+  while (tail < n && exact.charCodeAt(m - 1 - tail) === f.charCodeAt(end - 1 - tail)) tail++;
+  if (head === m || tail === m || head + tail < m) return false;
+  const once = (piece: string) => {
+    const at = f.indexOf(piece);
+    return piece.length > 0 && at !== -1 && f.indexOf(piece, at + 1) === -1;
+  };
+  return once(exact.slice(0, head)) && once(exact.slice(head));
 }
 
 /**
