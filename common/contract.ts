@@ -191,7 +191,7 @@ type ApiFunction<C> =
  * takes paths, and a path must come from a file the user really dropped (webUtils), never from the page, which a
  * hostile document could have taken over. Main still validates their input like any other.
  */
-export const preloadOnly = { articles: ['openDropped'] } as const satisfies {
+const preloadOnly = { articles: ['openDropped'] } as const satisfies {
   [G in keyof Contract]?: ReadonlyArray<keyof Contract[G]>;
 };
 type PreloadOnly = typeof preloadOnly;

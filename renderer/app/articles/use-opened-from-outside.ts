@@ -1,9 +1,6 @@
 import { useEffect, useRef } from 'react';
 
 import type { OpenedArticle } from '../../../common/contract.ts';
-// The window's bridge types, named here too so the renderer tests' project, which compiles this file without the
-// renderer's own declarations, knows them.
-import type {} from '../../env.d.ts';
 
 /**
  * Articles main opened by itself (a path on the command line, a second launch with a file, the OS's open-file),

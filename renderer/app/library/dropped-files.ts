@@ -1,7 +1,4 @@
-// The window's bridge types (renderer/env.d.ts), named here too so the renderer tests' project, which compiles this
-// file without the renderer's own declarations, knows them.
 import type { DroppedFiles, Result } from '../../../common/contract.ts';
-import type {} from '../../env.d.ts';
 
 /**
  * The paths of files the user dropped, one per file and in order, from the preload's `marginaliaFiles`; '' for a file
