@@ -34,8 +34,9 @@ import {
  * - a framed candidate (`framed`): its quote at least `framedQuoteSimilarity` alike.
  * - a bare quote (no position, no context stored: a quote-only selector) has nothing but its words to go by: a
  *   candidate at least `bareQuoteSimilarity` alike (verbatim, for a quote shorter than `shortQuote`).
- * - in a batch, a verbatim quote of at least `onlyCopyQuote` characters, near, that occurs nowhere else, whatever
- *   its context, unless a side of its stored context is still in the text (`onlyCopyNear`).
+ * - in a batch, a verbatim quote of at least `onlyCopyQuote` characters inside the neighbours' window, that occurs
+ *   nowhere else, whatever its context, unless a side of its stored context is still in the text
+ *   (`onlyCopyInWindow`).
  * - a verbatim quote of at least `uniqueQuoteLength` characters that occurs nowhere else, whatever its context: a
  *   whole paragraph moved elsewhere keeps no context on either side, and that much text repeated word for word is
  *   deliberate, not chance (with two copies, context must decide as above).
@@ -52,8 +53,8 @@ function acceptable(search: Search, c: Candidate): boolean {
       c.quote >= bareQuoteSimilarity &&
       (c.verbatim || search.exact.length >= shortQuote)
     );
+  if (onlyCopyInWindow(search, c)) return true;
   if (search.window !== undefined && !c.near) return aloneInWindow(search, c) || arrivedWhole(search, c);
-  if (onlyCopyNear(search, c)) return true;
   if (c.quote < minimumQuoteSimilarity || c.score < minimumFuzzyScore) {
     return movedParagraph(search, c);
   }
@@ -72,16 +73,16 @@ function acceptable(search: Search, c: Candidate): boolean {
 }
 
 /**
- * Batch: a verbatim quote at least `onlyCopyQuote` long, near (inside the neighbours' window, near their estimates),
+ * Batch: a verbatim quote at least `onlyCopyQuote` long inside the neighbours' window (near their estimates or not),
  * that occurs nowhere else in the text, is the highlight's whatever became of its context (both sides rewritten: an
- * entry's surroundings reworded, a list reformatted around it): that much text is not repeated near its place by
- * chance. Unless a whole side of its stored context (at least `minimumFrameAffix` of it) is still in the text: then
+ * entry's surroundings reworded, a list reformatted around it): that much text is not repeated where the text that
+ * kept its order puts it by chance. Unless a whole side of its stored context (at least `minimumFrameAffix` of it) is still in the text: then
  * the highlight's place is there, its words deleted or edited there, and this copy another passage (a sentence said
  * twice in the original, once deleted). Alone, a stored position says too little for this: a quotation of a deleted
  * sentence a paragraph away is near it.
  */
-function onlyCopyNear(search: Search, c: Candidate): boolean {
-  if (search.window === undefined || !c.verbatim || !c.near || search.verbatimCount !== 1) return false;
+function onlyCopyInWindow(search: Search, c: Candidate): boolean {
+  if (search.window === undefined || !c.verbatim || !c.inWindow || search.verbatimCount !== 1) return false;
   if (search.exact.length < onlyCopyQuote) return false;
   const f = search.folded.text;
   const { prefix, suffix } = search;

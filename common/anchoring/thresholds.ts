@@ -90,9 +90,10 @@ export const shortQuote = 12;
 export const uniqueQuoteLength = 2 * limits.affixLength;
 
 /**
- * In a batch, a verbatim quote at least this long, near, the only copy of it in the text, is taken whatever its
- * context, unless a side of its stored context is still in the text (`onlyCopyNear`): one affix's worth, a sentence
- * rather than a stock phrase. Real revisions: misses d1/d5/d30 28/126/823 → 27/121/785, wrong anchors unchanged; with 16, 4 more wrong
+ * In a batch, a verbatim quote at least this long inside the neighbours' window, the only copy of it in the text, is
+ * taken whatever its context, unless a side of its stored context is still in the text (`onlyCopyInWindow`): one
+ * affix's worth, a sentence rather than a stock phrase. Inside the window but far from the estimates too: misses
+ * d5/d30 120/784 → 118/771, no wrong anchor. Near only (when chosen), real revisions: misses d1/d5/d30 28/126/823 → 27/121/785, wrong anchors unchanged; with 16, 4 more wrong
  * anchors ("to deploy a Scrapy", "with the encoding of": phrases said again nearby); with 24, the robustness corpus's
  * repeated phrases ("exercises in central and", its paragraph deleted) are taken (batch and single path 1 wrong
  * each). Without the test of the stored context, 3 more wrong anchors on real revisions (a sentence said twice, one

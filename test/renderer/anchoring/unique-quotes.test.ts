@@ -112,3 +112,34 @@ describe('a sentence found once near where it was, both sides of its context rew
     expect(found?.status.kind).toBe('orphan');
   });
 });
+
+describe('a sentence found once in its window, far from where its neighbours put it', () => {
+  const quote = 'the quarterly ferry timetable of the island line';
+  const sentence = `Passengers should consult ${quote} before they travel there.`;
+  const text = `${article.slice(0, 3_000)}\n\n${sentence}\n\n${article.slice(3_000, 7_000)}`;
+  const at = text.indexOf(quote);
+  // Its neighbours: highlights every 150 characters, except over the 3,000 characters around it.
+  const neighbours = Array.from({ length: 46 }, (_, k) => 20 + k * 150)
+    .filter((a) => Math.abs(a - at) > 1_500)
+    .map((a) => describeText(text, a, a + 20));
+  // 600 characters inserted before it and as many deleted after it: it moved by 600, its neighbours did not; and
+  // both sides of its sentence were rewritten.
+  const inserted = 'An inserted passage. '.repeat(30).slice(0, 600);
+  const target =
+    text.slice(0, 2_000) +
+    inserted +
+    text.slice(2_000, at).replace('Passengers should consult ', 'Everyone reads ') +
+    quote +
+    ' first of all.' +
+    text.slice(at + sentence.length - 'Passengers should consult '.length, at + 700) +
+    text.slice(at + 1_300);
+
+  it('is found', () => {
+    const [found] = anchorAllText(target, [describeText(text, at, at + quote.length), ...neighbours]);
+    expect(found).toEqual({
+      start: target.indexOf(quote),
+      end: target.indexOf(quote) + quote.length,
+      status: { kind: 'moved' },
+    });
+  });
+});
