@@ -25,7 +25,8 @@ import {
  * boilerplate sentence repeated, comes with context that is *similar*, while a real edit next to a highlight leaves
  * the other side of its context *intact*):
  * - a verbatim quote: one side of context essentially intact (≥ `intactSide`; both sides, for a quote shorter than
- *   `shortQuote`, which recurs by chance: "whether", "Russia", unless it occurs once in the text and is near), or
+ *   `shortQuote`, which recurs by chance: "whether", "Russia", unless it is near and occurs once in the text, or
+ *   in a batch once in the window), or
  *   both sides at least `farSideSimilarity`.
  * - an approximate quote near an expected position (within `tolerance`): both sides at least `farSideSimilarity`,
  *   or one side intact with a quote at least `nearLoneSideQuote` alike (a typo, not a reworded clause).
@@ -63,13 +64,22 @@ function acceptable(search: Search, c: Candidate): boolean {
   if (movedParagraph(search, c)) return true;
   if (c.verbatim) {
     // Never less than an approximate quote would need (both sides similar), else one side intact. A short quote
-    // recurs by chance, so it needs both sides, unless it occurs nowhere else and is near: no other copy for chance
-    // to have chosen (a heading, "## Methods", whose section around it was rewritten).
+    // recurs by chance, so it needs both sides, unless it is near and occurs nowhere else (in a batch, nowhere else
+    // in the window): no other copy for chance to have chosen (a heading, "## Methods", whose section around it
+    // was rewritten).
     if (bothSides >= farSideSimilarity) return true;
-    return oneSide && (search.exact.length >= shortQuote || (c.near && search.verbatimCount === 1));
+    return oneSide && (search.exact.length >= shortQuote || (c.near && soleCopy(search)));
   }
   if (c.near) return bothSides >= farSideSimilarity || (oneSide && c.quote >= nearLoneSideQuote);
   return c.quote >= farQuoteSimilarity && bothSides >= farSideSimilarity;
+}
+
+/**
+ * Whether the quote occurs verbatim once in the text, or in a batch once inside the neighbours' window (where the
+ * text that kept its order says the highlight's text must be; copies outside it are other passages).
+ */
+function soleCopy(search: Search): boolean {
+  return search.verbatimCount === 1 || (search.window !== undefined && search.verbatimInWindow === 1);
 }
 
 /**

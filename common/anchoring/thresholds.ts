@@ -76,9 +76,10 @@ export const bareQuoteSimilarity = 0.95;
 
 /**
  * Quotes shorter than this recur by chance ("Russia", "the talks", "whether"): verbatim with one side intact is not
- * enough for them, they need both sides (899564f), and a bare one must be verbatim. Unless the quote occurs once in
- * the text and near: no other copy for chance to have chosen (real revisions: misses d1/d5/d30 34/136/865 →
- * 28/129/842, wrong anchors unchanged).
+ * enough for them, they need both sides (899564f), and a bare one must be verbatim. Unless the quote is near and
+ * occurs once in the text: no other copy for chance to have chosen (real revisions: misses d1/d5/d30 34/136/865 →
+ * 28/129/842, wrong anchors unchanged); in a batch, once in the neighbours' window (misses d30 771 → 764, wrong
+ * anchors unchanged).
  */
 export const shortQuote = 12;
 

@@ -42,6 +42,29 @@ describe('a short quote found once', () => {
   });
 });
 
+describe('a short quote found once in its window', () => {
+  const sentence = 'The ferry to Zanzibar leaves at noon every day.';
+  // Another copy of it far away, outside its neighbours' window.
+  const text = `${article.slice(0, 2_000)}\n\n${sentence}\n\n${article.slice(2_000, 6_000)} Zanzibar is far.`;
+  const at = text.indexOf('Zanzibar');
+  const neighbours = Array.from({ length: 40 }, (_, k) => 20 + k * 150)
+    .filter((a) => Math.abs(a - at) > 300)
+    .map((a) => describeText(text, a, a + 20));
+
+  it('near where it was, with one side of its context intact, is found in a batch', () => {
+    // Forty characters inserted between it and its nearest neighbour before it, the rest of its sentence rewritten.
+    const edited = text
+      .replace(article.slice(1_900, 1_940), `${article.slice(1_900, 1_940)} Tickets are sold at the pier alone.`)
+      .replace('leaves at noon every day', 'sails twice a week');
+    const [found] = anchorAllText(edited, [describeText(text, at, at + 'Zanzibar'.length), ...neighbours]);
+    expect(found).toEqual({
+      start: edited.indexOf('Zanzibar'),
+      end: edited.indexOf('Zanzibar') + 'Zanzibar'.length,
+      status: { kind: 'moved' },
+    });
+  });
+});
+
 describe('a quote alone in its window', () => {
   const quote = 'the quarterly ferry timetable';
   const paragraph = `Passengers should consult ${quote} before they travel to the islands.`;
