@@ -123,13 +123,21 @@ function aloneInWindow(search: Search, c: Candidate): boolean {
  * Batch, outside the neighbours' window: the highlight's text moved away from where the text around it stayed. Only
  * text that arrived there (`Guide.arrived`) can be it, and only word for word: with both sides of its context
  * intact, or as a moved paragraph (the whole paragraph, `movedParagraph`; or a quote of `shortQuote`+ characters
- * with one side intact and the other agreeing up to the paragraph break in it, which the move cut).
+ * with one side intact and the other agreeing up to the paragraph break in it, which the move cut), or as the only
+ * copy of the quote in the text, `aloneInWindowQuote`+ characters, with one side intact.
  */
 function arrivedWhole(search: Search, c: Candidate): boolean {
   if (!c.verbatim || !arrived(search, c)) return false;
   if (movedParagraph(search, c)) return true;
   if (c.quote < minimumQuoteSimilarity || c.score < minimumFuzzyScore) return false;
   if (Math.min(c.prefix, c.suffix) >= intactSide) return true;
+  // The only copy in the text, with one side intact, is the highlight's text wherever it went.
+  if (
+    search.verbatimCount === 1 &&
+    search.exact.length >= aloneInWindowQuote &&
+    Math.max(c.prefix, c.suffix) >= intactSide
+  )
+    return true;
   if (search.exact.length < shortQuote) return false;
   const { raw, rawQuote } = search;
   const start = search.folded.toRaw[c.start]!;

@@ -136,7 +136,9 @@ export const narrowWindow = 4 * nearDistance;
  * Inside the neighbours' window but far from their estimates, a verbatim quote with one side of its context intact
  * is the highlight's when it is the only copy there and at least this long (a clause, not a word that recurs by
  * chance). Real revisions: misses d1/d5/d30 28/129/842 → 28/126/823, wrong anchors unchanged; with 12 (`shortQuote`)
- * one more wrong anchor ("see if it has", its line rewritten), with 24 six fewer found at d30.
+ * one more wrong anchor ("see if it has", its line rewritten), with 24 six fewer found at d30. Also how long the
+ * only copy of a quote in the text must be to be taken, with one side intact, in text that arrived outside the
+ * window (misses d5/d30 118/764 → 117/755, no wrong anchor; with 12 the same wrong anchor).
  */
 export const aloneInWindowQuote = 16;
 

@@ -166,3 +166,24 @@ describe('a sentence found once in its window, far from where its neighbours put
     });
   });
 });
+
+describe('a quote moved with its paragraph, one side of its context rewritten', () => {
+  const quote = "the harbour master's new schedule";
+  const paragraph = `Boats leave from the eastern quay at dawn. Since March, ${quote} applies to every boat in the bay.`;
+  const text = `${article.slice(0, 2_000)}\n\n${paragraph}\n\n${article.slice(2_000, 6_000)}`;
+  const at = text.indexOf(quote);
+  const neighbours = Array.from({ length: 40 }, (_, k) => 20 + k * 150)
+    .filter((a) => a + 20 < at - 200 || a > at + 200)
+    .map((a) => describeText(text, a, a + 20));
+
+  it('is found where it arrived, the only copy of it', () => {
+    const moved = paragraph.replace('applies to every boat in the bay', 'is posted at the pier each morning');
+    const target = `${article.slice(0, 2_000)}\n\n${article.slice(2_000, 6_000)}\n\n${moved}`;
+    const [found] = anchorAllText(target, [describeText(text, at, at + quote.length), ...neighbours]);
+    expect(found).toEqual({
+      start: target.indexOf(quote),
+      end: target.indexOf(quote) + quote.length,
+      status: { kind: 'moved' },
+    });
+  });
+});
