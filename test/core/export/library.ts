@@ -72,7 +72,8 @@ const character = fc.oneof(
 );
 
 /** Text of those characters. */
-const someText = (maxLength = 40) => fc.array(character, { minLength: 1, maxLength }).map((parts) => parts.join(''));
+export const someText = (maxLength = 40) =>
+  fc.array(character, { minLength: 1, maxLength }).map((parts) => parts.join(''));
 
 const timestamp = fc
   .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) })
@@ -93,7 +94,7 @@ function boundaries(content: string): number[] {
  * One article with up to `maxHighlights` highlights: most fit the text, some are orphans (the text they were made on
  * changed: their stored position now holds other words, lies past the end, or is missing).
  */
-function exportedArticle(id: number, maxHighlights = 6): fc.Arbitrary<ExportedArticle> {
+export function exportedArticle(id: number, maxHighlights = 6): fc.Arbitrary<ExportedArticle> {
   return fc
     .record({
       content: someText(120),
