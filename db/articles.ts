@@ -258,8 +258,8 @@ export function listArticles(db: Database): ArticleSummary[] {
 }
 
 const userStatements = statementCache((db) => ({
-  setReading: db.prepare<[{ id: number; offset: number; progress: number; opened_at: string }]>(
-    'UPDATE articles SET read_offset = @offset, read_progress = @progress, opened_at = @opened_at WHERE id = @id',
+  setReading: db.prepare<[{ id: number; offset: number; progress: number }]>(
+    'UPDATE articles SET read_offset = @offset, read_progress = @progress WHERE id = @id',
   ),
   markOpened: db.prepare<[{ id: number; opened_at: string }]>(
     'UPDATE articles SET opened_at = @opened_at WHERE id = @id',
@@ -280,7 +280,6 @@ export function setReadingPosition(db: Database, id: number, reading: ReadingPos
       id,
       offset: reading.offset,
       progress: reading.progress,
-      opened_at: nextOpenedStamp(db),
     });
     if (changes === 0) throw new NotFoundError(`No article with id ${id}`);
   })();

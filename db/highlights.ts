@@ -220,6 +220,14 @@ function chooseSource(db: Database, parsed: ParsedFilter): PageSource {
   return rarest && rarest.count <= highlightTuning.driveMax ? rarest.source : 'created';
 }
 
+/** Which index a filter's page is read from, as listAllHighlights chooses it: exported so a test can check it. */
+export function chosenPageSource(db: Database, filter: HighlightFilter): PageSource {
+  return chooseSource(
+    db,
+    parseFilter(filter, (tag) => storedSpelling(db, tag)),
+  );
+}
+
 /** Prepared page statements by their SQL: a filter has a few dozen shapes at most. */
 const pageStatements = statementCache(() => new Map<string, Statement<[Params], ListedRow>>());
 

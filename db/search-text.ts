@@ -23,7 +23,10 @@ const snippetTuning = {
  */
 const combiningMark = '[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]';
 
-/** Characters unicode61 treats as part of a token: letters, numbers, marks (diacritics) and private-use. */
+/**
+ * Characters taken as part of a word of the query: letters, numbers, marks and private-use. (unicode61 itself breaks
+ * words at some marks of some scripts; a phrase query is tokenized by SQLite again, so the query still matches.)
+ */
 const tokenChar = String.raw`[\p{L}\p{N}\p{M}\p{Co}]`;
 const tokenPattern = new RegExp(`${tokenChar}+`, 'gu');
 

@@ -6,7 +6,7 @@ import { dropMissingImages } from './import/drop-missing-images.ts';
 import type { ImportRunner } from './import/import-runner.ts';
 import { type ImportedArticle, ImportRefusedError } from './import/index.ts';
 import { describeSource, storeImportedArticle } from './import-article.ts';
-import { type AddressSpace, addressSpaceOf, type ResolveHost } from './web/address-space.ts';
+import { type AddressSpace, addressSpaceOfPage, type ResolveHost } from './web/address-space.ts';
 import { fetchPage } from './web/fetch-page.ts';
 import { loadImages } from './web/load-images.ts';
 
@@ -24,8 +24,9 @@ export interface OpenDeps {
  */
 export async function openArticleFile(db: Database, filePath: string, deps: OpenDeps): Promise<OpenedArticle> {
   const { source, imported } = await deps.importer.readFile(filePath);
-  // A file on this computer is as trusted as the computer: its images may come from anywhere, the intranet included.
-  return storeWithImages(db, source, imported, { ...deps, allowFiles: true, pageSpace: 'local' });
+  // Its own images beside it may be read; its web images are asked only of the internet, as a web page's: a file is
+  // often a page saved from the web, and a hostile one must not make the reader ask the user's router for anything.
+  return storeWithImages(db, source, imported, { ...deps, allowFiles: true, pageSpace: 'public' });
 }
 
 /** Fetches a web page, keeps its main content (Readability), sanitises it, loads its images and stores it. */
@@ -38,10 +39,17 @@ export async function openWebPage(db: Database, url: string, deps: OpenDeps): Pr
   // names a place in the page, not another page.
   const source = withoutFragment(page.url);
   const imported = await deps.importer.importHtml(page.html, page.url);
-  // Its images may not be asked of anywhere more private than where the page was finally served from.
-  const pageSpace = await addressSpaceOf(new URL(page.url), deps.resolveHost);
+  // Its images may not be asked of anywhere more private than where the page was finally served from. A lookup that
+  // fails or takes too long leaves the page trusted as the internet's, the safe side.
+  const pageSpace = await addressSpaceOfPage(new URL(page.url), {
+    resolveHost: deps.resolveHost,
+    signal: AbortSignal.timeout(pageLookupTimeoutMs),
+  }).catch((): AddressSpace => 'public');
   return storeWithImages(db, source, imported, { ...deps, allowFiles: false, pageSpace });
 }
+
+/** How long to wait for the resolver to say where a fetched page's name leads. */
+const pageLookupTimeoutMs = 10_000;
 
 /** Opens several files, each on its own: one that cannot be opened does not stop the others. */
 export async function openArticleFiles(

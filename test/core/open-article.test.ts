@@ -11,6 +11,7 @@ import { countArticleImages } from '../../db/article-images.ts';
 import { listArticles } from '../../db/articles.ts';
 import { type AppData, openAppData } from '../../electron/core/app-data.ts';
 import { openWebPage } from '../../electron/core/open-article.ts';
+import { noUserPorts } from '../../electron/ipc/handlers.ts';
 import { imageResponse } from '../../electron/main/image-files.ts';
 import { makeTempDir } from '../db/temp-dir.ts';
 import { dispatchApi } from '../harness/dispatch-api.ts';
@@ -39,6 +40,9 @@ let app: AppData;
 let api: MainApi;
 let server: LocalServer;
 let served: { paragraph: string; requests: string[] };
+/** What main asked before opening an address on this computer, and what the user answers. */
+let insideAsked: Array<{ url: string; space: string }>;
+let agreeInside: boolean;
 
 beforeEach(async () => {
   temp = makeTempDir();
@@ -58,9 +62,19 @@ beforeEach(async () => {
       response.writeHead(404).end();
     }
   });
+  insideAsked = [];
   app = openAppData(path.join(temp.dir, 'data'), {
     log: (error) => expect.fail(`unexpected internal error: ${String(error)}`),
+    // The test server is on this computer: the user who typed its address agrees to open it.
+    ports: {
+      ...noUserPorts,
+      confirmInsideAddress: async (url, space) => {
+        insideAsked.push({ url, space });
+        return agreeInside;
+      },
+    },
   });
+  agreeInside = true;
   api = dispatchApi(app.dispatch);
 });
 
@@ -106,6 +120,21 @@ describe('opening a web page', () => {
     const image = imageResponse(app.db, `/images/${article.id}/1`);
     expect(image).toMatchObject({ status: 200, headers: { 'content-type': 'image/png' } });
     expect(Buffer.from(image.body)).toEqual(png);
+  });
+
+  it('asks the user in main before opening an address on this computer, and opens nothing when they decline', async () => {
+    agreeInside = false;
+    const refused = await api.articles.openWebPage({ url: server.url('/tides') });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: `${server.url('/tides')} was not opened: it is on your own network or this computer.`,
+      },
+    });
+    expect(insideAsked).toEqual([{ url: server.url('/tides'), space: 'local' }]);
+    expect(served.requests).toEqual([]);
+    expect(listArticles(app.db).map((a) => a.source)).not.toContain(server.url('/tides'));
   });
 
   it('an internet page keeps its own images, and never makes the reader ask this computer for one', async () => {
@@ -193,6 +222,17 @@ describe('opening a web page', () => {
 });
 
 describe('opening files', () => {
+  it('asks a saved page’s web images only of the internet: none from this computer or the local network', async () => {
+    const html = path.join(temp.dir, 'saved.html');
+    writeFileSync(
+      html,
+      `<html><head><title>Saved</title></head><body><article><h1>Saved</h1><p>A page saved from the web, with an image that points at this computer, where a router or a local service would answer.</p><p><img src="${server.url('/img/chart.png')}" alt="inside"></p><p>Its other paragraphs are what the user wanted to keep and read again later.</p></article></body></html>`,
+    );
+    const { opened } = ok(await api.articles.openDropped({ paths: [html] }));
+    expect(opened[0]?.notices).toEqual(['1 image of saved.html could not be loaded and was left out.']);
+    expect(served.requests).toEqual([]);
+  });
+
   it('opens Markdown and HTML files formatted, with an HTML file’s own images read from beside it', async () => {
     const folder = path.join(temp.dir, 'notes');
     mkdirSync(path.join(folder, 'images'), { recursive: true });

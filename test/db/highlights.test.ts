@@ -8,8 +8,10 @@ import { type AnnotationRow, createAnnotation, deleteAnnotation } from '../../db
 import { insertArticle } from '../../db/articles.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import {
+  chosenPageSource,
   type HighlightFilter,
   highlightPageQuery,
+  highlightTuning,
   InvalidCursorError,
   listAllHighlights,
   type PageSource,
@@ -300,6 +302,17 @@ describe('listAllHighlights', () => {
 
     const cursorAt = (createdAt: string, id: string) =>
       Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+
+    it('reads a rare colour from the colour index, and a common one by walking the list by date', () => {
+      const river = article('River notes', riverText);
+      for (let i = 0; i < highlightTuning.driveMax + 1; i += 1) highlight(river, 'The heron');
+      highlight(river, 'By noon', { color: 'purple' });
+      expect(chosenPageSource(db, { colors: ['purple'] })).toBe('colors');
+      expect(chosenPageSource(db, { colors: ['yellow'] })).toBe('created');
+      expect(chosenPageSource(db, { colors: ['yellow', 'purple'] })).toBe('created');
+      expect(chosenPageSource(db, {})).toBe('created');
+      expect(listAllHighlights(db, { colors: ['purple'] }).items.map((item) => item.color)).toEqual(['purple']);
+    });
 
     it('walks annotations_by_created in order, from the cursor, with no sort', () => {
       const after = cursorAt('2025-01-01T00:00:00.000Z', 'x');

@@ -36,6 +36,9 @@ describe('launchApp', () => {
       Object.entries(pageChannelTable()).map(([group, verbs]) => [group, Object.keys(verbs).sort()]),
     );
     expect(shape).toEqual({ groups: expected, frozen: true, node: 'undefined', process: 'undefined' });
+    // What only the preload may call is not there: the page cannot name a dropped file's path.
+    expect(shape.groups['articles']).not.toContain('openDropped');
+    expect(shape.groups['articles']).toContain('openFile');
   });
 
   it('answers calls through the real dispatcher, with its Result envelope', async () => {

@@ -45,29 +45,73 @@ export function addressSpaceOfIp(address: string): AddressSpace {
 }
 
 /**
- * The space an http(s) URL leads to: an IP written in it directly; `localhost` and its subdomains without asking
- * (they are this computer by definition, whatever a resolver says); any other name by every address it resolves to,
- * the most private one winning, so a name with one address inside the network counts as inside. A name that does
- * not resolve counts as public: the request itself will fail.
- *
- * The name is resolved again when the request connects, so a name whose answer changes in between (DNS rebinding)
- * can still slip through; this guard is for pages that name inside addresses, which is what an article can do.
+ * Where a request to an http(s) URL may land, for deciding whether a page may make the reader ask it: an IP
+ * written in it directly; `localhost` and its subdomains without asking (they are this computer by definition,
+ * whatever a resolver says); any other name by every address it resolves to, the most private one winning, since
+ * the connection may take any of them. A name that does not resolve counts as public: the request itself will fail.
  */
-export async function addressSpaceOf(url: URL, resolveHost: ResolveHost = resolveWithSystem): Promise<AddressSpace> {
+export async function addressSpaceReached(url: URL, options: SpaceOptions = {}): Promise<AddressSpace> {
+  return spaceOf(url, options, mostPrivate);
+}
+
+/**
+ * What a page served from this URL is trusted as, for deciding what it may make the reader ask: the same reading,
+ * but the *least* private of a name's addresses winning. Otherwise a site on the internet could list one address
+ * inside the user's network among its own and be trusted as if it were inside.
+ */
+export async function addressSpaceOfPage(url: URL, options: SpaceOptions = {}): Promise<AddressSpace> {
+  return spaceOf(url, options, leastPrivate);
+}
+
+/**
+ * How a name is resolved: `resolveHost` (the system's resolver by default), abandoned when `signal` fires, so the
+ * caller's deadline covers the lookup too.
+ *
+ * The name is resolved again when the request connects, so a name whose answer changes in between (DNS rebinding,
+ * with answers that live zero seconds) can still slip through; this guard is for pages that name inside addresses
+ * or names that lead inside, which is what an article can do.
+ */
+export interface SpaceOptions {
+  resolveHost?: ResolveHost | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+async function spaceOf(
+  url: URL,
+  { resolveHost = resolveWithSystem, signal }: SpaceOptions,
+  pick: (a: AddressSpace, b: AddressSpace) => AddressSpace,
+): Promise<AddressSpace> {
   const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
   if (isIP(hostname)) return addressSpaceOfIp(hostname);
   if (hostname === 'localhost' || hostname.endsWith('.localhost')) return 'local';
   let addresses: string[];
   try {
-    addresses = await resolveHost(hostname);
-  } catch {
+    addresses = await abandonedOn(resolveHost(hostname), signal);
+  } catch (error) {
+    if (signal?.aborted) throw error;
     return 'public';
   }
-  return addresses.map(addressSpaceOfIp).reduce(mostPrivate, 'public');
+  const spaces = addresses.map(addressSpaceOfIp);
+  return spaces.length === 0 ? 'public' : spaces.reduce(pick);
+}
+
+/** `work`, or the signal's reason as soon as it fires. */
+function abandonedOn<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 function mostPrivate(a: AddressSpace, b: AddressSpace): AddressSpace {
   return rank[a] >= rank[b] ? a : b;
+}
+
+function leastPrivate(a: AddressSpace, b: AddressSpace): AddressSpace {
+  return rank[a] <= rank[b] ? a : b;
 }
 
 /** Whether something in space `from` may make the reader ask for an address in space `to`: never a more private one. */

@@ -1,5 +1,5 @@
 import { limits } from '../../../common/model.ts';
-import { addressSpaceOf, mayReach, type ResolveHost } from './address-space.ts';
+import { addressSpaceOfPage, addressSpaceReached, mayReach, type ResolveHost } from './address-space.ts';
 import { browserUserAgent, pageAccept } from './browser-headers.ts';
 import { parseContentType } from './content-type.ts';
 import { decodeHtml } from './decode-html.ts';
@@ -130,14 +130,15 @@ interface DownloadSettings {
 async function download(start: URL, settings: DownloadSettings): Promise<FetchedPage> {
   // The address the user gave may lead anywhere (their own intranet, a server on this computer); its redirects may
   // not lead anywhere more private than it.
-  const startSpace = await addressSpaceOf(start, settings.resolveHost);
+  const lookup = { resolveHost: settings.resolveHost, signal: settings.signal };
+  const startSpace = await addressSpaceOfPage(start, lookup);
   const outcome = await fetchFollowingRedirects(start, {
     fetch: settings.fetch,
     headers: { 'User-Agent': browserUserAgent, Accept: pageAccept },
     signal: settings.signal,
     maxRedirects: settings.maxRedirects,
     onRequest: settings.onRequest,
-    mayRequest: async (url) => mayReach(startSpace, await addressSpaceOf(url, settings.resolveHost)),
+    mayRequest: async (url) => url === start || mayReach(startSpace, await addressSpaceReached(url, lookup)),
   });
   if (!outcome.ok) {
     if (outcome.problem === 'not-web') {

@@ -18,7 +18,7 @@ export interface FollowRedirectsOptions {
    * Asked before every request, the first included: false stops the chain unasked (address-space.ts: a page may not
    * send the reader into the user's own network or computer).
    */
-  mayRequest?: (url: URL) => Promise<boolean>;
+  mayRequest?: (url: URL, signal: AbortSignal) => Promise<boolean>;
 }
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
@@ -35,7 +35,9 @@ export async function fetchFollowingRedirects(start: URL, options: FollowRedirec
   let from: URL | undefined;
   for (let redirects = 0; ; redirects++) {
     visited.add(withoutFragment(url));
-    if (options.mayRequest && !(await options.mayRequest(url))) return { ok: false, problem: 'not-allowed', url, from };
+    if (options.mayRequest && !(await options.mayRequest(url, options.signal))) {
+      return { ok: false, problem: 'not-allowed', url, from };
+    }
     options.onRequest?.(url);
     const response = await options.fetch(url.href, {
       headers: options.headers,

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 import type { ImageSource } from '../import/types.ts';
 import { isLocalFile } from '../import/url-policy.ts';
-import { type AddressSpace, addressSpaceOf, mayReach, type ResolveHost } from './address-space.ts';
+import { type AddressSpace, addressSpaceReached, mayReach, type ResolveHost } from './address-space.ts';
 import { browserUserAgent, imageAccept } from './browser-headers.ts';
 import { decodeDataUrl } from './data-url.ts';
 import { fetchFollowingRedirects } from './follow-redirects.ts';
@@ -35,8 +35,8 @@ export interface LoadImagesOptions {
   allowFiles?: boolean;
   /**
    * Where the page itself came from (address-space.ts): its images may only be asked of addresses at least as public,
-   * so a page from the web cannot make the reader send requests into the user's network. `public` by default; a
-   * local file is `local`.
+   * so a page from the web cannot make the reader send requests into the user's network. `public` by default, and
+   * for a local file too (a downloaded page is the web's, wherever it is kept).
    */
   pageSpace?: AddressSpace;
   /** How host names are resolved to tell where they lead; the system's resolver by default. */
@@ -148,7 +148,8 @@ async function fetchImage(url: URL, settings: LoadSettings, maxBytes: number): P
     headers: { 'User-Agent': browserUserAgent, Accept: imageAccept },
     signal: AbortSignal.timeout(settings.timeoutMs),
     maxRedirects: defaults.maxRedirects,
-    mayRequest: async (hop) => mayReach(settings.pageSpace, await addressSpaceOf(hop, settings.resolveHost)),
+    mayRequest: async (hop, signal) =>
+      mayReach(settings.pageSpace, await addressSpaceReached(hop, { resolveHost: settings.resolveHost, signal })),
   });
   if (!outcome.ok) return undefined;
   if (!outcome.response.ok) {

@@ -109,8 +109,8 @@ export function useCurrentArticle(api: MarginaliaApi): CurrentArticle {
     const asked = ticket.current;
     // Only while nothing else was shown or asked for: main may push an article before this answer is in.
     const first = () => live && generation.current === 0 && ticket.current === asked;
-    // The built-in article's id, which the library and the header treat apart. A failure here is shown by the call
-    // below, which fails the same way.
+    // The built-in article's id, which the library and the header treat apart. Without it (this call failed) the
+    // header's way back to it stays hidden; the start below says so if the library itself cannot be read.
     void api.articles.getDefault().then(
       (result) => {
         if (live && result.ok) setDefaultId(result.value.id);
@@ -118,18 +118,19 @@ export function useCurrentArticle(api: MarginaliaApi): CurrentArticle {
       () => undefined,
     );
     // The article the user had open when the app last closed (the built-in one at first), with its highlights asked
-    // for at once. Already remembered, so showing it writes nothing.
-    api.articles
-      .getLastOpened()
-      .then((result) => {
-        const article = unwrap(result);
+    // for at once; if that one cannot be had, the built-in one, as before anything was remembered. Already
+    // remembered, so showing it writes nothing.
+    void (async () => {
+      try {
+        const last = await api.articles.getLastOpened();
+        const article = last.ok ? last.value : unwrap(await api.articles.getDefault());
         if (!first()) return;
         keepPrefetched(article, prefetchAnnotations(api, article.id));
         show(article, null, false);
-      })
-      .catch((reason: unknown) => {
+      } catch (reason) {
         if (first()) setView({ kind: 'failed', message: messageOf(reason) });
-      });
+      }
+    })();
     return () => {
       live = false;
     };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  addressSpaceOf,
   addressSpaceOfIp,
+  addressSpaceOfPage,
+  addressSpaceReached,
   mayReach,
   type ResolveHost,
 } from '../../../electron/core/web/address-space.ts';
@@ -58,7 +59,7 @@ describe('addressSpaceOfIp', () => {
   });
 });
 
-describe('addressSpaceOf', () => {
+describe('addressSpaceReached and addressSpaceOfPage', () => {
   const hosts: Record<string, string[]> = {
     'news.test': ['203.0.113.7', '2001:db8::7'],
     'nas.test': ['192.168.1.20'],
@@ -67,7 +68,7 @@ describe('addressSpaceOf', () => {
   };
   const resolveHost: ResolveHost = (hostname) =>
     hosts[hostname] ? Promise.resolve(hosts[hostname]) : Promise.reject(new Error(`ENOTFOUND ${hostname}`));
-  const spaceOf = (address: string) => addressSpaceOf(new URL(address), resolveHost);
+  const spaceOf = (address: string) => addressSpaceReached(new URL(address), { resolveHost });
 
   it('reads addresses written in the URL, IPv6 in brackets and IPv4 in any spelling the URL parser accepts', async () => {
     expect(await spaceOf('http://[::1]:8080/')).toBe('local');
@@ -80,9 +81,9 @@ describe('addressSpaceOf', () => {
 
   it('takes localhost and its subdomains as this computer without asking the resolver', async () => {
     const never: ResolveHost = () => Promise.reject(new Error('asked'));
-    expect(await addressSpaceOf(new URL('http://localhost:3000/'), never)).toBe('local');
-    expect(await addressSpaceOf(new URL('http://app.localhost/'), never)).toBe('local');
-    expect(await addressSpaceOf(new URL('http://LOCALHOST./'), never)).toBe('local');
+    expect(await addressSpaceReached(new URL('http://localhost:3000/'), { resolveHost: never })).toBe('local');
+    expect(await addressSpaceReached(new URL('http://app.localhost/'), { resolveHost: never })).toBe('local');
+    expect(await addressSpaceOfPage(new URL('http://LOCALHOST./'), { resolveHost: never })).toBe('local');
   });
 
   it('resolves other names: the most private of their addresses wins, and a name that does not resolve is public', async () => {
@@ -92,8 +93,22 @@ describe('addressSpaceOf', () => {
     expect(await spaceOf('http://nowhere.test/')).toBe('public');
   });
 
+  it('trusts a page as the least private of its addresses: one inside address does not make a site inside', async () => {
+    // What a request to split.test may reach is inside; what a page from it may ask for is the internet only.
+    expect(await addressSpaceOfPage(new URL('http://split.test/'), { resolveHost })).toBe('public');
+    expect(await addressSpaceOfPage(new URL('http://nas.test/'), { resolveHost })).toBe('private');
+    expect(await addressSpaceOfPage(new URL('http://nowhere.test/'), { resolveHost })).toBe('public');
+  });
+
+  it('gives up on a resolver that does not answer when the caller’s deadline passes', async () => {
+    const silent: ResolveHost = () => new Promise(() => undefined);
+    const signal = AbortSignal.timeout(50);
+    await expect(addressSpaceReached(new URL('http://slow.test/'), { resolveHost: silent, signal })).rejects.toThrow();
+    expect(signal.aborted).toBe(true);
+  });
+
   it('resolves real names with the system’s resolver by default', async () => {
-    expect(await addressSpaceOf(new URL('http://localhost/'))).toBe('local');
+    expect(await addressSpaceReached(new URL('http://localhost/'))).toBe('local');
   });
 });
 

@@ -113,7 +113,12 @@ describe('fetchPage: redirects', () => {
 
 describe('fetchPage: a page cannot send the reader inside the network', () => {
   /** Made-up names and where they resolve: a site on the internet, and a printer on the user's network. */
-  const hosts: Record<string, string[]> = { 'news.test': ['203.0.113.7'], 'printer.test': ['10.0.0.9'] };
+  const hosts: Record<string, string[]> = {
+    'news.test': ['203.0.113.7'],
+    'printer.test': ['10.0.0.9'],
+    // A site on the internet that lists an address inside the user's network among its own.
+    'split.test': ['203.0.113.8', '10.0.0.1'],
+  };
   const resolveHost = (hostname: string) => Promise.resolve(hosts[hostname] ?? []);
   /** fetch, with the made-up names sent to the test server on 127.0.0.1. */
   const viaTestServer: typeof fetch = (input, init) => {
@@ -142,6 +147,24 @@ describe('fetchPage: a page cannot send the reader inside the network', () => {
     const toPrinter = await fetchFailure(`http://news.test:${port}/to-printer`, options);
     expect(toPrinter.message).toContain(`redirects to http://printer.test:${port}/settings, an address on your own`);
     expect(asked).toEqual(['/to-here', '/to-printer']);
+  });
+
+  it('does not trust a site inside the network because one of its addresses is', async () => {
+    const asked: string[] = [];
+    const local = await serve((request, response) => {
+      asked.push(request.url ?? '');
+      redirect(302, `http://printer.test:${new URL(local.url('/')).port}/settings`)(response);
+    });
+    const port = new URL(local.url('/')).port;
+    const failure = await fetchFailure(`http://split.test:${port}/`, { fetch: viaTestServer, resolveHost });
+    expect(failure.message).toContain(`redirects to http://printer.test:${port}/settings, an address on your own`);
+    expect(asked).toEqual(['/']);
+  });
+
+  it('gives up within its deadline when the resolver never answers', async () => {
+    const silent = () => new Promise<string[]>(() => undefined);
+    const failure = await fetchFailure('http://slow.test/page', { resolveHost: silent, timeoutMs: 200 });
+    expect(failure.reason).toBe('timeout');
   });
 
   it('opens an address inside the network when the user gives it, and follows its redirects inside', async () => {

@@ -84,7 +84,8 @@ describe('the article', () => {
 
   test('says why when the article cannot be opened', async () => {
     const fake = new FakeApi();
-    fake.failNext('articles.getLastOpened', 'the library file is locked');
+    fake.failEvery('articles.getLastOpened', 'the library file is locked');
+    fake.failEvery('articles.getDefault', 'the library file is locked');
     const host = document.createElement('div');
     document.body.append(host);
     const { createRoot } = await import('react-dom/client');

@@ -351,6 +351,14 @@ describe('starting where the user left off', () => {
     await expect.element(page.getByRole('heading', { level: 1, name: testArticle.title })).toBeVisible();
   });
 
+  test('when the article open last cannot be had, the app starts on the built-in one', async () => {
+    const { fake, herons } = library();
+    fake.lastOpened = herons.id;
+    fake.failEvery('articles.getLastOpened', 'Your library is busy.');
+    await renderApp(fake);
+    await expect.element(page.getByRole('heading', { level: 1, name: testArticle.title })).toBeVisible();
+  });
+
   test('when it cannot be remembered, the article still opens and the alert says why', async () => {
     const { fake } = library();
     await renderApp(fake);
