@@ -89,10 +89,11 @@ function lastChange({ article, annotations }: ExportedArticle): string {
 
 /**
  * A fresh export merged into the file already there. Only Marginalia's part is rewritten: the block between its
- * markers (the last start marker whose next marker is an end marker) and its own front matter properties; all else
+ * markers (the last start marker whose next marker is an end marker) and the front matter keys it writes; all else
  * the file holds stays byte for byte, in its place. A file whose markers are gone or broken keeps all its text and
  * gets the fresh block at its end. Merging the same export again changes nothing. The file's line breaks (LF or
- * CRLF) are kept, and the fresh text written with them.
+ * CRLF) are kept, and the fresh text written with them. `fresh` is what `articleMarkdown` wrote: a text without its
+ * front matter or markers is a caller's mistake, and throws rather than write a file Marginalia could not merge again.
  */
 export function mergeMarkdown(existing: string, fresh: string): string {
   const lineBreak = existing.includes('\r\n') ? '\r\n' : '\n';
