@@ -5,16 +5,18 @@
 
 /**
  * How much the online backup copies in one synchronous step (better-sqlite3 runs one step per event-loop turn).
- * Steps of 100 pages (400 KiB) took 1.5–2 ms, 1,000 pages (~4 MiB) 9–10 ms, so 1 MiB is ~4–5 ms: three times
- * below a 16 ms frame, room for a machine three times slower, while 100 MB is still only 100 steps (the whole
- * backup ~0.3 s here, of which the steps' own overhead is negligible).
+ * Steps of 100 pages (400 KiB) took 1.5–2 ms, 1,000 pages (~4 MiB) 9–10 ms; 1 MiB steps took ~2–4 ms, a rare one
+ * up to 15 ms: room for a machine a few times slower within a 16 ms frame, while 100 MB is still only 98 steps
+ * (the whole backup 0.23–0.36 s here, against 2 s allowed; 88 ms for a plain copy and fsync of the file).
  */
 export const bytesPerStep = 1 << 20;
 
 /**
  * How often, in bytes copied, the half-made backup is flushed to disk from the thread pool. Without it, the last
  * step (SQLite commits the copy and fsyncs it) had 100 MB of unwritten data to push out and took 110–235 ms; with
- * a flush every 4 MiB it waits only for what SQLite still holds in its page cache (better-sqlite3's 16 MB).
+ * a flush every 4 MiB it took 33–47 ms: what SQLite still holds in its page cache of the copy (better-sqlite3's
+ * 16 MB) written and fsynced. That one step is longer than a frame and no step size shortens it (better-sqlite3
+ * gives no say over the copy's connection); only running the copy in a worker thread would take it off the loop.
  */
 export const bytesBetweenFlushes = 4 << 20;
 
