@@ -103,7 +103,7 @@ function isOwned(item: string): boolean {
   return key !== null && ownedKeys.has(key[1] ?? key[2] ?? key[3] ?? '');
 }
 
-/** The lines of a text, each with its line break (LF or CRLF); the last one without, if the text does not end in one. */
+/** The lines of a text, each with its line break (LF or CRLF); the last without one if the text ends without. */
 export function linesOf(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }

@@ -73,7 +73,7 @@ function highlightBlocks(articleId: number, { annotation, quote }: PlacedAnnotat
   ];
 }
 
-/** Alphabetical without case, in code unit order: the same on every machine, and whatever order the highlights came in. */
+/** Alphabetical without case, in code unit order: the same on every machine, whatever order the highlights came in. */
 function byFoldedText(a: string, b: string): number {
   const [foldedA, foldedB] = [a.toLowerCase(), b.toLowerCase()];
   return foldedA < foldedB ? -1 : foldedA > foldedB ? 1 : 0;
@@ -89,11 +89,12 @@ function lastChange({ article, annotations }: ExportedArticle): string {
 
 /**
  * A fresh export merged into the file already there. Only Marginalia's part is rewritten: the block between its
- * markers (the last start marker whose next marker is an end marker) and the front matter keys it writes; all else
- * the file holds stays byte for byte, in its place. A file whose markers are gone or broken keeps all its text and
- * gets the fresh block at its end. Merging the same export again changes nothing. The file's line breaks (LF or
- * CRLF) are kept, and the fresh text written with them. `fresh` is what `articleMarkdown` wrote: a text without its
- * front matter or markers is a caller's mistake, and throws rather than write a file Marginalia could not merge again.
+ * markers (the last start marker whose next marker is an end marker) and, in the front matter at the file's top, the
+ * keys it writes; all else the file holds stays byte for byte, in its place. A file whose markers are gone or broken
+ * keeps all its text and gets the fresh block at its end. Merging the same export again changes nothing. The file's
+ * line breaks (LF or CRLF) are kept, and the fresh text written with them. `fresh` is what `articleMarkdown` wrote:
+ * a text without its front matter or markers is a caller's mistake, and throws rather than write a file Marginalia
+ * could not merge again.
  */
 export function mergeMarkdown(existing: string, fresh: string): string {
   const lineBreak = existing.includes('\r\n') ? '\r\n' : '\n';
@@ -101,10 +102,12 @@ export function mergeMarkdown(existing: string, fresh: string): string {
   const freshBlock = markedBlock(linesOf(freshParts.rest));
   if (!freshParts.frontMatter || !freshBlock) throw new Error('the fresh export has no front matter or no markers');
   const freshText = freshBlock.lines.join('').replace(/\r?\n$/, '');
-  const { frontMatter: existingFrontMatter, rest } = splitFrontMatter(existing);
+  if (existing === '') return fresh;
+  const { frontMatter: existingFrontMatter, rest: body } = splitFrontMatter(existing);
 
-  let properties: string;
-  let body = rest;
+  // A file without front matter at its top gets none: the user removed it, or wrote above it (Obsidian then shows it
+  // as text), and Marginalia rewrites only what is still its own.
+  let properties = '';
   if (existingFrontMatter) {
     const entries = mergeFrontMatter(existingFrontMatter.entries, freshParts.frontMatter.entries);
     // A file that ends right after its front matter gets a line break there, for the block to start on a line.
@@ -112,12 +115,6 @@ export function mergeMarkdown(existing: string, fresh: string): string {
       ? existingFrontMatter.close
       : existingFrontMatter.close + lineBreak;
     properties = existingFrontMatter.open + entries.join('') + close;
-  } else {
-    // A byte order mark stays the file's first character, before the front matter Marginalia puts there.
-    const mark = rest.startsWith('\ufeff') ? '\ufeff' : '';
-    body = rest.slice(mark.length);
-    const { open, entries, close } = freshParts.frontMatter;
-    properties = mark + open + entries.join('') + close;
   }
 
   const lines = linesOf(body);

@@ -115,19 +115,37 @@ describe('mergeMarkdown', () => {
     );
   });
 
-  it('appends the block to a file without markers, keeping all of it, and prepends front matter when it has none', () => {
+  it('appends the block to a file without markers, keeping all of it, and adds no front matter it did not have', () => {
     fc.assert(
       fc.property(exportedArticle(3), userText, (entry, text) => {
         fc.pre(text !== '');
         const fresh = articleMarkdown(entry, { exportedAt });
-        const { entries, block } = partsOf(fresh);
         const merged = mergeMarkdown(text, fresh);
         const gap = text.endsWith('\n') ? '\n' : '\n\n';
-        expect(merged).toBe(`---\n${entries.join('\n')}\n---\n${text}${gap}${block}\n`);
+        expect(merged).toBe(`${text}${gap}${partsOf(fresh).block}\n`);
         expect(mergeMarkdown(merged, fresh)).toBe(merged);
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('rewrites the block of a file whose user wrote above the front matter, and leaves the rest as it is', () => {
+    const content = 'Words.';
+    const old = articleMarkdown({ article: article(content), annotations: [] }, { exportedAt });
+    const fresh = articleMarkdown(
+      { article: article(content), annotations: [highlight(content, 0, 5)] },
+      {
+        exportedAt: later,
+      },
+    );
+    const stale = old.slice(0, old.indexOf('<!-- marginalia:start'));
+    const merged = mergeMarkdown(`My own heading\n\n${old}My closing thoughts.\n`, fresh);
+    expect(merged).toBe(`My own heading\n\n${stale}${partsOf(fresh).block}\nMy closing thoughts.\n`);
+  });
+
+  it('is the fresh export for an empty file', () => {
+    const fresh = articleMarkdown({ article: article('Words.'), annotations: [] }, { exportedAt });
+    expect(mergeMarkdown('', fresh)).toBe(fresh);
   });
 
   /** Lines of a file any editor may have left: markers, fences, keys of Marginalia's and the user's, CRLF breaks. */
@@ -200,7 +218,7 @@ describe('mergeMarkdown', () => {
     it('keeps CRLF line breaks and a byte order mark', () => {
       const existing = '\ufeffmy text\r\n';
       const merged = mergeMarkdown(existing, fresh);
-      expect(merged).toBe(`\ufeff${frontMatter}my text\n\n${block}\n`.replace(/\n/g, '\r\n'));
+      expect(merged).toBe(`\ufeffmy text\n\n${block}\n`.replace(/\n/g, '\r\n'));
       expect(mergeMarkdown(merged, fresh)).toBe(merged);
     });
   });
