@@ -1,5 +1,5 @@
 import type { BackupReason } from './backup-names.ts';
-import { type MadeBackup, makeBackup } from './make-backup.ts';
+import { type MadeBackup, makeBackup, type MakeBackupOptions } from './make-backup.ts';
 import { rotateBackups } from './rotation.ts';
 
 /**
@@ -9,9 +9,12 @@ import { rotateBackups } from './rotation.ts';
 export async function backUpLibrary(
   dataDir: string,
   reason: BackupReason,
-  options: { now?: () => Date } = {},
+  options: Pick<MakeBackupOptions, 'now' | 'workerFile'> = {},
 ): Promise<{ backup: MadeBackup; deleted: string[] }> {
   const backup = await makeBackup(dataDir, reason, options);
-  const deleted = await rotateBackups(dataDir, { ...options, justMade: backup.name });
+  const deleted = await rotateBackups(dataDir, {
+    ...(options.now === undefined ? {} : { now: options.now }),
+    justMade: backup.name,
+  });
   return { backup, deleted };
 }

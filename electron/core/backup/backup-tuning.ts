@@ -16,7 +16,8 @@ export const bytesPerStep = 1 << 20;
  * step (SQLite commits the copy and fsyncs it) had 100 MB of unwritten data to push out and took 110–235 ms; with
  * a flush every 4 MiB it took 33–47 ms: what SQLite still holds in its page cache of the copy (better-sqlite3's
  * 16 MB) written and fsynced. That one step is longer than a frame and no step size shortens it (better-sqlite3
- * gives no say over the copy's connection); only running the copy in a worker thread would take it off the loop.
+ * gives no say over the copy's connection). makeBackup's `workerFile` runs the same copy in a worker thread: 100 MB
+ * in 0.39 s, and a 1 ms timer on the caller's loop was never more than 3.6–6.4 ms late.
  */
 export const bytesBetweenFlushes = 4 << 20;
 

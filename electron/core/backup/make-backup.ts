@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import { databaseFileName } from '../app-data.ts';
 import { backupFileName, type BackupReason, backupsFolder, partialSuffix } from './backup-names.ts';
+import { copyDatabaseInWorker } from './copy-in-worker.ts';
 import { companionSuffixes, syncFile, syncFolder } from './durable-files.ts';
 import { copyDatabase, type CopyReport } from './online-copy.ts';
 
@@ -23,6 +24,11 @@ export interface MakeBackupOptions {
   now?: () => Date;
   /** The database to back up; the library in the data folder by default. */
   libraryFile?: string;
+  /**
+   * Runs the copy in a worker thread with this code (see backupWorkerFile) instead of in steps on the caller's
+   * loop, so that not even its final commit holds the loop.
+   */
+  workerFile?: string;
 }
 
 /**
@@ -47,7 +53,10 @@ export async function makeBackup(
   const partial = file + partialSuffix;
   await removeWithCompanions(partial);
   try {
-    const copy = await copyDatabase(options.libraryFile ?? path.join(dataDir, databaseFileName), partial);
+    const source = options.libraryFile ?? path.join(dataDir, databaseFileName);
+    const copy = options.workerFile
+      ? await copyDatabaseInWorker(source, partial, options.workerFile)
+      : await copyDatabase(source, partial);
     await syncFile(partial);
     await rename(partial, file);
     await syncFolder(folder);

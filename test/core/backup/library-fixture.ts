@@ -18,20 +18,25 @@ export function libraryFile(dataDir: string): string {
 
 const text = 'Diplomats from the United States and Russia held day-long talks in Geneva on Monday.';
 
-/** Adds `articles` articles with `highlightsEach` highlights (with notes and tags) to an open library. */
+/**
+ * Adds `articles` articles with `highlightsEach` highlights (with notes and tags) to an open library, in one
+ * transaction: one fsync instead of one per write.
+ */
 export function addArticles(db: Database, articles: number, highlightsEach: number, from = 0): void {
-  for (let n = from; n < from + articles; n += 1) {
-    const article = insertArticle(db, { title: `Article ${n}`, source: `test:${n}`, format: 'text', content: text });
-    for (let h = 0; h < highlightsEach; h += 1) {
-      const highlight = createAnnotation(db, {
-        articleId: article.id,
-        color: h % 2 ? 'green' : 'yellow',
-        selectors: selectorsIn(text, h % 2 ? 'Russia' : 'Geneva'),
-        note: `note ${n}.${h}`,
-      });
-      if (h === 0) setTags(db, highlight.id, ['politics', `tag-${n % 3}`]);
+  db.transaction(() => {
+    for (let n = from; n < from + articles; n += 1) {
+      const article = insertArticle(db, { title: `Article ${n}`, source: `test:${n}`, format: 'text', content: text });
+      for (let h = 0; h < highlightsEach; h += 1) {
+        const highlight = createAnnotation(db, {
+          articleId: article.id,
+          color: h % 2 ? 'green' : 'yellow',
+          selectors: selectorsIn(text, h % 2 ? 'Russia' : 'Geneva'),
+          note: `note ${n}.${h}`,
+        });
+        if (h === 0) setTags(db, highlight.id, ['politics', `tag-${n % 3}`]);
+      }
     }
-  }
+  })();
 }
 
 /** A data folder holding a library with `articles` articles of `highlightsEach` highlights; the library is open. */

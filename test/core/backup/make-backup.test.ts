@@ -9,6 +9,7 @@ import { insertArticle } from '../../../db/articles.ts';
 import { closeDatabase, openDatabase } from '../../../db/connection.ts';
 import { backUpLibrary } from '../../../electron/core/backup/back-up.ts';
 import { parseBackupName } from '../../../electron/core/backup/backup-names.ts';
+import { backupWorkerFile } from '../../../electron/core/backup/copy-in-worker.ts';
 import { makeBackup } from '../../../electron/core/backup/make-backup.ts';
 import { pagesPerStep } from '../../../electron/core/backup/online-copy.ts';
 import { selectorsIn } from '../../db/fixtures.ts';
@@ -142,6 +143,36 @@ describe('makeBackup', () => {
     // Every step is followed by a turn of the loop: the backup never runs two steps in one go.
     expect(turns).toBeGreaterThanOrEqual(made.copy.steps - 1);
     console.log(`30 MB backup: ${made.copy.steps} steps, longest time the loop waited: ${longestGapMs.toFixed(1)} ms`);
+  });
+
+  it('copies in a worker thread when given its code: the same rows, and the loop keeps turning throughout', async () => {
+    const dataDir = tempDataDir();
+    makeBigLibrary(dataDir, 10);
+    let turns = 0;
+    let copying = true;
+    const tick = () => {
+      turns += 1;
+      if (copying) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const made = await makeBackup(dataDir, 'hourly', { workerFile: backupWorkerFile() });
+    copying = false;
+    expect(rowsOf(made.file)).toEqual(rowsOf(libraryFile(dataDir)));
+    expect(made.copy.steps).toBe(Math.ceil(made.copy.pages / 256) + 1);
+    expect(turns).toBeGreaterThan(made.copy.steps);
+    expect(readdirSync(path.join(dataDir, 'backups'))).toEqual([made.name]);
+  });
+
+  it("reports a worker's failure with SQLite's code, and leaves no file behind", async () => {
+    const dataDir = tempDataDir();
+    closeDatabase(makeLibrary(dataDir), () => undefined);
+    await expect(
+      makeBackup(dataDir, 'quit', {
+        libraryFile: path.join(dataDir, 'nothing-here.db'),
+        workerFile: backupWorkerFile(),
+      }),
+    ).rejects.toMatchObject({ code: 'SQLITE_CANTOPEN' });
+    expect(readdirSync(path.join(dataDir, 'backups'))).toEqual([]);
   });
 
   it('leaves no file behind when the copy fails', async () => {
