@@ -4,6 +4,7 @@ import type {
   Annotation,
   Article,
   DeletedArticle,
+  ExportReport,
   HighlightPage,
   LibraryEntry,
   OpenedArticle,
@@ -14,6 +15,8 @@ import {
   annotationIdSchema,
   articleIdSchema,
   droppedPathsSchema,
+  exportArticleIdsSchema,
+  exportFormatSchema,
   externalLinkSchema,
   highlightColorSchema,
   highlightFilterSchema,
@@ -143,6 +146,16 @@ export const contract = {
     /** Opens an article's link in the system browser after the user agrees; `opened` is false when they decline. */
     open: channel<{ opened: boolean }>()('links:open', z.strictObject({ url: externalLinkSchema })),
   },
+  export: {
+    /**
+     * Exports highlights and notes in an open format: asks the user where (a folder for Markdown, a file otherwise)
+     * in main's own dialog, then writes. The articles given, or the whole library; null when the user cancels.
+     */
+    run: channel<ExportReport | null>()(
+      'export:run',
+      z.strictObject({ format: exportFormatSchema, articleIds: exportArticleIdsSchema.optional() }),
+    ),
+  },
   search: {
     /**
      * Finds the words the user typed across the whole library: article titles and text, highlights' quotes and
@@ -158,6 +171,17 @@ export const contract = {
  * `window.marginaliaEvents.onArticleOpened` listeners.
  */
 export const articleOpenedEvent = 'events:article-opened';
+
+/**
+ * A `marginalia://` link the OS handed main (from an exported Markdown file, say), already checked against the
+ * library: the article to show and, for a link to a highlight, the highlight to bring into view (null when the link
+ * names none, or names one that is no longer there).
+ */
+export const linkOpenedEvent = 'events:link-opened';
+export interface OpenedLink {
+  articleId: number;
+  annotationId: string | null;
+}
 
 /** What became of files dropped on the window: the ones opened, and each refused one with the reason. */
 export interface DroppedFiles {

@@ -218,6 +218,23 @@ export interface TagCount {
   count: number;
 }
 
+/**
+ * The open formats highlights export to: Markdown files for a notes vault (Obsidian, Logseq), the W3C Web Annotation
+ * JSON-LD, and CSV with Readwise's columns.
+ */
+export const exportFormats = ['markdown', 'web-annotation', 'csv'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** What an export wrote: how many articles and highlights, in how many files, and where. */
+export interface ExportReport {
+  format: ExportFormat;
+  articles: number;
+  highlights: number;
+  files: number;
+  /** The folder (Markdown) or the file (the others) the user chose. */
+  destination: string;
+}
+
 /** What deleting an article took with it, and the token that brings it back (until the app closes). */
 export interface DeletedArticle {
   id: number;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { isAllowedLink } from './document.ts';
 import { excerpt } from './input-issues.ts';
-import { highlightColors, limits, type TextPositionSelector, type TextQuoteSelector } from './model.ts';
+import { exportFormats, highlightColors, limits, type TextPositionSelector, type TextQuoteSelector } from './model.ts';
 import { parseUrl } from './url.ts';
 
 /**
@@ -164,3 +164,14 @@ export const highlightFilterSchema = z.strictObject({
   after: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(500).optional(),
 });
+
+/** Which export format: one of `exportFormats`, named as the user would see it when not. */
+export const exportFormatSchema = z.enum(exportFormats, {
+  error: 'Export to Markdown, Web Annotation JSON or CSV: that is not one of them.',
+});
+
+/** The articles to export: at least one, each once; none given means the whole library. */
+export const exportArticleIdsSchema = z
+  .array(articleIdSchema)
+  .min(1, 'Choose at least one article to export.')
+  .max(100_000, 'That is more articles than a library holds.');

@@ -1,4 +1,4 @@
-import type { DroppedFiles, MarginaliaApi, OpenedArticle, Result } from '../common/contract.ts';
+import type { DroppedFiles, MarginaliaApi, OpenedArticle, OpenedLink, Result } from '../common/contract.ts';
 
 declare global {
   interface Window {
@@ -14,10 +14,12 @@ declare global {
       /** Opens the dropped files that have a path (main's `articles.openDropped`); files without one are not sent. */
       openDropped(files: File[]): Promise<Result<DroppedFiles>>;
     };
-    /** Articles the main process opened by itself (command line, second launch, the OS's open-file). */
+    /** What the main process opened by itself: articles (command line, second launch, open-file) and links. */
     readonly marginaliaEvents?: {
       /** Calls `listener` with each one (also those that arrived before it subscribed); returns the unsubscribe. */
       onArticleOpened(listener: (opened: OpenedArticle) => void): () => void;
+      /** Calls `listener` with each `marginalia://` link main was handed (also earlier ones); returns the unsubscribe. */
+      onLinkOpened(listener: (link: OpenedLink) => void): () => void;
     };
   }
 }

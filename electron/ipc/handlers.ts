@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 
 import type { Handlers } from '../../common/contract.ts';
+import type { ExportFormat } from '../../common/model.ts';
 import { SelectorMismatchError } from '../../common/selector-fit.ts';
 import {
   createAnnotation,
@@ -25,9 +26,11 @@ import { InvalidCursorError, listAllHighlights } from '../../db/highlights.ts';
 import { searchLibrary } from '../../db/search.ts';
 import { listTagCounts, setTags } from '../../db/tags.ts';
 import { defaultArticleSource, getDefaultArticle } from '../core/default-article.ts';
+import { ExportFailedError, exportLibrary, suggestedExportName } from '../core/export-library.ts';
 import { ImportRunner } from '../core/import/import-runner.ts';
 import { hasArticleExtension, ImportRefusedError, unsupportedTypeMessage } from '../core/import/index.ts';
 import { openArticleFile, openArticleFiles, openWebPage } from '../core/open-article.ts';
+import { addressSpaceOfPage, type ResolveHost } from '../core/web/address-space.ts';
 import { PageFetchError } from '../core/web/fetch-page.ts';
 import { AppError } from './dispatch.ts';
 
@@ -44,6 +47,7 @@ function reporting<T>(db: Database, run: () => T): T {
     if (error instanceof ConflictError) throw new AppError('conflict', error.message);
     if (error instanceof SelectorMismatchError) throw new AppError('invalid-input', error.message);
     if (error instanceof ImportRefusedError) throw new AppError('invalid-input', error.message);
+    if (error instanceof ExportFailedError) throw new AppError('storage', error.message);
     if (error instanceof InvalidCursorError) {
       throw new AppError('invalid-input', 'That is not a place in this list: load the highlights again.');
     }
@@ -117,11 +121,25 @@ export interface HandlerPorts {
   openExternal(url: string): Promise<void>;
   /** How to reach the web; Node's fetch unless a test passes its own. */
   fetch?: typeof globalThis.fetch;
+  /** How host names are resolved to tell where they lead; the system's resolver unless a test passes its own. */
+  resolveHost?: ResolveHost;
+  /**
+   * Asks the user whether to open a web address inside their own network or on this computer (the page that asked
+   * may have been taken over, and the answer would come back to it); true to open it.
+   */
+  confirmInsideAddress(url: string, space: 'private' | 'local'): Promise<boolean>;
+  /**
+   * Asks the user where an export goes: a folder for Markdown (one file per article), a file otherwise, suggesting
+   * `suggestedName`. undefined when they cancel.
+   */
+  pickExportDestination(format: ExportFormat, suggestedName: string): Promise<string | undefined>;
 }
 
 /** Ports for a context with no user to ask: every dialog is cancelled and every link declined. */
 export const noUserPorts: HandlerPorts = {
   pickArticleFile: async () => undefined,
+  confirmInsideAddress: async () => false,
+  pickExportDestination: async () => undefined,
   confirmOpenLink: async () => false,
   openExternal: async () => undefined,
 };
@@ -135,7 +153,7 @@ export function createHandlers(
   ports: HandlerPorts = noUserPorts,
   importer: ImportRunner = new ImportRunner(),
 ): Handlers {
-  const deps = { importer, fetch: ports.fetch };
+  const deps = { importer, fetch: ports.fetch, resolveHost: ports.resolveHost };
   // Deleted articles, until the app closes, so Undo can bring them back (db/article-deletion.ts).
   const deleted = new Map<string, DeletedArticleSnapshot>();
   return {
@@ -153,7 +171,15 @@ export function createHandlers(
         const filePath = await ports.pickArticleFile();
         return filePath ? reportingAsync(db, () => openArticleFile(db, filePath, deps)) : null;
       },
-      openWebPage: ({ url }) => reportingAsync(db, () => openWebPage(db, url, deps)),
+      openWebPage: ({ url }) =>
+        reportingAsync(db, async () => {
+          // Main asks, not the page: an address inside the user's network opens only once the user says so here.
+          const space = await addressSpaceOfPage(new URL(url), { resolveHost: ports.resolveHost });
+          if (space !== 'public' && !(await ports.confirmInsideAddress(url, space))) {
+            throw new AppError('forbidden', `${url} was not opened: it is on your own network or this computer.`);
+          }
+          return openWebPage(db, url, deps);
+        }),
       openDropped: ({ paths }) =>
         reportingAsync(db, async () => {
           const wrongType = paths.filter((filePath) => !hasArticleExtension(filePath));
@@ -213,10 +239,17 @@ export function createHandlers(
           await ports.openExternal(url);
         } catch {
           // The system has no browser or mail program for it, or it would not start: nothing Marginalia can fix.
-          const program = url.startsWith('mailto:') ? 'mail program' : 'browser';
+          const program = /^mailto:/i.test(url) ? 'mail program' : 'browser';
           throw new AppError('not-found', `Your system could not open it in a ${program}.`);
         }
         return { opened: true };
+      },
+    },
+    export: {
+      run: async ({ format, articleIds }) => {
+        const destination = await ports.pickExportDestination(format, suggestedExportName(format));
+        if (!destination) return null;
+        return reportingAsync(db, () => exportLibrary(db, { format, articleIds, destination }));
       },
     },
     search: {

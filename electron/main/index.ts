@@ -6,11 +6,13 @@ import { openAppData } from '../core/app-data.ts';
 import { importWorkerFile } from '../core/import/import-runner.ts';
 import { allowedOrigins, appEntryUrl } from './app-origin.ts';
 import { articleFilePicker } from './article-file-dialog.ts';
+import { exportDestinationPicker } from './export-dialog.ts';
 import { registerIpc } from './ipc.ts';
 import { linkPorts } from './links.ts';
 import { log } from './log.ts';
+import { openOutsideLink } from './open-link.ts';
 import { openOutsideFiles } from './open-outside.ts';
-import { filesFromArgv } from './outside-files.ts';
+import { filesFromArgv, linksFromArgv } from './outside-files.ts';
 import { registerAppScheme, serveAppProtocol } from './protocol.ts';
 import { denyAllPermissions, guardWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -39,6 +41,17 @@ if (dataDirOverride) app.setPath('userData', resolve(dataDirOverride));
 if (app.requestSingleInstanceLock()) start();
 else app.quit();
 
+/**
+ * Makes this app the one the OS opens `marginalia://` links with (exported notes link back to their passage). Run
+ * unpackaged (`electron .`), the OS must be told to pass the app's folder too, or it would start Electron bare.
+ */
+function registerLinkScheme(): void {
+  const registered = app.isPackaged
+    ? app.setAsDefaultProtocolClient('marginalia')
+    : app.setAsDefaultProtocolClient('marginalia', process.execPath, [resolve(process.argv[1] ?? '.')]);
+  if (!registered) log.warn('could not register Marginalia as the handler of marginalia:// links');
+}
+
 function start(): void {
   let appData: ReturnType<typeof openAppData> | undefined;
   let mainWindow: BrowserWindow | null = null;
@@ -62,9 +75,20 @@ function start(): void {
     }
     void openOutsideFiles(appData, paths, () => mainWindow);
   };
+  // The same for marginalia:// links (macOS sends open-url before ready too).
+  const pendingLinks: string[] = linksFromArgv(process.argv, !app.isPackaged);
+  const openLinks = (urls: readonly string[]): void => {
+    if (!appData) {
+      pendingLinks.push(...urls);
+      return;
+    }
+    for (const url of urls) openOutsideLink(appData, url, () => mainWindow);
+  };
+  registerLinkScheme();
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
     openFiles(filesFromArgv(argv, workingDirectory, !app.isPackaged));
+    openLinks(linksFromArgv(argv, !app.isPackaged));
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -75,12 +99,21 @@ function start(): void {
     openFiles([filePath]);
   });
 
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openLinks([url]);
+  });
+
   app.whenReady().then(
     () => {
       const dataDir = app.getPath('userData');
       try {
         appData = openAppData(dataDir, {
-          ports: { pickArticleFile: articleFilePicker(() => mainWindow), ...linkPorts(() => mainWindow) },
+          ports: {
+            pickArticleFile: articleFilePicker(() => mainWindow),
+            pickExportDestination: exportDestinationPicker(() => mainWindow),
+            ...linkPorts(() => mainWindow),
+          },
           importWorkerFile: importWorkerFile(builtDir),
           log: (error) => log.error('an IPC call failed unexpectedly:', error),
           warn: log.warn,
@@ -99,6 +132,7 @@ function start(): void {
       registerIpc(appData.dispatch, { mainWindow: () => mainWindow, origins });
       openWindow();
       openFiles(pendingFiles.splice(0));
+      openLinks(pendingLinks.splice(0));
     },
     (error: unknown) => {
       log.error('Electron failed to start:', error);

@@ -9,5 +9,19 @@ import { resolve } from 'node:path';
  */
 export function filesFromArgv(argv: readonly string[], workingDirectory: string, unpackaged: boolean): string[] {
   const args = argv.slice(unpackaged ? 2 : 1);
-  return args.filter((arg) => arg !== '' && !arg.startsWith('-')).map((arg) => resolve(workingDirectory, arg));
+  return args
+    .filter((arg) => arg !== '' && !arg.startsWith('-') && !isMarginaliaLink(arg))
+    .map((arg) => resolve(workingDirectory, arg));
+}
+
+/**
+ * `marginalia://` links on the command line: how Windows and Linux hand the app a link the user clicked (at start,
+ * or through a second launch). Only checked for the scheme here; open-link.ts checks the rest.
+ */
+export function linksFromArgv(argv: readonly string[], unpackaged: boolean): string[] {
+  return argv.slice(unpackaged ? 2 : 1).filter(isMarginaliaLink);
+}
+
+function isMarginaliaLink(arg: string): boolean {
+  return /^marginalia:/i.test(arg);
 }

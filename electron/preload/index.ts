@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent, webUtils } from 'electron';
 
 import { buildApi } from '../../common/api.ts';
-import { articleOpenedEvent, contract, pageChannelTable } from '../../common/contract.ts';
+import { articleOpenedEvent, contract, linkOpenedEvent, pageChannelTable } from '../../common/contract.ts';
 
 /**
  * The whole preload: `window.marginalia` gets one named function per contract channel the page may call, each a
@@ -26,20 +26,26 @@ contextBridge.exposeInMainWorld('marginaliaFiles', {
 });
 
 /**
- * Articles main opened by itself (a path on the command line, a second launch, the OS's open-file). They can arrive
- * before the page has subscribed, so they wait here until a listener comes.
+ * What main opened by itself: articles (a path on the command line, a second launch, the OS's open-file) and
+ * `marginalia://` links. They can arrive before the page has subscribed, so each kind waits here until a listener
+ * comes.
  */
-type Opened = unknown;
-const waiting: Opened[] = [];
-const listeners = new Set<(opened: Opened) => void>();
-ipcRenderer.on(articleOpenedEvent, (_event: IpcRendererEvent, opened: Opened) => {
-  if (listeners.size === 0) waiting.push(opened);
-  else listeners.forEach((listener) => listener(opened));
-});
-contextBridge.exposeInMainWorld('marginaliaEvents', {
-  onArticleOpened(listener: (opened: Opened) => void): () => void {
+function relay(channel: string): (listener: (pushed: unknown) => void) => () => void {
+  const waiting: unknown[] = [];
+  const listeners = new Set<(pushed: unknown) => void>();
+  ipcRenderer.on(channel, (_event: IpcRendererEvent, pushed: unknown) => {
+    if (listeners.size === 0) waiting.push(pushed);
+    else listeners.forEach((listener) => listener(pushed));
+  });
+  return (listener) => {
     listeners.add(listener);
-    waiting.splice(0).forEach((opened) => listener(opened));
+    waiting.splice(0).forEach((pushed) => listener(pushed));
     return () => listeners.delete(listener);
-  },
+  };
+}
+const onArticleOpened = relay(articleOpenedEvent);
+const onLinkOpened = relay(linkOpenedEvent);
+contextBridge.exposeInMainWorld('marginaliaEvents', {
+  onArticleOpened: (listener: (opened: unknown) => void): (() => void) => onArticleOpened(listener),
+  onLinkOpened: (listener: (link: unknown) => void): (() => void) => onLinkOpened(listener),
 });

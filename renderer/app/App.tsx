@@ -7,9 +7,10 @@ import type { MarginaliaApi, OpenedArticle } from '../../common/contract.ts';
 import type { DeletedArticle, LibraryEntry } from '../../common/model.ts';
 import { messageOf, unwrap } from './api.ts';
 import { useCurrentArticle } from './articles/use-current-article.ts';
-import { useOpenedFromOutside } from './articles/use-opened-from-outside.ts';
+import { useLinksFromOutside, useOpenedFromOutside } from './articles/use-opened-from-outside.ts';
 import { AppHeader } from './components/AppHeader.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
+import { ExportDialog, exportedLine } from './export/ExportDialog.tsx';
 import { AllHighlightsDialog } from './highlights/AllHighlightsDialog.tsx';
 import {
   isAllHighlightsShortcut,
@@ -33,7 +34,7 @@ interface PendingReveal extends RevealRequest {
 }
 
 /** The one dialog over the window at a time, if any. */
-type Modal = 'search' | 'library' | 'web' | 'highlights' | null;
+type Modal = 'search' | 'library' | 'web' | 'highlights' | 'export' | null;
 
 /**
  * The whole window: a header to open files and web pages, search and list the library, window-wide notices, and the
@@ -63,6 +64,7 @@ export function App({ api }: { api: MarginaliaApi }) {
   const openSearch = useCallback(() => openModal('search'), [openModal]);
   const openWebPage = useCallback(() => openModal('web'), [openModal]);
   const openAllHighlights = useCallback(() => openModal('highlights'), [openModal]);
+  const openExport = useCallback(() => openModal('export'), [openModal]);
   // The library is listed afresh on every opening: counts change as the user highlights.
   const [listing, setListing] = useState<LibraryListing | null>(null);
   const openLibrary = useCallback(() => {
@@ -173,6 +175,11 @@ export function App({ api }: { api: MarginaliaApi }) {
     if (latest.current.modal !== null) closeModal();
     showOpened(opened);
   });
+  // A marginalia:// link (from an exported note): its article, at its highlight, as if chosen from search.
+  useLinksFromOutside(({ articleId, annotationId }) => {
+    if (latest.current.modal !== null) closeModal();
+    choose({ articleId, hit: annotationId ? { kind: 'quote', annotationId, snippet: [] } : null });
+  });
 
   const dragging = useFileDrop(modal === null, openDropped);
 
@@ -223,6 +230,7 @@ export function App({ api }: { api: MarginaliaApi }) {
           onSearch={openSearch}
           onLibrary={openLibrary}
           onAllHighlights={openAllHighlights}
+          onExport={openExport}
         />
         <NoticeBar
           notice={notice}
@@ -263,6 +271,17 @@ export function App({ api }: { api: MarginaliaApi }) {
       )}
       {modal === 'highlights' && <AllHighlightsDialog api={api} onChoose={choose} onClose={closeModal} />}
       {modal === 'web' && <OpenWebPageDialog api={api} onOpened={onWebPageOpened} onClose={closeModal} />}
+      {modal === 'export' && (
+        <ExportDialog
+          api={api}
+          article={view.kind === 'ready' ? { id: view.article.id, title: view.article.title } : null}
+          onExported={(report) => {
+            closeModal();
+            showNotice({ lines: [exportedLine(report)] });
+          }}
+          onClose={closeModal}
+        />
+      )}
       {dragging && (
         <div className="drop-hint" role="status">
           <p className="drop-hint-text">Drop to open</p>

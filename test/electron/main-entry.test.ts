@@ -32,6 +32,7 @@ const mocks = vi.hoisted(() => {
       setPath: vi.fn((_name: string, path: string) => (state.userData = path)),
       quit: vi.fn(),
       exit: vi.fn(),
+      setAsDefaultProtocolClient: vi.fn(() => true),
     },
     BrowserWindow: vi.fn(function BrowserWindow() {
       return window;
@@ -57,6 +58,8 @@ vi.mock('electron', () => ({
 vi.mock('../../electron/core/app-data.ts', () => ({ openAppData: mocks.openAppData }));
 const openOutsideFiles = vi.hoisted(() => vi.fn(async () => undefined));
 vi.mock('../../electron/main/open-outside.ts', () => ({ openOutsideFiles }));
+const openOutsideLink = vi.hoisted(() => vi.fn());
+vi.mock('../../electron/main/open-link.ts', () => ({ openOutsideLink }));
 const log = vi.hoisted(() => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() }));
 vi.mock('../../electron/main/log.ts', () => ({ log }));
 
@@ -64,8 +67,10 @@ vi.mock('../../electron/main/log.ts', () => ({ log }));
 const withFileDialog = {
   ports: {
     pickArticleFile: expect.any(Function),
+    pickExportDestination: expect.any(Function),
     confirmOpenLink: expect.any(Function),
     openExternal: expect.any(Function),
+    confirmInsideAddress: expect.any(Function),
   },
   log: expect.any(Function),
   warn: log.warn,
@@ -178,6 +183,38 @@ describe('main entry', () => {
         expect.objectContaining({ db: {} }),
         ['/home/reader/a.txt', '/home/reader/b.html'],
         expect.any(Function),
+      );
+    } finally {
+      process.argv = argv;
+    }
+  });
+
+  it('registers as the marginalia:// handler, and opens links from its command line, a second launch and open-url', async () => {
+    const argv = process.argv;
+    process.argv = ['/usr/bin/electron', '/home/reader/app', 'marginalia://open?article=3'];
+    try {
+      mocks.openAppData.mockReturnValue({ db: {}, dispatch: vi.fn(), close: vi.fn() });
+      await startMain();
+      // Unpackaged, the OS is told to start Electron with the app's folder.
+      expect(mocks.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('marginalia', process.execPath, [
+        '/home/reader/app',
+      ]);
+      const preventDefault = vi.fn();
+      mocks.emit('open-url', { preventDefault }, 'marginalia://open?article=4');
+      expect(preventDefault).toHaveBeenCalledOnce();
+      expect(openOutsideLink).not.toHaveBeenCalled();
+      await becomeReady();
+      mocks.emit('second-instance', {}, ['/usr/bin/electron', '.', 'marginalia://open?article=5'], '/home/reader');
+      expect(openOutsideLink.mock.calls.map((call) => call[1])).toEqual([
+        'marginalia://open?article=3',
+        'marginalia://open?article=4',
+        'marginalia://open?article=5',
+      ]);
+      // A link is never taken for a file to open.
+      expect(openOutsideFiles).not.toHaveBeenCalledWith(
+        expect.anything(),
+        expect.arrayContaining([expect.stringContaining('marginalia:')]),
+        expect.anything(),
       );
     } finally {
       process.argv = argv;

@@ -44,4 +44,9 @@ describe('electron-builder configuration', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**/*.node');
   });
+
+  it('registers the marginalia:// scheme, so links in exported notes open the app', async () => {
+    const config = await packagingConfig();
+    expect(config.protocols).toEqual([{ name: 'Marginalia link', schemes: ['marginalia'] }]);
+  });
 });

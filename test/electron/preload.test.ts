@@ -57,6 +57,18 @@ describe('preload', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('keeps marginalia:// links main was handed until the page listens, apart from articles', () => {
+    const events = exposed[2]?.[1] as { onLinkOpened(listener: (link: unknown) => void): () => void };
+    const link = subscriptions.find(([channel]) => channel === 'events:link-opened') as
+      [string, (event: unknown, link: unknown) => void] | undefined;
+    expect(link).toBeDefined();
+    link?.[1]({}, { articleId: 3, annotationId: null });
+    const seen: unknown[] = [];
+    const stop = events.onLinkOpened((pushed) => seen.push(pushed));
+    expect(seen).toEqual([{ articleId: 3, annotationId: null }]);
+    stop();
+  });
+
   it('turns each named verb into one invoke on its contract channel', async () => {
     const api = exposed[0]?.[1] as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
     const table = pageChannelTable();

@@ -8,7 +8,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { buildApi } from '../../common/api.ts';
 import { type MarginaliaApi, pageChannelTable } from '../../common/contract.ts';
 import { openAppData } from '../../electron/core/app-data.ts';
-import { noUserPorts } from '../../electron/ipc/handlers.ts';
+import { type HandlerPorts, noUserPorts } from '../../electron/ipc/handlers.ts';
 import { imageResponse, isImagePath } from '../../electron/main/image-files.ts';
 import { rendererFileResponse, resolveRendererFile } from '../../electron/main/renderer-files.ts';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.ts';
@@ -52,6 +52,8 @@ export interface LaunchOptions {
    * again.
    */
   pickArticleFile?: () => Promise<string | undefined>;
+  /** Stands in for the dialog that asks where an export goes (export.run); without it, it is cancelled. */
+  pickExportDestination?: HandlerPorts['pickExportDestination'];
 }
 
 /** A running app: the page to drive, the back end it talks to, and how to stop it. */
@@ -81,9 +83,15 @@ const notBuiltMessage = `The renderer is not built (${join(rendererRoot, 'index.
 /** Launches the app on a data folder and waits until the reader shows the article. */
 export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   if (!existsSync(join(rendererRoot, 'index.html'))) throw new Error(notBuiltMessage);
-  const { dataDir, viewport = { width: 1280, height: 800 }, pickArticleFile } = options;
-
-  const appData = openAppData(dataDir, pickArticleFile ? { ports: { ...noUserPorts, pickArticleFile } } : {});
+  const { dataDir, viewport = { width: 1280, height: 800 }, pickArticleFile, pickExportDestination } = options;
+  const ports: HandlerPorts = {
+    ...noUserPorts,
+    // The pages these tests open are served on this computer, and the user who typed the address agrees to open it.
+    confirmInsideAddress: async () => true,
+    ...(pickArticleFile ? { pickArticleFile } : {}),
+    ...(pickExportDestination ? { pickExportDestination } : {}),
+  };
+  const appData = openAppData(dataDir, { ports });
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });

@@ -407,6 +407,13 @@ const malformed: Record<string, BadCase[]> = {
       'The text after the highlight is not what this article says there.',
     ),
   ],
+  'export:run': [
+    invalid('no input', () => undefined, 'expected object, received undefined'),
+    invalid('an unknown format', () => ({ format: 'pdf' }), 'Export to Markdown, Web Annotation JSON or CSV'),
+    invalid('no articles', () => ({ format: 'csv', articleIds: [] }), 'Choose at least one article to export.'),
+    invalid('a path', () => ({ format: 'csv', destination: '/etc/cron.d/x' }), 'Unrecognized key: "destination"'),
+    invalid('an id as a string', () => ({ format: 'csv', articleIds: ['1'] }), 'expected number, received string'),
+  ],
   'search:query': [
     invalid('no input', () => undefined, 'expected object, received undefined'),
     invalid('a missing text', () => ({}), 'text: Invalid input: expected string, received undefined'),

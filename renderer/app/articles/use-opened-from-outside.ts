@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 
-import type { OpenedArticle } from '../../../common/contract.ts';
+import type { OpenedArticle, OpenedLink } from '../../../common/contract.ts';
 
 /**
  * Articles main opened by itself (a path on the command line, a second launch with a file, the OS's open-file),
@@ -14,4 +14,17 @@ export function useOpenedFromOutside(onOpened: (opened: OpenedArticle) => void):
     onOpenedRef.current = onOpened;
   });
   useEffect(() => window.marginaliaEvents?.onArticleOpened((opened) => onOpenedRef.current(opened)), []);
+}
+
+/**
+ * `marginalia://` links main was handed (from an exported Markdown file, say), already checked against the library,
+ * pushed through the preload's `window.marginaliaEvents`: each is handed to `onLink`, which shows its article and
+ * highlight. Those that came before the page listened are handed over at once.
+ */
+export function useLinksFromOutside(onLink: (link: OpenedLink) => void): void {
+  const onLinkRef = useRef(onLink);
+  useEffect(() => {
+    onLinkRef.current = onLink;
+  });
+  useEffect(() => window.marginaliaEvents?.onLinkOpened((link) => onLinkRef.current(link)), []);
 }

@@ -10,15 +10,26 @@ export interface AppHeaderProps {
   onSearch(): void;
   onLibrary(): void;
   onAllHighlights(): void;
+  onExport(): void;
 }
 
 /**
  * The bar across the top: the app's name, "Library" (Ctrl/⌘+Shift+L), "All highlights" (Ctrl/⌘+Shift+A), "Search"
- * (Ctrl/⌘+K), "Open web page…" (Ctrl/⌘+L), "Open…" (Ctrl/⌘+O) and, away from it, a way back to the built-in article.
+ * (Ctrl/⌘+K), "Export…", "Open web page…" (Ctrl/⌘+L), "Open…" (Ctrl/⌘+O) and, away from it, a way back to the built-in
+ * article.
  */
 export function AppHeader(props: AppHeaderProps) {
-  const { showingDefault, opening, onOpenFile, onOpenWebPage, onOpenDefault, onSearch, onLibrary, onAllHighlights } =
-    props;
+  const {
+    showingDefault,
+    opening,
+    onOpenFile,
+    onOpenWebPage,
+    onOpenDefault,
+    onSearch,
+    onLibrary,
+    onAllHighlights,
+    onExport,
+  } = props;
   return (
     <header className="app-header">
       <span className="app-name">Marginalia</span>
@@ -42,6 +53,15 @@ export function AppHeader(props: AppHeaderProps) {
         <ShortcutButton keys={searchKeys} title="Search the library" opensDialog onClick={onSearch}>
           Search
         </ShortcutButton>
+        <button
+          type="button"
+          className="text-button"
+          title="Export highlights and notes to Markdown, Web Annotation JSON-LD or CSV"
+          aria-haspopup="dialog"
+          onClick={onExport}
+        >
+          Export…
+        </button>
         <ShortcutButton keys={webPageKeys} title="Open a page from the web" opensDialog onClick={onOpenWebPage}>
           Open web page…
         </ShortcutButton>

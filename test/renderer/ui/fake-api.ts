@@ -91,12 +91,14 @@ export class FakeApi {
   readonly webPages = new Map<string, OpenedArticle>();
   /** What dropping files answers, by path (`files` stands in for the preload's File-to-path step). */
   readonly droppedFiles = new Map<string, OpenedArticle>();
+  /** Where the user says an export goes in main's dialog; null cancels it. */
+  exportTo: string | null = '/home/ada/Vault';
   /** Whether the user agrees when a link asks to open in the browser; the links they agreed to, in order. */
   agreeToLinks = true;
   readonly openedLinks: string[] = [];
   readonly #deleted = new Map<string, { article: Article; annotations: Annotation[] }>();
   readonly #articles = new Map<number, Article>();
-  readonly #failures = new Map<string, { code: ErrorCode; message: string }>();
+  readonly #failures = new Map<string, { code: ErrorCode; message: string; every?: boolean }>();
   #hold: Promise<void> | undefined;
   #release: (() => void) | undefined;
   #clock = Date.parse('2025-02-01T00:00:00.000Z');
@@ -104,6 +106,11 @@ export class FakeApi {
   /** The next call to `channel` (e.g. "annotations.create") fails with this message. */
   failNext(channel: string, message: string, code: ErrorCode = 'internal'): void {
     this.#failures.set(channel, { code, message });
+  }
+
+  /** Every call to `channel` fails with this message from now on (a library that cannot be read, say). */
+  failEvery(channel: string, message: string, code: ErrorCode = 'internal'): void {
+    this.#failures.set(channel, { code, message, every: true });
   }
 
   /** Holds every response until `release()`; calls are still recorded the moment they are made. */
@@ -301,6 +308,16 @@ export class FakeApi {
           return { opened: this.agreeToLinks };
         }),
     },
+    export: {
+      run: (input) =>
+        this.#call('export', 'run', input, ({ format, articleIds }) => {
+          if (this.exportTo === null) return null;
+          const ids = articleIds ?? [this.article.id, ...this.#articles.keys()];
+          const highlights = [...this.annotations.values()].filter((a) => ids.includes(a.articleId)).length;
+          const files = format === 'markdown' ? ids.length : 1;
+          return { format, articles: ids.length, highlights, files, destination: this.exportTo };
+        }),
+    },
     search: {
       query: (input) => this.#call('search', 'query', input, ({ text }) => this.#search(text)),
     },
@@ -464,9 +481,9 @@ export class FakeApi {
     const channel = `${group}.${verb}`;
     this.calls.push({ channel, input: structuredClone(input) });
     const failure = this.#failures.get(channel);
-    this.#failures.delete(channel);
+    if (!failure?.every) this.#failures.delete(channel);
     await this.#hold;
-    if (failure) return { ok: false, error: failure };
+    if (failure) return { ok: false, error: { code: failure.code, message: failure.message } };
     const spec = contract[group][verb] as { input: z.ZodType };
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: describeIssues(parsed.error) } };

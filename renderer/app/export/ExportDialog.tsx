@@ -1,0 +1,165 @@
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+
+import type { MarginaliaApi } from '../../../common/contract.ts';
+import type { ExportFormat, ExportReport } from '../../../common/model.ts';
+import { messageOf, unwrap } from '../api.ts';
+import { dialogFrameKey } from '../components/dialog-focus.ts';
+
+/** Props of the "Export…" dialog. */
+export interface ExportDialogProps {
+  api: MarginaliaApi;
+  /** The article shown, which "This article" exports; null when none is. */
+  article: { id: number; title: string } | null;
+  /** The export is written: close, and say what was written where. */
+  onExported(report: ExportReport): void;
+  /** Escape, Cancel or a click outside: close and give focus back. */
+  onClose(): void;
+}
+
+const formats: ReadonlyArray<{ value: ExportFormat; label: string; hint: string }> = [
+  {
+    value: 'markdown',
+    label: 'Markdown files',
+    hint: 'One file per article, for a notes vault (Obsidian, Logseq). Exporting again into the same folder keeps what you wrote around Marginalia’s part.',
+  },
+  {
+    value: 'web-annotation',
+    label: 'Web Annotation JSON-LD',
+    hint: 'The W3C standard: every highlight, note, tag and colour, for other annotation tools.',
+  },
+  { value: 'csv', label: 'CSV for Readwise', hint: 'Readwise’s import columns first, then colour, tags and ids.' },
+];
+
+/**
+ * "Export…": what to export (the article shown, or the whole library) and in which open format. Main asks where the
+ * export goes in its own dialog (a folder for Markdown, a file otherwise), so this dialog never names a path; while
+ * main writes it says "Exporting…", and a failure is shown here in main's words with the choices kept.
+ */
+export function ExportDialog({ api, article, onExported, onClose }: ExportDialogProps) {
+  const [format, setFormat] = useState<ExportFormat>('markdown');
+  const [scope, setScope] = useState<'article' | 'library'>(article ? 'article' : 'library');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  const live = useRef(true);
+  const id = useId();
+
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const articleIds = scope === 'article' && article ? [article.id] : undefined;
+      const report = unwrap(await api.export.run(articleIds ? { format, articleIds } : { format }));
+      if (!live.current) return;
+      // Cancelled in main's dialog: the choices stay, for another try or Cancel.
+      if (report) onExported(report);
+      else setBusy(false);
+    } catch (reason) {
+      if (!live.current) return;
+      setError(messageOf(reason));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={dialog}
+        className="search-dialog web-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-heading`}
+        aria-busy={busy || undefined}
+        onKeyDown={(event: KeyboardEvent) => dialogFrameKey(event, dialog.current, onClose)}
+      >
+        <h2 id={`${id}-heading`} className="library-heading">
+          Export highlights and notes
+        </h2>
+        <form className="web-form" onSubmit={(event) => void submit(event)}>
+          <fieldset className="export-choices" disabled={busy}>
+            <legend className="web-label">What</legend>
+            {article && (
+              <label className="export-choice">
+                <input
+                  type="radio"
+                  name={`${id}-scope`}
+                  checked={scope === 'article'}
+                  onChange={() => setScope('article')}
+                  autoFocus
+                />
+                This article, “{article.title}”
+              </label>
+            )}
+            <label className="export-choice">
+              <input
+                type="radio"
+                name={`${id}-scope`}
+                checked={scope === 'library'}
+                onChange={() => setScope('library')}
+                autoFocus={!article}
+              />
+              The whole library
+            </label>
+          </fieldset>
+          <fieldset className="export-choices" disabled={busy}>
+            <legend className="web-label">Format</legend>
+            {formats.map((choice) => (
+              <label key={choice.value} className="export-choice">
+                <input
+                  type="radio"
+                  name={`${id}-format`}
+                  value={choice.value}
+                  checked={format === choice.value}
+                  onChange={() => setFormat(choice.value)}
+                  aria-describedby={`${id}-${choice.value}`}
+                />
+                {choice.label}
+                <span id={`${id}-${choice.value}`} className="export-hint">
+                  {choice.hint}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {error !== null ? (
+            <p className="search-message error-text" role="alert">
+              {error}
+            </p>
+          ) : (
+            <p className="search-message" role="status">
+              {busy
+                ? 'Exporting…'
+                : format === 'markdown'
+                  ? 'Next, choose the folder to export into.'
+                  : 'Next, choose where to save the file.'}
+            </p>
+          )}
+          <div className="dialog-buttons">
+            <button type="button" className="text-button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary-button" aria-disabled={busy || undefined}>
+              {busy ? 'Exporting…' : 'Export…'}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+/** What an export wrote, as the notice says it: "Exported 12 highlights of 3 articles to …". */
+export function exportedLine(report: ExportReport): string {
+  const highlights = report.highlights === 1 ? '1 highlight' : `${report.highlights} highlights`;
+  const articles = report.articles === 1 ? '1 article' : `${report.articles} articles`;
+  const files = report.format === 'markdown' ? ` (${report.files === 1 ? '1 file' : `${report.files} files`})` : '';
+  return `Exported ${highlights} of ${articles} to ${report.destination}${files}.`;
+}
