@@ -69,7 +69,7 @@ export async function moveWithCompanions(file: string, to: string): Promise<void
 }
 
 /** Whether `error` is a Node system error with one of `codes`. */
-export function isCode(error: unknown, ...codes: string[]): boolean {
+function isCode(error: unknown, ...codes: string[]): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   return code !== undefined && codes.includes(code);
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -5,7 +6,7 @@ import { databaseFileName } from '../app-data.ts';
 import { fileTime } from './backup-names.ts';
 import { checkLibraryFile } from './check-file.ts';
 import { moveWithCompanions, removeCompanions, syncFile, syncFolder } from './durable-files.ts';
-import { makeBackup } from './make-backup.ts';
+import { makeBackup, type MakeBackupOptions } from './make-backup.ts';
 
 /** What restoreBackup did, or why it did nothing. */
 export type RestoreOutcome =
@@ -35,7 +36,7 @@ export type RestoreOutcome =
 export async function restoreBackup(
   dataDir: string,
   backupFile: string,
-  options: { now?: () => Date } = {},
+  options: Pick<MakeBackupOptions, 'now' | 'workerFile'> = {},
 ): Promise<RestoreOutcome> {
   const now = options.now ?? (() => new Date());
   const chosen = checkLibraryFile(backupFile);
@@ -47,7 +48,7 @@ export async function restoreBackup(
 
   const library = path.join(dataDir, databaseFileName);
   const current = checkLibraryFile(library);
-  const safetyBackup = current.ok ? (await makeBackup(dataDir, 'before-restore', { now })).file : undefined;
+  const safetyBackup = current.ok ? (await makeBackup(dataDir, 'before-restore', options)).file : undefined;
 
   const incoming = `${library}.restoring`;
   try {
@@ -62,7 +63,7 @@ export async function restoreBackup(
   let removedCompanions: string[] = [];
   try {
     if (!current.ok && current.problem !== 'missing') {
-      damagedKeptAs = path.join(dataDir, `marginalia.damaged-${fileTime(now())}.db`);
+      damagedKeptAs = unusedDamagedName(dataDir, now());
       await moveWithCompanions(library, damagedKeptAs);
     } else {
       removedCompanions = await removeCompanions(library);
@@ -81,4 +82,11 @@ export async function restoreBackup(
     ...(damagedKeptAs === undefined ? {} : { damagedKeptAs }),
     removedCompanions,
   };
+}
+
+/** `marginalia.damaged-<time>.db`, a millisecond later while that name is taken: a kept file is never replaced. */
+function unusedDamagedName(dataDir: string, time: Date): string {
+  let at = time;
+  while (existsSync(path.join(dataDir, `marginalia.damaged-${fileTime(at)}.db`))) at = new Date(at.getTime() + 1);
+  return path.join(dataDir, `marginalia.damaged-${fileTime(at)}.db`);
 }

@@ -100,6 +100,14 @@ describe('restoreBackup', () => {
     expect(readdirSync(path.join(dataDir, 'backups'))).toEqual([chosen.name]);
     expect(rowsOf(libraryFile(dataDir))).toEqual(rowsOf(chosen.file));
     opensWhole(dataDir);
+
+    // Damaged again, restored again in the same millisecond: the first kept file is not replaced.
+    damageFile(libraryFile(dataDir), 'random-bytes');
+    const again = await restoreBackup(dataDir, chosen.file, { now });
+    expect(again).toMatchObject({
+      damagedKeptAs: path.join(dataDir, 'marginalia.damaged-2026-12-02T07-15-03.124Z.db'),
+    });
+    expect(bytesOf(keptAs).equals(damaged)).toBe(true);
   });
 
   it('restores into a data folder whose library is gone', async () => {
