@@ -55,7 +55,9 @@ async function* backupsNewestFirst(dataDir: string, depth: CheckDepth): AsyncGen
   for (const { name, createdAt, reason } of names) {
     await nextTurn();
     const file = path.join(folder, name);
-    const bytes = (await stat(file)).size;
+    // Rotation may have deleted it since the folder was read: a backup that is gone is not listed.
+    const bytes = (await stat(file).catch(() => undefined))?.size;
+    if (bytes === undefined) continue;
     const { check, value } = inspect(file, depth);
     yield check.ok && value
       ? { file, name, createdAt, reason, bytes, good: true, ...value }

@@ -19,7 +19,8 @@ export function pagesPerStep(pageSize: number): number {
 
 /**
  * Copies the SQLite database in `sourceFile` into the new file `destination` with SQLite's online backup, one
- * small step per event-loop turn, so the caller's loop (the app's main process) is never held longer than a step.
+ * small step per event-loop turn, so the caller's loop (the app's main process) is held for a step at a time: a few
+ * milliseconds, except the last, SQLite's commit of the copy (see bytesBetweenFlushes for why and what it costs).
  *
  * The copy is read from a connection of its own holding one read transaction from start to end: in WAL mode that
  * is a fixed snapshot, so writes made meanwhile (by the app's connection or any other) neither appear half in the
