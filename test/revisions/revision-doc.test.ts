@@ -158,4 +158,40 @@ describe('revisionDoc', () => {
       );
     }
   });
+
+  it('a paragraph moved and rewrapped keeps its words: whitespace for other whitespace is no edit', () => {
+    // Scrapy's loaders page: a paragraph moved down and its lines broken at other words. Between the new breaks the
+    // shared runs are under 24 characters, so only growing the run before them across the breaks finds them.
+    const para =
+      'The item and the remaining keyword arguments are assigned to the Loader\n    context (see the processors).';
+    const rewrapped =
+      'The item and the remaining keyword arguments are\n    assigned to the Loader context (see\n  the processors).';
+    const before = [first, para, second, third].join('\n\n');
+    const after = [first, second, third, rewrapped].join('\n\n');
+    const doc = revisionDoc(before, after);
+    expect(truthProblems(before, after, doc)).toEqual([]);
+    const words = 'assigned to the Loader';
+    const at = after.indexOf(words);
+    expect(Array.from(doc.doc.origin.slice(at, at + words.length))).toEqual(range(before.indexOf(words), words.length));
+    // The new line breaks are new text inside the highlight; the highlight is intact, its true span the new lines.
+    const quote = 'are assigned to the Loader\n    context';
+    const from = before.indexOf(quote);
+    const truth = new TruthIndex(doc.doc, before.length).truth(from, from + quote.length);
+    expect(truth.state).toBe('intact');
+    expect(truth.candidates[0]).toMatchObject({
+      start: after.indexOf('are\n    assigned'),
+      end: after.indexOf('context (see') + 'context'.length,
+    });
+  });
+
+  it('rewrapped text next to text that is not the same stops at the first word that differs', () => {
+    const before = `${first}\n\nThe Scrapy process continues running\nnormally after the dump.`;
+    const after = `${first}\n\nThe Scrapy process continues\nrunning as usual after the dump.`;
+    const doc = revisionDoc(before, after);
+    expect(truthProblems(before, after, doc)).toEqual([]);
+    const at = after.indexOf('running');
+    expect(doc.doc.origin[at]).toBe(before.indexOf('running'));
+    // "normally" became "as usual": beyond the new line break the words differ, so nothing grows there.
+    expect(doc.doc.origin[after.indexOf('as usual')]).toBe(-1);
+  });
 });

@@ -29,7 +29,11 @@ import { type CommonRun, maximalCommonRuns, type Piece } from './common-runs.ts'
  * 4. **grown**: each run grows over unexplained target characters beside it that match the base characters beside
  *    its source. Where a section "### Event: 'x'" moved and a new "### Event: 'y'" took its place, the runs stop at
  *    "x'…": "### Event: '" is taken by the new heading in place. Grown, the moved section has its heading again
- *    (over base characters already placed, a copy).
+ *    (over base characters already placed, a copy). A run of whitespace for another (a paragraph rewrapped, a list
+ *    re-indented) does not stop it when the words beyond both match: the words are the base's, the new whitespace
+ *    new text. Between a rewrapped paragraph's new line breaks the shared runs are often under `minimumShared`, so
+ *    its words were lost (Scrapy's "are assigned to the Loader\n    context" as "are\n    assigned to the Loader
+ *    context", destroyed) or given to another sentence sharing a few of them (figures: d30 wrong anchors 53 → 47).
  *
  * No lookalikes (`lookalike` -1): those only generated edits make.
  */
@@ -251,28 +255,47 @@ function grow(into: Explained, run: Unnumbered, side: -1 | 1): void {
   const fromAcross = (offset: number): boolean =>
     across !== undefined && offset >= across.baseStart && offset < across.baseStart + across.length;
   const grown: Array<{ t: number; b: number }> = [];
-  while (
-    t >= 0 &&
-    b >= 0 &&
-    t < target.length &&
-    b < base.length &&
-    origin[t] === -1 &&
-    target[t] === base[b] &&
-    !fromAcross(b)
-  ) {
-    grown.push({ t, b });
-    t += side;
-    b += side;
+  const inside = (at: number, length: number): boolean => at >= 0 && at < length;
+  for (;;) {
+    if (!inside(t, target.length) || !inside(b, base.length) || origin[t] !== -1 || fromAcross(b)) break;
+    if (target[t] === base[b]) {
+      grown.push({ t, b });
+      t += side;
+      b += side;
+      continue;
+    }
+    // Rewrapped or re-indented: a run of whitespace for another. Its words go on beyond it, in order; the new
+    // whitespace stays unexplained (new text inside a highlight does not split it).
+    const gapT = whitespaceRun(target, t, side);
+    const gapB = whitespaceRun(base, b, side);
+    if (gapT === 0 || gapB === 0) break;
+    const nextT = t + side * gapT;
+    const nextB = b + side * gapB;
+    let free = true;
+    for (let k = t; k !== nextT; k += side) if (origin[k] !== -1) free = false;
+    // The base's whitespace must be free too: skipping another run's text would put this one out of base order.
+    for (let k = b; k !== nextB; k += side) if (fromAcross(k) || placed[k]) free = false;
+    if (!free || !inside(nextT, target.length) || !inside(nextB, base.length) || target[nextT] !== base[nextB]) break;
+    t = nextT;
+    b = nextB;
   }
   if (side < 0) grown.reverse();
-  // One run per stretch of the same kind.
+  // One run per stretch of the same kind, contiguous on both sides.
   const kindAt = (k: number): RunKind => (run.kind !== 'copied' && !placed[grown[k]!.b] ? run.kind : 'copied');
+  const continues = (k: number): boolean => grown[k]!.t === grown[k - 1]!.t + 1 && grown[k]!.b === grown[k - 1]!.b + 1;
   let from = 0;
   for (let k = 1; k <= grown.length; k++) {
-    if (k < grown.length && kindAt(k) === kindAt(from)) continue;
+    if (k < grown.length && kindAt(k) === kindAt(from) && continues(k)) continue;
     into.add({ targetStart: grown[from]!.t, baseStart: grown[from]!.b, length: k - from, kind: kindAt(from) });
     from = k;
   }
+}
+
+/** How many whitespace characters `text` has from `at` going towards `side`. */
+function whitespaceRun(text: string, at: number, side: -1 | 1): number {
+  let n = 0;
+  while (at + side * n >= 0 && at + side * n < text.length && /\s/.test(text[at + side * n]!)) n++;
+  return n;
 }
 
 /**
