@@ -8,7 +8,7 @@ import { replaceArticleImages } from '../../db/article-images.ts';
 import { type ArticleBody, getArticleBySource, insertArticle, updateArticleContent } from '../../db/articles.ts';
 import { hashText } from '../../db/text-hash.ts';
 import { documentName } from './import/article-title.ts';
-import { type ImportedArticle, ImportRefusedError } from './import/index.ts';
+import { type ImportedArticle, ImportRefusedError } from './import/types.ts';
 import type { StoredImage } from './web/load-images.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { DroppedFiles } from '../../common/contract.ts';
 import type { OpenedArticle } from '../../common/model.ts';
 import { dropMissingImages } from './import/drop-missing-images.ts';
 import type { ImportRunner } from './import/import-runner.ts';
-import { type ImportedArticle, ImportRefusedError } from './import/index.ts';
+import { type ImportedArticle, ImportRefusedError } from './import/types.ts';
 import { describeSource, storeImportedArticle } from './import-article.ts';
 import { type AddressSpace, addressSpaceOfPage, type ResolveHost } from './web/address-space.ts';
 import { fetchPage } from './web/fetch-page.ts';

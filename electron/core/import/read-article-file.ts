@@ -6,41 +6,12 @@ import { documentText } from '../../../common/document.ts';
 import { limits } from '../../../common/model.ts';
 import { parseTextArticle } from '../text-article.ts';
 import { oneLine, quoted } from './article-title.ts';
+import { type FileKind, kindsByExtension, unsupportedTypeMessage } from './article-types.ts';
 import { binaryKind } from './binary-signature.ts';
 import { decodeText, startsWithUtf16Mark } from './decode-text.ts';
 import { importHtml } from './html-article.ts';
 import { importMarkdown } from './markdown-article.ts';
 import { type ImportedArticle, ImportRefusedError } from './types.ts';
-
-type FileKind = 'text' | 'markdown' | 'html';
-
-/** The file types Marginalia opens, by extension (lower case); a file without one is read as text. */
-const kindsByExtension: Record<string, FileKind> = {
-  '': 'text',
-  '.txt': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-};
-
-/**
- * Whether a path names a file of a type Marginalia opens, by a real extension. Dropped files must have one: a drop
- * is the one way in where main gets a path from the page, and this keeps files such as ~/.ssh/id_ed25519 or
- * ~/.netrc (no extension, read as text when chosen in the Open dialog) out of reach of a page gone wrong.
- */
-export function hasArticleExtension(filePath: string): boolean {
-  const extension = path.extname(filePath).toLowerCase();
-  return extension !== '' && extension in kindsByExtension;
-}
-
-/** The refusal of a file whose type Marginalia does not open, naming it. */
-export function unsupportedTypeMessage(filePath: string): string {
-  return `${quoted(path.basename(filePath))} is not a type of file Marginalia can open: choose ${supportedTypes}.`;
-}
-
-const supportedTypes = 'a text file (.txt), Markdown (.md, .markdown) or a web page (.html, .htm, .xhtml)';
 
 /**
  * More replaced characters than this share of the text means the file is not in the encoding it was read as (a
