@@ -12,6 +12,8 @@ const config: KnipConfig = {
     'electron/launcher/with-electron.ts',
     // The bench page, built and served by test/bench/run.ts from its index.html.
     'test/bench/page/main.ts',
+    // The crash test's child process, spawned by path by test/core/crash/crash.test.ts.
+    'test/core/crash/crash-writer.ts',
   ],
   project: [
     'common/**/*.ts',
