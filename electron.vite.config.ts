@@ -46,11 +46,14 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      // The import worker is its own entry, out/main/import-worker.js, started by electron/core/import/import-runner.ts.
+      // The workers are entries of their own: out/main/import-worker.js, started by
+      // electron/core/import/import-runner.ts, and the backup copy's.
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           'import-worker': resolve(import.meta.dirname, 'electron/core/import/import-worker.ts'),
+          // The backup copy's worker, out/main/backup-copy-worker.js (electron/core/backup/copy-in-worker.ts).
+          'backup-copy-worker': resolve(import.meta.dirname, 'electron/core/backup/copy-worker.ts'),
         },
       },
     },

@@ -3,11 +3,13 @@ import { join, resolve } from 'node:path';
 import { app, type BrowserWindow, dialog } from 'electron';
 
 import { openAppData } from '../core/app-data.ts';
+import { backupWorkerFile } from '../core/backup/copy-in-worker.ts';
 import { importWorkerFile } from '../core/import/import-runner.ts';
 import { allowedOrigins, appEntryUrl } from './app-origin.ts';
 import { articleFilePicker } from './article-file-dialog.ts';
 import { exportDestinationPicker } from './export-dialog.ts';
 import { registerIpc } from './ipc.ts';
+import { LibraryBackups } from './library-backups.ts';
 import { linkPorts } from './links.ts';
 import { log } from './log.ts';
 import { openOutsideLink } from './open-link.ts';
@@ -54,6 +56,8 @@ function registerLinkScheme(): void {
 
 function start(): void {
   let appData: ReturnType<typeof openAppData> | undefined;
+  let backups: LibraryBackups | undefined;
+  let backedUpOnQuit = false;
   let mainWindow: BrowserWindow | null = null;
 
   const openWindow = (): void => {
@@ -129,7 +133,16 @@ function start(): void {
       }
       denyAllPermissions();
       serveAppProtocol(rendererRoot, appData.db);
-      registerIpc(appData.dispatch, { mainWindow: () => mainWindow, origins });
+      backups = new LibraryBackups({ dataDir, workerFile: backupWorkerFile(builtDir), warn: log.warn });
+      const { dispatch } = appData;
+      // Every call the page makes is use of the app: an hour of it makes a backup (library-backups.ts).
+      registerIpc(
+        (channel, input) => {
+          backups?.noteActivity();
+          return dispatch(channel, input);
+        },
+        { mainWindow: () => mainWindow, origins },
+      );
       openWindow();
       openFiles(pendingFiles.splice(0));
       openLinks(pendingLinks.splice(0));
@@ -148,8 +161,13 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
     appData?.close();
     appData = undefined;
+    // Then a backup of the closed library (everything in the file), and quit again once it is made.
+    if (!backups || backedUpOnQuit) return;
+    backedUpOnQuit = true;
+    event.preventDefault();
+    void backups.onQuit().finally(() => app.quit());
   });
 }

@@ -15,6 +15,8 @@ const mocks = vi.hoisted(() => {
     isMinimized: vi.fn(() => true),
     restore: vi.fn(),
     focus: vi.fn(),
+    isDestroyed: vi.fn(() => false),
+    webContents: { mainFrame: { processId: 1, routingId: 1 } },
   };
   return {
     listeners,
@@ -58,6 +60,12 @@ vi.mock('electron', () => ({
 vi.mock('../../electron/core/app-data.ts', () => ({ openAppData: mocks.openAppData }));
 const openOutsideFiles = vi.hoisted(() => vi.fn(async () => undefined));
 vi.mock('../../electron/main/open-outside.ts', () => ({ openOutsideFiles }));
+const backups = vi.hoisted(() => ({ noteActivity: vi.fn(), onQuit: vi.fn(async () => undefined) }));
+vi.mock('../../electron/main/library-backups.ts', () => ({
+  LibraryBackups: vi.fn(function LibraryBackups() {
+    return backups;
+  }),
+}));
 const openOutsideLink = vi.hoisted(() => vi.fn());
 vi.mock('../../electron/main/open-link.ts', () => ({ openOutsideLink }));
 const log = vi.hoisted(() => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() }));
@@ -119,7 +127,28 @@ describe('main entry', () => {
     options.log(failure);
     expect(log.error).toHaveBeenCalledExactlyOnceWith('an IPC call failed unexpectedly:', failure);
 
-    mocks.emit('will-quit');
+    // Every IPC call counts as use for the hourly backup, and reaches the data's dispatcher.
+    const [channel, handler] = mocks.ipcMain.handle.mock.calls[0] as [
+      string,
+      (event: unknown, input: unknown) => Promise<unknown>,
+    ];
+    const fromWindow = {
+      sender: mocks.window.webContents,
+      senderFrame: { url: 'app://marginalia/index.html', processId: 1, routingId: 1 },
+    };
+    await handler(fromWindow, undefined);
+    expect(channel).toMatch(/^[a-z]+:[a-z-]+$/);
+    expect(backups.noteActivity).toHaveBeenCalled();
+
+    // Quitting closes the library, then waits for its backup, then quits for good.
+    const preventDefault = vi.fn();
+    mocks.emit('will-quit', { preventDefault });
+    expect(close).toHaveBeenCalledOnce();
+    expect(preventDefault).toHaveBeenCalledOnce();
+    expect(backups.onQuit).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(mocks.app.quit).toHaveBeenCalledOnce());
+    mocks.emit('will-quit', { preventDefault });
+    expect(preventDefault).toHaveBeenCalledOnce();
     expect(close).toHaveBeenCalledOnce();
   });
 
