@@ -7,6 +7,7 @@ import { backupWorkerFile } from '../core/backup/copy-in-worker.ts';
 import { importWorkerFile } from '../core/import/import-runner.ts';
 import { allowedOrigins, appEntryUrl } from './app-origin.ts';
 import { articleFilePicker } from './article-file-dialog.ts';
+import { checkLibraryAtStart } from './damaged-library.ts';
 import { exportDestinationPicker } from './export-dialog.ts';
 import { registerIpc } from './ipc.ts';
 import { LibraryBackups } from './library-backups.ts';
@@ -109,8 +110,13 @@ function start(): void {
   });
 
   app.whenReady().then(
-    () => {
+    async () => {
       const dataDir = app.getPath('userData');
+      // A damaged library is offered its newest good backup before anything opens it (damaged-library.ts).
+      if (!(await checkLibraryAtStart(dataDir))) {
+        app.exit(1);
+        return;
+      }
       try {
         appData = openAppData(dataDir, {
           ports: {

@@ -66,6 +66,8 @@ vi.mock('../../electron/main/library-backups.ts', () => ({
     return backups;
   }),
 }));
+const checkLibraryAtStart = vi.hoisted(() => vi.fn(async () => true));
+vi.mock('../../electron/main/damaged-library.ts', () => ({ checkLibraryAtStart }));
 const openOutsideLink = vi.hoisted(() => vi.fn());
 vi.mock('../../electron/main/open-link.ts', () => ({ openOutsideLink }));
 const log = vi.hoisted(() => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() }));
@@ -248,6 +250,15 @@ describe('main entry', () => {
     } finally {
       process.argv = argv;
     }
+  });
+
+  it('checks the library before opening it, and quits without opening it when the user does not restore it', async () => {
+    checkLibraryAtStart.mockResolvedValueOnce(false);
+    await startMain();
+    await becomeReady();
+    expect(checkLibraryAtStart).toHaveBeenCalledWith('/home/reader/.config/Marginalia');
+    expect(mocks.openAppData).not.toHaveBeenCalled();
+    expect(mocks.app.exit).toHaveBeenCalledWith(1);
   });
 
   it('keeps everything in MARGINALIA_DATA_DIR when it is set, lock included', async () => {
