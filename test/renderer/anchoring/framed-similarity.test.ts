@@ -1,0 +1,40 @@
+/**
+ * The frame (docs/anchoring.md, 3b): both sides of the stored context intact around the highlight's place, its
+ * words between them edited. What lies between is the highlight only while enough of it is the quote's: a sentence
+ * rewritten in place, barely half of its characters left, is new text (real revisions: API reference entries whose
+ * line was rewritten between an unchanged heading and an unchanged next line).
+ */
+import { describe, expect, it } from 'vitest';
+
+import { anchorText, describeText } from '../../../renderer/anchoring/index.ts';
+
+/** Filler text of `length` characters, every sentence of it different (numbered). */
+const filler = (length: number): string =>
+  Array.from({ length: Math.ceil(length / 40) }, (_, i) => `Line ${1000 + i} of the filler says nothing.`)
+    .join(' ')
+    .slice(0, length);
+
+const quote = 'the grain export deal would be signed by the court';
+const text = `${filler(2_000)}\n\nThe council said ${quote} before Brussels voted on it.\n\n${filler(2_000)}`;
+const at = text.indexOf(quote);
+const highlight = describeText(text, at, at + quote.length);
+
+/** The quote with its last `n` characters written over by digits (none of which it holds): n errors. */
+const rewritten = (n: number): string => quote.slice(0, quote.length - n) + '0123456789'.repeat(10).slice(0, n);
+
+describe('a frame whose text is barely the quote any more', () => {
+  it('is placed while well over half of it is left', () => {
+    const edited = text.replace(quote, rewritten(20));
+    expect(anchorText(edited, highlight)).toMatchObject({
+      start: at,
+      end: at + quote.length,
+      status: { kind: 'fuzzy' },
+    });
+  });
+
+  it('is not with barely half of it left', () => {
+    // 24 of 50 characters rewritten: 52 % alike.
+    const edited = text.replace(quote, rewritten(24));
+    expect(anchorText(edited, highlight).status.kind).toBe('orphan');
+  });
+});
