@@ -194,4 +194,20 @@ describe('revisionDoc', () => {
     // "normally" became "as usual": beyond the new line break the words differ, so nothing grows there.
     expect(doc.doc.origin[after.indexOf('as usual')]).toBe(-1);
   });
+
+  it('a list moved and re-indented keeps its items: a deeper indent is new whitespace inside the old', () => {
+    // Electron's session page: each `details` list indented two more spaces. Each item is shorter than 24
+    // characters, and the run before it ends inside the indent both have ("\n  "), the target's two spaces more.
+    const list = 'The listener gets a `details` Object:\n  * `id` Integer\n  * `url` String\n  * `method` String';
+    const before = [first, list, second, third].join('\n\n');
+    const after = [first, second, third, list.replaceAll('\n  *', '\n    *')].join('\n\n');
+    const doc = revisionDoc(before, after);
+    expect(truthProblems(before, after, doc)).toEqual([]);
+    for (const item of ['* `id` Integer', '* `url` String', '* `method` String']) {
+      const at = after.indexOf(item);
+      expect(Array.from(doc.doc.origin.slice(at, at + item.length)), item).toEqual(
+        range(before.indexOf(item), item.length),
+      );
+    }
+  });
 });

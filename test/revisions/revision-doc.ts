@@ -31,9 +31,11 @@ import { type CommonRun, maximalCommonRuns, type Piece } from './common-runs.ts'
  *    "x'…": "### Event: '" is taken by the new heading in place. Grown, the moved section has its heading again
  *    (over base characters already placed, a copy). A run of whitespace for another (a paragraph rewrapped, a list
  *    re-indented) does not stop it when the words beyond both match: the words are the base's, the new whitespace
- *    new text. Between a rewrapped paragraph's new line breaks the shared runs are often under `minimumShared`, so
- *    its words were lost (Scrapy's "are assigned to the Loader\n    context" as "are\n    assigned to the Loader
- *    context", destroyed) or given to another sentence sharing a few of them (figures: d30 wrong anchors 53 → 47).
+ *    new text; nor does the rest of a run of whitespace both had, longer on one side ("\n  * " as "\n    * ").
+ *    Between a rewrapped paragraph's new line breaks, or a re-indented list's items, the shared runs are often under
+ *    `minimumShared`, so its words were lost (Scrapy's "are assigned to the Loader\n    context" as "are\n
+ *    assigned to the Loader context", destroyed) or given to another sentence sharing a few of them (figures: d30
+ *    wrong anchors 53 → 47; with the rest of a run of whitespace, 45 → 41).
  *
  * No lookalikes (`lookalike` -1): those only generated edits make.
  */
@@ -268,7 +270,10 @@ function grow(into: Explained, run: Unnumbered, side: -1 | 1): void {
     // whitespace stays unexplained (new text inside a highlight does not split it).
     const gapT = whitespaceRun(target, t, side);
     const gapB = whitespaceRun(base, b, side);
-    if (gapT === 0 || gapB === 0) break;
+    // Inside a run of whitespace both had (the run so far ends in it), one side's rest may be longer: "\n  * " as
+    // "\n    * ".
+    const within = /\s/.test(target[t - side] ?? '') && /\s/.test(base[b - side] ?? '');
+    if (gapT + gapB === 0 || ((gapT === 0 || gapB === 0) && !within)) break;
     const nextT = t + side * gapT;
     const nextB = b + side * gapB;
     let free = true;
