@@ -3,17 +3,20 @@ import { z } from 'zod';
 import type {
   Annotation,
   Article,
+  BackupEntry,
   DeletedArticle,
   ExportReport,
   HighlightPage,
   LibraryEntry,
   OpenedArticle,
+  RestoredBackup,
   SearchResults,
   TagCount,
 } from './model.ts';
 import {
   annotationIdSchema,
   articleIdSchema,
+  backupNameSchema,
   droppedPathsSchema,
   exportArticleIdsSchema,
   exportFormatSchema,
@@ -145,6 +148,15 @@ export const contract = {
   links: {
     /** Opens an article's link in the system browser after the user agrees; `opened` is false when they decline. */
     open: channel<{ opened: boolean }>()('links:open', z.strictObject({ url: externalLinkSchema })),
+  },
+  backups: {
+    /** The library's backups, newest first, each checked, with its counts (or why it is damaged). */
+    list: channel<BackupEntry[]>()('backups:list', noInput),
+    /**
+     * Restores a listed backup after backing up the library as it is: main closes the library, puts the backup in
+     * its place, opens it again and reloads the window.
+     */
+    restore: channel<RestoredBackup>()('backups:restore', z.strictObject({ name: backupNameSchema })),
   },
   export: {
     /**

@@ -235,6 +235,24 @@ export interface ExportReport {
   destination: string;
 }
 
+/** Why a backup was made. */
+export type BackupReason = 'quit' | 'hourly' | 'before-restore' | 'manual';
+
+/** A backup of the library as "Restore backup…" lists it: whole with its counts, or damaged with the reason. */
+export type BackupEntry = {
+  /** Its file name in the backups folder, which is how the page names it to restore it. */
+  name: string;
+  createdAt: string;
+  reason: BackupReason;
+  bytes: number;
+} & ({ good: true; articles: number; highlights: number } | { good: false; damaged: string });
+
+/** What a restore did: the backup now in place, and the backup made of the library as it was just before. */
+export interface RestoredBackup {
+  restored: string;
+  safetyBackup: string | null;
+}
+
 /** What deleting an article took with it, and the token that brings it back (until the app closes). */
 export interface DeletedArticle {
   id: number;

@@ -175,3 +175,12 @@ export const exportArticleIdsSchema = z
   .array(articleIdSchema)
   .min(1, 'Choose at least one article to export.')
   .max(100_000, 'That is more articles than a library holds.');
+
+/**
+ * A backup's file name, as listed (`marginalia-2026-12-02T07-15-03.123Z-quit.db`): never a path, so the page can
+ * only name a backup in the backups folder, and main restores only one it lists itself.
+ */
+export const backupNameSchema = z
+  .string({ error: 'a backup is named by its file name' })
+  .max(100, 'that is not the name of a backup')
+  .regex(/^marginalia-[0-9T:.Z-]+-[a-z-]+\.db$/, 'that is not the name of a backup');

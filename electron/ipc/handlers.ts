@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 
 import type { Handlers } from '../../common/contract.ts';
-import type { ExportFormat } from '../../common/model.ts';
+import type { BackupEntry, ExportFormat, RestoredBackup } from '../../common/model.ts';
 import { SelectorMismatchError } from '../../common/selector-fit.ts';
 import {
   createAnnotation,
@@ -129,6 +129,10 @@ export interface HandlerPorts {
    * may have been taken over, and the answer would come back to it); true to open it.
    */
   confirmInsideAddress(url: string, space: 'private' | 'local'): Promise<boolean>;
+  /** The library's backups (main's LibraryBackups): listed from the data folder, and restored by closing and reopening it. */
+  listBackups(): Promise<BackupEntry[]>;
+  /** Restores the listed backup of this name; NotFoundError when there is none, AppError when it cannot be restored. */
+  restoreBackup(name: string): Promise<RestoredBackup>;
   /**
    * Asks the user where an export goes: a folder for Markdown (one file per article), a file otherwise, suggesting
    * `suggestedName`. undefined when they cancel.
@@ -140,6 +144,10 @@ export interface HandlerPorts {
 export const noUserPorts: HandlerPorts = {
   pickArticleFile: async () => undefined,
   confirmInsideAddress: async () => false,
+  listBackups: async () => [],
+  restoreBackup: async () => {
+    throw new AppError('not-found', 'There is no backup of that name.');
+  },
   pickExportDestination: async () => undefined,
   confirmOpenLink: async () => false,
   openExternal: async () => undefined,
@@ -245,6 +253,10 @@ export function createHandlers(
         }
         return { opened: true };
       },
+    },
+    backups: {
+      list: () => ports.listBackups(),
+      restore: ({ name }) => ports.restoreBackup(name),
     },
     export: {
       run: async ({ format, articleIds }) => {

@@ -55,6 +55,12 @@ function registerLinkScheme(): void {
   if (!registered) log.warn('could not register Marginalia as the handler of marginalia:// links');
 }
 
+/** The answer to a call that comes while the library is closed for a restore. */
+const libraryClosed = {
+  ok: false,
+  error: { code: 'storage', message: 'Your library is being restored from a backup: try again in a moment.' },
+} as const;
+
 function start(): void {
   let appData: ReturnType<typeof openAppData> | undefined;
   let backups: LibraryBackups | undefined;
@@ -117,17 +123,37 @@ function start(): void {
         app.exit(1);
         return;
       }
-      try {
-        appData = openAppData(dataDir, {
+      const openLibrary = () =>
+        openAppData(dataDir, {
           ports: {
             pickArticleFile: articleFilePicker(() => mainWindow),
             pickExportDestination: exportDestinationPicker(() => mainWindow),
             ...linkPorts(() => mainWindow),
+            listBackups: () => backups?.list() ?? Promise.resolve([]),
+            restoreBackup: (name) => restoring(name),
           },
           importWorkerFile: importWorkerFile(builtDir),
           log: (error) => log.error('an IPC call failed unexpectedly:', error),
           warn: log.warn,
         });
+      /** Restores a backup: the library is closed, replaced, opened again, and the window reloaded to show it. */
+      const restoring = async (name: string) => {
+        if (!backups) throw new Error('no backups before the library is open');
+        const restored = await backups.restore(name, {
+          close: () => {
+            appData?.close();
+            appData = undefined;
+          },
+          reopen: () => {
+            appData = openLibrary();
+          },
+        });
+        // After the answer has gone back to the page.
+        setTimeout(() => mainWindow?.webContents.reload(), 200);
+        return restored;
+      };
+      try {
+        appData = openLibrary();
       } catch (error) {
         // openAppData's LibraryOpenError already says what is wrong, names the folder and what to do; the file
         // was left exactly as it was.
@@ -138,14 +164,15 @@ function start(): void {
         return;
       }
       denyAllPermissions();
-      serveAppProtocol(rendererRoot, appData.db);
+      serveAppProtocol(rendererRoot, () => appData?.db);
       backups = new LibraryBackups({ dataDir, workerFile: backupWorkerFile(builtDir), warn: log.warn });
-      const { dispatch } = appData;
-      // Every call the page makes is use of the app: an hour of it makes a backup (library-backups.ts).
+      // Every call the page makes is use of the app: an hour of it makes a backup (library-backups.ts). The library
+      // open now answers it (it is opened again after a restore).
       registerIpc(
         (channel, input) => {
           backups?.noteActivity();
-          return dispatch(channel, input);
+          if (!appData) return Promise.resolve(libraryClosed);
+          return appData.dispatch(channel, input);
         },
         { mainWindow: () => mainWindow, origins },
       );

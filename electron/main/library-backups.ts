@@ -1,6 +1,13 @@
+import path from 'node:path';
+
+import type { BackupEntry, RestoredBackup } from '../../common/model.ts';
+import { NotFoundError } from '../../db/errors.ts';
 import { backUpLibrary } from '../core/backup/back-up.ts';
 import type { BackupReason } from '../core/backup/backup-names.ts';
+import { listBackups } from '../core/backup/list-backups.ts';
+import { restoreBackup } from '../core/backup/restore.ts';
 import { BackupSchedule } from '../core/backup/schedule.ts';
+import { AppError } from '../ipc/dispatch.ts';
 
 /** How long quitting waits for its backup: longer than a 100 MB library takes (~0.5 s), short enough never to hang. */
 const quitBackupLimitMs = 10_000;
@@ -47,6 +54,45 @@ export class LibraryBackups {
     });
     await Promise.race([this.backUp('quit'), limit]);
     clearTimeout(timer);
+  }
+
+  /** The backups, newest first, as "Restore backup…" lists them. */
+  async list(): Promise<BackupEntry[]> {
+    return (await listBackups(this.options.dataDir)).map((backup) => ({
+      name: backup.name,
+      createdAt: backup.createdAt.toISOString(),
+      reason: backup.reason,
+      bytes: backup.bytes,
+      ...(backup.good
+        ? { good: true as const, articles: backup.articles, highlights: backup.highlights }
+        : { good: false as const, damaged: backup.damaged }),
+    }));
+  }
+
+  /**
+   * Restores the listed backup `name`: waits for a backup in progress, closes the library (`library.close`), backs
+   * it up as it is and puts the backup in its place (restore.ts), then opens it again (`library.reopen`), also when
+   * the restore failed. Only a backup this folder lists can be named.
+   */
+  async restore(name: string, library: { close(): void; reopen(): void }): Promise<RestoredBackup> {
+    const listed = (await listBackups(this.options.dataDir)).find((backup) => backup.name === name);
+    if (!listed) throw new NotFoundError('There is no such backup any more: list the backups again.');
+    if (!listed.good) throw new AppError('invalid-input', `That backup cannot be restored: ${listed.damaged}`);
+    await this.running;
+    library.close();
+    let outcome: Awaited<ReturnType<typeof restoreBackup>>;
+    try {
+      const { workerFile } = this.options;
+      outcome = await restoreBackup(this.options.dataDir, listed.file, workerFile ? { workerFile } : {});
+    } finally {
+      library.reopen();
+    }
+    if (!outcome.restored) throw new AppError('storage', outcome.reason);
+    this.schedule.backedUp();
+    return {
+      restored: name,
+      safetyBackup: outcome.safetyBackup === undefined ? null : path.basename(outcome.safetyBackup),
+    };
   }
 
   private backUp(reason: BackupReason): Promise<void> {

@@ -20,10 +20,13 @@ export function registerAppScheme(): void {
  * Serves app://marginalia/… from the built renderer folder, with the CSP header, and /images/… from the library's
  * stored images; anything else is a 404.
  */
-export function serveAppProtocol(rendererRoot: string, db: Database): void {
+export function serveAppProtocol(rendererRoot: string, library: () => Database | undefined): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     if (url.host === appHost && isImagePath(url.pathname)) {
+      // The library open now (it is closed and opened again while a backup is restored).
+      const db = library();
+      if (!db) return new Response(null, { status: 503 });
       const image = imageResponse(db, url.pathname);
       return new Response(image.body, { status: image.status, headers: image.headers });
     }

@@ -8,6 +8,7 @@ import type { DeletedArticle, LibraryEntry } from '../../common/model.ts';
 import { messageOf, unwrap } from './api.ts';
 import { useCurrentArticle } from './articles/use-current-article.ts';
 import { useLinksFromOutside, useOpenedFromOutside } from './articles/use-opened-from-outside.ts';
+import { BackupsDialog } from './backups/BackupsDialog.tsx';
 import { AppHeader } from './components/AppHeader.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
 import { ExportDialog, exportedLine } from './export/ExportDialog.tsx';
@@ -34,7 +35,7 @@ interface PendingReveal extends RevealRequest {
 }
 
 /** The one dialog over the window at a time, if any. */
-type Modal = 'search' | 'library' | 'web' | 'highlights' | 'export' | null;
+type Modal = 'search' | 'library' | 'web' | 'highlights' | 'export' | 'backups' | null;
 
 /**
  * The whole window: a header to open files and web pages, search and list the library, window-wide notices, and the
@@ -65,6 +66,7 @@ export function App({ api }: { api: MarginaliaApi }) {
   const openWebPage = useCallback(() => openModal('web'), [openModal]);
   const openAllHighlights = useCallback(() => openModal('highlights'), [openModal]);
   const openExport = useCallback(() => openModal('export'), [openModal]);
+  const openBackups = useCallback(() => openModal('backups'), [openModal]);
   // The library is listed afresh on every opening: counts change as the user highlights.
   const [listing, setListing] = useState<LibraryListing | null>(null);
   const openLibrary = useCallback(() => {
@@ -231,6 +233,7 @@ export function App({ api }: { api: MarginaliaApi }) {
           onLibrary={openLibrary}
           onAllHighlights={openAllHighlights}
           onExport={openExport}
+          onBackups={openBackups}
         />
         <NoticeBar
           notice={notice}
@@ -271,6 +274,7 @@ export function App({ api }: { api: MarginaliaApi }) {
       )}
       {modal === 'highlights' && <AllHighlightsDialog api={api} onChoose={choose} onClose={closeModal} />}
       {modal === 'web' && <OpenWebPageDialog api={api} onOpened={onWebPageOpened} onClose={closeModal} />}
+      {modal === 'backups' && <BackupsDialog api={api} onClose={closeModal} />}
       {modal === 'export' && (
         <ExportDialog
           api={api}

@@ -81,6 +81,8 @@ const withFileDialog = {
     confirmOpenLink: expect.any(Function),
     openExternal: expect.any(Function),
     confirmInsideAddress: expect.any(Function),
+    listBackups: expect.any(Function),
+    restoreBackup: expect.any(Function),
   },
   log: expect.any(Function),
   warn: log.warn,

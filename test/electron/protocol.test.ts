@@ -43,7 +43,7 @@ describe('app:// protocol', () => {
       document: [{ tag: 'p', children: ['A picture: ', { tag: 'img', attrs: { src: '1', alt: 'a dot' } }] }],
     }).id;
     replaceArticleImages(db, articleId, [{ name: '1', mediaType: 'image/png', data: png }]);
-    serveAppProtocol(root, db);
+    serveAppProtocol(root, () => db);
     const [scheme, handler] = electron.handle.mock.calls[0] ?? [];
     expect(scheme).toBe('app');
     serve = (url) => handler!(new Request(url));

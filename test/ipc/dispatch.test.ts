@@ -407,6 +407,22 @@ const malformed: Record<string, BadCase[]> = {
       'The text after the highlight is not what this article says there.',
     ),
   ],
+  'backups:list': [
+    invalid('an empty object', () => ({}), 'This call takes no input'),
+    invalid('a folder', () => '/home/reader', 'This call takes no input'),
+    invalid('null', () => null, 'This call takes no input'),
+  ],
+  'backups:restore': [
+    invalid('no input', () => undefined, 'expected object, received undefined'),
+    invalid('a path', () => ({ name: '/etc/passwd' }), 'That is not the name of a backup'),
+    invalid('a path up', () => ({ name: '../marginalia-2026-12-02T07-15-03.123Z-quit.db' }), 'That is not the name'),
+    invalid('another file', () => ({ name: 'marginalia.db' }), 'That is not the name of a backup'),
+    invalid(
+      'an extra field',
+      () => ({ name: 'marginalia-2026-12-02T07-15-03.123Z-quit.db', to: 'x' }),
+      'Unrecognized key',
+    ),
+  ],
   'export:run': [
     invalid('no input', () => undefined, 'expected object, received undefined'),
     invalid('an unknown format', () => ({ format: 'pdf' }), 'Export to Markdown, Web Annotation JSON or CSV'),

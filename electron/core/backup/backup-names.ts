@@ -1,7 +1,10 @@
 import path from 'node:path';
 
-/** Why a backup was made; it is part of the file name, so the Restore dialog can say it. */
-export type BackupReason = 'quit' | 'hourly' | 'before-restore' | 'manual';
+// Why a backup was made (common/model.ts, where the page reads it too); it is part of the file name, so the Restore
+// dialog can say it.
+import type { BackupReason } from '../../../common/model.ts';
+
+export type { BackupReason };
 
 const reasons: readonly BackupReason[] = ['quit', 'hourly', 'before-restore', 'manual'];
 

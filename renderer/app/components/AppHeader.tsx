@@ -11,6 +11,7 @@ export interface AppHeaderProps {
   onLibrary(): void;
   onAllHighlights(): void;
   onExport(): void;
+  onBackups(): void;
 }
 
 /**
@@ -29,6 +30,7 @@ export function AppHeader(props: AppHeaderProps) {
     onLibrary,
     onAllHighlights,
     onExport,
+    onBackups,
   } = props;
   return (
     <header className="app-header">
@@ -61,6 +63,15 @@ export function AppHeader(props: AppHeaderProps) {
           onClick={onExport}
         >
           Export…
+        </button>
+        <button
+          type="button"
+          className="text-button"
+          title="Restore the library from one of its backups"
+          aria-haspopup="dialog"
+          onClick={onBackups}
+        >
+          Backups…
         </button>
         <ShortcutButton keys={webPageKeys} title="Open a page from the web" opensDialog onClick={onOpenWebPage}>
           Open web page…

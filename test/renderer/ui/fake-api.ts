@@ -12,6 +12,7 @@ import {
 } from '../../../common/contract.ts';
 import { describeIssues } from '../../../common/input-issues.ts';
 import {
+  type BackupEntry,
   type DeletedArticle,
   findQuoteSelector,
   type HighlightPage,
@@ -91,6 +92,8 @@ export class FakeApi {
   readonly webPages = new Map<string, OpenedArticle>();
   /** What dropping files answers, by path (`files` stands in for the preload's File-to-path step). */
   readonly droppedFiles = new Map<string, OpenedArticle>();
+  /** The library's backups, as main lists them. */
+  backups: BackupEntry[] = [];
   /** Where the user says an export goes in main's dialog; null cancels it. */
   exportTo: string | null = '/home/ada/Vault';
   /** Whether the user agrees when a link asks to open in the browser; the links they agreed to, in order. */
@@ -306,6 +309,15 @@ export class FakeApi {
         this.#call('links', 'open', input, ({ url }) => {
           if (this.agreeToLinks) this.openedLinks.push(url);
           return { opened: this.agreeToLinks };
+        }),
+    },
+    backups: {
+      list: (input?: unknown) => this.#call('backups', 'list', input, () => this.backups),
+      restore: (input) =>
+        this.#call('backups', 'restore', input, ({ name }) => {
+          const backup = this.backups.find((entry) => entry.name === name);
+          if (!backup) throw new FakeRefusal('not-found', 'There is no such backup any more: list the backups again.');
+          return { restored: name, safetyBackup: 'marginalia-2026-12-02T08-00-00.000Z-before-restore.db' };
         }),
     },
     export: {
