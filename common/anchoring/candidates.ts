@@ -16,6 +16,7 @@ import {
   minimumFrameContext,
   minimumFuzzyScore,
   minimumQuoteSimilarity,
+  quoteEdge,
   refineScoreMargin,
 } from './thresholds.ts';
 
@@ -59,7 +60,42 @@ export function framed(search: Search): { start: number; end: number; candidate:
   });
   if (insertedInside(exact, f, best.start, best.end)) errors = 0;
   const c = evaluate(search, best.start, best.end, errors, false);
-  return { ...best, candidate: c.quote >= framedQuoteSimilarity ? { ...c, framed: true } : undefined };
+  if (c.quote < framedQuoteSimilarity) return { ...best, candidate: undefined };
+  // Judged as the whole frame, placed on the part of it that is the quote's.
+  const part = errors > 0 ? quotePart(exact, f, best.start, best.end, errors) : undefined;
+  const placed = part === undefined ? c : { ...evaluate(search, part.start, part.end, errors, false), quote: c.quote };
+  return { ...best, candidate: { ...placed, framed: true } };
+}
+
+/**
+ * The part of a frame's text f[start, end) that is the quote's, when text was written next to it, between it and its
+ * context ("* `image` [NativeImage](native-image.md)" as "* `image` ([NativeImage](native-image.md) | string)"):
+ * where the quote aligns with fewer errors than the whole frame (`errors`), an edge moves in if the quote's own first
+ * (last) `quoteEdge` characters are there word for word. Otherwise that edge stays: an edit of the quote's own words
+ * at its edge is the highlight's text ("### `enableblinkfeatures`" for "### `blinkfeatures`").
+ */
+function quotePart(
+  exact: string,
+  f: string,
+  start: number,
+  end: number,
+  errors: number,
+): { start: number; end: number } | undefined {
+  let bestEnd = -1;
+  let bestErrors = errors;
+  scan(new BitPattern(exact), f, { from: start, to: end, maxErrors: errors - 1 }, (boundary, e) => {
+    if (e < bestErrors || (e === bestErrors && boundary > bestEnd)) {
+      bestEnd = boundary;
+      bestErrors = e;
+    }
+  });
+  if (bestEnd === -1) return undefined;
+  const from = Math.max(start, matchStart(new BitPattern(reversed(exact)), f, bestEnd, bestErrors));
+  const k = Math.min(exact.length, quoteEdge);
+  const partStart = from > start && f.startsWith(exact.slice(0, k), from) ? from : start;
+  const partEnd = bestEnd < end && f.startsWith(exact.slice(-k), bestEnd - k) ? bestEnd : end;
+  if ((partStart === start && partEnd === end) || partEnd <= partStart) return undefined;
+  return { start: partStart, end: partEnd };
 }
 
 /**
