@@ -1,0 +1,120 @@
+import type { Database } from 'better-sqlite3';
+
+import type { Article } from '../../../common/model.ts';
+import { setTags } from '../../../db/tags.ts';
+import { ArticleLookup } from './article-lookup.ts';
+import { NotImportedTally } from './not-imported.ts';
+import { placeAnnotations } from './place-annotations.ts';
+import { stableAnnotationId } from './stable-id.ts';
+import { annotationStored, insertImportedAnnotation, keepUpdatedAt } from './stored-rows.ts';
+import type { NotImported, ReadAnnotation, ReadAnnotations } from './types.ts';
+
+/** What an import did, for the user. */
+export interface ImportReport {
+  /** Annotations stored, found in their article's text or not. */
+  imported: number;
+  /** Of those, the ones whose quote was not found in the article's text: stored as orphans, shown apart. */
+  orphaned: number;
+  /** Annotations of the file already in the library (imported before): left as they are, never overwritten. */
+  alreadyThere: number;
+  /** Annotations whose document is not in the library, and those documents' sources as the file names them. */
+  articlesMissing: { count: number; sources: string[] };
+  /** What the reader left out and why, and copies of one annotation within the file. */
+  notImported: NotImported[];
+}
+
+/** Why a second copy of an annotation in one file is not stored. */
+export const copyInFileReason = 'copies of an annotation the file already holds (it was imported once)';
+
+/**
+ * Stores what a reader made of a file, in one transaction: all of it or, if a write fails, none. Each annotation
+ * goes to the article with its source (ArticleLookup says which variants are tried), under its stable id
+ * (stable-id.ts); one already stored is skipped, so importing a file twice adds nothing the second time. Its
+ * quote is anchored on the article's text as the app anchors highlights (place-annotations.ts); one that cannot be
+ * placed is stored all the same, as an orphan the user sees and can re-attach, never dropped. Colour (yellow when the
+ * file gives none), note, tags and the file's times are kept; a time the file does not give is the import's.
+ */
+export function importAnnotations(db: Database, read: ReadAnnotations, now: Date = new Date()): ImportReport {
+  return db
+    .transaction((): ImportReport => {
+      const tally = new NotImportedTally();
+      for (const { reason, count } of read.notImported) tally.add(reason, count);
+      const { byArticle, alreadyThere, missing } = sortOut(db, read, tally);
+      let imported = 0;
+      let orphaned = 0;
+      for (const { article, entries } of byArticle.values()) {
+        const placed = placeAnnotations(
+          article.content,
+          entries.map((entry) => entry.annotation),
+        );
+        entries.forEach(({ id, annotation }, index) => {
+          const selectors = placed[index];
+          const createdAt = annotation.createdAt ?? annotation.updatedAt ?? now.toISOString();
+          const updatedAt = annotation.updatedAt ?? createdAt;
+          insertImportedAnnotation(db, {
+            id,
+            articleId: article.id,
+            color: annotation.color ?? 'yellow',
+            // An orphan keeps its quote only: its position counts in a text that is not this one.
+            selectors: selectors ?? [annotation.quote],
+            note: annotation.note,
+            createdAt,
+            updatedAt,
+          });
+          if (annotation.tags.length > 0) {
+            setTags(db, id, annotation.tags);
+            keepUpdatedAt(db, id, updatedAt);
+          }
+          imported += 1;
+          if (!selectors) orphaned += 1;
+        });
+      }
+      const missingCount = [...missing.values()].reduce((sum, count) => sum + count, 0);
+      return {
+        imported,
+        orphaned,
+        alreadyThere,
+        articlesMissing: { count: missingCount, sources: [...missing.keys()] },
+        notImported: tally.list(),
+      };
+    })
+    .immediate();
+}
+
+interface Entry {
+  id: string;
+  annotation: ReadAnnotation;
+}
+
+/**
+ * The annotations to store, by article, in the file's order; how many are stored already; and, by source in the
+ * order the file first names it, how many have no article.
+ */
+function sortOut(db: Database, read: ReadAnnotations, tally: NotImportedTally) {
+  const lookup = new ArticleLookup(db);
+  const byArticle = new Map<number, { article: Article; entries: Entry[] }>();
+  const missing = new Map<string, number>();
+  const seen = new Set<string>();
+  let alreadyThere = 0;
+  for (const annotation of read.annotations) {
+    const id = stableAnnotationId(read.format, annotation);
+    if (seen.has(id)) {
+      tally.add(copyInFileReason);
+      continue;
+    }
+    seen.add(id);
+    if (annotationStored(db, id)) {
+      alreadyThere += 1;
+      continue;
+    }
+    const article = lookup.articleFor(annotation.source);
+    if (!article) {
+      missing.set(annotation.source, (missing.get(annotation.source) ?? 0) + 1);
+      continue;
+    }
+    const group = byArticle.get(article.id) ?? { article, entries: [] };
+    group.entries.push({ id, annotation });
+    byArticle.set(article.id, group);
+  }
+  return { byArticle, alreadyThere, missing };
+}
