@@ -33,7 +33,7 @@ export class ArticleLookup {
 }
 
 /** The sources to try for `source`, most exact first, each once. */
-export function sourceVariants(source: string): string[] {
+function sourceVariants(source: string): string[] {
   const variants = new Set<string>();
   for (const written of [source, percentDecoded(source)]) {
     for (const whole of [written, written.replace(/#.*$/s, '')]) {

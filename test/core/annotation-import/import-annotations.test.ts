@@ -236,3 +236,27 @@ describe('stableAnnotationId', () => {
     expect(stableAnnotationId('readwise-csv', { ...annotation, source: 'https://x.org/' })).not.toBe(plain);
   });
 });
+
+describe("Marginalia's own CSV, imported after its JSON-LD", () => {
+  it('finds the same highlights already there: the Highlight ID is the id the JSON-LD gave them', () => {
+    const id = '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+    const start = text.indexOf('lazy dog');
+    importAnnotations(db, file([readOf('lazy dog', { originalId: `urn:uuid:${id}` })]), now);
+    const csv = [
+      'Highlight,Title,Author,URL,Note,Location,Date,Color,Tags,Highlight ID,Article ID',
+      `lazy dog,T,A,${source},,${[...text.slice(0, start)].length},2026-01-01T00:00:00.000Z,yellow,,${id},1`,
+      `quick brown,T,A,${source},a note,${[...text.slice(0, text.indexOf('quick'))].length},,green,"a, b",,1`,
+    ].join('\r\n');
+    expect(importAnnotations(db, readAnnotationFile(new TextEncoder().encode(csv)), now)).toMatchObject({
+      imported: 1,
+      alreadyThere: 1,
+    });
+    const quick = text.indexOf('quick brown');
+    expect(listAnnotations(db, articleId)[0]).toMatchObject({
+      color: 'green',
+      note: 'a note',
+      tags: ['a', 'b'],
+      selectors: describeText(text, quick, quick + 'quick brown'.length),
+    });
+  });
+});
