@@ -1,9 +1,9 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 
 import type { MarginaliaApi } from '../../../common/contract.ts';
 import type { BackupEntry, BackupReason } from '../../../common/model.ts';
 import { messageOf, unwrap } from '../api.ts';
-import { dialogFrameKey } from '../components/dialog-focus.ts';
+import { SmallDialog } from '../components/SmallDialog.tsx';
 
 /** Props of the "Restore backup…" dialog. */
 export interface BackupsDialogProps {
@@ -35,7 +35,6 @@ export function BackupsDialog({ api, onClose }: BackupsDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const [asking, setAsking] = useState<BackupEntry | null>(null);
   const [restoring, setRestoring] = useState(false);
-  const dialog = useRef<HTMLDivElement>(null);
   const id = useId();
 
   useEffect(() => {
@@ -67,97 +66,89 @@ export function BackupsDialog({ api, onClose }: BackupsDialogProps) {
   }
 
   return (
-    <div className="search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !restoring && onClose()}>
-      <div
-        ref={dialog}
-        className="search-dialog web-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-heading`}
-        aria-busy={backups === null || restoring || undefined}
-        onKeyDown={(event: KeyboardEvent) => {
-          if (event.key === 'Escape' && asking && !restoring) {
-            event.preventDefault();
-            setAsking(null);
-            return;
-          }
-          if (!restoring) dialogFrameKey(event, dialog.current, onClose);
-        }}
-      >
-        <h2 id={`${id}-heading`} className="library-heading">
-          Restore a backup
-        </h2>
-        {asking ? (
-          <div role="alertdialog" aria-labelledby={`${id}-ask`} className="web-form">
-            <p id={`${id}-ask`} className="search-message">
-              Restore the backup of {new Date(asking.createdAt).toLocaleString()}? Your library as it is now is backed
-              up first, so this can be undone by restoring that backup.
+    <SmallDialog
+      title="Restore a backup"
+      busy={backups === null || restoring}
+      onClose={onClose}
+      locked={restoring}
+      onKeyDown={(event) => {
+        // Escape in the question goes back to the list, not out of the dialog.
+        if (event.key === 'Escape' && asking && !restoring) {
+          event.preventDefault();
+          setAsking(null);
+        }
+      }}
+    >
+      {asking ? (
+        <div role="alertdialog" aria-labelledby={`${id}-ask`} className="web-form">
+          <p id={`${id}-ask`} className="search-message">
+            Restore the backup of {new Date(asking.createdAt).toLocaleString()}? Your library as it is now is backed up
+            first, so this can be undone by restoring that backup.
+          </p>
+          <p className="search-message" role="status">
+            {restoring ? 'Restoring… the window reloads when it is done.' : ''}
+          </p>
+          <div className="dialog-buttons">
+            <button type="button" className="text-button" onClick={() => setAsking(null)} disabled={restoring}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary-button"
+              autoFocus
+              aria-disabled={restoring || undefined}
+              onClick={() => !restoring && void restore(asking)}
+            >
+              {restoring ? 'Restoring…' : 'Restore'}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="web-form">
+          {error !== null && (
+            <p className="search-message error-text" role="alert">
+              {error}
             </p>
+          )}
+          {backups === null && error === null && (
             <p className="search-message" role="status">
-              {restoring ? 'Restoring… the window reloads when it is done.' : ''}
+              Checking the backups…
             </p>
-            <div className="dialog-buttons">
-              <button type="button" className="text-button" onClick={() => setAsking(null)} disabled={restoring}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="primary-button"
-                autoFocus
-                aria-disabled={restoring || undefined}
-                onClick={() => !restoring && void restore(asking)}
-              >
-                {restoring ? 'Restoring…' : 'Restore'}
-              </button>
-            </div>
+          )}
+          {backups !== null && backups.length === 0 && (
+            <p className="search-message" role="status">
+              There are no backups yet: Marginalia makes one every time it quits and after every hour of use.
+            </p>
+          )}
+          {backups !== null && backups.length > 0 && (
+            <ul className="backup-list" aria-label="Backups">
+              {backups.map((entry, index) => (
+                <li key={entry.name} className="backup-entry">
+                  <span className="backup-when">
+                    {new Date(entry.createdAt).toLocaleString()}, {reasonText[entry.reason]}
+                  </span>
+                  <span className="export-hint">{entry.good ? counts(entry) : `Damaged: ${entry.damaged}`}</span>
+                  <button
+                    type="button"
+                    className="text-button"
+                    disabled={!entry.good}
+                    autoFocus={index === 0}
+                    aria-label={`Restore the backup of ${new Date(entry.createdAt).toLocaleString()}`}
+                    onClick={() => setAsking(entry)}
+                  >
+                    Restore…
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="dialog-buttons">
+            <button type="button" className="text-button" onClick={onClose}>
+              Close
+            </button>
           </div>
-        ) : (
-          <div className="web-form">
-            {error !== null && (
-              <p className="search-message error-text" role="alert">
-                {error}
-              </p>
-            )}
-            {backups === null && error === null && (
-              <p className="search-message" role="status">
-                Checking the backups…
-              </p>
-            )}
-            {backups !== null && backups.length === 0 && (
-              <p className="search-message" role="status">
-                There are no backups yet: Marginalia makes one every time it quits and after every hour of use.
-              </p>
-            )}
-            {backups !== null && backups.length > 0 && (
-              <ul className="backup-list" aria-label="Backups">
-                {backups.map((entry, index) => (
-                  <li key={entry.name} className="backup-entry">
-                    <span className="backup-when">
-                      {new Date(entry.createdAt).toLocaleString()}, {reasonText[entry.reason]}
-                    </span>
-                    <span className="export-hint">{entry.good ? counts(entry) : `Damaged: ${entry.damaged}`}</span>
-                    <button
-                      type="button"
-                      className="text-button"
-                      disabled={!entry.good}
-                      autoFocus={index === 0}
-                      aria-label={`Restore the backup of ${new Date(entry.createdAt).toLocaleString()}`}
-                      onClick={() => setAsking(entry)}
-                    >
-                      Restore…
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <div className="dialog-buttons">
-              <button type="button" className="text-button" onClick={onClose}>
-                Close
-              </button>
-            </div>
-          </div>
-        )}
-      </div>
-    </div>
+        </div>
+      )}
+    </SmallDialog>
   );
 }

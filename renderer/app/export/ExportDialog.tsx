@@ -1,9 +1,9 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 
 import type { MarginaliaApi } from '../../../common/contract.ts';
 import type { ExportFormat, ExportReport } from '../../../common/model.ts';
 import { messageOf, unwrap } from '../api.ts';
-import { dialogFrameKey } from '../components/dialog-focus.ts';
+import { SmallDialog, useStillShown } from '../components/SmallDialog.tsx';
 
 /** Props of the "Export…" dialog. */
 export interface ExportDialogProps {
@@ -40,16 +40,8 @@ export function ExportDialog({ api, article, onExported, onClose }: ExportDialog
   const [scope, setScope] = useState<'article' | 'library'>(article ? 'article' : 'library');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const dialog = useRef<HTMLDivElement>(null);
-  const live = useRef(true);
+  const live = useStillShown();
   const id = useId();
-
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -71,88 +63,75 @@ export function ExportDialog({ api, article, onExported, onClose }: ExportDialog
   }
 
   return (
-    <div className="search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={dialog}
-        className="search-dialog web-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-heading`}
-        aria-busy={busy || undefined}
-        onKeyDown={(event: KeyboardEvent) => dialogFrameKey(event, dialog.current, onClose)}
-      >
-        <h2 id={`${id}-heading`} className="library-heading">
-          Export highlights and notes
-        </h2>
-        <form className="web-form" onSubmit={(event) => void submit(event)}>
-          <fieldset className="export-choices" disabled={busy}>
-            <legend className="web-label">What</legend>
-            {article && (
-              <label className="export-choice">
-                <input
-                  type="radio"
-                  name={`${id}-scope`}
-                  checked={scope === 'article'}
-                  onChange={() => setScope('article')}
-                  autoFocus
-                />
-                This article, “{article.title}”
-              </label>
-            )}
+    <SmallDialog title="Export highlights and notes" busy={busy} onClose={onClose}>
+      <form className="web-form" onSubmit={(event) => void submit(event)}>
+        <fieldset className="export-choices" disabled={busy}>
+          <legend className="web-label">What</legend>
+          {article && (
             <label className="export-choice">
               <input
                 type="radio"
                 name={`${id}-scope`}
-                checked={scope === 'library'}
-                onChange={() => setScope('library')}
-                autoFocus={!article}
+                checked={scope === 'article'}
+                onChange={() => setScope('article')}
+                autoFocus
               />
-              The whole library
+              This article, “{article.title}”
             </label>
-          </fieldset>
-          <fieldset className="export-choices" disabled={busy}>
-            <legend className="web-label">Format</legend>
-            {formats.map((choice) => (
-              <label key={choice.value} className="export-choice">
-                <input
-                  type="radio"
-                  name={`${id}-format`}
-                  value={choice.value}
-                  checked={format === choice.value}
-                  onChange={() => setFormat(choice.value)}
-                  aria-describedby={`${id}-${choice.value}`}
-                />
-                {choice.label}
-                <span id={`${id}-${choice.value}`} className="export-hint">
-                  {choice.hint}
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          {error !== null ? (
-            <p className="search-message error-text" role="alert">
-              {error}
-            </p>
-          ) : (
-            <p className="search-message" role="status">
-              {busy
-                ? 'Exporting…'
-                : format === 'markdown'
-                  ? 'Next, choose the folder to export into.'
-                  : 'Next, choose where to save the file.'}
-            </p>
           )}
-          <div className="dialog-buttons">
-            <button type="button" className="text-button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary-button" aria-disabled={busy || undefined}>
-              {busy ? 'Exporting…' : 'Export…'}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+          <label className="export-choice">
+            <input
+              type="radio"
+              name={`${id}-scope`}
+              checked={scope === 'library'}
+              onChange={() => setScope('library')}
+              autoFocus={!article}
+            />
+            The whole library
+          </label>
+        </fieldset>
+        <fieldset className="export-choices" disabled={busy}>
+          <legend className="web-label">Format</legend>
+          {formats.map((choice) => (
+            <label key={choice.value} className="export-choice">
+              <input
+                type="radio"
+                name={`${id}-format`}
+                value={choice.value}
+                checked={format === choice.value}
+                onChange={() => setFormat(choice.value)}
+                aria-describedby={`${id}-${choice.value}`}
+              />
+              {choice.label}
+              <span id={`${id}-${choice.value}`} className="export-hint">
+                {choice.hint}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {error !== null ? (
+          <p className="search-message error-text" role="alert">
+            {error}
+          </p>
+        ) : (
+          <p className="search-message" role="status">
+            {busy
+              ? 'Exporting…'
+              : format === 'markdown'
+                ? 'Next, choose the folder to export into.'
+                : 'Next, choose where to save the file.'}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" className="text-button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary-button" aria-disabled={busy || undefined}>
+            {busy ? 'Exporting…' : 'Export…'}
+          </button>
+        </div>
+      </form>
+    </SmallDialog>
   );
 }
 

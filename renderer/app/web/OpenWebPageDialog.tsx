@@ -1,9 +1,9 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 
 import type { MarginaliaApi, OpenedArticle } from '../../../common/contract.ts';
 import { limits } from '../../../common/model.ts';
 import { messageOf, unwrap } from '../api.ts';
-import { dialogFrameKey } from '../components/dialog-focus.ts';
+import { SmallDialog, useStillShown } from '../components/SmallDialog.tsx';
 
 /** Props of the "Open web page…" dialog. */
 export interface OpenWebPageDialogProps {
@@ -26,17 +26,9 @@ export function OpenWebPageDialog({ api, onOpened, onClose }: OpenWebPageDialogP
   const [address, setAddress] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const dialog = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  const live = useRef(true);
+  const live = useStillShown();
   const id = useId();
-
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -54,70 +46,53 @@ export function OpenWebPageDialog({ api, onOpened, onClose }: OpenWebPageDialogP
     }
   }
 
-  function onKeyDown(event: KeyboardEvent): void {
-    dialogFrameKey(event, dialog.current, onClose);
-  }
-
   return (
-    <div className="search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={dialog}
-        className="search-dialog web-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-heading`}
-        aria-busy={busy || undefined}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={`${id}-heading`} className="library-heading">
-          Open web page
-        </h2>
-        <form className="web-form" onSubmit={(event) => void submit(event)}>
-          <label className="web-label" htmlFor={`${id}-address`}>
-            Web address
-          </label>
-          <input
-            ref={input}
-            id={`${id}-address`}
-            className="search-input web-address"
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            autoFocus
-            placeholder="example.com/article"
-            maxLength={limits.urlMaxLength}
-            readOnly={busy}
-            aria-invalid={error !== null || undefined}
-            aria-describedby={error !== null ? `${id}-error` : `${id}-hint`}
-            value={address}
-            onChange={(event) => {
-              setAddress(event.target.value);
-              setError(null);
-            }}
-          />
-          {error !== null ? (
-            <p id={`${id}-error`} className="search-message error-text" role="alert">
-              {error}
-            </p>
-          ) : (
-            <p id={`${id}-hint`} className="search-message" role="status">
-              {busy
-                ? 'Fetching the page… this can take up to 30 seconds.'
-                : 'The page is fetched once and kept in your library, with its images.'}
-            </p>
-          )}
-          <div className="dialog-buttons">
-            <button type="button" className="text-button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary-button" aria-disabled={busy || undefined}>
-              {busy ? 'Opening…' : 'Open'}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+    <SmallDialog title="Open web page" busy={busy} onClose={onClose}>
+      <form className="web-form" onSubmit={(event) => void submit(event)}>
+        <label className="web-label" htmlFor={`${id}-address`}>
+          Web address
+        </label>
+        <input
+          ref={input}
+          id={`${id}-address`}
+          className="search-input web-address"
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          autoFocus
+          placeholder="example.com/article"
+          maxLength={limits.urlMaxLength}
+          readOnly={busy}
+          aria-invalid={error !== null || undefined}
+          aria-describedby={error !== null ? `${id}-error` : `${id}-hint`}
+          value={address}
+          onChange={(event) => {
+            setAddress(event.target.value);
+            setError(null);
+          }}
+        />
+        {error !== null ? (
+          <p id={`${id}-error`} className="search-message error-text" role="alert">
+            {error}
+          </p>
+        ) : (
+          <p id={`${id}-hint`} className="search-message" role="status">
+            {busy
+              ? 'Fetching the page… this can take up to 30 seconds.'
+              : 'The page is fetched once and kept in your library, with its images.'}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" className="text-button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary-button" aria-disabled={busy || undefined}>
+            {busy ? 'Opening…' : 'Open'}
+          </button>
+        </div>
+      </form>
+    </SmallDialog>
   );
 }
