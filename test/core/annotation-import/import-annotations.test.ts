@@ -169,6 +169,16 @@ describe('importAnnotations', () => {
     expect(getAnnotation(db, id).note).toBe('edited in Marginalia');
   });
 
+  it('stores all of a file or nothing: a write that fails takes back the ones before it', () => {
+    // Readers refuse a tag this long; given one anyway, the library's CHECK fails on the second annotation.
+    const read = file([
+      readOf('quick', { originalId: 'ok' }),
+      readOf('lazy', { originalId: 'bad', tags: ['t'.repeat(101)] }),
+    ]);
+    expect(() => importAnnotations(db, read, now)).toThrow(/CHECK constraint failed/);
+    expect(listAnnotations(db, articleId)).toEqual([]);
+  });
+
   it('imports a copy within one file once, and reports the copy', () => {
     const report = importAnnotations(
       db,
