@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import type {
   Annotation,
+  AnnotationImportReport,
   Article,
   BackupEntry,
   DeletedArticle,
@@ -138,6 +139,12 @@ export const contract = {
       'annotations:set-tags',
       z.strictObject({ id: annotationIdSchema, tags: tagsSchema }),
     ),
+    /**
+     * Asks the user for an annotation file (W3C Web Annotation JSON, Hypothesis' export, Readwise CSV) in main's own
+     * dialog and imports it: each annotation into the article with its source, anchored as usual (orphans kept), none
+     * twice. null when the user cancels.
+     */
+    importFile: channel<AnnotationImportReport | null>()('annotations:import-file', noInput),
     /** Highlights across the whole library, newest first, filtered; one page at a time. */
     listAll: channel<HighlightPage>()('annotations:list-all', highlightFilterSchema),
   },

@@ -235,6 +235,20 @@ export interface ExportReport {
   destination: string;
 }
 
+/** What importing an annotation file did, for the user (electron/core/annotation-import/). */
+export interface AnnotationImportReport {
+  /** Annotations stored, found in their article's text or not. */
+  imported: number;
+  /** Of those, the ones whose quote was not found in the article's text: stored as orphans, shown apart. */
+  orphaned: number;
+  /** Annotations of the file already in the library (imported before): left as they are, never overwritten. */
+  alreadyThere: number;
+  /** Annotations whose document is not in the library, and those documents' sources as the file names them. */
+  articlesMissing: { count: number; sources: string[] };
+  /** What the file held that could not be imported, and why. */
+  notImported: Array<{ reason: string; count: number }>;
+}
+
 /** Why a backup was made. */
 export type BackupReason = 'quit' | 'hourly' | 'before-restore' | 'manual';
 

@@ -25,11 +25,13 @@ import { ConflictError, NotFoundError, storageFailureOf } from '../../db/errors.
 import { InvalidCursorError, listAllHighlights } from '../../db/highlights.ts';
 import { searchLibrary } from '../../db/search.ts';
 import { listTagCounts, setTags } from '../../db/tags.ts';
+import { AnnotationFileError } from '../core/annotation-import/types.ts';
 import { defaultArticleSource, getDefaultArticle } from '../core/default-article.ts';
 import { ExportFailedError, exportLibrary, suggestedExportName } from '../core/export-library.ts';
 import { hasArticleExtension, unsupportedTypeMessage } from '../core/import/article-types.ts';
 import { ImportRunner } from '../core/import/import-runner.ts';
 import { ImportRefusedError } from '../core/import/types.ts';
+import { importAnnotationFile } from '../core/import-annotation-file.ts';
 import { openArticleFile, openArticleFiles, openWebPage } from '../core/open-article.ts';
 import { addressSpaceOfPage, type ResolveHost } from '../core/web/address-space.ts';
 import { PageFetchError } from '../core/web/fetch-page.ts';
@@ -49,6 +51,7 @@ function reporting<T>(db: Database, run: () => T): T {
     if (error instanceof SelectorMismatchError) throw new AppError('invalid-input', error.message);
     if (error instanceof ImportRefusedError) throw new AppError('invalid-input', error.message);
     if (error instanceof ExportFailedError) throw new AppError('storage', error.message);
+    if (error instanceof AnnotationFileError) throw new AppError('invalid-input', error.message);
     if (error instanceof InvalidCursorError) {
       throw new AppError('invalid-input', 'That is not a place in this list: load the highlights again.');
     }
@@ -116,6 +119,8 @@ function storageFailure(db: Database, error: unknown): AppError | undefined {
 export interface HandlerPorts {
   /** Lets the user choose an article file; its path, or undefined when they cancel. */
   pickArticleFile(): Promise<string | undefined>;
+  /** Lets the user choose an annotation file to import; its path, or undefined when they cancel. */
+  pickAnnotationFile(): Promise<string | undefined>;
   /** Shows the user a link's address and asks whether to open it in the browser. */
   confirmOpenLink(url: string): Promise<boolean>;
   /** Opens an http, https or mailto link in the system's browser or mail program. */
@@ -143,6 +148,7 @@ export interface HandlerPorts {
 /** Ports for a context with no user to ask: every dialog is cancelled and every link declined. */
 export const noUserPorts: HandlerPorts = {
   pickArticleFile: async () => undefined,
+  pickAnnotationFile: async () => undefined,
   confirmInsideAddress: async () => false,
   listBackups: async () => [],
   restoreBackup: async () => {
@@ -237,6 +243,10 @@ export function createHandlers(
           return getAnnotation(db, id);
         }),
       listAll: (filter) => reporting(db, () => listAllHighlights(db, filter)),
+      importFile: async () => {
+        const filePath = await ports.pickAnnotationFile();
+        return filePath ? reportingAsync(db, () => importAnnotationFile(db, filePath)) : null;
+      },
     },
     tags: {
       list: () => reporting(db, () => listTagCounts(db)),

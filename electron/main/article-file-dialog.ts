@@ -24,3 +24,25 @@ export function articleFilePicker(parent: () => BrowserWindow | null): () => Pro
     return canceled || !filePath ? undefined : filePath;
   };
 }
+
+const annotationOptions: OpenDialogOptions = {
+  title: 'Import annotations',
+  buttonLabel: 'Import',
+  properties: ['openFile'],
+  filters: [
+    { name: 'Annotations (Web Annotation, Hypothesis, Readwise)', extensions: ['json', 'jsonld', 'csv'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+};
+
+/** The `pickAnnotationFile` port: the OS open dialog for an annotation export of ours or another tool's. */
+export function annotationFilePicker(parent: () => BrowserWindow | null): () => Promise<string | undefined> {
+  return async () => {
+    const window = parent();
+    const { canceled, filePaths } = window
+      ? await dialog.showOpenDialog(window, annotationOptions)
+      : await dialog.showOpenDialog(annotationOptions);
+    const [filePath] = filePaths;
+    return canceled || !filePath ? undefined : filePath;
+  };
+}

@@ -6,7 +6,7 @@ import { openAppData } from '../core/app-data.ts';
 import { backupWorkerFile } from '../core/backup/copy-in-worker.ts';
 import { importWorkerFile } from '../core/import/import-runner.ts';
 import { allowedOrigins, appEntryUrl } from './app-origin.ts';
-import { articleFilePicker } from './article-file-dialog.ts';
+import { annotationFilePicker, articleFilePicker } from './article-file-dialog.ts';
 import { checkLibraryAtStart } from './damaged-library.ts';
 import { exportDestinationPicker } from './export-dialog.ts';
 import { registerIpc } from './ipc.ts';
@@ -127,6 +127,7 @@ function start(): void {
         openAppData(dataDir, {
           ports: {
             pickArticleFile: articleFilePicker(() => mainWindow),
+            pickAnnotationFile: annotationFilePicker(() => mainWindow),
             pickExportDestination: exportDestinationPicker(() => mainWindow),
             ...linkPorts(() => mainWindow),
             listBackups: () => backups?.list() ?? Promise.resolve([]),

@@ -11,7 +11,7 @@ import { useLinksFromOutside, useOpenedFromOutside } from './articles/use-opened
 import { BackupsDialog } from './backups/BackupsDialog.tsx';
 import { AppHeader } from './components/AppHeader.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
-import { ExportDialog, exportedLine } from './export/ExportDialog.tsx';
+import { ExportDialog, exportedLine, importedLines } from './export/ExportDialog.tsx';
 import { AllHighlightsDialog } from './highlights/AllHighlightsDialog.tsx';
 import {
   isAllHighlightsShortcut,
@@ -282,6 +282,13 @@ export function App({ api }: { api: MarginaliaApi }) {
           onExported={(report) => {
             closeModal();
             showNotice({ lines: [exportedLine(report)] });
+          }}
+          onImported={(report) => {
+            closeModal();
+            const lines = { lines: importedLines(report) };
+            // The article shown may have gained highlights: it is opened again, with them.
+            if (view.kind === 'ready') void openArticle(view.article.id, lines);
+            else showNotice(lines);
           }}
           onClose={closeModal}
         />

@@ -31,7 +31,7 @@ describe('export', () => {
     await expect.poll(() => paintedHighlights(app.page, 'blue')).toEqual(['held day-long talks']);
 
     await app.page.getByRole('banner').getByRole('button', { name: 'Export…' }).click();
-    const dialog = app.page.getByRole('dialog', { name: 'Export highlights and notes' });
+    const dialog = app.page.getByRole('dialog', { name: 'Export or import highlights' });
     await dialog.getByRole('button', { name: 'Export…' }).click();
     await expect.poll(() => app.page.locator('.notice-region').textContent()).toContain(`to ${vault} (1 file).`);
 

@@ -77,6 +77,7 @@ vi.mock('../../electron/main/log.ts', () => ({ log }));
 const withFileDialog = {
   ports: {
     pickArticleFile: expect.any(Function),
+    pickAnnotationFile: expect.any(Function),
     pickExportDestination: expect.any(Function),
     confirmOpenLink: expect.any(Function),
     openExternal: expect.any(Function),

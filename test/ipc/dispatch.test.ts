@@ -407,6 +407,11 @@ const malformed: Record<string, BadCase[]> = {
       'The text after the highlight is not what this article says there.',
     ),
   ],
+  'annotations:import-file': [
+    invalid('a path', () => ({ path: '/etc/passwd' }), 'This call takes no input'),
+    invalid('a path string', () => '/home/reader/notes.json', 'This call takes no input'),
+    invalid('null', () => null, 'This call takes no input'),
+  ],
   'backups:list': [
     invalid('an empty object', () => ({}), 'This call takes no input'),
     invalid('a folder', () => '/home/reader', 'This call takes no input'),

@@ -1,27 +1,16 @@
 import type { Database } from 'better-sqlite3';
 
-import type { Article } from '../../../common/model.ts';
+import type { AnnotationImportReport, Article } from '../../../common/model.ts';
 import { setTags } from '../../../db/tags.ts';
 import { ArticleLookup } from './article-lookup.ts';
 import { NotImportedTally } from './not-imported.ts';
 import { placeAnnotations } from './place-annotations.ts';
 import { stableAnnotationId } from './stable-id.ts';
 import { annotationStored, insertImportedAnnotation, keepUpdatedAt } from './stored-rows.ts';
-import type { NotImported, ReadAnnotation, ReadAnnotations } from './types.ts';
+import type { ReadAnnotation, ReadAnnotations } from './types.ts';
 
-/** What an import did, for the user. */
-export interface ImportReport {
-  /** Annotations stored, found in their article's text or not. */
-  imported: number;
-  /** Of those, the ones whose quote was not found in the article's text: stored as orphans, shown apart. */
-  orphaned: number;
-  /** Annotations of the file already in the library (imported before): left as they are, never overwritten. */
-  alreadyThere: number;
-  /** Annotations whose document is not in the library, and those documents' sources as the file names them. */
-  articlesMissing: { count: number; sources: string[] };
-  /** What the reader left out and why, and copies of one annotation within the file. */
-  notImported: NotImported[];
-}
+/** What an import did, for the user: the page shows it (common/model.ts). */
+export type ImportReport = AnnotationImportReport;
 
 /** Why a second copy of an annotation in one file is not stored. */
 export const copyInFileReason = 'copies of an annotation the file already holds (it was imported once)';

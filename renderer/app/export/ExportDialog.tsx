@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 
 import type { MarginaliaApi } from '../../../common/contract.ts';
-import type { ExportFormat, ExportReport } from '../../../common/model.ts';
+import type { AnnotationImportReport, ExportFormat, ExportReport } from '../../../common/model.ts';
 import { messageOf, unwrap } from '../api.ts';
 import { SmallDialog, useStillShown } from '../components/SmallDialog.tsx';
 
@@ -12,6 +12,8 @@ export interface ExportDialogProps {
   article: { id: number; title: string } | null;
   /** The export is written: close, and say what was written where. */
   onExported(report: ExportReport): void;
+  /** An annotation file was imported: close, and say what came of it. */
+  onImported(report: AnnotationImportReport): void;
   /** Escape, Cancel or a click outside: close and give focus back. */
   onClose(): void;
 }
@@ -35,13 +37,29 @@ const formats: ReadonlyArray<{ value: ExportFormat; label: string; hint: string 
  * export goes in its own dialog (a folder for Markdown, a file otherwise), so this dialog never names a path; while
  * main writes it says "Exporting…", and a failure is shown here in main's words with the choices kept.
  */
-export function ExportDialog({ api, article, onExported, onClose }: ExportDialogProps) {
+export function ExportDialog({ api, article, onExported, onImported, onClose }: ExportDialogProps) {
   const [format, setFormat] = useState<ExportFormat>('markdown');
   const [scope, setScope] = useState<'article' | 'library'>(article ? 'article' : 'library');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const live = useStillShown();
   const id = useId();
+
+  async function importFile(): Promise<void> {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const report = unwrap(await api.annotations.importFile());
+      if (!live.current) return;
+      if (report) onImported(report);
+      else setBusy(false);
+    } catch (reason) {
+      if (!live.current) return;
+      setError(messageOf(reason));
+      setBusy(false);
+    }
+  }
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -63,7 +81,7 @@ export function ExportDialog({ api, article, onExported, onClose }: ExportDialog
   }
 
   return (
-    <SmallDialog title="Export highlights and notes" busy={busy} onClose={onClose}>
+    <SmallDialog title="Export or import highlights" busy={busy} onClose={onClose}>
       <form className="web-form" onSubmit={(event) => void submit(event)}>
         <fieldset className="export-choices" disabled={busy}>
           <legend className="web-label">What</legend>
@@ -123,11 +141,20 @@ export function ExportDialog({ api, article, onExported, onClose }: ExportDialog
           </p>
         )}
         <div className="dialog-buttons">
+          <button
+            type="button"
+            className="text-button"
+            title="Import a Web Annotation, Hypothesis or Readwise export into the articles it belongs to"
+            aria-disabled={busy || undefined}
+            onClick={() => void importFile()}
+          >
+            Import annotations…
+          </button>
           <button type="button" className="text-button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="primary-button" aria-disabled={busy || undefined}>
-            {busy ? 'Exporting…' : 'Export…'}
+            {busy ? 'Working…' : 'Export…'}
           </button>
         </div>
       </form>
@@ -141,4 +168,30 @@ export function exportedLine(report: ExportReport): string {
   const articles = report.articles === 1 ? '1 article' : `${report.articles} articles`;
   const files = report.format === 'markdown' ? ` (${report.files === 1 ? '1 file' : `${report.files} files`})` : '';
   return `Exported ${highlights} of ${articles} to ${report.destination}${files}.`;
+}
+
+/** What an import did, as the notice says it, one line a fact. */
+export function importedLines(report: AnnotationImportReport): string[] {
+  const lines: string[] = [];
+  const some = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n.toLocaleString()} ${many}`);
+  const orphans =
+    report.orphaned > 0
+      ? ` (${some(report.orphaned, 'was', 'were')} not found in its article’s text and ${report.orphaned === 1 ? 'is' : 'are'} listed under “Couldn’t place”)`
+      : '';
+  lines.push(`Imported ${some(report.imported, 'annotation', 'annotations')}${orphans}.`);
+  if (report.alreadyThere > 0) {
+    lines.push(
+      `${some(report.alreadyThere, 'was', 'were')} already in your library and left as ${report.alreadyThere === 1 ? 'it was' : 'they were'}.`,
+    );
+  }
+  if (report.articlesMissing.count > 0) {
+    const sources = report.articlesMissing.sources.slice(0, 3).join(', ');
+    const more =
+      report.articlesMissing.sources.length > 3 ? `, and ${report.articlesMissing.sources.length - 3} more` : '';
+    lines.push(
+      `${some(report.articlesMissing.count, 'belongs', 'belong')} to articles not in your library (${sources}${more}): open them, then import again.`,
+    );
+  }
+  for (const { reason, count } of report.notImported) lines.push(`${count.toLocaleString()} not imported: ${reason}.`);
+  return lines;
 }

@@ -10,7 +10,7 @@ beforeEach(async () => {
 afterEach(cleanup);
 
 const exportButton = () => page.getByRole('banner').getByRole('button', { name: 'Export…' });
-const dialog = () => page.getByRole('dialog', { name: 'Export highlights and notes' });
+const dialog = () => page.getByRole('dialog', { name: 'Export or import highlights' });
 const noticeText = () => document.querySelector('.notice-region')?.textContent ?? '';
 const quote = (exact: string) => [{ type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' }];
 
@@ -55,7 +55,8 @@ describe('exporting', () => {
     await expect.element(dialog().getByRole('radio', { name: 'The whole library' })).toBeChecked();
     await userEvent.keyboard('{Tab}{ArrowDown}{ArrowDown}');
     await expect.element(dialog().getByRole('radio', { name: /^CSV for Readwise/ })).toBeChecked();
-    await userEvent.keyboard('{Tab}{Tab}{Enter}');
+    // Then past Import annotations… and Cancel to Export….
+    await userEvent.keyboard('{Tab}{Tab}{Tab}{Enter}');
     await expect.element(dialog()).not.toBeInTheDocument();
     expect(fake.callsTo('export.run')).toEqual([{ format: 'csv' }]);
     await expect.poll(() => noticeText()).toContain('Exported 3 highlights of 2 articles to /home/ada/highlights.csv.');
@@ -82,5 +83,31 @@ describe('exporting', () => {
     await userEvent.keyboard('{Escape}');
     await expect.element(dialog()).not.toBeInTheDocument();
     await expect.element(exportButton()).toHaveFocus();
+  });
+
+  test('Import annotations… asks main for the file, then says what came of it and shows the article with them', async () => {
+    const fake = withHighlights();
+    fake.importReport = {
+      imported: 5,
+      orphaned: 1,
+      alreadyThere: 2,
+      articlesMissing: { count: 3, sources: ['https://example.org/a', 'https://example.org/b'] },
+      notImported: [{ reason: 'page notes without a passage', count: 4 }],
+    };
+    await renderApp(fake);
+    await userEvent.click(exportButton());
+    await userEvent.click(dialog().getByRole('button', { name: 'Import annotations…' }));
+    await expect.element(dialog()).not.toBeInTheDocument();
+    expect(fake.callsTo('annotations.importFile')).toEqual([undefined]);
+    await expect
+      .poll(() => [...document.querySelectorAll('.notice-region li')].map((li) => li.textContent))
+      .toEqual([
+        'Imported 5 annotations (1 was not found in its article’s text and is listed under “Couldn’t place”).',
+        '2 were already in your library and left as they were.',
+        '3 belong to articles not in your library (https://example.org/a, https://example.org/b): open them, then import again.',
+        '4 not imported: page notes without a passage.',
+      ]);
+    // The article shown is asked for again, with its highlights.
+    expect(fake.callsTo('articles.get')).toEqual([{ id: testArticle.id }]);
   });
 });

@@ -12,6 +12,7 @@ import {
 } from '../../../common/contract.ts';
 import { describeIssues } from '../../../common/input-issues.ts';
 import {
+  type AnnotationImportReport,
   type BackupEntry,
   type DeletedArticle,
   findQuoteSelector,
@@ -92,6 +93,8 @@ export class FakeApi {
   readonly webPages = new Map<string, OpenedArticle>();
   /** What dropping files answers, by path (`files` stands in for the preload's File-to-path step). */
   readonly droppedFiles = new Map<string, OpenedArticle>();
+  /** What importing an annotation file answers; null is a cancelled dialog. */
+  importReport: AnnotationImportReport | null = null;
   /** The library's backups, as main lists them. */
   backups: BackupEntry[] = [];
   /** Where the user says an export goes in main's dialog; null cancels it. */
@@ -298,6 +301,7 @@ export class FakeApi {
           this.annotations.set(id, after);
           return after;
         }),
+      importFile: (input?: unknown) => this.#call('annotations', 'importFile', input, () => this.importReport),
       listAll: (input) =>
         this.#call('annotations', 'listAll', input, (filter): HighlightPage => this.#highlightPage(filter)),
     },
