@@ -46,9 +46,11 @@ else app.quit();
 
 /**
  * Makes this app the one the OS opens `marginalia://` links with (exported notes link back to their passage). Run
- * unpackaged (`electron .`), the OS must be told to pass the app's folder too, or it would start Electron bare.
+ * unpackaged (`electron .`), the OS must be told to pass the app's folder too, or it would start Electron bare. Not
+ * for a run on a data folder of its own (tests, portable runs): that would take the links from the user's own app.
  */
 function registerLinkScheme(): void {
+  if (dataDirOverride) return;
   const registered = app.isPackaged
     ? app.setAsDefaultProtocolClient('marginalia')
     : app.setAsDefaultProtocolClient('marginalia', process.execPath, [resolve(process.argv[1] ?? '.')]);

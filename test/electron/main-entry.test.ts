@@ -274,6 +274,8 @@ describe('main entry', () => {
     );
     await becomeReady();
     expect(mocks.openAppData).toHaveBeenCalledExactlyOnceWith('/tmp/marginalia-test', withFileDialog);
+    // A run on a folder of its own does not take marginalia:// links from the user's own app.
+    expect(mocks.app.setAsDefaultProtocolClient).not.toHaveBeenCalled();
   });
 
   it('loads the dev server in development', async () => {
