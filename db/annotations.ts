@@ -13,7 +13,7 @@ import { assertSelectorsFit } from '../common/selector-fit.ts';
 import { articleExists, articleText } from './articles.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 import { statementCache } from './statement-cache.ts';
-import { tagsOf, tagsOfArticle } from './tags.ts';
+import { setTags, tagsOf, tagsOfArticle } from './tags.ts';
 
 /** An `annotations` row exactly as SQLite returns it. */
 export interface AnnotationRow {
@@ -119,6 +119,7 @@ const statements = statementCache((db) => ({
   delete: db.prepare<[string], AnnotationRow>('DELETE FROM annotations WHERE id = ? RETURNING *'),
   exists: db.prepare<[string], { found: 1 }>('SELECT 1 AS found FROM annotations WHERE id = ?'),
   articleOf: db.prepare<[string], number>('SELECT article_id FROM annotations WHERE id = ?').pluck(),
+  setUpdatedAt: db.prepare<[string, string]>('UPDATE annotations SET updated_at = ? WHERE id = ?'),
 }));
 
 /** The annotation with this id; throws NotFoundError if there is none. */
@@ -163,6 +164,47 @@ export function createAnnotation(db: Database, annotation: NewAnnotation): Annot
     if (!row) throw new Error('INSERT … RETURNING returned no row');
     return rowToAnnotation(row, []);
   })();
+}
+
+/** Whether an annotation with this id is stored, in any article. */
+export function annotationExists(db: Database, id: string): boolean {
+  return statements(db).exists.get(id) !== undefined;
+}
+
+/** An annotation brought in from another tool's file or our own export, as the file gives it. */
+export interface ImportedAnnotation {
+  id: string;
+  articleId: number;
+  color: HighlightColor;
+  /** A placed one's selectors, made from the article's text by the anchoring engine; an orphan's quote alone. */
+  selectors: Selector[];
+  note: string;
+  tags: readonly string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Stores an imported annotation as the file has it: under its own id, with its times and tags. Unlike
+ * createAnnotation it does not check the selectors against the text (an orphan's quote does not fit it, and is kept
+ * to be re-attached, as a re-import keeps one) and does not read the article's text again for each annotation: the
+ * caller (electron/core/annotation-import/) placed them on that text. Run inside the import's transaction.
+ */
+export function storeImportedAnnotation(db: Database, annotation: ImportedAnnotation): void {
+  const s = statements(db);
+  s.insert.get({
+    id: annotation.id,
+    article_id: annotation.articleId,
+    color: annotation.color,
+    ...selectorColumns(annotation.selectors),
+    note: annotation.note,
+    created_at: annotation.createdAt,
+    updated_at: annotation.updatedAt,
+  });
+  if (annotation.tags.length === 0) return;
+  setTags(db, annotation.id, annotation.tags);
+  // setTags stamps the present; the file's last change is the one to keep.
+  s.setUpdatedAt.run(annotation.updatedAt, annotation.id);
 }
 
 /**

@@ -1,12 +1,11 @@
 import type { Database } from 'better-sqlite3';
 
 import type { AnnotationImportReport, Article } from '../../../common/model.ts';
-import { setTags } from '../../../db/tags.ts';
+import { annotationExists, storeImportedAnnotation } from '../../../db/annotations.ts';
 import { ArticleLookup } from './article-lookup.ts';
 import { NotImportedTally } from './not-imported.ts';
 import { placeAnnotations } from './place-annotations.ts';
 import { stableAnnotationId } from './stable-id.ts';
-import { annotationStored, insertImportedAnnotation, keepUpdatedAt } from './stored-rows.ts';
 import type { ReadAnnotation, ReadAnnotations } from './types.ts';
 
 /** What an import did, for the user: the page shows it (common/model.ts). */
@@ -40,20 +39,17 @@ export function importAnnotations(db: Database, read: ReadAnnotations, now: Date
           const selectors = placed[index];
           const createdAt = annotation.createdAt ?? annotation.updatedAt ?? now.toISOString();
           const updatedAt = annotation.updatedAt ?? createdAt;
-          insertImportedAnnotation(db, {
+          storeImportedAnnotation(db, {
             id,
             articleId: article.id,
             color: annotation.color ?? 'yellow',
             // An orphan keeps its quote only: its position counts in a text that is not this one.
             selectors: selectors ?? [annotation.quote],
             note: annotation.note,
+            tags: annotation.tags,
             createdAt,
             updatedAt,
           });
-          if (annotation.tags.length > 0) {
-            setTags(db, id, annotation.tags);
-            keepUpdatedAt(db, id, updatedAt);
-          }
           imported += 1;
           if (!selectors) orphaned += 1;
         });
@@ -92,7 +88,7 @@ function sortOut(db: Database, read: ReadAnnotations, tally: NotImportedTally) {
       continue;
     }
     seen.add(id);
-    if (annotationStored(db, id)) {
+    if (annotationExists(db, id)) {
       alreadyThere += 1;
       continue;
     }

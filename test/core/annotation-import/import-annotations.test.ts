@@ -2,11 +2,16 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { describeText } from '../../../common/anchoring/text-anchor.ts';
-import { createAnnotation, getAnnotation, listAnnotations, updateAnnotation } from '../../../db/annotations.ts';
+import {
+  createAnnotation,
+  getAnnotation,
+  listAnnotations,
+  storeImportedAnnotation,
+  updateAnnotation,
+} from '../../../db/annotations.ts';
 import { copyInFileReason, importAnnotations } from '../../../electron/core/annotation-import/import-annotations.ts';
 import { readAnnotationFile } from '../../../electron/core/annotation-import/read-annotation-file.ts';
 import { stableAnnotationId } from '../../../electron/core/annotation-import/stable-id.ts';
-import { insertImportedAnnotation } from '../../../electron/core/annotation-import/stored-rows.ts';
 import type { ReadAnnotation, ReadAnnotations } from '../../../electron/core/annotation-import/types.ts';
 import { nameBasedUuid } from '../../../electron/core/export/name-based-uuid.ts';
 import { addArticle, openTempLibrary } from './library-fixture.ts';
@@ -202,12 +207,13 @@ describe('importAnnotations', () => {
       selectors,
       note: 'n',
     });
-    insertImportedAnnotation(db, {
+    storeImportedAnnotation(db, {
       id: 'aaaaaaaa-0000-4000-8000-000000000002',
       articleId,
       color: 'green',
       selectors,
       note: 'n',
+      tags: [],
       createdAt: made.createdAt,
       updatedAt: made.updatedAt,
     });
