@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 
-import type { MarginaliaApi } from '../../../common/contract.ts';
+import type { MarginaliaApi, Result } from '../../../common/contract.ts';
 import type { AnnotationImportReport, ExportFormat, ExportReport } from '../../../common/model.ts';
 import { messageOf, unwrap } from '../api.ts';
 import { SmallDialog, useStillShown } from '../components/SmallDialog.tsx';
@@ -45,14 +45,18 @@ export function ExportDialog({ api, article, onExported, onImported, onClose }: 
   const live = useStillShown();
   const id = useId();
 
-  async function importFile(): Promise<void> {
+  /**
+   * Asks main for one thing (it shows its own file dialog first): the answer goes to `done`; a cancelled dialog
+   * (null) keeps the choices, for another try or Cancel; a failure is shown here in main's words.
+   */
+  async function ask<T>(call: () => Promise<Result<T | null>>, done: (answer: T) => void): Promise<void> {
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      const report = unwrap(await api.annotations.importFile());
+      const answer = unwrap(await call());
       if (!live.current) return;
-      if (report) onImported(report);
+      if (answer) done(answer);
       else setBusy(false);
     } catch (reason) {
       if (!live.current) return;
@@ -61,23 +65,12 @@ export function ExportDialog({ api, article, onExported, onImported, onClose }: 
     }
   }
 
-  async function submit(event: FormEvent): Promise<void> {
+  const importFile = () => ask(() => api.annotations.importFile(), onImported);
+
+  function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const articleIds = scope === 'article' && article ? [article.id] : undefined;
-      const report = unwrap(await api.export.run(articleIds ? { format, articleIds } : { format }));
-      if (!live.current) return;
-      // Cancelled in main's dialog: the choices stay, for another try or Cancel.
-      if (report) onExported(report);
-      else setBusy(false);
-    } catch (reason) {
-      if (!live.current) return;
-      setError(messageOf(reason));
-      setBusy(false);
-    }
+    const articleIds = scope === 'article' && article ? [article.id] : undefined;
+    return ask(() => api.export.run(articleIds ? { format, articleIds } : { format }), onExported);
   }
 
   return (
