@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { BackupEntry, RestoredBackup } from '../../common/model.ts';
 import { NotFoundError } from '../../db/errors.ts';
 import { backUpLibrary } from '../core/backup/back-up.ts';
-import type { BackupReason } from '../core/backup/backup-names.ts';
+import { type BackupReason, backupsFolder, parseBackupName } from '../core/backup/backup-names.ts';
+import { checkLibraryFile } from '../core/backup/check-file.ts';
 import { listBackups } from '../core/backup/list-backups.ts';
 import { restoreBackup } from '../core/backup/restore.ts';
 import { BackupSchedule } from '../core/backup/schedule.ts';
@@ -70,20 +71,24 @@ export class LibraryBackups {
   }
 
   /**
-   * Restores the listed backup `name`: waits for a backup in progress, closes the library (`library.close`), backs
-   * it up as it is and puts the backup in its place (restore.ts), then opens it again (`library.reopen`), also when
-   * the restore failed. Only a backup this folder lists can be named.
+   * Restores the backup `name`: waits for a backup in progress, closes the library (`library.close`), backs it up as
+   * it is and puts the backup in its place (restore.ts), then opens it again (`library.reopen`), also when the
+   * restore failed. Only a whole backup in the backups folder, named as backups are, can be restored.
    */
   async restore(name: string, library: { close(): void; reopen(): void }): Promise<RestoredBackup> {
-    const listed = (await listBackups(this.options.dataDir)).find((backup) => backup.name === name);
-    if (!listed) throw new NotFoundError('There is no such backup any more: list the backups again.');
-    if (!listed.good) throw new AppError('invalid-input', `That backup cannot be restored: ${listed.damaged}`);
+    // Only that one backup is checked (the list checked them all, and may be old by now).
+    const file = path.join(backupsFolder(this.options.dataDir), name);
+    const check = parseBackupName(name) ? checkLibraryFile(file, 'quick') : undefined;
+    if (!check || (!check.ok && check.problem === 'missing')) {
+      throw new NotFoundError('There is no such backup any more: list the backups again.');
+    }
+    if (!check.ok) throw new AppError('invalid-input', `That backup cannot be restored: ${check.damaged}`);
     await this.running;
     library.close();
     let outcome: Awaited<ReturnType<typeof restoreBackup>>;
     try {
       const { workerFile } = this.options;
-      outcome = await restoreBackup(this.options.dataDir, listed.file, workerFile ? { workerFile } : {});
+      outcome = await restoreBackup(this.options.dataDir, file, workerFile ? { workerFile } : {});
     } finally {
       library.reopen();
     }
