@@ -29,22 +29,35 @@ export async function openArticleFile(db: Database, filePath: string, deps: Open
   return storeWithImages(db, source, imported, { ...deps, allowFiles: true, pageSpace: 'public' });
 }
 
-/** Fetches a web page, keeps its main content (Readability), sanitises it, loads its images and stores it. */
-export async function openWebPage(db: Database, url: string, deps: OpenDeps): Promise<OpenedArticle> {
+/**
+ * Fetches a web page, keeps its main content (Readability), sanitises it, loads its images and stores it.
+ * `startSpace` is where the address leads, when the caller has looked it up already (to ask the user about it).
+ */
+export async function openWebPage(
+  db: Database,
+  url: string,
+  deps: OpenDeps,
+  startSpace?: AddressSpace,
+): Promise<OpenedArticle> {
   const page = await fetchPage(url, {
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.resolveHost ? { resolveHost: deps.resolveHost } : {}),
+    startSpace,
   });
   // The address the page was finally served from is its identity: opening it again is a re-import. A #fragment
   // names a place in the page, not another page.
   const source = withoutFragment(page.url);
   const imported = await deps.importer.importHtml(page.html, page.url);
-  // Its images may not be asked of anywhere more private than where the page was finally served from. A lookup that
-  // fails or takes too long leaves the page trusted as the internet's, the safe side.
-  const pageSpace = await addressSpaceOfPage(new URL(page.url), {
-    resolveHost: deps.resolveHost,
-    signal: AbortSignal.timeout(pageLookupTimeoutMs),
-  }).catch((): AddressSpace => 'public');
+  // Its images may not be asked of anywhere more private than where the page was finally served from: the start's
+  // space when it was not redirected, else looked up. A lookup that fails or takes too long leaves the page trusted
+  // as the internet's, the safe side.
+  const pageSpace =
+    startSpace && new URL(url).href === page.url
+      ? startSpace
+      : await addressSpaceOfPage(new URL(page.url), {
+          resolveHost: deps.resolveHost,
+          signal: AbortSignal.timeout(pageLookupTimeoutMs),
+        }).catch((): AddressSpace => 'public');
   return storeWithImages(db, source, imported, { ...deps, allowFiles: false, pageSpace });
 }
 

@@ -193,7 +193,7 @@ export function createHandlers(
           if (space !== 'public' && !(await ports.confirmInsideAddress(url, space))) {
             throw new AppError('forbidden', `${url} was not opened: it is on your own network or this computer.`);
           }
-          return openWebPage(db, url, deps);
+          return openWebPage(db, url, deps, space);
         }),
       openDropped: ({ paths }) =>
         reportingAsync(db, async () => {

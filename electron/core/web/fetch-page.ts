@@ -1,5 +1,11 @@
 import { limits } from '../../../common/model.ts';
-import { addressSpaceOfPage, addressSpaceReached, mayReach, type ResolveHost } from './address-space.ts';
+import {
+  type AddressSpace,
+  addressSpaceOfPage,
+  addressSpaceReached,
+  mayReach,
+  type ResolveHost,
+} from './address-space.ts';
 import { browserUserAgent, pageAccept } from './browser-headers.ts';
 import { parseContentType } from './content-type.ts';
 import { decodeHtml } from './decode-html.ts';
@@ -21,6 +27,8 @@ export interface FetchPageOptions {
   signal?: AbortSignal;
   /** How host names are resolved to tell where they lead (address-space.ts); the system's resolver by default. */
   resolveHost?: ResolveHost;
+  /** Where the address leads (addressSpaceOfPage), when the caller has looked it up already; else it is looked up. */
+  startSpace?: AddressSpace | undefined;
 }
 
 /** A downloaded page, decoded to text. */
@@ -97,6 +105,7 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
       maxRedirects: options.maxRedirects ?? defaults.maxRedirects,
       onRequest: (url) => (current = url),
       resolveHost: options.resolveHost,
+      startSpace: options.startSpace,
     });
   } catch (error) {
     if (error instanceof PageFetchError) throw error;
@@ -124,6 +133,7 @@ interface DownloadSettings {
   maxRedirects: number;
   onRequest: (url: URL) => void;
   resolveHost: ResolveHost | undefined;
+  startSpace: AddressSpace | undefined;
 }
 
 /** The download itself, throwing PageFetchError for what the server answered and fetch's own errors for the rest. */
@@ -131,7 +141,7 @@ async function download(start: URL, settings: DownloadSettings): Promise<Fetched
   // The address the user gave may lead anywhere (their own intranet, a server on this computer); its redirects may
   // not lead anywhere more private than it.
   const lookup = { resolveHost: settings.resolveHost, signal: settings.signal };
-  const startSpace = await addressSpaceOfPage(start, lookup);
+  const startSpace = settings.startSpace ?? (await addressSpaceOfPage(start, lookup));
   const outcome = await fetchFollowingRedirects(start, {
     fetch: settings.fetch,
     headers: { 'User-Agent': browserUserAgent, Accept: pageAccept },
