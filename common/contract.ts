@@ -5,6 +5,7 @@ import type {
   AnnotationImportReport,
   Article,
   BackupEntry,
+  DeletedAnnotation,
   DeletedArticle,
   ExportReport,
   HighlightPage,
@@ -133,7 +134,11 @@ export const contract = {
           message: 'nothing to update: give a colour, a note or selectors',
         }),
     ),
-    delete: channel<{ id: string }>()('annotations:delete', z.strictObject({ id: annotationIdSchema })),
+    /** Deletes a highlight; `restore` with the token brings it back as it was until the app closes (Undo). */
+    delete: channel<DeletedAnnotation>()('annotations:delete', z.strictObject({ id: annotationIdSchema })),
+    restore: channel<Annotation>()('annotations:restore', z.strictObject({ undoToken: undoTokenSchema })),
+    /** Undo of a re-attach: the selectors it replaced (for an orphan, its own quote) come back. */
+    undoReattach: channel<Annotation>()('annotations:undo-reattach', z.strictObject({ id: annotationIdSchema })),
     /** Replaces a highlight's tags. */
     setTags: channel<Annotation>()(
       'annotations:set-tags',

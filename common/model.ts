@@ -268,6 +268,12 @@ export interface RestoredBackup {
 }
 
 /** What deleting an article took with it, and the token that brings it back (until the app closes). */
+/** A highlight just deleted: `undoToken` brings it back (`annotations:restore`). */
+export interface DeletedAnnotation {
+  id: string;
+  undoToken: string;
+}
+
 export interface DeletedArticle {
   id: number;
   highlights: number;

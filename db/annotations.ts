@@ -66,7 +66,9 @@ export function rowToAnnotation(row: AnnotationRow, tags: string[]): Annotation 
 }
 
 /** The three columns that always change together, so `quote` and `start_offset` never drift from the JSON. */
-function selectorColumns(selectors: readonly Selector[]): Pick<AnnotationRow, 'selectors' | 'quote' | 'start_offset'> {
+export function selectorColumns(
+  selectors: readonly Selector[],
+): Pick<AnnotationRow, 'selectors' | 'quote' | 'start_offset'> {
   return {
     selectors: JSON.stringify(selectors),
     quote: quoteSelectorOf(selectors).exact,

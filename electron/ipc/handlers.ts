@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import type { Database } from 'better-sqlite3';
 
-import type { Handlers } from '../../common/contract.ts';
+import type { Annotation, Handlers, Selector } from '../../common/contract.ts';
 import type { BackupEntry, ExportFormat, RestoredBackup } from '../../common/model.ts';
 import { SelectorMismatchError } from '../../common/selector-fit.ts';
+import { restoreDeletedAnnotation, restoreReplacedSelectors } from '../../db/annotation-undo.ts';
 import {
   createAnnotation,
   deleteAnnotation,
@@ -42,6 +43,10 @@ import { AppError } from './dispatch.ts';
  * conflict, invalid-input, and the library's storage failures (a full disk, a read-only or locked file), worded
  * for the user. Data calls run in transactions, so when any of these is thrown nothing was changed.
  */
+function sameSelectors(a: readonly Selector[], b: readonly Selector[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 function reporting<T>(db: Database, run: () => T): T {
   try {
     return run();
@@ -171,6 +176,11 @@ export function createHandlers(
   const deps = { importer, fetch: ports.fetch, resolveHost: ports.resolveHost };
   // Deleted articles, until the app closes, so Undo can bring them back (db/article-deletion.ts).
   const deleted = new Map<string, DeletedArticleSnapshot>();
+  // Deleted highlights, as they were, for the same reason (Undo of a delete, or of making one).
+  const deletedAnnotations = new Map<string, Annotation>();
+  // What each re-attach replaced, latest last, so Undo can put an orphan's own selectors back (they no longer fit
+  // the text, so the page could not send them as an update).
+  const reattached = new Map<string, Array<{ replaced: Selector[]; by: Selector[] }>>();
   return {
     articles: {
       getDefault: () => reporting(db, () => getDefaultArticle(db)),
@@ -235,8 +245,45 @@ export function createHandlers(
     annotations: {
       list: ({ articleId }) => reporting(db, () => listAnnotations(db, articleId)),
       create: (input) => reporting(db, () => createAnnotation(db, input)),
-      update: ({ id, ...patch }) => reporting(db, () => updateAnnotation(db, id, patch)),
-      delete: ({ id }) => reporting(db, () => ({ id: deleteAnnotation(db, id).id })),
+      update: ({ id, ...patch }) =>
+        reporting(db, () => {
+          const replaced = patch.selectors && getAnnotation(db, id).selectors;
+          const updated = updateAnnotation(db, id, patch);
+          if (replaced) reattached.set(id, [...(reattached.get(id) ?? []), { replaced, by: updated.selectors }]);
+          return updated;
+        }),
+      undoReattach: ({ id }) =>
+        reporting(db, () => {
+          const last = reattached.get(id)?.at(-1);
+          // Only the latest re-attach, and only while its selectors are still the stored ones: never over a newer change.
+          if (!last || !sameSelectors(getAnnotation(db, id).selectors, last.by)) {
+            throw new NotFoundError(
+              'There is nothing to undo: that highlight was not re-attached since, or has moved again.',
+            );
+          }
+          const restored = restoreReplacedSelectors(db, id, last.replaced);
+          reattached.get(id)?.pop();
+          return restored;
+        }),
+      delete: ({ id }) =>
+        reporting(db, () => {
+          const annotation = deleteAnnotation(db, id);
+          const undoToken = randomUUID();
+          deletedAnnotations.set(undoToken, annotation);
+          return { id: annotation.id, undoToken };
+        }),
+      restore: ({ undoToken }) =>
+        reporting(db, () => {
+          const annotation = deletedAnnotations.get(undoToken);
+          if (!annotation) {
+            throw new NotFoundError(
+              'There is nothing to undo: that highlight was not deleted since Marginalia started.',
+            );
+          }
+          const restored = restoreDeletedAnnotation(db, annotation);
+          deletedAnnotations.delete(undoToken);
+          return restored;
+        }),
       setTags: ({ id, tags }) =>
         reporting(db, () => {
           setTags(db, id, tags);

@@ -17,6 +17,7 @@ import {
   isAllHighlightsShortcut,
   isLibraryShortcut,
   isOpenFileShortcut,
+  isRedoShortcut,
   isSearchShortcut,
   isTyping,
   isUndoShortcut,
@@ -27,6 +28,7 @@ import { useFileDrop } from './library/use-file-drop.ts';
 import type { LibraryListing } from './library/use-library.ts';
 import { Reader, type RevealRequest } from './reader/Reader.tsx';
 import { type SearchChoice, SearchDialog } from './search/SearchDialog.tsx';
+import { type Replayed, UndoHistory } from './undo/undo-history.ts';
 import { OpenWebPageDialog } from './web/OpenWebPageDialog.tsx';
 
 /** A search hit on its way to the reader (or null: just the article), and which article must be open to show it. */
@@ -45,6 +47,7 @@ export function App({ api }: { api: MarginaliaApi }) {
   const current = useCurrentArticle(api);
   const { view, openFile, openArticle, showOpened, openDropped, notice } = current;
   const [modal, setModal] = useState<Modal>(null);
+  const [history] = useState(() => new UndoHistory());
   const [reveal, setReveal] = useState<PendingReveal | null>(null);
   /** Where focus was when a dialog opened, to give it back on Escape (also after switching from one to the other). */
   const opener = useRef<Element | null>(null);
@@ -76,10 +79,13 @@ export function App({ api }: { api: MarginaliaApi }) {
 
   // Ctrl/⌘+Z undoes what the notice reports (a deletion) until the user types somewhere after it appeared: from
   // then on, in a text field, it is that field's own undo again.
+  // It is also no longer the latest change once the user changes a highlight: then Ctrl/⌘+Z undoes that first.
   const typedSinceNotice = useRef(false);
+  const recordedAtNotice = useRef(0);
   useEffect(() => {
     typedSinceNotice.current = false;
-  }, [notice]);
+    recordedAtNotice.current = history.recorded;
+  }, [notice, history]);
   useEffect(() => {
     const onInput = () => {
       typedSinceNotice.current = true;
@@ -87,6 +93,24 @@ export function App({ api }: { api: MarginaliaApi }) {
     window.addEventListener('input', onInput, true);
     return () => window.removeEventListener('input', onInput, true);
   }, []);
+
+  const { showNotice, showError } = current;
+  /** Says what an undo or redo did, or that there was nothing to do (the window's notice is a polite live region). */
+  const replayed = useCallback(
+    async (replay: Promise<Replayed>, done: 'Undone' | 'Redone') => {
+      try {
+        const step = await replay;
+        showNotice({
+          lines: [
+            step ? `${done}: ${step.label.toLowerCase()}.` : `Nothing to ${done === 'Undone' ? 'undo' : 'redo'}.`,
+          ],
+        });
+      } catch (reason) {
+        showError(`Couldn’t ${done === 'Undone' ? 'undo' : 'redo'} that: ${messageOf(reason)}`);
+      }
+    },
+    [showNotice, showError],
+  );
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -105,14 +129,24 @@ export function App({ api }: { api: MarginaliaApi }) {
       } else if (isOpenFileShortcut(event)) {
         event.preventDefault();
         openFile();
-      } else if (isUndoShortcut(event) && notice?.undo && !(isTyping(event) && typedSinceNotice.current)) {
+      } else if (
+        isUndoShortcut(event) &&
+        notice?.undo &&
+        history.recorded === recordedAtNotice.current &&
+        !(isTyping(event) && typedSinceNotice.current)
+      ) {
         event.preventDefault();
         notice.undo();
+      } else if ((isUndoShortcut(event) || isRedoShortcut(event)) && !isTyping(event)) {
+        // In a text field the keys are the field's own undo; changes to highlights are undone from anywhere else.
+        event.preventDefault();
+        const redo = isRedoShortcut(event);
+        void replayed(redo ? history.redo() : history.undo(), redo ? 'Redone' : 'Undone');
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [openFile, openSearch, openLibrary, openWebPage, openAllHighlights, notice]);
+  }, [openFile, openSearch, openLibrary, openWebPage, openAllHighlights, notice, history, replayed]);
 
   /** Where focus goes once a dialog has closed and the window is no longer inert; null leaves it alone. */
   const restoreTo = useRef<Element | null>(null);
@@ -187,7 +221,7 @@ export function App({ api }: { api: MarginaliaApi }) {
 
   const onRevealed = useCallback((done: number) => setReveal((r) => (r?.nonce === done ? null : r)), []);
 
-  const { openDefault, showNotice, showError } = current;
+  const { openDefault } = current;
   const undoing = useRef(false);
   /** Brings a deleted article back; if it was being read and the reader still shows the default article, reopens it. */
   const restore = async (deleted: DeletedArticle, title: string, wasOpen: boolean) => {
@@ -253,6 +287,7 @@ export function App({ api }: { api: MarginaliaApi }) {
           <Reader
             key={`${view.article.id}:${view.generation}`}
             api={api}
+            history={history}
             article={view.article}
             reveal={reveal && reveal.articleId === shownArticle ? reveal : null}
             onRevealed={onRevealed}

@@ -94,6 +94,16 @@ export function isUndoShortcut(event: KeyboardEvent): boolean {
 }
 
 /**
+ * Redo: ⇧⌘Z on macOS; Ctrl+Shift+Z elsewhere, and Ctrl+Y, Windows' own redo, which Linux editors accept too.
+ */
+export function isRedoShortcut(event: KeyboardEvent): boolean {
+  const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+  if (!command || event.altKey) return false;
+  const key = event.key.toLowerCase();
+  return (event.shiftKey && key === 'z') || (!usesMetaKey && !event.shiftKey && key === 'y');
+}
+
+/**
  * Ctrl+Shift+L (⇧⌘L on macOS): the library. Plain Ctrl+L opens a web page (a browser's address bar) and Ctrl/⌘+O
  * and K are taken here. Electron binds no Ctrl+Shift+L; one known overlap is macOS's optional Services item "Search
  * With Google" (⇧⌘L, offered while text is selected), which the header button avoids.

@@ -175,12 +175,37 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
         expect(await listed()).toEqual([moved]);
       });
 
-      it('delete returns exactly { id }, the annotation is gone, and deleting it again is not-found', async () => {
+      it('delete returns its id and an undo token, the annotation is gone, and deleting it again is not-found', async () => {
         const kept = valueOf(await create('patient as a post'));
         const doomed = valueOf(await create('the old mill'));
-        expect(await api.annotations.delete({ id: doomed.id })).toEqual({ ok: true, value: { id: doomed.id } });
+        expect(await api.annotations.delete({ id: doomed.id })).toEqual({
+          ok: true,
+          value: { id: doomed.id, undoToken: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+        });
         expect(await listed()).toEqual([kept]);
         expect(codeOf(await api.annotations.delete({ id: doomed.id }))).toBe('not-found');
+      });
+
+      it('restore with the undo token brings a deleted highlight back exactly as it was, once', async () => {
+        const doomed = valueOf(await create('the old mill', { note: 'Which mill?', color: 'green' }));
+        const tagged = valueOf(await api.annotations.setTags({ id: doomed.id, tags: ['mills', 'history'] }));
+        const before = await listed();
+        const { undoToken } = valueOf(await api.annotations.delete({ id: doomed.id }));
+        expect(valueOf(await api.annotations.restore({ undoToken }))).toEqual(tagged);
+        expect(await listed()).toEqual(before);
+        expect(codeOf(await api.annotations.restore({ undoToken }))).toBe('not-found');
+      });
+
+      it('undoReattach puts back the selectors the latest re-attach replaced, and only once', async () => {
+        const created = valueOf(await create('patient as a post'));
+        const first = selectorsOf(text, 'The ferry left at four.');
+        const second = selectorsOf(text, 'the old mill');
+        valueOf(await api.annotations.update({ id: created.id, selectors: first }));
+        valueOf(await api.annotations.update({ id: created.id, selectors: second }));
+        expect(valueOf(await api.annotations.undoReattach({ id: created.id })).selectors).toEqual(first);
+        expect(valueOf(await api.annotations.undoReattach({ id: created.id })).selectors).toEqual(created.selectors);
+        expect(codeOf(await api.annotations.undoReattach({ id: created.id }))).toBe('not-found');
+        expect((await listed())[0]?.selectors).toEqual(created.selectors);
       });
 
       it("list returns only the article's own annotations", async () => {
@@ -231,7 +256,7 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
           id: lower,
           note: 'Same one',
         });
-        expect(await api.annotations.delete({ id: upper })).toEqual({ ok: true, value: { id: lower } });
+        expect(valueOf(await api.annotations.delete({ id: upper })).id).toBe(lower);
         expect(await listed()).toEqual([]);
       });
 

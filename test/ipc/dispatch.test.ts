@@ -505,6 +505,22 @@ const malformed: Record<string, BadCase[]> = {
     invalid('a numeric token', () => ({ undoToken: 1 }), 'undoToken: Invalid input: expected string'),
     notFound('a token never given', () => ({ undoToken: unknownUuid }), 'There is nothing to undo'),
   ],
+  'annotations:restore': [
+    invalid('no input', () => undefined, 'expected object, received undefined'),
+    invalid('a malformed token', () => ({ undoToken: 'x' }), 'This undo is not known.'),
+    invalid('an extra field', () => ({ undoToken: unknownUuid, annotation: {} }), 'Unrecognized key: "annotation"'),
+    notFound('a token never given', () => ({ undoToken: unknownUuid }), 'There is nothing to undo'),
+  ],
+  'annotations:undo-reattach': [
+    invalid('no input', () => undefined, 'expected object, received undefined'),
+    invalid('a non-UUID id', () => ({ id: 'x' }), 'An annotation id is a UUID'),
+    invalid(
+      'selectors of the page’s own',
+      (f) => ({ id: f.annotation.id, selectors: [] }),
+      'Unrecognized key: "selectors"',
+    ),
+    notFound('a highlight never re-attached', (f) => ({ id: f.annotation.id }), 'There is nothing to undo'),
+  ],
   'annotations:set-tags': [
     invalid('no input', () => undefined, 'expected object, received undefined'),
     invalid(
@@ -620,6 +636,21 @@ describe('malformed input', () => {
 });
 
 describe('well-formed calls', () => {
+  it('undoing a re-attach is refused, changing nothing, once the highlight was moved again by something else', async () => {
+    const id = fixture.annotation.id;
+    const start = fixture.article.content.indexOf('Geneva');
+    const moved = selectorsAt(start, 'Geneva');
+    expectOk<Annotation>(await dispatch('annotations:update', { id, selectors: moved }));
+    // A re-import re-anchoring it, say: main writes new selectors without the page asking.
+    const elsewhere = JSON.stringify(selectorsAt(0, 'Diplomats'));
+    db.prepare('UPDATE annotations SET selectors = ? WHERE id = ?').run(elsewhere, id);
+    expect(await dispatch('annotations:undo-reattach', { id })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('has moved again') },
+    });
+    expect(db.prepare('SELECT selectors FROM annotations WHERE id = ?').pluck().get(id)).toBe(elsewhere);
+  });
+
   it('get the default article and an article by id', async () => {
     const article = expectOk<Article>(await dispatch('articles:get-default', undefined));
     expect(article).toEqual(fixture.article);
@@ -651,7 +682,10 @@ describe('well-formed calls', () => {
     const cleared = expectOk<Annotation>(await dispatch('annotations:update', { id: created.id, note: '' }));
     expect(cleared.note).toBe('');
 
-    expect(await dispatch('annotations:delete', { id: created.id })).toEqual({ ok: true, value: { id: created.id } });
+    expect(await dispatch('annotations:delete', { id: created.id })).toMatchObject({
+      ok: true,
+      value: { id: created.id },
+    });
     expect(expectOk<Annotation[]>(await dispatch('annotations:list', { articleId })).map((a) => a.id)).toEqual([
       fixture.annotation.id,
     ]);
@@ -683,7 +717,7 @@ describe('well-formed calls', () => {
       id: id.toLowerCase(),
       note: 'same one',
     });
-    expect(await dispatch('annotations:delete', { id: id.toLowerCase() })).toEqual({
+    expect(await dispatch('annotations:delete', { id: id.toLowerCase() })).toMatchObject({
       ok: true,
       value: { id: id.toLowerCase() },
     });

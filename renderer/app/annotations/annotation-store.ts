@@ -3,6 +3,7 @@ import type { TagCount } from '../../../common/model.ts';
 import type { AnchorResult } from '../../anchoring/index.ts';
 import { messageOf, unwrap } from '../api.ts';
 import { withTags } from '../highlights/tag-text.ts';
+import type { UndoHistory } from '../undo/undo-history.ts';
 
 /** One annotation as the renderer holds it. */
 export interface Entry {
@@ -60,6 +61,8 @@ export class AnnotationStore {
   readonly #entries = new Map<string, Entry>();
   /** Ids whose create failed: later calls naming them fail too, and that failure was already reported. */
   readonly #failedCreates = new Set<string>();
+  /** Highlights deleted here, as they were shown, with main's token to bring each back (Undo). */
+  readonly #deleted = new Map<string, { entry: Entry; undoToken: string }>();
   readonly #listeners = new Set<() => void>();
   #loading = true;
   /** Changes sent so far; numbers each call so a success can tell whether it was sent after a failure showed. */
@@ -75,10 +78,15 @@ export class AnnotationStore {
    */
   readonly #failures = new Map<string, { message: string; after: number | null }>();
   #loadGeneration = 0;
+  /** Where the user's changes are recorded for Undo; none in tests that do not need it. */
+  readonly #history: UndoHistory | undefined;
+  /** True while Undo or Redo replays a change: that is not a new change to record. */
+  #replaying = false;
   #snapshot: AnnotationsState = { loading: true, placed: [], orphans: [], error: null };
 
-  constructor(api: MarginaliaApi, articleId: number, placeAll: PlaceAll) {
+  constructor(api: MarginaliaApi, articleId: number, placeAll: PlaceAll, history?: UndoHistory) {
     this.#api = api;
+    this.#history = history;
     this.#articleId = articleId;
     this.#placeAll = placeAll;
   }
@@ -141,6 +149,10 @@ export class AnnotationStore {
     };
     this.#entries.set(id, { key: id, annotation, placement, pending: true });
     this.#emit();
+    this.#record('Highlight', {
+      undo: () => this.remove(id),
+      redo: () => this.#restoreDeleted(id),
+    });
 
     const sent = ++this.#sent;
     void (async () => {
@@ -179,6 +191,10 @@ export class AnnotationStore {
     const before = this.#entries.get(key);
     if (!before || before.annotation.color === color) return Promise.resolve();
     this.#set({ ...before, annotation: { ...before.annotation, color } });
+    this.#record('Colour change', {
+      undo: () => this.setColor(key, before.annotation.color),
+      redo: () => this.setColor(key, color),
+    });
     return this.#send({ kind: 'color', key }, this.#api.annotations.update({ id: key, color }), () => {
       const now = this.#entries.get(key);
       if (now && now.annotation.color === color)
@@ -194,7 +210,14 @@ export class AnnotationStore {
   setNote(key: string, note: string): Promise<void> {
     const before = this.#entries.get(key);
     if (!before) return Promise.resolve();
-    if (before.annotation.note !== note) this.#set({ ...before, annotation: { ...before.annotation, note } });
+    if (before.annotation.note !== note) {
+      this.#set({ ...before, annotation: { ...before.annotation, note } });
+      // One step per save, and the note saver saves once typing pauses: one undo per pause, not per keystroke.
+      this.#record('Note edit', {
+        undo: () => this.setNote(key, before.annotation.note),
+        redo: () => this.setNote(key, note),
+      });
+    }
     return this.#send(
       { kind: 'note', key },
       this.#api.annotations.update({ id: key, note }),
@@ -211,6 +234,10 @@ export class AnnotationStore {
     const wanted = withTags([], tags);
     if (!before || sameTags(before.annotation.tags, wanted)) return Promise.resolve();
     this.#set({ ...before, annotation: { ...before.annotation, tags: wanted } });
+    this.#record('Tag change', {
+      undo: () => this.setTags(key, before.annotation.tags),
+      redo: () => this.setTags(key, wanted),
+    });
     const showing = () => this.#entries.get(key)?.annotation.tags === wanted;
     return this.#send(
       { kind: 'tags', key },
@@ -237,10 +264,43 @@ export class AnnotationStore {
     if (!before) return Promise.resolve();
     this.#entries.delete(key);
     this.#emit();
-    return this.#send({ kind: 'delete', key }, this.#api.annotations.delete({ id: key }), () => {
-      this.#entries.set(key, before);
-      return "Couldn't delete the highlight";
+    this.#record('Delete highlight', {
+      undo: () => this.#restoreDeleted(key),
+      redo: () => this.remove(key),
     });
+    return this.#send(
+      { kind: 'delete', key },
+      this.#api.annotations.delete({ id: key }),
+      () => {
+        this.#entries.set(key, before);
+        return "Couldn't delete the highlight";
+      },
+      ({ undoToken }) => this.#deleted.set(key, { entry: before, undoToken }),
+    );
+  }
+
+  /**
+   * Brings back a highlight this store deleted (Undo of a delete, Redo of a highlight made), as main kept it: same
+   * id, note, tags and dates. Shown at once; if main refuses, it goes again and the error says why.
+   */
+  async #restoreDeleted(key: string): Promise<void> {
+    const deleted = this.#deleted.get(key);
+    // The delete never reached main (it failed and was rolled back, or is still on its way): nothing to bring back.
+    if (!deleted || this.#entries.has(key)) return;
+    this.#deleted.delete(key);
+    this.#set(deleted.entry);
+    await this.#send(
+      { kind: 'create', key },
+      this.#api.annotations.restore({ undoToken: deleted.undoToken }),
+      () => {
+        this.#entries.delete(key);
+        return "Couldn't bring the highlight back";
+      },
+      (stored) => {
+        const now = this.#entries.get(key);
+        if (now) this.#set({ ...now, annotation: stored, pending: false });
+      },
+    );
   }
 
   /**
@@ -251,6 +311,10 @@ export class AnnotationStore {
     const before = this.#entries.get(key);
     if (!before) return Promise.resolve();
     this.#set({ ...before, annotation: { ...before.annotation, selectors }, placement });
+    this.#record('Re-attach highlight', {
+      undo: () => this.#undoReattach(key, before),
+      redo: () => this.reattach(key, selectors, placement),
+    });
     return this.#send({ kind: 'selectors', key }, this.#api.annotations.update({ id: key, selectors }), () => {
       const now = this.#entries.get(key);
       if (now && now.annotation.selectors === selectors) {
@@ -261,6 +325,28 @@ export class AnnotationStore {
         });
       }
       return "Couldn't re-attach the highlight";
+    });
+  }
+
+  /**
+   * Puts a re-attached highlight back where it was (for an orphan: back to "Couldn't place"). Main restores the
+   * selectors it replaced itself: an orphan's no longer fit the text, so they could not be sent as an update.
+   */
+  #undoReattach(key: string, was: Entry): Promise<void> {
+    const now = this.#entries.get(key);
+    if (!now) return Promise.resolve();
+    const moved = now.annotation.selectors;
+    this.#set({
+      ...now,
+      annotation: { ...now.annotation, selectors: was.annotation.selectors },
+      placement: was.placement,
+    });
+    return this.#send({ kind: 'selectors', key }, this.#api.annotations.undoReattach({ id: key }), () => {
+      const current = this.#entries.get(key);
+      if (current && current.annotation.selectors === was.annotation.selectors) {
+        this.#set({ ...current, annotation: { ...current.annotation, selectors: moved }, placement: now.placement });
+      }
+      return "Couldn't undo the re-attach";
     });
   }
 
@@ -291,6 +377,23 @@ export class AnnotationStore {
       if (this.#failedCreates.has(change.key)) return;
       this.#fail(change, `${rollback()}: ${messageOf(error)}`);
     }
+  }
+
+  /**
+   * Records a change the user made for Undo, unless Undo or Redo is making it. The replayed calls are this store's
+   * own, so a replayed change is shown, stored and reported exactly as the original was.
+   */
+  #record(label: string, step: { undo: () => Promise<void>; redo: () => Promise<void> }): void {
+    if (this.#replaying || !this.#history) return;
+    const replay = (change: () => Promise<void>) => (): Promise<void> => {
+      this.#replaying = true;
+      try {
+        return change();
+      } finally {
+        this.#replaying = false;
+      }
+    };
+    this.#history.record({ label, owner: this, undo: replay(step.undo), redo: replay(step.redo) });
   }
 
   #set(entry: Entry): void {

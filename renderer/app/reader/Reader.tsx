@@ -12,6 +12,7 @@ import { orphanButtonId, Sidebar } from '../components/Sidebar.tsx';
 import { StatusBar } from '../components/StatusBar.tsx';
 import { defaultColor, type SelectionCommand } from '../keyboard.ts';
 import { colorName, quoteText, shorten } from '../text.ts';
+import type { UndoHistory } from '../undo/undo-history.ts';
 import type { SurfaceEvents } from './article-surface.ts';
 import { createReaderStore, type ReaderAction, type ReaderStore } from './reader-state.ts';
 import { type ReaderSession, useReaderSession } from './use-reader-session.ts';
@@ -51,6 +52,8 @@ export interface RevealRequest {
 /** Props of the reader. */
 export interface ReaderProps {
   api: MarginaliaApi;
+  /** Where the user's changes to this article's highlights are recorded for Undo and Redo. */
+  history?: UndoHistory;
   article: Article;
   /**
    * A search hit to scroll to and flash once the article (and, for a highlight, its annotations) is ready. It wins
@@ -71,7 +74,7 @@ export interface ReaderProps {
  * a mode with a hint above the article; the next article selection gets a toolbar with "Re-attach here" (Enter)
  * instead of colours. Escape, or Cancel in the hint or the toolbar, leaves the mode and gives focus back.
  */
-export function Reader({ api, article, reveal = null, onRevealed }: ReaderProps) {
+export function Reader({ api, article, history, reveal = null, onRevealed }: ReaderProps) {
   const [store] = useState(createReaderStore);
   const state = useSyncExternalStore(store.subscribe, store.getState);
 
@@ -121,7 +124,7 @@ export function Reader({ api, article, reveal = null, onRevealed }: ReaderProps)
     },
   };
   const [readingError, setReadingError] = useState<string | null>(null);
-  const { attach, session } = useReaderSession(api, article, events, setReadingError);
+  const { attach, session } = useReaderSession(api, article, events, setReadingError, history);
   const annotations = useAnnotations(session?.store);
 
   const act = (action: ReaderAction) => dispatch(store, session, action);

@@ -6,6 +6,7 @@ import { NoteSaver } from '../annotations/note-saver.ts';
 import { takePrefetched } from '../annotations/prefetched-annotations.ts';
 import { messageOf } from '../api.ts';
 import { ReadingSaver } from '../articles/reading-saver.ts';
+import type { UndoHistory } from '../undo/undo-history.ts';
 import { ArticleSurface, type SurfaceEvents } from './article-surface.ts';
 
 /** The imperative parts of one open article, alive while its pane is mounted. */
@@ -26,6 +27,7 @@ export function useReaderSession(
   article: Article,
   events: SurfaceEvents,
   onReadingError: (message: string) => void,
+  history?: UndoHistory,
 ): { attach: (pane: HTMLElement | null) => (() => void) | undefined; session: ReaderSession | undefined } {
   const [session, setSession] = useState<ReaderSession>();
   const eventsRef = useRef(events);
@@ -47,7 +49,7 @@ export function useReaderSession(
         onOpenLink: (url) => eventsRef.current.onOpenLink(url),
       };
       const surface = new ArticleSurface(pane, article, pane, relay);
-      const store = new AnnotationStore(api, article.id, surface.placeAll);
+      const store = new AnnotationStore(api, article.id, surface.placeAll, history);
       const notes = new NoteSaver((key, note) => store.setNote(key, note));
       const unsubscribe = store.subscribe(() => surface.sync(store.getSnapshot().placed));
       const failed = (reason: unknown) =>
@@ -72,12 +74,14 @@ export function useReaderSession(
       return () => {
         reading.dispose();
         notes.dispose();
+        // Its steps go with it: undoing them would change an article the user no longer sees.
+        history?.forget(store);
         unsubscribe();
         surface.destroy();
         setSession(undefined);
       };
     },
-    [api, article],
+    [api, article, history],
   );
 
   return { attach, session };

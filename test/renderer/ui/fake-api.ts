@@ -103,6 +103,9 @@ export class FakeApi {
   agreeToLinks = true;
   readonly openedLinks: string[] = [];
   readonly #deleted = new Map<string, { article: Article; annotations: Annotation[] }>();
+  readonly #deletedAnnotations = new Map<string, Annotation>();
+  /** The selectors each re-attach replaced, latest last, as main keeps them for Undo. */
+  readonly #reattached = new Map<string, Selector[][]>();
   readonly #articles = new Map<number, Article>();
   readonly #failures = new Map<string, { code: ErrorCode; message: string; every?: boolean }>();
   #hold: Promise<void> | undefined;
@@ -277,7 +280,10 @@ export class FakeApi {
       update: (input) =>
         this.#call('annotations', 'update', input, ({ id, color, note, selectors }) => {
           const before = this.#annotation(id);
-          if (selectors) assertSelectorsFit(this.#article(before.articleId).content, selectors);
+          if (selectors) {
+            assertSelectorsFit(this.#article(before.articleId).content, selectors);
+            this.#reattached.set(id, [...(this.#reattached.get(id) ?? []), before.selectors]);
+          }
           const after: Annotation = {
             ...before,
             ...(color !== undefined ? { color } : {}),
@@ -290,9 +296,30 @@ export class FakeApi {
         }),
       delete: (input) =>
         this.#call('annotations', 'delete', input, ({ id }) => {
-          this.#annotation(id);
+          const annotation = this.#annotation(id);
           this.annotations.delete(id);
-          return { id };
+          const undoToken = crypto.randomUUID();
+          this.#deletedAnnotations.set(undoToken, annotation);
+          return { id, undoToken };
+        }),
+      restore: (input) =>
+        this.#call('annotations', 'restore', input, ({ undoToken }) => {
+          const annotation = this.#deletedAnnotations.get(undoToken);
+          if (!annotation)
+            throw new FakeRefusal('not-found', 'There is nothing to undo: that highlight was not deleted.');
+          if (this.annotations.has(annotation.id)) throw new FakeRefusal('conflict', 'That highlight is already back.');
+          this.#deletedAnnotations.delete(undoToken);
+          this.annotations.set(annotation.id, annotation);
+          return annotation;
+        }),
+      undoReattach: (input) =>
+        this.#call('annotations', 'undoReattach', input, ({ id }) => {
+          const last = this.#reattached.get(id)?.pop();
+          if (!last)
+            throw new FakeRefusal('not-found', 'There is nothing to undo: that highlight was not re-attached.');
+          const after: Annotation = { ...this.#annotation(id), selectors: last, updatedAt: this.#now() };
+          this.annotations.set(id, after);
+          return after;
         }),
       setTags: (input) =>
         this.#call('annotations', 'setTags', input, ({ id, tags }) => {

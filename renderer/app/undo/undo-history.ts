@@ -1,0 +1,83 @@
+/**
+ * One thing the user did, with how to take it back and how to do it again. Both run the change as the app's own
+ * optimistic calls do: shown at once, stored by main, reported in the status area if main refuses.
+ */
+export interface UndoStep {
+  /** What the step did, in the user's words ("Recolour highlight"), for the announcement after an undo. */
+  readonly label: string;
+  /** Whose step it is (an article's annotation store): `forget(owner)` drops its steps when it closes. */
+  readonly owner: object;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+}
+
+/** What undo or redo did: the step's label, or null when there was nothing to do. */
+export type Replayed = { readonly label: string } | null;
+
+/** Undo as far back as a user plausibly goes; older steps are dropped first. */
+const longestHistory = 500;
+
+/**
+ * The user's changes in the order they made them, for Ctrl/⌘+Z and Ctrl/⌘+Shift+Z (Ctrl+Y). A new change after an
+ * undo drops what could have been redone, as every editor does. Presses are replayed one after another, never
+ * overlapping, so pressing Ctrl+Z three times quickly undoes the three latest changes in order. The history lives in
+ * this window's memory only: after a restart it starts empty, so it can never undo a change it did not see.
+ */
+export class UndoHistory {
+  readonly #done: UndoStep[] = [];
+  readonly #undone: UndoStep[] = [];
+  #queue: Promise<unknown> = Promise.resolve();
+  #recorded = 0;
+
+  /** How many changes were recorded so far: whether anything was done since a given moment. */
+  get recorded(): number {
+    return this.#recorded;
+  }
+
+  /** Records a change the user just made. */
+  record(step: UndoStep): void {
+    this.#recorded += 1;
+    this.#done.push(step);
+    if (this.#done.length > longestHistory) this.#done.shift();
+    this.#undone.length = 0;
+  }
+
+  /** Takes back the latest change not yet undone. */
+  undo(): Promise<Replayed> {
+    return this.#replay(this.#done, this.#undone, (step) => step.undo());
+  }
+
+  /** Does again the latest change undone, if nothing new was done since. */
+  redo(): Promise<Replayed> {
+    return this.#replay(this.#undone, this.#done, (step) => step.redo());
+  }
+
+  /** Drops an owner's steps (its article closed): undoing them would change what the user no longer sees. */
+  forget(owner: object): void {
+    for (const steps of [this.#done, this.#undone]) {
+      const kept = steps.filter((step) => step.owner !== owner);
+      steps.splice(0, steps.length, ...kept);
+    }
+  }
+
+  get canUndo(): boolean {
+    return this.#done.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.#undone.length > 0;
+  }
+
+  #replay(from: UndoStep[], to: UndoStep[], run: (step: UndoStep) => Promise<void>): Promise<Replayed> {
+    const next = this.#queue.then(async (): Promise<Replayed> => {
+      // Taken when its turn comes, not when the key was pressed: an earlier press may have changed the stacks.
+      const step = from.pop();
+      if (!step) return null;
+      await run(step);
+      to.push(step);
+      return { label: step.label };
+    });
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+}
