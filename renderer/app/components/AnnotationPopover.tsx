@@ -20,6 +20,8 @@ export interface AnnotationPopoverProps {
   onColor(color: HighlightColor): void;
   /** Every keystroke; the caller debounces the save. */
   onNoteInput(note: string): void;
+  /** Focus left the note: the caller saves what is typed now, so an Undo pressed elsewhere sees it as a change. */
+  onNoteLeft(): void;
   /** The tags after the user added or removed one. */
   onTagsChange(tags: string[]): void;
   /** The tags in use in the library, for suggestions; asked once as the popover opens. */
@@ -73,8 +75,19 @@ function useKnownTags(loadTags: () => Promise<TagCount[]>): KnownTags {
  * closing flushes the note.
  */
 export function AnnotationPopover(props: AnnotationPopoverProps) {
-  const { entry, anchorRect, focus, onColor, onNoteInput, onTagsChange, loadTags, onDelete, onReattach, onClose } =
-    props;
+  const {
+    entry,
+    anchorRect,
+    focus,
+    onColor,
+    onNoteInput,
+    onNoteLeft,
+    onTagsChange,
+    loadTags,
+    onDelete,
+    onReattach,
+    onClose,
+  } = props;
   const known = useKnownTags(loadTags);
   const ref = useRef<HTMLDivElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -82,6 +95,13 @@ export function AnnotationPopover(props: AnnotationPopoverProps) {
   const noteId = useId();
   const colorsId = useId();
   const [note, setNote] = useState(entry.annotation.note);
+  // The stored note changed under the open editor (Undo or Redo of a note edit): show it. Our own saves store what
+  // the field already shows, so they change nothing here.
+  const [shownStored, setShownStored] = useState(entry.annotation.note);
+  if (entry.annotation.note !== shownStored) {
+    setShownStored(entry.annotation.note);
+    setNote(entry.annotation.note);
+  }
   const { color } = entry.annotation;
   // An orphan has no place in the text: its editor sits to the left of its sidebar card.
   const orphan = entry.placement.status.kind === 'orphan';
@@ -169,6 +189,7 @@ export function AnnotationPopover(props: AnnotationPopoverProps) {
           setNote(event.target.value);
           onNoteInput(event.target.value);
         }}
+        onBlur={onNoteLeft}
       />
       <TagField tags={entry.annotation.tags} known={'tags' in known ? known.tags : []} onChange={onTagsChange} />
       {'error' in known && <p className="popover-hint">Couldn’t list the tags in use to suggest them: {known.error}</p>}

@@ -265,6 +265,7 @@ export function Reader({ api, article, history, reveal = null, onRevealed }: Rea
             act({ type: 'recoloured', color });
           }}
           onNoteInput={(note) => session.notes.change(open.key, note)}
+          onNoteLeft={() => session.notes.flush(open.key)}
           onTagsChange={(tags) => void session.store.setTags(open.key, tags)}
           loadTags={session.store.tagsInUse}
           onReattach={() => startReattach(open.key)}

@@ -128,6 +128,23 @@ describe('undo and redo of highlight changes', () => {
     await expect.element(page.getByRole('textbox', { name: 'Note' })).toHaveValue('Draft');
   });
 
+  test('typing left in the open note, then Ctrl+Z on a colour button: that typing is undone first, shown in the field', async () => {
+    const { m, stored } = await renderWithOneHighlight(quote, 'Draft');
+    clickText(m, 'older than');
+    const note = page.getByRole('textbox', { name: 'Note' });
+    await userEvent.click(note);
+    await userEvent.keyboard(' more');
+    // Straight to a colour button, before the pause that would save it.
+    const yellow = page.getByRole('dialog').getByRole('button', { name: 'Yellow' });
+    (yellow.element() as HTMLElement).focus();
+    await vi.waitFor(() => expect(m.fake.annotations.get(stored.id)?.note).toBe('Draft more'));
+    undo(yellow.element());
+    await vi.waitFor(() => expect(m.fake.annotations.get(stored.id)?.note).toBe('Draft'));
+    await expect.element(note).toHaveValue('Draft');
+    redo(yellow.element());
+    await expect.element(note).toHaveValue('Draft more');
+  });
+
   test('Ctrl+Z in a text field is the field’s own undo: no highlight changes', async () => {
     const { m, stored } = await renderWithOneHighlight(quote);
     clickText(m, 'older than');
