@@ -105,11 +105,12 @@ export function App({ api }: { api: MarginaliaApi }) {
             step ? `${done}: ${step.label.toLowerCase()}.` : `Nothing to ${done === 'Undone' ? 'undo' : 'redo'}.`,
           ],
         });
-      } catch (reason) {
-        showError(`Couldn’t ${done === 'Undone' ? 'undo' : 'redo'} that: ${messageOf(reason)}`);
+      } catch {
+        // The reader's status area already says why main refused it; this says only that nothing changed.
+        showNotice({ lines: [`Not ${done.toLowerCase()}: that change could not be saved. Press again to retry.`] });
       }
     },
-    [showNotice, showError],
+    [showNotice],
   );
 
   useEffect(() => {
@@ -137,7 +138,11 @@ export function App({ api }: { api: MarginaliaApi }) {
       ) {
         event.preventDefault();
         notice.undo();
-      } else if ((isUndoShortcut(event) || isRedoShortcut(event)) && !isTyping(event)) {
+      } else if (
+        (isUndoShortcut(event) || isRedoShortcut(event)) &&
+        !isTyping(event) &&
+        latest.current.modal === null
+      ) {
         // In a text field the keys are the field's own undo; changes to highlights are undone from anywhere else.
         event.preventDefault();
         const redo = isRedoShortcut(event);

@@ -63,6 +63,8 @@ export class AnnotationStore {
   readonly #failedCreates = new Set<string>();
   /** Highlights deleted here, as they were shown, with main's token to bring each back (Undo). */
   readonly #deleted = new Map<string, { entry: Entry; undoToken: string }>();
+  /** The latest delete of each highlight, until main answers it (true: stored). */
+  readonly #deleting = new Map<string, Promise<boolean>>();
   readonly #listeners = new Set<() => void>();
   #loading = true;
   /** Changes sent so far; numbers each call so a success can tell whether it was sent after a failure showed. */
@@ -187,9 +189,9 @@ export class AnnotationStore {
   }
 
   /** Recolours at once; reverts if the call fails. */
-  setColor(key: string, color: HighlightColor): Promise<void> {
+  setColor(key: string, color: HighlightColor): Promise<boolean> {
     const before = this.#entries.get(key);
-    if (!before || before.annotation.color === color) return Promise.resolve();
+    if (!before || before.annotation.color === color) return Promise.resolve(true);
     this.#set({ ...before, annotation: { ...before.annotation, color } });
     this.#record('Colour change', {
       undo: () => this.setColor(key, before.annotation.color),
@@ -207,9 +209,9 @@ export class AnnotationStore {
    * Saves a note. The call is sent synchronously, even while the create is in flight, so a flush from an unload
    * handler reaches the main process. On failure the text stays on screen (never lose typing) and the error shows.
    */
-  setNote(key: string, note: string): Promise<void> {
+  setNote(key: string, note: string): Promise<boolean> {
     const before = this.#entries.get(key);
-    if (!before) return Promise.resolve();
+    if (!before) return Promise.resolve(true);
     if (before.annotation.note !== note) {
       this.#set({ ...before, annotation: { ...before.annotation, note } });
       // One step per save, and the note saver saves once typing pauses: one undo per pause, not per keystroke.
@@ -229,10 +231,10 @@ export class AnnotationStore {
    * Replaces a highlight's tags at once (normalised, each once whatever its case) and stores them; once stored, the
    * tags show as main spelled them (a tag already used elsewhere keeps that spelling). Reverts if the call fails.
    */
-  setTags(key: string, tags: readonly string[]): Promise<void> {
+  setTags(key: string, tags: readonly string[]): Promise<boolean> {
     const before = this.#entries.get(key);
     const wanted = withTags([], tags);
-    if (!before || sameTags(before.annotation.tags, wanted)) return Promise.resolve();
+    if (!before || sameTags(before.annotation.tags, wanted)) return Promise.resolve(true);
     this.#set({ ...before, annotation: { ...before.annotation, tags: wanted } });
     this.#record('Tag change', {
       undo: () => this.setTags(key, before.annotation.tags),
@@ -259,16 +261,16 @@ export class AnnotationStore {
   tagsInUse = async (): Promise<TagCount[]> => unwrap(await this.#api.tags.list());
 
   /** Removes at once; restores it if the call fails. */
-  remove(key: string): Promise<void> {
+  remove(key: string): Promise<boolean> {
     const before = this.#entries.get(key);
-    if (!before) return Promise.resolve();
+    if (!before) return Promise.resolve(true);
     this.#entries.delete(key);
     this.#emit();
     this.#record('Delete highlight', {
       undo: () => this.#restoreDeleted(key),
       redo: () => this.remove(key),
     });
-    return this.#send(
+    const deleting = this.#send(
       { kind: 'delete', key },
       this.#api.annotations.delete({ id: key }),
       () => {
@@ -277,19 +279,22 @@ export class AnnotationStore {
       },
       ({ undoToken }) => this.#deleted.set(key, { entry: before, undoToken }),
     );
+    this.#deleting.set(key, deleting);
+    return deleting;
   }
 
   /**
    * Brings back a highlight this store deleted (Undo of a delete, Redo of a highlight made), as main kept it: same
    * id, note, tags and dates. Shown at once; if main refuses, it goes again and the error says why.
    */
-  async #restoreDeleted(key: string): Promise<void> {
+  async #restoreDeleted(key: string): Promise<boolean> {
+    // A delete still on its way has no token yet: wait for main's answer.
+    await this.#deleting.get(key);
     const deleted = this.#deleted.get(key);
-    // The delete never reached main (it failed and was rolled back, or is still on its way): nothing to bring back.
-    if (!deleted || this.#entries.has(key)) return;
-    this.#deleted.delete(key);
+    // The delete failed and was rolled back, so the highlight is still here: nothing to bring back.
+    if (!deleted || this.#entries.has(key)) return true;
     this.#set(deleted.entry);
-    await this.#send(
+    return this.#send(
       { kind: 'create', key },
       this.#api.annotations.restore({ undoToken: deleted.undoToken }),
       () => {
@@ -297,6 +302,8 @@ export class AnnotationStore {
         return "Couldn't bring the highlight back";
       },
       (stored) => {
+        // Only now: if main refused, the token still brings it back on the next try.
+        this.#deleted.delete(key);
         const now = this.#entries.get(key);
         if (now) this.#set({ ...now, annotation: stored, pending: false });
       },
@@ -307,9 +314,9 @@ export class AnnotationStore {
    * Moves an annotation to new selectors (re-attaching an orphan to text the user chose) and shows it there at
    * once; if the call fails it goes back where it was (for an orphan: back to "Couldn't place") and the error shows.
    */
-  reattach(key: string, selectors: Selector[], placement: AnchorResult): Promise<void> {
+  reattach(key: string, selectors: Selector[], placement: AnchorResult): Promise<boolean> {
     const before = this.#entries.get(key);
-    if (!before) return Promise.resolve();
+    if (!before) return Promise.resolve(true);
     this.#set({ ...before, annotation: { ...before.annotation, selectors }, placement });
     this.#record('Re-attach highlight', {
       undo: () => this.#undoReattach(key, before),
@@ -332,9 +339,9 @@ export class AnnotationStore {
    * Puts a re-attached highlight back where it was (for an orphan: back to "Couldn't place"). Main restores the
    * selectors it replaced itself: an orphan's no longer fit the text, so they could not be sent as an update.
    */
-  #undoReattach(key: string, was: Entry): Promise<void> {
+  #undoReattach(key: string, was: Entry): Promise<boolean> {
     const now = this.#entries.get(key);
-    if (!now) return Promise.resolve();
+    if (!now) return Promise.resolve(true);
     const moved = now.annotation.selectors;
     this.#set({
       ...now,
@@ -367,15 +374,18 @@ export class AnnotationStore {
     call: Promise<Result<T>>,
     rollback: () => string,
     saved?: (value: T) => void,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const sent = ++this.#sent;
     try {
       const value = unwrap(await call);
       this.#succeeded(change, sent);
       saved?.(value);
+      return true;
     } catch (error) {
-      if (this.#failedCreates.has(change.key)) return;
+      // The highlight was never stored: there is nothing to change, and that failure was reported already.
+      if (this.#failedCreates.has(change.key)) return true;
       this.#fail(change, `${rollback()}: ${messageOf(error)}`);
+      return false;
     }
   }
 
@@ -383,15 +393,18 @@ export class AnnotationStore {
    * Records a change the user made for Undo, unless Undo or Redo is making it. The replayed calls are this store's
    * own, so a replayed change is shown, stored and reported exactly as the original was.
    */
-  #record(label: string, step: { undo: () => Promise<void>; redo: () => Promise<void> }): void {
+  #record(label: string, step: { undo: () => Promise<boolean>; redo: () => Promise<boolean> }): void {
     if (this.#replaying || !this.#history) return;
-    const replay = (change: () => Promise<void>) => (): Promise<void> => {
+    const replay = (change: () => Promise<boolean>) => async (): Promise<void> => {
       this.#replaying = true;
+      let saved: Promise<boolean>;
       try {
-        return change();
+        saved = change();
       } finally {
         this.#replaying = false;
       }
+      // Refused by main: the change was rolled back and the status area says why; the step stays to try again.
+      if (!(await saved)) throw new Error('it was not saved');
     };
     this.#history.record({ label, owner: this, undo: replay(step.undo), redo: replay(step.redo) });
   }

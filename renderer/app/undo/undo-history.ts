@@ -73,7 +73,13 @@ export class UndoHistory {
       // Taken when its turn comes, not when the key was pressed: an earlier press may have changed the stacks.
       const step = from.pop();
       if (!step) return null;
-      await run(step);
+      try {
+        await run(step);
+      } catch (error) {
+        // Not done: it stays where it was, so the next press tries it again rather than skipping past it.
+        from.push(step);
+        throw error;
+      }
       to.push(step);
       return { label: step.label };
     });

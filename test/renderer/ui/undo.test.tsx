@@ -223,4 +223,45 @@ describe('undo and redo of highlight changes', () => {
     expect(paintedCount('marginalia-green')).toBe(0);
     await vi.waitFor(() => expect(fake.annotations.get(stored.id)?.selectors).toEqual(stored.selectors));
   });
+
+  test('Ctrl+Z pressed while the delete is still on its way waits for it, then brings the highlight back', async () => {
+    const { m, stored } = await renderWithOneHighlight(quote, 'Keep me');
+    clickText(m, 'older than');
+    m.fake.hold();
+    await userEvent.click(page.getByRole('button', { name: 'Delete highlight' }));
+    undo(m.article);
+    m.fake.release();
+    await vi.waitFor(() => expect(m.fake.annotations.get(stored.id)).toMatchObject({ note: 'Keep me' }));
+    await vi.waitFor(() => expect(paintedCount('marginalia-yellow')).toBe(1));
+  });
+
+  test('an undo main refuses stays to be tried again, and says so; it is not skipped', async () => {
+    const { m, stored } = await renderWithOneHighlight(quote);
+    clickText(m, 'older than');
+    await userEvent.click(page.getByRole('dialog').getByRole('button', { name: 'Green' }));
+    await userEvent.click(page.getByRole('dialog').getByRole('button', { name: 'Blue' }));
+    press(m.article, 'Escape');
+    await vi.waitFor(() => expect(m.fake.annotations.get(stored.id)?.color).toBe('blue'));
+    m.fake.failNext('annotations.update', 'the database is read-only');
+    undo(m.article);
+    await expectText(page.getByRole('alert'), 'the database is read-only');
+    await expect.poll(() => notice(m.host)).toContain('Not undone');
+    expect(m.fake.annotations.get(stored.id)?.color).toBe('blue');
+    undo(m.article);
+    await vi.waitFor(() => expect(m.fake.annotations.get(stored.id)?.color).toBe('green'));
+  });
+
+  test('Ctrl+Z while a dialog is open changes nothing behind it', async () => {
+    const { m, stored } = await renderWithOneHighlight(quote);
+    clickText(m, 'older than');
+    await userEvent.click(page.getByRole('dialog').getByRole('button', { name: 'Green' }));
+    press(m.article, 'Escape');
+    await userEvent.keyboard('{Control>}{Shift>}L{/Shift}{/Control}');
+    const library = page.getByRole('dialog', { name: 'Library' });
+    await expect.element(library).toBeVisible();
+    const listed = library.getByRole('option').first().element();
+    undo(listed);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(m.fake.annotations.get(stored.id)?.color).toBe('green');
+  });
 });
