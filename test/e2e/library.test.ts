@@ -83,7 +83,7 @@ describe('the library', () => {
       'The sea wall path at high tide',
     ]);
     expect(await body.getByText('About').count()).toBe(0);
-    await expect.poll(() => imageLoaded(app)).toBe(true);
+    await expect.poll(() => imageLoaded(app), { timeout: 10_000 }).toBe(true);
 
     // A highlight across the bold word, stored and painted.
     await highlightText(app.page, 'the curlews walk the mud flats', 'green');
@@ -101,14 +101,14 @@ describe('the library', () => {
     await page.close();
     app = await relaunchApp(app);
     await waitForTitle(app.page, 'Estuary birds');
-    await expect.poll(() => imageLoaded(app)).toBe(true);
+    await expect.poll(() => imageLoaded(app), { timeout: 10_000 }).toBe(true);
     await app.page.keyboard.press('Control+Shift+L');
     const library = app.page.getByRole('dialog', { name: 'Library' });
     const entry = library.getByRole('option', { name: /Estuary birds/ });
     await expect.poll(() => entry.textContent()).toMatch(/Coast Diary/);
     await entry.click();
     await waitForTitle(app.page, 'Estuary birds');
-    await expect.poll(() => imageLoaded(app)).toBe(true);
+    await expect.poll(() => imageLoaded(app), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => paintedHighlights(app.page, 'green')).toEqual(['the curlews walk the mud flats']);
 
     // Delete it (the prompt says what goes with it), then Undo brings it back with its highlight.
