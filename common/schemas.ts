@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isAllowedLink } from './document.ts';
 import { excerpt } from './input-issues.ts';
 import { exportFormats, highlightColors, limits, type TextPositionSelector, type TextQuoteSelector } from './model.ts';
+import { normaliseTag } from './tag-text.ts';
 import { parseUrl } from './url.ts';
 
 /**
@@ -129,10 +130,10 @@ export const externalLinkSchema = z
   .max(limits.urlMaxLength, `the link is longer than ${count(limits.urlMaxLength)} characters`)
   .refine(isAllowedLink, { message: 'only http, https and mailto links can be opened' });
 
-/** One tag as typed: not empty once trimmed, no longer than the limit. */
+/** One tag as typed: not empty once normalised (common/tag-text.ts), no longer than the limit. */
 const tagSchema = wellFormedText('the tag')
-  .refine((tag) => tag.trim() !== '', { message: 'a tag cannot be empty' })
-  .refine((tag) => tag.trim().length <= limits.tagMaxLength, {
+  .refine((tag) => normaliseTag(tag) !== '', { message: 'a tag cannot be empty' })
+  .refine((tag) => normaliseTag(tag).length <= limits.tagMaxLength, {
     message: `a tag is longer than ${limits.tagMaxLength} characters`,
   });
 

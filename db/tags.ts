@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 import { limits, type TagCount } from '../common/model.ts';
+import { normaliseTag } from '../common/tag-text.ts';
 import { NotFoundError } from './errors.ts';
 import { statementCache } from './statement-cache.ts';
 
@@ -48,10 +49,7 @@ export function tagsOfArticle(db: Database, articleId: number): Map<string, stri
   return byAnnotation;
 }
 
-/** Trims a tag as typed and folds inner whitespace to single spaces; '' when nothing is left. */
-export function normaliseTag(tag: string): string {
-  return tag.trim().replace(/\s+/g, ' ');
-}
+export { normaliseTag };
 
 const asciiOnly = /^[\x20-\x7e]*$/;
 

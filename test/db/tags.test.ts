@@ -51,6 +51,16 @@ describe('setTags', () => {
     expect(listAnnotations(db, article.id)[0]?.tags).toEqual(stored);
   });
 
+  it('drops control characters, so a tag of only a NUL (as an imported file may hold) is blank, not an error', () => {
+    const heron = highlight('The heron');
+    // SQLite's length() stops at a NUL: stored as is, "\u0000" would fail the 1-to-100-characters check.
+    expect(setTags(db, heron.id, ['\u0000', 'wading\u0000birds', '\u0007bell\u001f'])).toEqual([
+      'bell',
+      'wading birds',
+    ]);
+    expect(listTagCounts(db).map((t) => t.tag)).toEqual(['bell', 'wading birds']);
+  });
+
   it('keeps the first spelling of a tag already in use, in ASCII and in other letters', () => {
     const heron = highlight('The heron');
     const ferry = highlight('The ferry');

@@ -530,6 +530,11 @@ const malformed: Record<string, BadCase[]> = {
     ),
     invalid('an empty tag', (f) => ({ id: f.annotation.id, tags: ['  '] }), 'A tag cannot be empty.'),
     invalid(
+      'a tag of control characters only',
+      (f) => ({ id: f.annotation.id, tags: ['\u0000\u0001'] }),
+      'A tag cannot be empty.',
+    ),
+    invalid(
       'an over-long tag',
       (f) => ({ id: f.annotation.id, tags: ['t'.repeat(limits.tagMaxLength + 1)] }),
       'A tag is longer than',

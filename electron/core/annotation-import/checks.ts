@@ -1,5 +1,6 @@
 import { limits, type TextQuoteSelector } from '../../../common/model.ts';
 import { noteSchema, selectorsSchema, tagsSchema } from '../../../common/schemas.ts';
+import { normaliseTag } from '../../../common/tag-text.ts';
 import type { ReadAnnotation } from './types.ts';
 
 /**
@@ -39,7 +40,7 @@ function isLowSurrogate(text: string, index: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff && index > 0;
 }
 
-/** Tags as a file gives them: trimmed, blank ones left out (the app stores no blank tag). */
+/** Tags as a file gives them, normalised as a typed tag is, blank ones left out (the app stores no blank tag). */
 export function cleanTags(tags: readonly string[]): string[] {
-  return tags.map((tag) => tag.trim()).filter((tag) => tag !== '');
+  return tags.map(normaliseTag).filter((tag) => tag !== '');
 }

@@ -3,10 +3,9 @@
  * spelling): trimmed, inner spaces folded, compared without case.
  */
 
-/** A tag as typed, trimmed and with runs of spaces folded to one; '' when nothing is left. */
-export function normaliseTag(typed: string): string {
-  return typed.trim().replace(/\s+/g, ' ');
-}
+import { normaliseTag } from '../../../common/tag-text.ts';
+
+export { normaliseTag };
 
 /** Whether two tags are the same tag: main keeps one spelling for every case of a tag. */
 export function sameTag(a: string, b: string): boolean {

@@ -225,7 +225,8 @@ describe('Hypothesis export', () => {
     id: 'Ab3dEfGhIjKlMnOp',
     uri: 'https://example.com/article/',
     text: 'My **note**',
-    tags: ['one', ' two ', ''],
+    // Tags as typed are normalised as the app normalises them: a NUL or a control character is no tag.
+    tags: ['one', ' two ', '', '\u0000', 'three\tfour\u0001'],
     created: '2021-03-04T05:06:07.123456+00:00',
     updated: '2021-03-05T05:06:07.654321+00:00',
     target: [
@@ -258,7 +259,7 @@ describe('Hypothesis export', () => {
           quote: { type: 'TextQuoteSelector', exact: 'quick', prefix: 'The ', suffix: ' brown' },
           position: { start: 10, end: 15 },
           note: 'My **note**',
-          tags: ['one', 'two'],
+          tags: ['one', 'two', 'three four'],
           createdAt: '2021-03-04T05:06:07.123Z',
           updatedAt: '2021-03-05T05:06:07.654Z',
           originalId: 'Ab3dEfGhIjKlMnOp',
