@@ -6,8 +6,8 @@
  * - `export-json-100k-*`, `export-markdown-100k-*`, `export-csv-100k-*`: the formats of electron/core/export/ made
  *   from the library as read for an export (`export-read-library` is that read), against the baseline of
  *   JSON.stringify of the same annotations as stored (no format at all).
- * - `import-json-100k-*`: that JSON-LD read back (electron/core/annotation-import/, parsed past the 50 MB file cap,
- *   which a file this size passes) and stored into a copy of the library without its annotations, anchored one
+ * - `import-json-100k-*`: that JSON-LD read back (electron/core/annotation-import/, under its 256 MB file cap,
+ *   which a whole-library export passes) and stored into a copy of the library without its annotations, anchored one
  *   article at a time; against the baseline of inserting the same rows with one prepared statement.
  *
  * Prints `BENCH <name> <value> <unit>` lines.

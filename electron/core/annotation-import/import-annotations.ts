@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 import type { AnnotationImportReport, Article } from '../../../common/model.ts';
-import { annotationExists, storeImportedAnnotation } from '../../../db/annotations.ts';
+import { annotationExists, type ImportedAnnotation, storeImportedAnnotations } from '../../../db/annotations.ts';
 import { ArticleLookup } from './article-lookup.ts';
 import { NotImportedTally } from './not-imported.ts';
 import { placeAnnotations } from './place-annotations.ts';
@@ -30,6 +30,7 @@ export function importAnnotations(db: Database, read: ReadAnnotations, now: Date
       const { byArticle, alreadyThere, missing } = sortOut(db, read, tally);
       let imported = 0;
       let orphaned = 0;
+      const toStore: ImportedAnnotation[] = [];
       for (const { article, entries } of byArticle.values()) {
         const placed = placeAnnotations(
           article.content,
@@ -39,7 +40,7 @@ export function importAnnotations(db: Database, read: ReadAnnotations, now: Date
           const selectors = placed[index];
           const createdAt = annotation.createdAt ?? annotation.updatedAt ?? now.toISOString();
           const updatedAt = annotation.updatedAt ?? createdAt;
-          storeImportedAnnotation(db, {
+          toStore.push({
             id,
             articleId: article.id,
             color: annotation.color ?? 'yellow',
@@ -54,6 +55,8 @@ export function importAnnotations(db: Database, read: ReadAnnotations, now: Date
           if (!selectors) orphaned += 1;
         });
       }
+      // Many at once (a whole library) take the data layer's bulk path, which fills the search index in one go.
+      storeImportedAnnotations(db, toStore);
       const missingCount = [...missing.values()].reduce((sum, count) => sum + count, 0);
       return {
         imported,

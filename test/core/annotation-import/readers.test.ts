@@ -25,9 +25,13 @@ function refusal(read: () => unknown): string {
 }
 
 describe('readAnnotationFile refuses what is not an annotation file, in words the user can act on', () => {
-  it('says a file is too big before decoding it', () => {
-    expect(refusal(() => readAnnotationFile(new Uint8Array(50 * 1024 * 1024 + 1)))).toMatch(
-      /^The file is 50 MB; an annotation file may be at most 50 MB/,
+  it('says a file is too big before decoding it: above 256 MB, which a whole-library export (~112 MB) is under', () => {
+    expect(refusal(() => readAnnotationFile(new Uint8Array(256 * 1024 * 1024 + 1)))).toBe(
+      'The file is 256 MB; an annotation file may be at most 256 MB. Export fewer annotations at a time and import ' +
+        'each file.',
+    );
+    expect(refusal(() => readAnnotationFile(new Uint8Array(300 * 1024 * 1024)))).toMatch(
+      /^The file is 300 MB; an annotation file may be at most 256 MB\./,
     );
   });
 
