@@ -4,8 +4,8 @@ import '../styles/app.css';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 import type { MarginaliaApi, OpenedArticle } from '../../common/contract.ts';
-import type { DeletedArticle, LibraryEntry } from '../../common/model.ts';
-import { messageOf, unwrap } from './api.ts';
+import type { LibraryEntry } from '../../common/model.ts';
+import { unwrap } from './api.ts';
 import { useCurrentArticle } from './articles/use-current-article.ts';
 import { useLinksFromOutside, useOpenedFromOutside } from './articles/use-opened-from-outside.ts';
 import { BackupsDialog } from './backups/BackupsDialog.tsx';
@@ -28,6 +28,7 @@ import { useFileDrop } from './library/use-file-drop.ts';
 import type { LibraryListing } from './library/use-library.ts';
 import { Reader, type RevealRequest } from './reader/Reader.tsx';
 import { type SearchChoice, SearchDialog } from './search/SearchDialog.tsx';
+import { type ArticleDeletionContext, articleDeletionStep, libraryOwner } from './undo/article-deletion-step.ts';
 import { type Replayed, UndoHistory } from './undo/undo-history.ts';
 import { OpenWebPageDialog } from './web/OpenWebPageDialog.tsx';
 
@@ -95,15 +96,18 @@ export function App({ api }: { api: MarginaliaApi }) {
   }, []);
 
   const { showNotice, showError } = current;
-  /** Says what an undo or redo did, or that there was nothing to do (the window's notice is a polite live region). */
+  /**
+   * Says what an undo or redo did, or that there was nothing to do (the window's notice is a polite live region);
+   * `sayNothing` false keeps quiet then (a notice's Undo pressed twice: the first press has already said it).
+   */
   const replayed = useCallback(
-    async (replay: Promise<Replayed>, done: 'Undone' | 'Redone') => {
+    async (replay: Promise<Replayed>, done: 'Undone' | 'Redone', sayNothing = true) => {
       try {
         const step = await replay;
+        if (!step && !sayNothing) return;
+        const label = step && step.label.charAt(0).toLowerCase() + step.label.slice(1);
         showNotice({
-          lines: [
-            step ? `${done}: ${step.label.toLowerCase()}.` : `Nothing to ${done === 'Undone' ? 'undo' : 'redo'}.`,
-          ],
+          lines: [step ? (step.message ?? `${done}: ${label}.`) : `Nothing to ${done === 'Undone' ? 'undo' : 'redo'}.`],
         });
       } catch {
         // The reader's status area already says why main refused it; this says only that nothing changed.
@@ -138,14 +142,16 @@ export function App({ api }: { api: MarginaliaApi }) {
       ) {
         event.preventDefault();
         notice.undo();
-      } else if (
-        (isUndoShortcut(event) || isRedoShortcut(event)) &&
-        !isTyping(event) &&
-        latest.current.modal === null
-      ) {
-        // In a text field the keys are the field's own undo; changes to highlights are undone from anywhere else.
-        event.preventDefault();
+      } else if ((isUndoShortcut(event) || isRedoShortcut(event)) && !isTyping(event)) {
+        // In a text field the keys are the field's own undo; changes are undone from anywhere else. Not behind a
+        // dialog, where the change would happen out of sight, except an article's deletion in the library, which
+        // the library shows.
         const redo = isRedoShortcut(event);
+        const open = latest.current.modal;
+        if (open !== null && !(open === 'library' && history.next(redo ? 'redo' : 'undo')?.owner === libraryOwner)) {
+          return;
+        }
+        event.preventDefault();
         void replayed(redo ? history.redo() : history.undo(), redo ? 'Redone' : 'Undone');
       }
     };
@@ -227,31 +233,31 @@ export function App({ api }: { api: MarginaliaApi }) {
   const onRevealed = useCallback((done: number) => setReveal((r) => (r?.nonce === done ? null : r)), []);
 
   const { openDefault } = current;
-  const undoing = useRef(false);
-  /** Brings a deleted article back; if it was being read and the reader still shows the default article, reopens it. */
-  const restore = async (deleted: DeletedArticle, title: string, wasOpen: boolean) => {
-    if (undoing.current) return;
-    undoing.current = true;
-    try {
-      unwrap(await api.articles.restore({ undoToken: deleted.undoToken }));
-      const restored = { lines: [`Restored “${title}”.`] };
+  /** How an article deletion is undone and redone (undo/article-deletion-step.ts), from what this window shows. */
+  const deletionContext: ArticleDeletionContext = {
+    api,
+    shown: () => latest.current,
+    openDefault: (message) => openDefault({ lines: [message] }),
+    openArticle: (id, message) => openArticle(id, { lines: [message] }),
+    changed: () => {
       if (latest.current.modal === 'library') setListing(api.articles.list());
-      if (wasOpen && latest.current.showingDefault) await openArticle(deleted.id, restored);
-      else showNotice(restored);
-    } catch (reason) {
-      showError(`Couldn’t undo the deletion: ${messageOf(reason)}`);
-    } finally {
-      undoing.current = false;
-    }
+    },
+    showError,
   };
 
-  /** Deletes an article the user agreed to delete; the notice offers Undo. Rejects (for the dialog) if main refuses. */
+  /**
+   * Deletes an article the user agreed to delete; Ctrl/⌘+Z or the notice's Undo brings it back, Ctrl/⌘+Shift+Z
+   * deletes it again. Rejects (for the dialog) if main refuses.
+   */
   const deleteArticle = async (entry: LibraryEntry) => {
     const wasOpen = latest.current.shownArticle === entry.id;
     const deleted = unwrap(await api.articles.delete({ id: entry.id }));
+    const step = articleDeletionStep(deletionContext, entry.title, deleted, wasOpen);
+    history.record(step);
     const deletedNotice = {
       lines: [`Deleted “${entry.title}”.`],
-      undo: () => void restore(deleted, entry.title, wasOpen),
+      // Out of turn if highlights were changed since; a second press finds it undone and does nothing.
+      undo: () => void replayed(history.undo(step), 'Undone', false),
     };
     // The reader cannot go on showing an article that is gone.
     if (wasOpen) openDefault(deletedNotice);

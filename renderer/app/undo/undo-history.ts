@@ -7,12 +7,15 @@ export interface UndoStep {
   readonly label: string;
   /** Whose step it is (an article's annotation store): `forget(owner)` drops its steps when it closes. */
   readonly owner: object;
+  /** What the notice says once it is undone or redone, where "Undone: <label>." would say it less well. */
+  readonly undoneMessage?: string;
+  readonly redoneMessage?: string;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
 
-/** What undo or redo did: the step's label, or null when there was nothing to do. */
-export type Replayed = { readonly label: string } | null;
+/** What undo or redo did: the step's label and its own message, if any, or null when there was nothing to do. */
+export type Replayed = { readonly label: string; readonly message: string | undefined } | null;
 
 /** Undo as far back as a user plausibly goes; older steps are dropped first. */
 const longestHistory = 500;
@@ -42,14 +45,35 @@ export class UndoHistory {
     this.#undone.length = 0;
   }
 
-  /** Takes back the latest change not yet undone. */
-  undo(): Promise<Replayed> {
-    return this.#replay(this.#done, this.#undone, (step) => step.undo());
+  /**
+   * Takes back the latest change not yet undone; or, given a step (a notice's Undo button), that step: out of turn
+   * when changes were made after it, and then it cannot be redone, since redoing it would jump ahead of them too.
+   * Null when there is nothing to undo, or the step given is not waiting to be undone (undone already).
+   */
+  undo(step?: UndoStep): Promise<Replayed> {
+    return this.#replay(
+      this.#done,
+      this.#undone,
+      (s) => s.undo(),
+      step,
+      (s) => s.undoneMessage,
+    );
   }
 
   /** Does again the latest change undone, if nothing new was done since. */
   redo(): Promise<Replayed> {
-    return this.#replay(this.#undone, this.#done, (step) => step.redo());
+    return this.#replay(
+      this.#undone,
+      this.#done,
+      (s) => s.redo(),
+      undefined,
+      (s) => s.redoneMessage,
+    );
+  }
+
+  /** The step the next undo or redo would replay, if any (to tell whose it is before pressing). */
+  next(direction: 'undo' | 'redo'): UndoStep | undefined {
+    return (direction === 'undo' ? this.#done : this.#undone).at(-1);
   }
 
   /** Drops an owner's steps (its article closed): undoing them would change what the user no longer sees. */
@@ -68,20 +92,29 @@ export class UndoHistory {
     return this.#undone.length > 0;
   }
 
-  #replay(from: UndoStep[], to: UndoStep[], run: (step: UndoStep) => Promise<void>): Promise<Replayed> {
+  #replay(
+    from: UndoStep[],
+    to: UndoStep[],
+    run: (step: UndoStep) => Promise<void>,
+    asked: UndoStep | undefined,
+    message: (step: UndoStep) => string | undefined,
+  ): Promise<Replayed> {
     const next = this.#queue.then(async (): Promise<Replayed> => {
       // Taken when its turn comes, not when the key was pressed: an earlier press may have changed the stacks.
-      const step = from.pop();
+      const at = asked ? from.lastIndexOf(asked) : from.length - 1;
+      const step = from[at];
       if (!step) return null;
+      const inTurn = at === from.length - 1;
+      from.splice(at, 1);
       try {
         await run(step);
       } catch (error) {
         // Not done: it stays where it was, so the next press tries it again rather than skipping past it.
-        from.push(step);
+        from.splice(at, 0, step);
         throw error;
       }
-      to.push(step);
-      return { label: step.label };
+      if (inTurn) to.push(step);
+      return { label: step.label, message: message(step) };
     });
     this.#queue = next.catch(() => undefined);
     return next;

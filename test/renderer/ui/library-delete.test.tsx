@@ -3,7 +3,7 @@ import { page, userEvent } from 'vitest/browser';
 
 import type { Article } from '../../../common/contract.ts';
 import { FakeApi, testArticle } from './fake-api.ts';
-import { cleanup, expectText, remount, renderApp } from './harness.tsx';
+import { cleanup, clickText, expectText, paintedCount, press, remount, renderApp } from './harness.tsx';
 
 beforeEach(async () => {
   await page.viewport(1100, 700);
@@ -180,6 +180,101 @@ describe('deleting an article from the library', () => {
     await expect.element(page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
     expect(remount(m).body.textContent).toBe(fieldNotes.content);
     await expect.poll(() => noticeBar(m)).toContain('Restored “Field notes”.');
+  });
+
+  test('Ctrl+Shift+Z deletes it again and Ctrl+Z brings it back again, with main’s new token each time', async () => {
+    const { fake, owls } = library3();
+    const m = await renderApp(fake);
+    await openLibrary(3);
+    await userEvent.click(deleteButton('Owls'));
+    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
+    // In the library, away from its filter field, the keys undo and redo the deletion the library shows.
+    const list = document.querySelector<HTMLElement>('.library-body')!;
+    press(list, 'z', { ctrlKey: true });
+    await vi.waitFor(() => expect(titles()).toEqual(['Field notes', 'Owls', testArticle.title]));
+    press(list, 'Z', { ctrlKey: true, shiftKey: true });
+    await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => noticeBar(m)).toContain('Deleted “Owls” again.');
+    expect(fake.callsTo('articles.delete')).toEqual([{ id: owls.id }, { id: owls.id }]);
+    press(m.article, 'z', { ctrlKey: true });
+    await expect.poll(() => noticeBar(m)).toContain('Restored “Owls”.');
+    const restores = fake.callsTo('articles.restore') as { undoToken: string }[];
+    expect(restores).toHaveLength(2);
+    expect(restores[1]!.undoToken).not.toBe(restores[0]!.undoToken);
+    await openLibrary(3);
+  });
+
+  test('a highlight changed after the deletion is undone first; the notice’s Undo still restores the article', async () => {
+    const { fake, owls } = library3();
+    const stored = fake.seed({ selectors: quote('The habit is older than print.') });
+    const m = await renderApp(fake);
+    await openLibrary(3);
+    await userEvent.click(deleteButton('Owls'));
+    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
+    await userEvent.keyboard('{Escape}');
+    clickText(m, 'older than');
+    await userEvent.click(page.getByRole('dialog').getByRole('button', { name: 'Green' }));
+    await vi.waitFor(() => expect(fake.annotations.get(stored.id)?.color).toBe('green'));
+    press(m.article, 'Escape');
+
+    // Ctrl+Z: the colour, the latest change, then the deletion.
+    press(m.article, 'z', { ctrlKey: true });
+    await vi.waitFor(() => expect(fake.annotations.get(stored.id)?.color).toBe('yellow'));
+    expect(fake.callsTo('articles.restore')).toEqual([]);
+    press(m.article, 'z', { ctrlKey: true });
+    await expect.poll(() => noticeBar(m)).toContain('Restored “Owls”.');
+    expect(fake.callsTo('articles.restore')).toHaveLength(1);
+    // And redo goes forward in the same order.
+    press(m.article, 'Z', { ctrlKey: true, shiftKey: true });
+    await vi.waitFor(() => expect(fake.callsTo('articles.delete')).toEqual([{ id: owls.id }, { id: owls.id }]));
+    press(m.article, 'Z', { ctrlKey: true, shiftKey: true });
+    await vi.waitFor(() => expect(fake.annotations.get(stored.id)?.color).toBe('green'));
+    expect(paintedCount('marginalia-green')).toBe(1);
+  });
+
+  test('the notice’s Undo pressed after a later change restores the article out of turn, and only once', async () => {
+    const { fake } = library3();
+    const stored = fake.seed({ selectors: quote('The habit is older than print.') });
+    const m = await renderApp(fake);
+    await openLibrary(3);
+    await userEvent.click(deleteButton('Owls'));
+    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
+    await userEvent.keyboard('{Escape}');
+    clickText(m, 'older than');
+    await userEvent.click(page.getByRole('dialog').getByRole('button', { name: 'Blue' }));
+    await vi.waitFor(() => expect(fake.annotations.get(stored.id)?.color).toBe('blue'));
+    press(m.article, 'Escape');
+    await userEvent.click(page.getByRole('button', { name: 'Undo' }));
+    await expect.poll(() => noticeBar(m)).toContain('Restored “Owls”.');
+    expect(fake.callsTo('articles.restore')).toHaveLength(1);
+    // The colour is still the latest change; after it there is nothing left to undo, the article is not restored twice.
+    press(m.article, 'z', { ctrlKey: true });
+    await vi.waitFor(() => expect(fake.annotations.get(stored.id)?.color).toBe('yellow'));
+    press(m.article, 'z', { ctrlKey: true });
+    await expect.poll(() => noticeBar(m)).toContain('Nothing to undo.');
+    expect(fake.callsTo('articles.restore')).toHaveLength(1);
+  });
+
+  test('redoing the deletion of the article being read shows the default article again', async () => {
+    const { fake } = library3();
+    const m = await renderApp(fake);
+    await openLibrary(3);
+    await userEvent.keyboard('{Enter}');
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
+    await openLibrary(3);
+    await userEvent.click(deleteButton('Field notes'));
+    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await userEvent.keyboard('{Escape}');
+    await expect.element(page.getByRole('heading', { level: 1, name: testArticle.title })).toBeVisible();
+    press(remount(m).article, 'z', { ctrlKey: true });
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
+    press(remount(m).article, 'Z', { ctrlKey: true, shiftKey: true });
+    await expect.element(page.getByRole('heading', { level: 1, name: testArticle.title })).toBeVisible();
+    await expect.poll(() => noticeBar(m)).toContain('Deleted “Field notes” again.');
   });
 
   test('the built-in article has no Delete button, and the Delete key on it asks nothing', async () => {
