@@ -3,14 +3,17 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Article, MarginaliaApi } from '../../../common/contract.ts';
 import { limits } from '../../../common/model.ts';
 import { NoteSaver } from '../annotations/note-saver.ts';
-import { messageOf } from '../api.ts';
+import { messageOf, unwrap } from '../api.ts';
 import { firstLines } from '../text.ts';
+import type { UndoHistory } from '../undo/undo-history.ts';
 
 /** Props of the article's own note. */
 export interface ArticleNoteProps {
   api: MarginaliaApi;
   /** The article as it was opened: its note is where editing starts. */
   article: Article;
+  /** The window's undo history: each save is a step, kept while the article is open. */
+  history?: UndoHistory;
 }
 
 /** The NoteSaver key of the one note this editor saves. */
@@ -22,7 +25,7 @@ const noteKey = 'article';
  * once typing pauses, and at once when the box is closed, the article changes or the page goes away), through
  * `articles.setNote`. A save that fails says so here and keeps the text; "Try again" or the next keystroke resends it.
  */
-export function ArticleNote({ api, article }: ArticleNoteProps) {
+export function ArticleNote({ api, article, history }: ArticleNoteProps) {
   const [note, setNote] = useState(article.note);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -33,20 +36,43 @@ export function ArticleNote({ api, article }: ArticleNoteProps) {
   // One saver per article, made in an effect (not during render) so StrictMode's second render leaves no listener.
   useEffect(() => {
     const { id: articleId } = article;
+    const failed = (reason: unknown) => setError(`Couldn’t save the article note: ${messageOf(reason)}`);
+    /** The note as main last stored it: what an undo of the next save goes back to. */
+    let stored = article.note;
+    /** Undo and redo of a save: main stores the other text, and the box or its preview shows it. */
+    const storeAgain = (text: string) => async () => {
+      try {
+        unwrap(await api.articles.setNote({ id: articleId, note: text }));
+      } catch (reason) {
+        failed(reason);
+        throw reason;
+      }
+      stored = text;
+      setError(null);
+      setNote(text);
+    };
     const save = (_key: string, text: string) => {
-      const failed = (reason: unknown) => setError(`Couldn’t save the article note: ${messageOf(reason)}`);
+      // One step per save, so per pause in the typing, as with a highlight's note. Recorded as the save is sent,
+      // not when main answers, so a Ctrl+Z pressed at once finds it; main gets the undo after the save, in order.
+      if (history && text !== stored) {
+        history.record({ label: 'Edit article note', owner, undo: storeAgain(stored), redo: storeAgain(text) });
+      }
+      stored = text;
       api.articles.setNote({ id: articleId, note: text }).then((result) => {
         if (result.ok) setError(null);
         else failed(result.error.message);
       }, failed);
     };
     const created = new NoteSaver(save);
+    const owner = created;
     saver.current = created;
     return () => {
       created.dispose();
+      // Its article is closing: undoing its note later would change what the user no longer sees.
+      history?.forget(owner);
       if (saver.current === created) saver.current = null;
     };
-  }, [api, article]);
+  }, [api, article, history]);
 
   // Opened, the note takes focus with the caret at its end, to go on writing.
   useEffect(() => {
@@ -95,6 +121,9 @@ export function ArticleNote({ api, article }: ArticleNoteProps) {
                 setNote(event.target.value);
                 saver.current?.change(noteKey, event.target.value);
               }}
+              // Typing still waiting to be saved is saved when focus leaves, so an undo pressed elsewhere takes it
+              // back first instead of racing it.
+              onBlur={() => saver.current?.flush(noteKey)}
               onKeyDown={(event) => {
                 if (event.key !== 'Escape') return;
                 // Escape closes the note (saving it) and goes back to its heading, not to the reader.

@@ -228,7 +228,7 @@ export function Reader({ api, article, history, reveal = null, onRevealed }: Rea
         <main className="reader-pane" ref={attach} />
       </div>
       <div className="sidebar-column">
-        <ArticleNote api={api} article={article} />
+        <ArticleNote api={api} article={article} history={history} />
         <Sidebar
           loading={annotations.loading}
           placed={annotations.placed}

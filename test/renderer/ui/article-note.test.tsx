@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 
 import { FakeApi, testArticle } from './fake-api.ts';
-import { cleanup, expectText, renderApp } from './harness.tsx';
+import { cleanup, expectText, press, renderApp } from './harness.tsx';
 
 beforeEach(async () => {
   await page.viewport(1100, 700);
@@ -102,5 +102,49 @@ describe('the article note', () => {
     await userEvent.click(alert.getByRole('button', { name: 'Try again' }));
     await vi.waitFor(() => expect(fake.article.note).toBe('Important'));
     await expect.element(alert).not.toBeInTheDocument();
+  });
+});
+
+describe('undoing the article note', () => {
+  const preview = (host: HTMLElement) => host.querySelector('.article-note-preview')?.textContent ?? '';
+  const ctrl = (key: 'z' | 'Z') =>
+    press(document.activeElement ?? document.body, key, { ctrlKey: true, shiftKey: key === 'Z' });
+
+  test('Ctrl+Z outside the box takes back one save at a time, and Ctrl+Shift+Z does it again', async () => {
+    const fake = new FakeApi();
+    const m = await renderApp(fake);
+    await userEvent.click(toggle());
+    await userEvent.keyboard('First');
+    await userEvent.click(toggle());
+    await userEvent.click(toggle());
+    await userEvent.keyboard(' thought');
+    await userEvent.click(toggle());
+    expect(notes(fake).map((n) => n.note)).toEqual(['First', 'First thought']);
+    m.article.focus();
+
+    ctrl('z');
+    await expect.poll(() => fake.article.note).toBe('First');
+    await expect.poll(() => preview(m.host)).toBe('First');
+    ctrl('z');
+    await expect.poll(() => fake.article.note).toBe('');
+    await expect.poll(() => preview(m.host)).toBe('');
+    ctrl('Z');
+    await expect.poll(() => fake.article.note).toBe('First');
+    await expect.poll(() => preview(m.host)).toBe('First');
+    // Open again, the box holds the note Undo and Redo left.
+    await userEvent.click(toggle());
+    await expect.element(field()).toHaveValue('First');
+  });
+
+  test('typing still waiting to be saved is saved as its own step when focus leaves the box', async () => {
+    const fake = new FakeApi();
+    const m = await renderApp(fake);
+    await userEvent.click(toggle());
+    await userEvent.keyboard('Draft');
+    m.article.focus();
+    expect(notes(fake)).toEqual([{ id: testArticle.id, note: 'Draft' }]);
+    ctrl('z');
+    await expect.poll(() => fake.article.note).toBe('');
+    await expect.element(field()).toHaveValue('');
   });
 });
