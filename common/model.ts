@@ -13,6 +13,13 @@ export type HighlightColor = (typeof highlightColors)[number];
 
 /** Bounds on what a user or a renderer may store; anything larger is refused with a clear message. */
 export const limits = {
+  /**
+   * Undo steps the window keeps (older ones are dropped first); main keeps what it needs to undo that many deletions
+   * and re-attaches, and no more, so a long session's deleted highlights do not pile up in its memory.
+   */
+  undoSteps: 500,
+  /** Deleted articles main keeps for Undo: fewer, since each holds the article's whole text (up to 50 MB). */
+  undoArticles: 50,
   /** Characters of context kept on each side of a quote, unless more are needed to tell it from a twin. */
   affixLength: 32,
   /**

@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 
 import type { Annotation, Selector } from '../common/contract.ts';
 import { annotationExists, getAnnotation, selectorColumns, storeImportedAnnotation } from './annotations.ts';
+import { articleExists } from './articles.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
+import { statementCache } from './statement-cache.ts';
 
 /**
  * Undo's own writes: bringing back what a user's change replaced, exactly as it was. Each is refused, changing
@@ -10,8 +12,18 @@ import { ConflictError, NotFoundError } from './errors.ts';
  * rest), so Undo never puts back something over a newer change.
  */
 
-const articleExists = (db: Database, id: number): boolean =>
-  db.prepare<[number], 1>('SELECT 1 FROM articles WHERE id = ?').pluck().get(id) !== undefined;
+const statements = statementCache((db) => ({
+  putSelectorsBack: db.prepare<{
+    id: string;
+    selectors: string;
+    quote: string;
+    start_offset: number | null;
+    now: string;
+  }>(
+    `UPDATE annotations SET selectors = :selectors, quote = :quote, start_offset = :start_offset, updated_at = :now
+     WHERE id = :id`,
+  ),
+}));
 
 /**
  * Puts a deleted highlight back exactly as it was (same id, colour, selectors, note, tags and timestamps), for Undo:
@@ -37,12 +49,7 @@ export function restoreDeletedAnnotation(db: Database, annotation: Annotation): 
 export function restoreReplacedSelectors(db: Database, id: string, selectors: readonly Selector[]): Annotation {
   return db.transaction(() => {
     const columns = selectorColumns(selectors);
-    const changed = db
-      .prepare<{ id: string; selectors: string; quote: string; start_offset: number | null; now: string }>(
-        `UPDATE annotations SET selectors = :selectors, quote = :quote, start_offset = :start_offset, updated_at = :now
-         WHERE id = :id`,
-      )
-      .run({ id, ...columns, now: new Date().toISOString() });
+    const changed = statements(db).putSelectorsBack.run({ id, ...columns, now: new Date().toISOString() });
     if (changed.changes === 0) throw new NotFoundError('That highlight was deleted since.');
     return getAnnotation(db, id);
   })();

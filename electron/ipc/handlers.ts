@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 
 import type { Annotation, Handlers, Selector } from '../../common/contract.ts';
-import type { BackupEntry, ExportFormat, RestoredBackup } from '../../common/model.ts';
+import { type BackupEntry, type ExportFormat, limits, type RestoredBackup } from '../../common/model.ts';
 import { SelectorMismatchError } from '../../common/selector-fit.ts';
 import { restoreDeletedAnnotation, restoreReplacedSelectors } from '../../db/annotation-undo.ts';
 import {
@@ -37,6 +37,7 @@ import { openArticleFile, openArticleFiles, openWebPage } from '../core/open-art
 import { addressSpaceOfPage, type ResolveHost } from '../core/web/address-space.ts';
 import { PageFetchError } from '../core/web/fetch-page.ts';
 import { AppError } from './dispatch.ts';
+import { RecentUndo } from './recent-undo.ts';
 
 /**
  * Runs a data-layer call, turning the errors a caller can act on into AppErrors with their code: not-found,
@@ -175,12 +176,12 @@ export function createHandlers(
 ): Handlers {
   const deps = { importer, fetch: ports.fetch, resolveHost: ports.resolveHost };
   // Deleted articles, until the app closes, so Undo can bring them back (db/article-deletion.ts).
-  const deleted = new Map<string, DeletedArticleSnapshot>();
+  const deleted = new RecentUndo<DeletedArticleSnapshot>(limits.undoArticles);
   // Deleted highlights, as they were, for the same reason (Undo of a delete, or of making one).
-  const deletedAnnotations = new Map<string, Annotation>();
+  const deletedAnnotations = new RecentUndo<Annotation>(limits.undoSteps);
   // What each re-attach replaced, latest last, so Undo can put an orphan's own selectors back (they no longer fit
   // the text, so the page could not send them as an update).
-  const reattached = new Map<string, Array<{ replaced: Selector[]; by: Selector[] }>>();
+  const reattached = new RecentUndo<Array<{ replaced: Selector[]; by: Selector[] }>>(limits.undoSteps);
   return {
     articles: {
       getDefault: () => reporting(db, () => getDefaultArticle(db)),
@@ -249,7 +250,10 @@ export function createHandlers(
         reporting(db, () => {
           const replaced = patch.selectors && getAnnotation(db, id).selectors;
           const updated = updateAnnotation(db, id, patch);
-          if (replaced) reattached.set(id, [...(reattached.get(id) ?? []), { replaced, by: updated.selectors }]);
+          if (replaced) {
+            const earlier = (reattached.get(id) ?? []).slice(1 - limits.undoSteps);
+            reattached.set(id, [...earlier, { replaced, by: updated.selectors }]);
+          }
           return updated;
         }),
       undoReattach: ({ id }) =>

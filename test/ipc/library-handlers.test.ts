@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { MarginaliaApi, Result } from '../../common/contract.ts';
+import { limits } from '../../common/model.ts';
 import { createAnnotation } from '../../db/annotations.ts';
 import { insertArticle } from '../../db/articles.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
@@ -142,6 +143,48 @@ describe('deleting an article', () => {
       error: { code: 'forbidden', message: 'The built-in article cannot be deleted: it is always in the library.' },
     });
     expect(ok(await api.articles.get({ id: builtIn.id })).id).toBe(builtIn.id);
+  });
+
+  it('keeps the last 50 deleted articles for Undo: an older one is refused in words, the others come back', async () => {
+    const made = Array.from({ length: limits.undoArticles + 1 }, (_, i) =>
+      insertArticle(db, {
+        title: `Note ${i}`,
+        source: `file:///home/reader/note-${i}.txt`,
+        format: 'text',
+        content: `Note ${i}.`,
+      }),
+    );
+    const tokens: string[] = [];
+    for (const article of made) tokens.push(ok(await api.articles.delete({ id: article.id })).undoToken);
+    expect(await api.articles.restore({ undoToken: tokens[0]! })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('nothing to undo') },
+    });
+    expect(ok(await api.articles.restore({ undoToken: tokens[1]! }))).toEqual({ id: made[1]!.id });
+    expect(ok(await api.articles.restore({ undoToken: tokens.at(-1)! }))).toEqual({ id: made.at(-1)!.id });
+  });
+
+  it('keeps the last 500 deleted highlights for Undo, and no more', async () => {
+    const article = insertArticle(db, {
+      title: 'Many',
+      source: 'file:///home/reader/many.txt',
+      format: 'text',
+      content: Array.from({ length: limits.undoSteps + 1 }, (_, i) => `w${i}`).join(' '),
+    });
+    const tokens: string[] = [];
+    for (let i = 0; i <= limits.undoSteps; i += 1) {
+      const made = createAnnotation(db, {
+        articleId: article.id,
+        color: 'yellow',
+        selectors: selectorsIn(article.content, `w${i}`),
+      });
+      tokens.push(ok(await api.annotations.delete({ id: made.id })).undoToken);
+    }
+    expect(await api.annotations.restore({ undoToken: tokens[0]! })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('nothing to undo') },
+    });
+    expect(ok(await api.annotations.restore({ undoToken: tokens[1]! })).articleId).toBe(article.id);
   });
 
   it('refuses an unknown undo token', async () => {

@@ -1,3 +1,5 @@
+import { limits } from '../../../common/model.ts';
+
 /**
  * One thing the user did, with how to take it back and how to do it again. Both run the change as the app's own
  * optimistic calls do: shown at once, stored by main, reported in the status area if main refuses.
@@ -18,7 +20,7 @@ export interface UndoStep {
 export type Replayed = { readonly label: string; readonly message: string | undefined } | null;
 
 /** Undo as far back as a user plausibly goes; older steps are dropped first. */
-const longestHistory = 500;
+const longestHistory = limits.undoSteps;
 
 /**
  * The user's changes in the order they made them, for Ctrl/⌘+Z and Ctrl/⌘+Shift+Z (Ctrl+Y). A new change after an
