@@ -119,7 +119,7 @@ describe('undoing the article note', () => {
     await userEvent.click(toggle());
     await userEvent.keyboard(' thought');
     await userEvent.click(toggle());
-    expect(notes(fake).map((n) => n.note)).toEqual(['First', 'First thought']);
+    expect(notes(fake).map((n) => (n as { note: string }).note)).toEqual(['First', 'First thought']);
     m.article.focus();
 
     ctrl('z');
