@@ -237,7 +237,7 @@ export function createHandlers(
         reporting(db, () => {
           const snapshot = deleted.get(undoToken);
           if (!snapshot)
-            throw new NotFoundError('There is nothing to undo: that article was not deleted since Marginalia started.');
+            throw new NotFoundError('There is nothing to undo: that article was not deleted since Marginalia started, or was deleted too long ago.');
           const restored = restoreArticle(db, snapshot);
           deleted.delete(undoToken);
           return restored;
@@ -281,7 +281,7 @@ export function createHandlers(
           const annotation = deletedAnnotations.get(undoToken);
           if (!annotation) {
             throw new NotFoundError(
-              'There is nothing to undo: that highlight was not deleted since Marginalia started.',
+              'There is nothing to undo: that highlight was not deleted since Marginalia started, or was deleted too long ago.',
             );
           }
           const restored = restoreDeletedAnnotation(db, annotation);

@@ -29,7 +29,7 @@ import type { LibraryListing } from './library/use-library.ts';
 import { Reader, type RevealRequest } from './reader/Reader.tsx';
 import { type SearchChoice, SearchDialog } from './search/SearchDialog.tsx';
 import { type ArticleDeletionContext, articleDeletionStep, libraryOwner } from './undo/article-deletion-step.ts';
-import { type Replayed, UndoHistory } from './undo/undo-history.ts';
+import { type Replayed, UndoGoneError, UndoHistory } from './undo/undo-history.ts';
 import { OpenWebPageDialog } from './web/OpenWebPageDialog.tsx';
 
 /** A search hit on its way to the reader (or null: just the article), and which article must be open to show it. */
@@ -109,9 +109,16 @@ export function App({ api }: { api: MarginaliaApi }) {
         showNotice({
           lines: [step ? (step.message ?? `${done}: ${label}.`) : `Nothing to ${done === 'Undone' ? 'undo' : 'redo'}.`],
         });
-      } catch {
-        // The reader's status area already says why main refused it; this says only that nothing changed.
-        showNotice({ lines: [`Not ${done.toLowerCase()}: that change could not be saved. Press again to retry.`] });
+      } catch (error) {
+        // The reader's status area already says why main refused it; this says only what became of the step.
+        const lines =
+          error instanceof UndoGoneError
+            ? [
+                `Not ${done.toLowerCase()}: ${error.message}. It is left out; pressing again goes on with the change ` +
+                  `${done === 'Undone' ? 'before' : 'after'} it.`,
+              ]
+            : [`Not ${done.toLowerCase()}: that change could not be saved. Press again to retry.`];
+        showNotice({ lines });
       }
     },
     [showNotice],
@@ -251,9 +258,16 @@ export function App({ api }: { api: MarginaliaApi }) {
    */
   const deleteArticle = async (entry: LibraryEntry) => {
     const wasOpen = latest.current.shownArticle === entry.id;
-    const deleted = unwrap(await api.articles.delete({ id: entry.id }));
-    const step = articleDeletionStep(deletionContext, entry.title, deleted, wasOpen);
+    const deleting = api.articles.delete({ id: entry.id }).then(unwrap);
+    const step = articleDeletionStep(deletionContext, entry.title, entry.id, deleting, wasOpen);
     history.record(step);
+    try {
+      await deleting;
+    } catch (reason) {
+      // Not deleted: nothing to undo. (An undo already waiting on it fails and says so.)
+      history.drop(step);
+      throw reason;
+    }
     const deletedNotice = {
       lines: [`Deleted “${entry.title}”.`],
       // Out of turn if highlights were changed since; a second press finds it undone and does nothing.

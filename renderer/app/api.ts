@@ -22,3 +22,17 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/**
+ * Whether main's refusal stands however often the call is sent again: what it needs is gone (not-found), a newer
+ * change is in the way (conflict), or it is not allowed at all. A full disk or a storage error may pass.
+ */
+export function isLastingRefusal(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.code === 'not-found' ||
+      error.code === 'conflict' ||
+      error.code === 'forbidden' ||
+      error.code === 'invalid-input')
+  );
+}

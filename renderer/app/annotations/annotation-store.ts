@@ -1,9 +1,9 @@
 import type { Annotation, HighlightColor, MarginaliaApi, Result, Selector } from '../../../common/contract.ts';
 import type { TagCount } from '../../../common/model.ts';
 import type { AnchorResult } from '../../anchoring/index.ts';
-import { messageOf, unwrap } from '../api.ts';
+import { isLastingRefusal, messageOf, unwrap } from '../api.ts';
 import { withTags } from '../highlights/tag-text.ts';
-import type { UndoHistory } from '../undo/undo-history.ts';
+import { UndoGoneError, type UndoHistory } from '../undo/undo-history.ts';
 
 /** One annotation as the renderer holds it. */
 export interface Entry {
@@ -79,6 +79,8 @@ export class AnnotationStore {
    * `after` is null for a failure no save can fix (the highlights failed to load): it stays until dismissed.
    */
   readonly #failures = new Map<string, { message: string; after: number | null }>();
+  /** Highlights whose latest call main refused for good (isLastingRefusal): an undo of theirs is dropped, not kept. */
+  readonly #lastingRefusals = new Set<string>();
   #loadGeneration = 0;
   /** Where the user's changes are recorded for Undo; none in tests that do not need it. */
   readonly #history: UndoHistory | undefined;
@@ -151,7 +153,7 @@ export class AnnotationStore {
     };
     this.#entries.set(id, { key: id, annotation, placement, pending: true });
     this.#emit();
-    this.#record('Highlight', {
+    this.#record('Highlight', id, {
       undo: () => this.remove(id),
       redo: () => this.#restoreDeleted(id),
     });
@@ -193,7 +195,7 @@ export class AnnotationStore {
     const before = this.#entries.get(key);
     if (!before || before.annotation.color === color) return Promise.resolve(true);
     this.#set({ ...before, annotation: { ...before.annotation, color } });
-    this.#record('Colour change', {
+    this.#record('Colour change', key, {
       undo: () => this.setColor(key, before.annotation.color),
       redo: () => this.setColor(key, color),
     });
@@ -215,7 +217,7 @@ export class AnnotationStore {
     if (before.annotation.note !== note) {
       this.#set({ ...before, annotation: { ...before.annotation, note } });
       // One step per save, and the note saver saves once typing pauses: one undo per pause, not per keystroke.
-      this.#record('Note edit', {
+      this.#record('Note edit', key, {
         undo: () => this.setNote(key, before.annotation.note),
         redo: () => this.setNote(key, note),
       });
@@ -236,7 +238,7 @@ export class AnnotationStore {
     const wanted = withTags([], tags);
     if (!before || sameTags(before.annotation.tags, wanted)) return Promise.resolve(true);
     this.#set({ ...before, annotation: { ...before.annotation, tags: wanted } });
-    this.#record('Tag change', {
+    this.#record('Tag change', key, {
       undo: () => this.setTags(key, before.annotation.tags),
       redo: () => this.setTags(key, wanted),
     });
@@ -266,7 +268,7 @@ export class AnnotationStore {
     if (!before) return Promise.resolve(true);
     this.#entries.delete(key);
     this.#emit();
-    this.#record('Delete highlight', {
+    this.#record('Delete highlight', key, {
       undo: () => this.#restoreDeleted(key),
       redo: () => this.remove(key),
     });
@@ -318,7 +320,7 @@ export class AnnotationStore {
     const before = this.#entries.get(key);
     if (!before) return Promise.resolve(true);
     this.#set({ ...before, annotation: { ...before.annotation, selectors }, placement });
-    this.#record('Re-attach highlight', {
+    this.#record('Re-attach highlight', key, {
       undo: () => this.#undoReattach(key, before),
       redo: () => this.reattach(key, selectors, placement),
     });
@@ -378,10 +380,13 @@ export class AnnotationStore {
     const sent = ++this.#sent;
     try {
       const value = unwrap(await call);
+      this.#lastingRefusals.delete(change.key);
       this.#succeeded(change, sent);
       saved?.(value);
       return true;
     } catch (error) {
+      if (isLastingRefusal(error)) this.#lastingRefusals.add(change.key);
+      else this.#lastingRefusals.delete(change.key);
       // The highlight was never stored: there is nothing to change, and that failure was reported already.
       if (this.#failedCreates.has(change.key)) return true;
       this.#fail(change, `${rollback()}: ${messageOf(error)}`);
@@ -393,7 +398,7 @@ export class AnnotationStore {
    * Records a change the user made for Undo, unless Undo or Redo is making it. The replayed calls are this store's
    * own, so a replayed change is shown, stored and reported exactly as the original was.
    */
-  #record(label: string, step: { undo: () => Promise<boolean>; redo: () => Promise<boolean> }): void {
+  #record(label: string, key: string, step: { undo: () => Promise<boolean>; redo: () => Promise<boolean> }): void {
     if (this.#replaying || !this.#history) return;
     const replay = (change: () => Promise<boolean>) => async (): Promise<void> => {
       this.#replaying = true;
@@ -403,8 +408,11 @@ export class AnnotationStore {
       } finally {
         this.#replaying = false;
       }
-      // Refused by main: the change was rolled back and the status area says why; the step stays to try again.
-      if (!(await saved)) throw new Error('it was not saved');
+      // Refused by main: the change was rolled back and the status area says why. The step stays to try again,
+      // unless the refusal will stand (the highlight's article was deleted, it moved again): then it goes.
+      if (await saved) return;
+      if (this.#lastingRefusals.has(key)) throw new UndoGoneError('that highlight can no longer be changed back');
+      throw new Error('it was not saved');
     };
     this.#history.record({ label, owner: this, undo: replay(step.undo), redo: replay(step.redo) });
   }

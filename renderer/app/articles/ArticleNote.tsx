@@ -3,9 +3,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Article, MarginaliaApi } from '../../../common/contract.ts';
 import { limits } from '../../../common/model.ts';
 import { NoteSaver } from '../annotations/note-saver.ts';
-import { messageOf, unwrap } from '../api.ts';
+import { isLastingRefusal, messageOf, unwrap } from '../api.ts';
 import { firstLines } from '../text.ts';
-import type { UndoHistory } from '../undo/undo-history.ts';
+import { UndoGoneError, type UndoHistory } from '../undo/undo-history.ts';
 
 /** Props of the article's own note. */
 export interface ArticleNoteProps {
@@ -45,7 +45,8 @@ export function ArticleNote({ api, article, history }: ArticleNoteProps) {
         unwrap(await api.articles.setNote({ id: articleId, note: text }));
       } catch (reason) {
         failed(reason);
-        throw reason;
+        // Refused for good (the article is gone): dropped from the history rather than tried again and again.
+        throw isLastingRefusal(reason) ? new UndoGoneError(messageOf(reason)) : reason;
       }
       stored = text;
       setError(null);

@@ -1,7 +1,12 @@
 import type { MarginaliaApi } from '../../../common/contract.ts';
 import type { DeletedArticle } from '../../../common/model.ts';
-import { messageOf, unwrap } from '../api.ts';
-import type { UndoStep } from './undo-history.ts';
+import { isLastingRefusal, messageOf, unwrap } from '../api.ts';
+import { UndoGoneError, type UndoStep } from './undo-history.ts';
+
+/** A refusal that will stand (the article was opened again, main no longer keeps it) drops the step. */
+function lasting(reason: unknown): unknown {
+  return isLastingRefusal(reason) ? new UndoGoneError(messageOf(reason)) : reason;
+}
 
 /** Whose steps deleting articles are: the window's, so they outlive the article shown (forget never drops them). */
 export const libraryOwner = {};
@@ -28,10 +33,20 @@ export interface ArticleDeletionContext {
 export function articleDeletionStep(
   context: ArticleDeletionContext,
   title: string,
-  deleted: DeletedArticle,
+  id: number,
+  deleting: Promise<DeletedArticle>,
   wasOpen: boolean,
 ): UndoStep {
-  let undoToken = deleted.undoToken;
+  // Recorded as the deletion is sent, so a Ctrl+Z pressed before main answers undoes this and not an older step;
+  // the undo waits for the token. (The caller drops the step if main refuses the deletion.)
+  let token = deleting.then(
+    (deleted) => deleted.undoToken,
+    () => {
+      throw new UndoGoneError(`“${title}” was not deleted`);
+    },
+  );
+  // Awaited only by an undo, which may never come: a refused deletion must not surface as an unhandled rejection.
+  token.catch(() => undefined);
   let open = wasOpen;
   const undoneMessage = `Restored “${title}”.`;
   const redoneMessage = `Deleted “${title}” again.`;
@@ -42,21 +57,23 @@ export function articleDeletionStep(
     redoneMessage,
     async undo() {
       try {
-        unwrap(await context.api.articles.restore({ undoToken }));
+        unwrap(await context.api.articles.restore({ undoToken: await token }));
       } catch (reason) {
+        if (reason instanceof UndoGoneError) throw reason;
         context.showError(`Couldn’t undo the deletion: ${messageOf(reason)}`);
-        throw reason;
+        throw lasting(reason);
       }
       context.changed();
-      if (open && context.shown().showingDefault) await context.openArticle(deleted.id, undoneMessage);
+      if (open && context.shown().showingDefault) await context.openArticle(id, undoneMessage);
     },
     async redo() {
-      open = context.shown().shownArticle === deleted.id;
+      open = context.shown().shownArticle === id;
       try {
-        undoToken = unwrap(await context.api.articles.delete({ id: deleted.id })).undoToken;
+        const again = unwrap(await context.api.articles.delete({ id }));
+        token = Promise.resolve(again.undoToken);
       } catch (reason) {
         context.showError(`Couldn’t delete “${title}” again: ${messageOf(reason)}`);
-        throw reason;
+        throw lasting(reason);
       }
       context.changed();
       if (open) context.openDefault(redoneMessage);

@@ -16,6 +16,17 @@ export interface UndoStep {
   redo(): Promise<void>;
 }
 
+/**
+ * Thrown by a step's undo or redo that can never succeed now (main no longer has what it needs, or a newer change
+ * is in the way): the history drops the step instead of keeping it to try again, so it cannot block every older one.
+ */
+export class UndoGoneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UndoGoneError';
+  }
+}
+
 /** What undo or redo did: the step's label and its own message, if any, or null when there was nothing to do. */
 export type Replayed = { readonly label: string; readonly message: string | undefined } | null;
 
@@ -33,6 +44,8 @@ export class UndoHistory {
   readonly #undone: UndoStep[] = [];
   #queue: Promise<unknown> = Promise.resolve();
   #recorded = 0;
+  /** Owners forgotten (their article closed): a step of theirs still running when that happened is not kept. */
+  readonly #forgotten = new WeakSet<object>();
 
   /** How many changes were recorded so far: whether anything was done since a given moment. */
   get recorded(): number {
@@ -73,6 +86,14 @@ export class UndoHistory {
     );
   }
 
+  /** Drops a step that turned out not to have happened (main refused the change it records). */
+  drop(step: UndoStep): void {
+    for (const steps of [this.#done, this.#undone]) {
+      const at = steps.lastIndexOf(step);
+      if (at !== -1) steps.splice(at, 1);
+    }
+  }
+
   /** The step the next undo or redo would replay, if any (to tell whose it is before pressing). */
   next(direction: 'undo' | 'redo'): UndoStep | undefined {
     return (direction === 'undo' ? this.#done : this.#undone).at(-1);
@@ -80,6 +101,7 @@ export class UndoHistory {
 
   /** Drops an owner's steps (its article closed): undoing them would change what the user no longer sees. */
   forget(owner: object): void {
+    this.#forgotten.add(owner);
     for (const steps of [this.#done, this.#undone]) {
       const kept = steps.filter((step) => step.owner !== owner);
       steps.splice(0, steps.length, ...kept);
@@ -111,11 +133,12 @@ export class UndoHistory {
       try {
         await run(step);
       } catch (error) {
-        // Not done: it stays where it was, so the next press tries it again rather than skipping past it.
-        from.splice(at, 0, step);
+        // Not done: it stays where it was, so the next press tries it again rather than skipping past it; unless it
+        // can never be done now, and would block every older step.
+        if (!(error instanceof UndoGoneError) && !this.#forgotten.has(step.owner)) from.splice(at, 0, step);
         throw error;
       }
-      if (inTurn) to.push(step);
+      if (inTurn && !this.#forgotten.has(step.owner)) to.push(step);
       return { label: step.label, message: message(step) };
     });
     this.#queue = next.catch(() => undefined);

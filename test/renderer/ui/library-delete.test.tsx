@@ -277,6 +277,46 @@ describe('deleting an article from the library', () => {
     await expect.poll(() => noticeBar(m)).toContain('Deleted “Field notes” again.');
   });
 
+  test('an undo main can never do (the article came back another way) is left out, and Ctrl+Z goes on with the older change', async () => {
+    const { fake } = library3();
+    const stored = fake.seed({ selectors: quote('The habit is older than print.') });
+    const m = await renderApp(fake);
+    clickText(m, 'older than');
+    await userEvent.click(page.getByRole('dialog').getByRole('button', { name: 'Pink' }));
+    await vi.waitFor(() => expect(fake.annotations.get(stored.id)?.color).toBe('pink'));
+    press(m.article, 'Escape');
+    await openLibrary(3);
+    await userEvent.click(deleteButton('Owls'));
+    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
+    await userEvent.keyboard('{Escape}');
+    fake.failNext('articles.restore', 'An article from that file is in the library again.', 'conflict');
+    press(m.article, 'z', { ctrlKey: true });
+    await expect
+      .poll(() => noticeBar(m))
+      .toContain('It is left out; pressing again goes on with the change before it.');
+    press(m.article, 'z', { ctrlKey: true });
+    await vi.waitFor(() => expect(fake.annotations.get(stored.id)?.color).toBe('yellow'));
+    expect(fake.callsTo('articles.restore')).toHaveLength(1);
+  });
+
+  test('Ctrl+Z while a deletion is on its way undoes that deletion, not an older one', async () => {
+    const { fake, fieldNotes, owls } = library3();
+    await renderApp(fake);
+    await openLibrary(3);
+    await userEvent.click(deleteButton('Owls'));
+    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
+    fake.hold();
+    await userEvent.click(deleteButton('Field notes'));
+    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    press(document.querySelector<HTMLElement>('.library-body')!, 'z', { ctrlKey: true });
+    fake.release();
+    await vi.waitFor(() => expect(fake.callsTo('articles.restore')).toHaveLength(1));
+    await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
+    expect(fake.callsTo('articles.delete')).toEqual([{ id: owls.id }, { id: fieldNotes.id }]);
+  });
+
   test('the built-in article has no Delete button, and the Delete key on it asks nothing', async () => {
     const { fake } = library3();
     await renderApp(fake);

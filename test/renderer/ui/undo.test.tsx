@@ -251,6 +251,21 @@ describe('undo and redo of highlight changes', () => {
     await vi.waitFor(() => expect(m.fake.annotations.get(stored.id)?.color).toBe('green'));
   });
 
+  test('an undo main refuses for good is left out, so it cannot block the older changes', async () => {
+    const { m, stored } = await renderWithOneHighlight(quote);
+    clickText(m, 'older than');
+    await userEvent.click(page.getByRole('dialog').getByRole('button', { name: 'Green' }));
+    await userEvent.click(page.getByRole('dialog').getByRole('button', { name: 'Blue' }));
+    press(m.article, 'Escape');
+    await vi.waitFor(() => expect(m.fake.annotations.get(stored.id)?.color).toBe('blue'));
+    m.fake.failNext('annotations.update', 'No annotation with that id.', 'not-found');
+    undo(m.article);
+    await expect.poll(() => notice(m.host)).toContain('It is left out');
+    undo(m.article);
+    await vi.waitFor(() => expect(m.fake.annotations.get(stored.id)?.color).toBe('yellow'));
+    expect(m.fake.callsTo('annotations.update')).toHaveLength(4);
+  });
+
   test('Ctrl+Z while a dialog is open changes nothing behind it', async () => {
     const { m, stored } = await renderWithOneHighlight(quote);
     clickText(m, 'older than');
