@@ -1,0 +1,94 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { launchApp, makeDataDir } from '../harness/launch-app.ts';
+import { clickText, highlightText, stressed } from '../harness/reader.ts';
+
+/**
+ * axe-core (through @axe-core/playwright) over every view of the built renderer, in the light theme and in the
+ * dark one the OS can ask for: names, roles, landmarks, and the contrast of every text against what is behind it.
+ * A view is checked as the user sees it, with its dialog or popover open.
+ */
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** What axe finds on the page as it is now: each violation's rule and the elements it names. */
+async function violations(page: Page): Promise<Array<{ rule: string; impact: string; targets: string[] }>> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact ?? '',
+    targets: violation.nodes.map((node) => node.target.join(' ')),
+  }));
+}
+
+describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (colorScheme) => {
+  it('finds no violation in the reader, its popover, the library, search and the export dialog', async () => {
+    const { dataDir, remove } = await makeDataDir();
+    cleanups.push(remove);
+    const app = await launchApp({ dataDir });
+    cleanups.push(() => app.close());
+    const { page } = app;
+    await page.emulateMedia({ colorScheme });
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
+    // The page follows the OS: a warm near-black with light text, or the light paper.
+    const paper = await page.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      return { background: style.backgroundColor, text: style.color };
+    });
+    expect(paper).toEqual(
+      colorScheme === 'dark'
+        ? { background: 'rgb(27, 26, 24)', text: 'rgb(233, 229, 221)' }
+        : { background: 'rgb(251, 250, 247)', text: 'rgb(34, 32, 28)' },
+    );
+
+    // The check itself works on this page: a button without a name, put in for a moment, is found.
+    await page.evaluate(() => document.querySelector('.app-actions')?.append(document.createElement('button')));
+    expect((await violations(page)).map((found) => found.rule)).toContain('button-name');
+    await page.evaluate(() => document.querySelector('.app-actions > button:empty')?.remove());
+    // And contrast is measured, not left undecided, for the text in view (axe cannot see behind what a scrolled
+    // pane clips, nor judge a glyph that is not text, such as the article note's ▸).
+    const contrast = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+    expect(contrast.passes.flatMap((rule) => rule.nodes).length).toBeGreaterThan(10);
+    const undecided = contrast.incomplete
+      .flatMap((rule) => rule.nodes)
+      .filter((node) => !node.any.some((check) => /only non-text characters/.test(check.message)))
+      .map((node) => node.target.join(' '));
+    const inView = await page.evaluate(
+      (targets) =>
+        targets.filter((target) => {
+          const box = document.querySelector(target)?.getBoundingClientRect();
+          return box !== undefined && box.top >= 0 && box.bottom <= innerHeight;
+        }),
+      undecided,
+    );
+    expect(inView).toEqual([]);
+
+    await highlightText(page, stressed.slice(0, 40), 'green');
+    await page.keyboard.press('Escape');
+    expect(await violations(page), 'reader with a highlight').toEqual([]);
+
+    await clickText(page, stressed.slice(0, 20));
+    await page.getByRole('dialog').waitFor();
+    expect(await violations(page), 'highlight popover').toEqual([]);
+    await page.keyboard.press('Escape');
+
+    for (const [name, keys] of [
+      ['Library', 'Control+Shift+L'],
+      ['Search', 'Control+K'],
+    ] as const) {
+      await page.keyboard.press(keys);
+      await page.getByRole('dialog').first().waitFor();
+      expect(await violations(page), name).toEqual([]);
+      await page.keyboard.press('Escape');
+    }
+
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await violations(page), 'export dialog').toEqual([]);
+  });
+});
