@@ -26,6 +26,61 @@ async function violations(page: Page): Promise<Array<{ rule: string; impact: str
   }));
 }
 
+/** WCAG's contrast ratio of two opaque colours. */
+function contrast(a: readonly number[], b: readonly number[]): number {
+  const luminance = (rgb: readonly number[]) => {
+    const [r = 0, g = 0, b = 0] = rgb.map((c) =>
+      c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4,
+    );
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+/** `top` at opacity `alpha` painted over the opaque `under`. */
+function over(top: readonly number[], alpha: number, under: readonly number[]): number[] {
+  return top.map((c, i) => c * alpha + under[i]! * (1 - alpha));
+}
+
+describe.each(['light', 'dark'] as const)('highlight colours in the %s theme', (colorScheme) => {
+  it('keep the text 7:1 on one highlight and 4.5:1 where two overlap', async () => {
+    const { dataDir, remove } = await makeDataDir();
+    cleanups.push(remove);
+    const app = await launchApp({ dataDir });
+    cleanups.push(() => app.close());
+    await app.page.emulateMedia({ colorScheme });
+    // The computed values, as the theme in force defines them: "rgb(r g b / a)" or "#rrggbb".
+    const tokens = await app.page.evaluate(() => {
+      const style = getComputedStyle(document.documentElement);
+      const names = ['page', 'text'].map((n) => `--color-${n}`);
+      const colours = ['yellow', 'green', 'blue', 'pink', 'purple'].map((c) => `--marginalia-${c}`);
+      return Object.fromEntries([...names, ...colours].map((name) => [name, style.getPropertyValue(name).trim()]));
+    });
+    const parse = (value: string): { rgb: number[]; alpha: number } => {
+      const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(value);
+      if (hex) return { rgb: hex.slice(1).map((h) => parseInt(h, 16)), alpha: 1 };
+      const numbers = /^rgb\((\d+) (\d+) (\d+)(?: \/ ([\d.]+))?\)$/.exec(value);
+      if (!numbers) throw new Error(`not a colour this test reads: ${value}`);
+      return { rgb: numbers.slice(1, 4).map(Number), alpha: Number(numbers[4] ?? 1) };
+    };
+    const paper = parse(tokens['--color-page']!).rgb;
+    const text = parse(tokens['--color-text']!).rgb;
+    const highlights = Object.entries(tokens)
+      .filter(([name]) => name.startsWith('--marginalia-'))
+      .map(([name, value]) => ({ name, ...parse(value) }));
+    expect(highlights).toHaveLength(5);
+    for (const one of highlights) {
+      expect(contrast(text, over(one.rgb, one.alpha, paper)), one.name).toBeGreaterThanOrEqual(7);
+      for (const two of highlights) {
+        if (two === one) continue;
+        const both = over(two.rgb, two.alpha, over(one.rgb, one.alpha, paper));
+        expect(contrast(text, both), `${one.name} under ${two.name}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+  });
+});
+
 describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (colorScheme) => {
   it('finds no violation in the reader, its popover, the library, search and the export dialog', async () => {
     const { dataDir, remove } = await makeDataDir();
