@@ -1,23 +1,31 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, nativeTheme } from 'electron';
+import windowStateKeeper from 'electron-window-state';
 
 import { log } from './log.ts';
 
 /**
- * Opens the reader window on `url`, shown once its first paint is ready so it never flashes blank.
+ * Opens the reader window on `url`, shown once its first paint is ready so it never flashes blank. It opens where
+ * and as large as it was when it last closed, maximised again if it was (electron-window-state keeps that in the
+ * data folder, and moves a window whose display is gone back onto one that is there). Its background before the
+ * page paints, and while it is resized, is the theme's paper, not white in the dark theme.
  *
  * The page is isolated from the preload, sandboxed, and has no Node, no <webview>, no mixed content and no
  * middle-click navigation. The options are written out in the constructor call itself, not built elsewhere, so
  * static security audits (electronegativity, `npm run audit:electron`) can see them.
  */
 export function createMainWindow(preloadPath: string, url: string): BrowserWindow {
+  const placement = windowStateKeeper({ defaultWidth: 1200, defaultHeight: 860 });
   const window = new BrowserWindow({
     title: 'Marginalia',
-    width: 1200,
-    height: 860,
+    x: placement.x,
+    y: placement.y,
+    width: placement.width,
+    height: placement.height,
     minWidth: 640,
     minHeight: 480,
     show: false,
-    backgroundColor: '#ffffff',
+    // renderer/styles/app.css's --color-page in each theme.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1b1a18' : '#fbfaf7',
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
@@ -34,6 +42,7 @@ export function createMainWindow(preloadPath: string, url: string): BrowserWindo
       spellcheck: true,
     },
   });
+  placement.manage(window);
   window.once('ready-to-show', () => window.show());
   window.loadURL(url).catch((error: unknown) => log.error(`could not load ${url}:`, error));
   return window;

@@ -56,6 +56,11 @@ vi.mock('electron', () => ({
   ipcMain: mocks.ipcMain,
   session: mocks.session,
   shell: mocks.shell,
+  nativeTheme: { shouldUseDarkColors: false },
+}));
+// Where the window was last (window.test.ts checks the window takes it); it reads the real electron otherwise.
+vi.mock('electron-window-state', () => ({
+  default: () => ({ x: undefined, y: undefined, width: 1200, height: 860, manage: vi.fn() }),
 }));
 vi.mock('../../electron/core/app-data.ts', () => ({ openAppData: mocks.openAppData }));
 const openOutsideFiles = vi.hoisted(() => vi.fn(async () => undefined));

@@ -8,9 +8,14 @@ const electron = vi.hoisted(() => {
     BrowserWindow: vi.fn(function BrowserWindow() {
       return window;
     }),
+    nativeTheme: { shouldUseDarkColors: false },
   };
 });
-vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow }));
+vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow, nativeTheme: electron.nativeTheme }));
+// Where the window was when it last closed, as electron-window-state read it back from the data folder.
+const placement = vi.hoisted(() => ({ x: 40, y: 60, width: 1000, height: 700, manage: vi.fn() }));
+const windowStateKeeper = vi.hoisted(() => vi.fn(() => placement));
+vi.mock('electron-window-state', () => ({ default: windowStateKeeper }));
 const log = vi.hoisted(() => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() }));
 vi.mock('../../electron/main/log.ts', () => ({ log }));
 
@@ -49,5 +54,19 @@ describe('the reader window', () => {
     expect(options.minWidth).toBeGreaterThanOrEqual(480);
     expect(electron.window.loadURL).toHaveBeenCalledWith('app://marginalia/index.html');
     expect(electron.window.once).toHaveBeenCalledWith('ready-to-show', expect.any(Function));
+  });
+
+  it('opens where and as large as it last was, and has that kept when it moves, resizes or maximises', () => {
+    const options = openedWith();
+    expect(windowStateKeeper).toHaveBeenCalledWith({ defaultWidth: 1200, defaultHeight: 860 });
+    expect(options).toMatchObject({ x: 40, y: 60, width: 1000, height: 700 });
+    expect(placement.manage).toHaveBeenCalledWith(electron.window);
+  });
+
+  it('paints the theme’s paper behind the page, dark when the OS is dark', () => {
+    expect(openedWith().backgroundColor).toBe('#fbfaf7');
+    electron.nativeTheme.shouldUseDarkColors = true;
+    expect(openedWith().backgroundColor).toBe('#1b1a18');
+    electron.nativeTheme.shouldUseDarkColors = false;
   });
 });
