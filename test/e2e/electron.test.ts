@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { pageChannelTable } from '../../common/contract.ts';
 import { makeDataDir } from '../harness/launch-app.ts';
 import { type LaunchedElectronApp, launchElectronApp, prepareElectron } from '../harness/launch-electron.ts';
 import {
@@ -57,7 +58,8 @@ describe.runIf(hasElectron)('Electron app', () => {
       isSecureContext: window.isSecureContext,
     }));
     expect(shape).toEqual({
-      groups: ['annotations', 'articles', 'search'],
+      // Every group of the contract the page may call, and nothing else.
+      groups: Object.keys(pageChannelTable()).sort(),
       require: 'undefined',
       process: 'undefined',
       isSecureContext: true,
