@@ -1,6 +1,7 @@
 import { limits, type TextQuoteSelector } from '../model.ts';
 import { foldString, foldText } from './fold.ts';
 import { prefixAgreement, suffixAgreement } from './match-quote.ts';
+import { occurrencesOf } from './occurrences.ts';
 
 /**
  * Context long enough to tell a highlight from its twins.
@@ -40,7 +41,7 @@ export function distinguishingLengths(text: string, start: number, end: number):
   const cap = limits.affixMaxLength;
   let prefix = 0;
   let suffix = 0;
-  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
+  for (const at of occurrencesOf(text, exact)) {
     if (at === start) continue;
     // Cheap first: most occurrences differ within a few characters on both sides.
     const nearBefore = agreeBefore(text, start, at, near);
@@ -168,7 +169,7 @@ export function holdsDistinguishingContext(
 /** Whether a verbatim copy of the quote other than the one at `start` holds that side of the context whole. */
 function anotherCopyHolds(text: string, context: DistinguishingContext, start: number, side: 'prefix' | 'suffix') {
   const { exact, prefix = '', suffix = '' } = context;
-  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
+  for (const at of occurrencesOf(text, exact)) {
     if (at === start) continue;
     if (side === 'prefix' ? prefixHeld(prefix, text, at) : suffixHeld(suffix, text, at + exact.length)) return true;
   }
