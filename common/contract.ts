@@ -13,6 +13,7 @@ import type {
   OpenedArticle,
   RestoredBackup,
   SearchResults,
+  Settings,
   TagCount,
 } from './model.ts';
 import {
@@ -29,6 +30,7 @@ import {
   readingPositionSchema,
   searchTextSchema,
   selectorsSchema,
+  settingsPatchSchema,
   tagsSchema,
   undoTokenSchema,
   webAddressSchema,
@@ -186,6 +188,12 @@ export const contract = {
      * notes. Whatever the text (quotes, hyphens, AND), it is searched as words, never parsed as query syntax.
      */
     query: channel<SearchResults>()('search:query', z.strictObject({ text: searchTextSchema })),
+  },
+  settings: {
+    /** How the user wants the app to look (the theme), stored with their library. */
+    get: channel<Settings>()('settings:get', noInput),
+    /** Changes the settings given, keeps the others; returns them all. */
+    set: channel<Settings>()('settings:set', settingsPatchSchema),
   },
 } as const;
 

@@ -225,6 +225,18 @@ export interface TagCount {
   count: number;
 }
 
+/** The reader's themes: `system` follows the OS's light or dark setting, the others stay as chosen. */
+export const themeChoices = ['system', 'light', 'dark', 'sepia'] as const;
+export type ThemeChoice = (typeof themeChoices)[number];
+
+/**
+ * The user's preferences for how the app looks, kept in the library with the rest of their data (db/settings.ts).
+ * Every field has a default, so a library from before a setting existed reads as if it had been left alone.
+ */
+export interface Settings {
+  theme: ThemeChoice;
+}
+
 /**
  * The open formats highlights export to: Markdown files for a notes vault (Obsidian, Logseq), the W3C Web Annotation
  * JSON-LD, and CSV with Readwise's columns.

@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 import { isAllowedLink } from './document.ts';
 import { excerpt } from './input-issues.ts';
-import { exportFormats, highlightColors, limits, type TextPositionSelector, type TextQuoteSelector } from './model.ts';
+import {
+  exportFormats,
+  highlightColors,
+  limits,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+  themeChoices,
+} from './model.ts';
 import { normaliseTag } from './tag-text.ts';
 import { parseUrl } from './url.ts';
 
@@ -164,6 +171,13 @@ export const highlightFilterSchema = z.strictObject({
   /** From a previous page's `next`. */
   after: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(500).optional(),
+});
+
+/** A change of settings: the fields given change, the others stay. */
+export const settingsPatchSchema = z.strictObject({
+  theme: z
+    .enum(themeChoices, { error: 'The theme is System, Light, Dark or Sepia: that is not one of them.' })
+    .optional(),
 });
 
 /** Which export format: one of `exportFormats`, named as the user would see it when not. */

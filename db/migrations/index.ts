@@ -3,6 +3,7 @@ import { migration002 } from './002-lowercase-annotation-ids.ts';
 import { migration003 } from './003-full-text-search.ts';
 import { migration004 } from './004-library.ts';
 import { migration005 } from './005-highlights-by-colour.ts';
+import { migration006 } from './006-settings.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -14,4 +15,5 @@ export const allMigrations: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];

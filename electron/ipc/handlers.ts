@@ -25,6 +25,7 @@ import {
 import { ConflictError, NotFoundError, storageFailureOf } from '../../db/errors.ts';
 import { InvalidCursorError, listAllHighlights } from '../../db/highlights.ts';
 import { searchLibrary } from '../../db/search.ts';
+import { getSettings, setSettings } from '../../db/settings.ts';
 import { listTagCounts, setTags } from '../../db/tags.ts';
 import { AnnotationFileError } from '../core/annotation-import/types.ts';
 import { defaultArticleSource, getDefaultArticle } from '../core/default-article.ts';
@@ -237,7 +238,9 @@ export function createHandlers(
         reporting(db, () => {
           const snapshot = deleted.get(undoToken);
           if (!snapshot)
-            throw new NotFoundError('There is nothing to undo: that article was not deleted since Marginalia started, or was deleted too long ago.');
+            throw new NotFoundError(
+              'There is nothing to undo: that article was not deleted since Marginalia started, or was deleted too long ago.',
+            );
           const restored = restoreArticle(db, snapshot);
           deleted.delete(undoToken);
           return restored;
@@ -328,6 +331,10 @@ export function createHandlers(
     },
     search: {
       query: ({ text }) => reporting(db, () => searchLibrary(db, text)),
+    },
+    settings: {
+      get: () => reporting(db, () => getSettings(db)),
+      set: (patch) => reporting(db, () => setSettings(db, patch)),
     },
   };
 }

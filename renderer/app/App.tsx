@@ -28,6 +28,7 @@ import { useFileDrop } from './library/use-file-drop.ts';
 import type { LibraryListing } from './library/use-library.ts';
 import { Reader, type RevealRequest } from './reader/Reader.tsx';
 import { type SearchChoice, SearchDialog } from './search/SearchDialog.tsx';
+import { useTheme } from './theme/use-theme.ts';
 import { type ArticleDeletionContext, articleDeletionStep, libraryOwner } from './undo/article-deletion-step.ts';
 import { type Replayed, UndoGoneError, UndoHistory } from './undo/undo-history.ts';
 import { OpenWebPageDialog } from './web/OpenWebPageDialog.tsx';
@@ -96,6 +97,7 @@ export function App({ api }: { api: MarginaliaApi }) {
   }, []);
 
   const { showNotice, showError } = current;
+  const theme = useTheme(api, showError);
   /**
    * Says what an undo or redo did, or that there was nothing to do (the window's notice is a polite live region);
    * `sayNothing` false keeps quiet then (a notice's Undo pressed twice: the first press has already said it).
@@ -293,6 +295,8 @@ export function App({ api }: { api: MarginaliaApi }) {
           onAllHighlights={openAllHighlights}
           onExport={openExport}
           onBackups={openBackups}
+          theme={theme.choice}
+          onTheme={theme.choose}
         />
         <NoticeBar
           notice={notice}

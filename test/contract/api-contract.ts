@@ -510,5 +510,18 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
         expect(await listed()).toEqual([stored]);
       });
     });
+
+    describe('settings', () => {
+      it('start with the theme following the system; a change is kept, and a theme that is none is refused', async () => {
+        expect(valueOf(await api.settings.get())).toEqual({ theme: 'system' });
+        expect(valueOf(await api.settings.set({ theme: 'sepia' }))).toEqual({ theme: 'sepia' });
+        expect(valueOf(await api.settings.get())).toEqual({ theme: 'sepia' });
+        expect(valueOf(await api.settings.set({}))).toEqual({ theme: 'sepia' });
+        const untyped = api as unknown as UntypedApi;
+        expect(codeOf(await untyped['settings']!['set']!({ theme: 'neon' }))).toBe('invalid-input');
+        expect(codeOf(await untyped['settings']!['set']!({ theme: 'dark', font: 'Comic' }))).toBe('invalid-input');
+        expect(valueOf(await api.settings.get())).toEqual({ theme: 'sepia' });
+      });
+    });
   });
 }

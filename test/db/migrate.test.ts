@@ -49,7 +49,14 @@ describe('openDatabase on an empty file', () => {
     const fts = ['search_trigrams', 'search_words'].flatMap((name) =>
       ['', '_config', '_data', '_docsize', '_idx'].map((suffix) => name + suffix),
     );
-    expect(tableNames(db)).toEqual(['annotation_tags', 'annotations', 'article_images', 'articles', ...fts]);
+    expect(tableNames(db)).toEqual([
+      'annotation_tags',
+      'annotations',
+      'article_images',
+      'articles',
+      ...fts,
+      'settings',
+    ]);
     const strict = db
       .prepare<[], { name: string; strict: number }>(
         "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'search%' AND name NOT LIKE 'sqlite%' ORDER BY name",
@@ -60,6 +67,7 @@ describe('openDatabase on an empty file', () => {
       { name: 'annotations', strict: 1 },
       { name: 'article_images', strict: 1 },
       { name: 'articles', strict: 1 },
+      { name: 'settings', strict: 1 },
     ]);
     expect(schemaVersion(db)).toBe(latestVersion());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

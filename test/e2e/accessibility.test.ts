@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { launchApp, makeDataDir } from '../harness/launch-app.ts';
+import { launchApp, makeDataDir, relaunchApp } from '../harness/launch-app.ts';
 import { clickText, highlightText, stressed } from '../harness/reader.ts';
 
 /**
@@ -43,15 +43,32 @@ function over(top: readonly number[], alpha: number, under: readonly number[]): 
   return top.map((c, i) => c * alpha + under[i]! * (1 - alpha));
 }
 
-describe.each(['light', 'dark'] as const)('highlight colours in the %s theme', (colorScheme) => {
+/** The themes, each as the user gets it: the OS's light or dark (the theme left on System), or Sepia chosen. */
+const themes = [
+  { theme: 'light', colorScheme: 'light', choose: null },
+  { theme: 'dark', colorScheme: 'dark', choose: null },
+  { theme: 'sepia', colorScheme: 'light', choose: 'sepia' },
+] as const;
+
+/** A fresh app in one of `themes`. */
+async function appIn({ colorScheme, choose }: (typeof themes)[number]): Promise<Page> {
+  const { dataDir, remove } = await makeDataDir();
+  cleanups.push(remove);
+  const app = await launchApp({ dataDir });
+  cleanups.push(() => app.close());
+  await app.page.emulateMedia({ colorScheme });
+  if (choose) await app.page.getByRole('combobox', { name: 'Theme' }).selectOption(choose);
+  // The OS's setting reaches the page as a media change event: wait for the theme to follow it.
+  const theme = choose ?? colorScheme;
+  await expect.poll(() => app.page.evaluate(() => document.documentElement.dataset['theme'])).toBe(theme);
+  return app.page;
+}
+
+describe.each(themes)('highlight colours in the $theme theme', (theme) => {
   it('keep the text 7:1 on one highlight and 4.5:1 where two overlap', async () => {
-    const { dataDir, remove } = await makeDataDir();
-    cleanups.push(remove);
-    const app = await launchApp({ dataDir });
-    cleanups.push(() => app.close());
-    await app.page.emulateMedia({ colorScheme });
+    const page = await appIn(theme);
     // The computed values, as the theme in force defines them: "rgb(r g b / a)" or "#rrggbb".
-    const tokens = await app.page.evaluate(() => {
+    const tokens = await page.evaluate(() => {
       const style = getComputedStyle(document.documentElement);
       const names = ['page', 'text'].map((n) => `--color-${n}`);
       const colours = ['yellow', 'green', 'blue', 'pink', 'purple'].map((c) => `--marginalia-${c}`);
@@ -81,26 +98,21 @@ describe.each(['light', 'dark'] as const)('highlight colours in the %s theme', (
   });
 });
 
-describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (colorScheme) => {
+describe.each(themes)('axe-core in the $theme theme', (theme) => {
   it('finds no violation in the reader, its popover, the library, search and the export dialog', async () => {
-    const { dataDir, remove } = await makeDataDir();
-    cleanups.push(remove);
-    const app = await launchApp({ dataDir });
-    cleanups.push(() => app.close());
-    const { page } = app;
-    await page.emulateMedia({ colorScheme });
-    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
-    // The page follows the OS: a warm near-black with light text, or the light paper.
+    const page = await appIn(theme);
+    // The page shows the theme: a warm near-black with light text, the light paper, or sepia's.
     const paper = await page.evaluate(() => {
       const style = getComputedStyle(document.body);
       return { background: style.backgroundColor, text: style.color };
     });
     expect(paper).toEqual(
-      colorScheme === 'dark'
-        ? { background: 'rgb(27, 26, 24)', text: 'rgb(233, 229, 221)' }
-        : { background: 'rgb(251, 250, 247)', text: 'rgb(34, 32, 28)' },
+      {
+        dark: { background: 'rgb(27, 26, 24)', text: 'rgb(233, 229, 221)' },
+        light: { background: 'rgb(251, 250, 247)', text: 'rgb(34, 32, 28)' },
+        sepia: { background: 'rgb(244, 236, 216)', text: 'rgb(58, 47, 34)' },
+      }[theme.theme],
     );
-
     // The check itself works on this page: a button without a name, put in for a moment, is found.
     await page.evaluate(() => document.querySelector('.app-actions')?.append(document.createElement('button')));
     expect((await violations(page)).map((found) => found.rule)).toContain('button-name');
@@ -145,5 +157,27 @@ describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (colorSche
     await page.getByRole('button', { name: 'Export…' }).click();
     await page.getByRole('dialog').waitFor();
     expect(await violations(page), 'export dialog').toEqual([]);
+  });
+});
+
+describe('the theme', () => {
+  it('left on System follows the OS as it changes; a chosen one is kept across a restart, whatever the OS says', async () => {
+    const { dataDir, remove } = await makeDataDir();
+    cleanups.push(remove);
+    const app = await launchApp({ dataDir });
+    cleanups.push(() => app.close());
+    const shown = (page: Page) => page.evaluate(() => document.documentElement.dataset['theme']);
+    await app.page.emulateMedia({ colorScheme: 'light' });
+    expect(await shown(app.page)).toBe('light');
+    await app.page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => shown(app.page)).toBe('dark');
+
+    await app.page.getByRole('combobox', { name: 'Theme' }).selectOption('sepia');
+    await expect.poll(() => app.api.settings.get().then((r) => r.ok && r.value.theme)).toBe('sepia');
+    const again = await relaunchApp(app);
+    cleanups.push(() => again.close());
+    await again.page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => shown(again.page)).toBe('sepia');
+    await expect.poll(() => again.page.getByRole('combobox', { name: 'Theme' }).inputValue()).toBe('sepia');
   });
 });

@@ -553,6 +553,21 @@ const malformed: Record<string, BadCase[]> = {
     invalid('an extra field', () => ({ sort: 'oldest' }), 'Unrecognized key: "sort"'),
     invalid('a cursor this list never gave', () => ({ after: 'not a cursor' }), 'not a place in this list'),
   ],
+  'settings:get': [
+    invalid('an empty object', () => ({}), 'This call takes no input'),
+    invalid('a theme', () => 'dark', 'This call takes no input'),
+    invalid('null', () => null, 'This call takes no input'),
+  ],
+  'settings:set': [
+    invalid('no input', () => undefined, 'expected object, received undefined'),
+    invalid('a theme that is none', () => ({ theme: 'neon' }), 'The theme is System, Light, Dark or Sepia'),
+    invalid('a theme as a number', () => ({ theme: 1 }), 'The theme is System, Light, Dark or Sepia'),
+    invalid(
+      'an unknown setting',
+      () => ({ theme: 'dark', fontFamily: 'Comic Sans' }),
+      'Unrecognized key: "fontFamily"',
+    ),
+  ],
   'tags:list': [
     invalid('an empty object', () => ({}), 'This call takes no input'),
     invalid('a filter string', () => 'climate', 'This call takes no input'),

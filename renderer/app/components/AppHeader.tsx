@@ -1,3 +1,4 @@
+import { type ThemeChoice, themeChoices } from '../../../common/model.ts';
 import { allHighlightsKeys, libraryKeys, openFileKeys, searchKeys, webPageKeys } from '../keyboard.ts';
 
 /** Props of the window's header bar. */
@@ -12,7 +13,13 @@ export interface AppHeaderProps {
   onAllHighlights(): void;
   onExport(): void;
   onBackups(): void;
+  /** The theme chosen, and how to choose another. */
+  theme: ThemeChoice;
+  onTheme(choice: ThemeChoice): void;
 }
+
+/** The themes as the picker names them, in its order. */
+const themeNames: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark', sepia: 'Sepia' };
 
 /**
  * The bar across the top: the app's name, "Library" (Ctrl/⌘+Shift+L), "All highlights" (Ctrl/⌘+Shift+A), "Search"
@@ -31,6 +38,8 @@ export function AppHeader(props: AppHeaderProps) {
     onAllHighlights,
     onExport,
     onBackups,
+    theme,
+    onTheme,
   } = props;
   return (
     <header className="app-header">
@@ -84,6 +93,16 @@ export function AppHeader(props: AppHeaderProps) {
         >
           Open…
         </ShortcutButton>
+        <label className="theme-picker" title="System follows your computer's light or dark setting">
+          Theme{' '}
+          <select value={theme} onChange={(event) => onTheme(event.target.value as ThemeChoice)}>
+            {themeChoices.map((choice) => (
+              <option key={choice} value={choice}>
+                {themeNames[choice]}
+              </option>
+            ))}
+          </select>
+        </label>
       </span>
     </header>
   );

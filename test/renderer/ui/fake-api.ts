@@ -23,6 +23,7 @@ import {
   type SearchGroup,
   type SearchHit,
   type SearchResults,
+  type Settings,
   type SnippetPart,
   type TagCount,
 } from '../../../common/model.ts';
@@ -83,6 +84,8 @@ class FakeRefusal extends Error {
 export class FakeApi {
   readonly annotations = new Map<string, Annotation>();
   readonly calls: Call[] = [];
+  /** The user's settings as main keeps them. */
+  readonly settings: Settings = { theme: 'system' };
   /** The built-in article (getDefault). */
   article: Article = testArticle;
   /** The article marked open last (markOpened), which the app starts on; null for none (the built-in one then). */
@@ -363,6 +366,14 @@ export class FakeApi {
     },
     search: {
       query: (input) => this.#call('search', 'query', input, ({ text }) => this.#search(text)),
+    },
+    settings: {
+      get: (input?: unknown) => this.#call('settings', 'get', input, () => ({ ...this.settings })),
+      set: (input) =>
+        this.#call('settings', 'set', input, (patch) => {
+          if (patch.theme !== undefined) this.settings.theme = patch.theme;
+          return { ...this.settings };
+        }),
     },
   };
 

@@ -143,7 +143,7 @@ describe('the reading position', () => {
     const m = await renderApp(fake);
     await userEvent.keyboard('{Control>}k{/Control}');
     await userEvent.keyboard('kingfisher');
-    await expect.element(page.getByRole('option').first()).toBeVisible();
+    await expect.element(page.getByRole('dialog').getByRole('option').first()).toBeVisible();
     let deepest = 0;
     const onScroll = (event: Event) => {
       const pane = event.target as HTMLElement;
@@ -175,7 +175,7 @@ describe('the reading position', () => {
     fake.addArticle({ title: 'Long field notes', content, reading: { offset: readAt, progress: 0.5 } });
     const m = await renderApp(fake);
     await userEvent.keyboard('{Control>}{Shift>}L{/Shift}{/Control}');
-    await userEvent.click(page.getByRole('option').filter({ hasText: 'Long field notes' }));
+    await userEvent.click(page.getByRole('dialog').getByRole('option').filter({ hasText: 'Long field notes' }));
     await expect.element(page.getByRole('heading', { level: 1, name: 'Long field notes' })).toBeVisible();
     const shown = remount(m);
     await vi.waitFor(() => expect(charRect(shown, readAt).top).toBeCloseTo(viewTop(shown), 0));

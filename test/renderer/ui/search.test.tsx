@@ -25,7 +25,7 @@ async function search(text: string): Promise<void> {
 
 /** The options of the result list, as their text (kind label and snippet). */
 function options(): HTMLElement[] {
-  return page
+  return dialog()
     .getByRole('option')
     .elements()
     .map((e) => e as HTMLElement);
@@ -144,7 +144,7 @@ describe('the search box', () => {
     expect(m.pane.scrollTop).toBe(0);
     await search('fold');
     await vi.waitFor(() => expect(options()).toHaveLength(1));
-    await userEvent.click(page.getByRole('option'));
+    await userEvent.click(dialog().getByRole('option'));
     expect(dialog().elements()).toHaveLength(0);
     expect(flashedText()).toEqual(['fold']);
     await vi.waitFor(() => {

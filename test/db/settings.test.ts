@@ -1,0 +1,42 @@
+import path from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { closeDatabase, openDatabase } from '../../db/connection.ts';
+import { getSettings, setSettings } from '../../db/settings.ts';
+import { makeTempDir } from './temp-dir.ts';
+
+let temp: ReturnType<typeof makeTempDir>;
+let file: string;
+
+beforeEach(() => {
+  temp = makeTempDir();
+  file = path.join(temp.dir, 'settings.db');
+});
+
+afterEach(() => temp.cleanup());
+
+describe('settings', () => {
+  it('are kept in the library across a restart, with when each was changed', () => {
+    const db = openDatabase(file);
+    expect(getSettings(db)).toEqual({ theme: 'system' });
+    expect(setSettings(db, { theme: 'dark' })).toEqual({ theme: 'dark' });
+    closeDatabase(db, console.warn);
+
+    const again = openDatabase(file);
+    expect(getSettings(again)).toEqual({ theme: 'dark' });
+    const row = again.prepare('SELECT key, value, updated_at FROM settings').get() as Record<string, string>;
+    expect(row).toMatchObject({ key: 'theme', value: '"dark"' });
+    expect(Date.parse(row['updated_at']!)).not.toBeNaN();
+    closeDatabase(again, console.warn);
+  });
+
+  it('read a value this version does not know (from a newer Marginalia) as the default, and ignore unknown keys', () => {
+    const db = openDatabase(file);
+    db.prepare(
+      "INSERT INTO settings (key, value, updated_at) VALUES ('theme', '\"neon\"', 'x'), ('font', '\"serif\"', 'x')",
+    ).run();
+    expect(getSettings(db)).toEqual({ theme: 'system' });
+    closeDatabase(db, console.warn);
+  });
+});
