@@ -197,8 +197,13 @@ export interface ImportedAnnotation {
  * caller (electron/core/annotation-import/) placed them on that text. Run inside the import's transaction.
  */
 export function storeImportedAnnotation(db: Database, annotation: ImportedAnnotation): void {
-  const s = statements(db);
-  s.insert.get({
+  statements(db).insert.get(importedRow(annotation));
+  storeImportedTags(db, annotation);
+}
+
+/** An imported annotation as its row: its own id, colour, selectors, note and the file's times. */
+function importedRow(annotation: ImportedAnnotation): AnnotationRow {
+  return {
     id: annotation.id,
     article_id: annotation.articleId,
     color: annotation.color,
@@ -206,11 +211,15 @@ export function storeImportedAnnotation(db: Database, annotation: ImportedAnnota
     note: annotation.note,
     created_at: annotation.createdAt,
     updated_at: annotation.updatedAt,
-  });
+  };
+}
+
+/** An imported annotation's tags, if it has any, keeping the file's last change as its updated_at. */
+function storeImportedTags(db: Database, annotation: ImportedAnnotation): void {
   if (annotation.tags.length === 0) return;
   setTags(db, annotation.id, annotation.tags);
   // setTags stamps the present; the file's last change is the one to keep.
-  s.setUpdatedAt.run(annotation.updatedAt, annotation.id);
+  statements(db).setUpdatedAt.run(annotation.updatedAt, annotation.id);
 }
 
 /**
@@ -248,20 +257,8 @@ export function storeImportedAnnotations(db: Database, annotations: readonly Imp
   const s = statements(db);
   const rowids: (number | bigint)[] = [];
   for (const annotation of annotations) {
-    rowids.push(
-      s.insertRow.run({
-        id: annotation.id,
-        article_id: annotation.articleId,
-        color: annotation.color,
-        ...selectorColumns(annotation.selectors),
-        note: annotation.note,
-        created_at: annotation.createdAt,
-        updated_at: annotation.updatedAt,
-      }).lastInsertRowid,
-    );
-    if (annotation.tags.length === 0) continue;
-    setTags(db, annotation.id, annotation.tags);
-    s.setUpdatedAt.run(annotation.updatedAt, annotation.id);
+    rowids.push(s.insertRow.run(importedRow(annotation)).lastInsertRowid);
+    storeImportedTags(db, annotation);
   }
   const inserted = JSON.stringify(rowids.map(String));
   for (const table of ['search_words', 'search_trigrams']) {

@@ -56,6 +56,12 @@ async function openLibrary(count: number): Promise<void> {
 /** The Delete button of a listed article. */
 const deleteButton = (title: string) => library().getByRole('button', { name: `Delete “${title}”` });
 
+/** Deletes a listed article as the user does: its Delete button, then Delete in the question. */
+async function deleteListed(title: string): Promise<void> {
+  await userEvent.click(deleteButton(title));
+  await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+}
+
 describe('deleting an article from the library', () => {
   test('its Delete button asks first, saying what goes with it, with Cancel focused; Cancel deletes nothing', async () => {
     const { fake } = library3();
@@ -134,8 +140,7 @@ describe('deleting an article from the library', () => {
     const { fake } = library3();
     const m = await renderApp(fake);
     await openLibrary(3);
-    await userEvent.click(deleteButton('Owls'));
-    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await deleteListed('Owls');
     await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
     await userEvent.keyboard('{Escape}');
     const noticeUndo = page.getByRole('button', { name: 'Undo' });
@@ -156,8 +161,7 @@ describe('deleting an article from the library', () => {
     const { fake } = library3();
     await renderApp(fake);
     await openLibrary(3);
-    await userEvent.click(deleteButton('Owls'));
-    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await deleteListed('Owls');
     await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
     await userEvent.keyboard('fie');
     await userEvent.keyboard('{Control>}z{/Control}');
@@ -171,8 +175,7 @@ describe('deleting an article from the library', () => {
     await userEvent.keyboard('{Enter}');
     await expect.element(page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
     await openLibrary(3);
-    await userEvent.click(deleteButton('Field notes'));
-    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await deleteListed('Field notes');
     await expect.element(page.getByRole('heading', { level: 1, name: testArticle.title })).toBeVisible();
     await userEvent.keyboard('{Escape}');
     await expect.poll(() => noticeBar(m)).toContain('Deleted “Field notes”.');
@@ -186,8 +189,7 @@ describe('deleting an article from the library', () => {
     const { fake, owls } = library3();
     const m = await renderApp(fake);
     await openLibrary(3);
-    await userEvent.click(deleteButton('Owls'));
-    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await deleteListed('Owls');
     await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
     // In the library, away from its filter field, the keys undo and redo the deletion the library shows.
     const list = document.querySelector<HTMLElement>('.library-body')!;
@@ -211,8 +213,7 @@ describe('deleting an article from the library', () => {
     const stored = fake.seed({ selectors: quote('The habit is older than print.') });
     const m = await renderApp(fake);
     await openLibrary(3);
-    await userEvent.click(deleteButton('Owls'));
-    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await deleteListed('Owls');
     await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
     await userEvent.keyboard('{Escape}');
     clickText(m, 'older than');
@@ -240,8 +241,7 @@ describe('deleting an article from the library', () => {
     const stored = fake.seed({ selectors: quote('The habit is older than print.') });
     const m = await renderApp(fake);
     await openLibrary(3);
-    await userEvent.click(deleteButton('Owls'));
-    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await deleteListed('Owls');
     await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
     await userEvent.keyboard('{Escape}');
     clickText(m, 'older than');
@@ -266,8 +266,7 @@ describe('deleting an article from the library', () => {
     await userEvent.keyboard('{Enter}');
     await expect.element(page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
     await openLibrary(3);
-    await userEvent.click(deleteButton('Field notes'));
-    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await deleteListed('Field notes');
     await userEvent.keyboard('{Escape}');
     await expect.element(page.getByRole('heading', { level: 1, name: testArticle.title })).toBeVisible();
     press(remount(m).article, 'z', { ctrlKey: true });
@@ -286,8 +285,7 @@ describe('deleting an article from the library', () => {
     await vi.waitFor(() => expect(fake.annotations.get(stored.id)?.color).toBe('pink'));
     press(m.article, 'Escape');
     await openLibrary(3);
-    await userEvent.click(deleteButton('Owls'));
-    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await deleteListed('Owls');
     await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
     await userEvent.keyboard('{Escape}');
     fake.failNext('articles.restore', 'An article from that file is in the library again.', 'conflict');
@@ -304,12 +302,10 @@ describe('deleting an article from the library', () => {
     const { fake, fieldNotes, owls } = library3();
     await renderApp(fake);
     await openLibrary(3);
-    await userEvent.click(deleteButton('Owls'));
-    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await deleteListed('Owls');
     await vi.waitFor(() => expect(titles()).toEqual(['Field notes', testArticle.title]));
     fake.hold();
-    await userEvent.click(deleteButton('Field notes'));
-    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await deleteListed('Field notes');
     press(document.querySelector<HTMLElement>('.library-body')!, 'z', { ctrlKey: true });
     fake.release();
     await vi.waitFor(() => expect(fake.callsTo('articles.restore')).toHaveLength(1));
@@ -332,8 +328,7 @@ describe('deleting an article from the library', () => {
     await renderApp(fake);
     await openLibrary(3);
     fake.failNext('articles.delete', 'The disk is full: free some space and try again.', 'disk-full');
-    await userEvent.click(deleteButton('Owls'));
-    await userEvent.click(question().getByRole('button', { name: 'Delete' }));
+    await deleteListed('Owls');
     await expectText(
       question().getByRole('alert'),
       'Couldn’t delete it: The disk is full: free some space and try again.',
