@@ -27,6 +27,7 @@ import { LibraryDialog } from './library/LibraryDialog.tsx';
 import { useFileDrop } from './library/use-file-drop.ts';
 import type { LibraryListing } from './library/use-library.ts';
 import { Reader, type RevealRequest } from './reader/Reader.tsx';
+import { ReadingProgress } from './reader/reading-progress.ts';
 import { type SearchChoice, SearchDialog } from './search/SearchDialog.tsx';
 import { useTheme } from './theme/use-theme.ts';
 import { type ArticleDeletionContext, articleDeletionStep, libraryOwner } from './undo/article-deletion-step.ts';
@@ -50,6 +51,7 @@ export function App({ api }: { api: MarginaliaApi }) {
   const { view, openFile, openArticle, showOpened, openDropped, notice } = current;
   const [modal, setModal] = useState<Modal>(null);
   const [history] = useState(() => new UndoHistory());
+  const [progress] = useState(() => new ReadingProgress());
   const [reveal, setReveal] = useState<PendingReveal | null>(null);
   /** Where focus was when a dialog opened, to give it back on Escape (also after switching from one to the other). */
   const opener = useRef<Element | null>(null);
@@ -297,6 +299,8 @@ export function App({ api }: { api: MarginaliaApi }) {
           onBackups={openBackups}
           theme={theme.choice}
           onTheme={theme.choose}
+          title={view.kind === 'ready' ? view.article.title : null}
+          progress={progress}
         />
         <NoticeBar
           notice={notice}
@@ -317,6 +321,7 @@ export function App({ api }: { api: MarginaliaApi }) {
             key={`${view.article.id}:${view.generation}`}
             api={api}
             history={history}
+            progress={progress}
             article={view.article}
             reveal={reveal && reveal.articleId === shownArticle ? reveal : null}
             onRevealed={onRevealed}

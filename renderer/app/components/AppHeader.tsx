@@ -1,5 +1,8 @@
+import { useSyncExternalStore } from 'react';
+
 import { type ThemeChoice, themeChoices } from '../../../common/model.ts';
 import { allHighlightsKeys, libraryKeys, openFileKeys, searchKeys, webPageKeys } from '../keyboard.ts';
+import type { ReadingProgress } from '../reader/reading-progress.ts';
 
 /** Props of the window's header bar. */
 export interface AppHeaderProps {
@@ -16,6 +19,9 @@ export interface AppHeaderProps {
   /** The theme chosen, and how to choose another. */
   theme: ThemeChoice;
   onTheme(choice: ThemeChoice): void;
+  /** The article shown (null while none is), and how far through it the reader is. */
+  title: string | null;
+  progress: ReadingProgress;
 }
 
 /** The themes as the picker names them, in its order. */
@@ -40,70 +46,75 @@ export function AppHeader(props: AppHeaderProps) {
     onBackups,
     theme,
     onTheme,
+    title,
+    progress,
   } = props;
   return (
     <header className="app-header">
-      <span className="app-name">Marginalia</span>
-      <span className="app-actions">
-        {!showingDefault && (
-          <button type="button" className="text-button" onClick={onOpenDefault}>
-            Default article
+      <div className="app-header-row">
+        <span className="app-name">Marginalia</span>
+        <span className="app-actions">
+          {!showingDefault && (
+            <button type="button" className="text-button" onClick={onOpenDefault}>
+              Default article
+            </button>
+          )}
+          <ShortcutButton keys={libraryKeys} title="Every article in the library" opensDialog onClick={onLibrary}>
+            Library
+          </ShortcutButton>
+          <ShortcutButton
+            keys={allHighlightsKeys}
+            title="Every highlight in the library"
+            opensDialog
+            onClick={onAllHighlights}
+          >
+            All highlights
+          </ShortcutButton>
+          <ShortcutButton keys={searchKeys} title="Search the library" opensDialog onClick={onSearch}>
+            Search
+          </ShortcutButton>
+          <button
+            type="button"
+            className="text-button"
+            title="Export highlights and notes to Markdown, Web Annotation JSON-LD or CSV"
+            aria-haspopup="dialog"
+            onClick={onExport}
+          >
+            Export…
           </button>
-        )}
-        <ShortcutButton keys={libraryKeys} title="Every article in the library" opensDialog onClick={onLibrary}>
-          Library
-        </ShortcutButton>
-        <ShortcutButton
-          keys={allHighlightsKeys}
-          title="Every highlight in the library"
-          opensDialog
-          onClick={onAllHighlights}
-        >
-          All highlights
-        </ShortcutButton>
-        <ShortcutButton keys={searchKeys} title="Search the library" opensDialog onClick={onSearch}>
-          Search
-        </ShortcutButton>
-        <button
-          type="button"
-          className="text-button"
-          title="Export highlights and notes to Markdown, Web Annotation JSON-LD or CSV"
-          aria-haspopup="dialog"
-          onClick={onExport}
-        >
-          Export…
-        </button>
-        <button
-          type="button"
-          className="text-button"
-          title="Restore the library from one of its backups"
-          aria-haspopup="dialog"
-          onClick={onBackups}
-        >
-          Backups…
-        </button>
-        <ShortcutButton keys={webPageKeys} title="Open a page from the web" opensDialog onClick={onOpenWebPage}>
-          Open web page…
-        </ShortcutButton>
-        <ShortcutButton
-          keys={openFileKeys}
-          title="Open a text, Markdown or HTML file"
-          busy={opening}
-          onClick={onOpenFile}
-        >
-          Open…
-        </ShortcutButton>
-        <label className="theme-picker" title="System follows your computer's light or dark setting">
-          Theme{' '}
-          <select value={theme} onChange={(event) => onTheme(event.target.value as ThemeChoice)}>
-            {themeChoices.map((choice) => (
-              <option key={choice} value={choice}>
-                {themeNames[choice]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </span>
+          <button
+            type="button"
+            className="text-button"
+            title="Restore the library from one of its backups"
+            aria-haspopup="dialog"
+            onClick={onBackups}
+          >
+            Backups…
+          </button>
+          <ShortcutButton keys={webPageKeys} title="Open a page from the web" opensDialog onClick={onOpenWebPage}>
+            Open web page…
+          </ShortcutButton>
+          <ShortcutButton
+            keys={openFileKeys}
+            title="Open a text, Markdown or HTML file"
+            busy={opening}
+            onClick={onOpenFile}
+          >
+            Open…
+          </ShortcutButton>
+          <label className="theme-picker" title="System follows your computer's light or dark setting">
+            Theme{' '}
+            <select value={theme} onChange={(event) => onTheme(event.target.value as ThemeChoice)}>
+              {themeChoices.map((choice) => (
+                <option key={choice} value={choice}>
+                  {themeNames[choice]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </span>
+      </div>
+      {title !== null && <ArticleHeading title={title} progress={progress} />}
     </header>
   );
 }
@@ -136,5 +147,29 @@ function ShortcutButton({ keys, title, onClick, opensDialog = false, busy = fals
         {keys.label}
       </kbd>
     </button>
+  );
+}
+
+/**
+ * The open article's title, on the header's second line (the first is full of buttons at every width), cut short
+ * with an ellipsis when the window is narrow (whole in its tooltip), and a bar with how much of it is read. Only this
+ * re-renders as the article scrolls.
+ */
+function ArticleHeading({ title, progress }: { title: string; progress: ReadingProgress }) {
+  const percent = useSyncExternalStore(progress.subscribe, progress.get);
+  return (
+    <span className="app-article">
+      <span className="app-article-title" title={title} dir="auto">
+        {title}
+      </span>
+      {percent !== null && (
+        <>
+          <progress className="reading-progress" max={100} value={percent} aria-label="Read so far" />
+          <span className="reading-percent" aria-hidden="true">
+            {percent}%
+          </span>
+        </>
+      )}
+    </span>
   );
 }

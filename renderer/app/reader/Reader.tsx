@@ -15,6 +15,7 @@ import { colorName, quoteText, shorten } from '../text.ts';
 import type { UndoHistory } from '../undo/undo-history.ts';
 import type { SurfaceEvents } from './article-surface.ts';
 import { createReaderStore, type ReaderAction, type ReaderStore } from './reader-state.ts';
+import { type ReadingProgress, trackProgress } from './reading-progress.ts';
 import { type ReaderSession, useReaderSession } from './use-reader-session.ts';
 
 /** Focuses an element if it is still on the page; returns whether it could. */
@@ -62,6 +63,8 @@ export interface ReaderProps {
   reveal?: RevealRequest | null;
   /** The reveal with this nonce was shown (or could not be). */
   onRevealed?(nonce: number): void;
+  /** Where to report how far through the article the reader is (the header shows it). */
+  progress?: ReadingProgress;
 }
 
 /**
@@ -74,7 +77,7 @@ export interface ReaderProps {
  * a mode with a hint above the article; the next article selection gets a toolbar with "Re-attach here" (Enter)
  * instead of colours. Escape, or Cancel in the hint or the toolbar, leaves the mode and gives focus back.
  */
-export function Reader({ api, article, history, reveal = null, onRevealed }: ReaderProps) {
+export function Reader({ api, article, history, reveal = null, onRevealed, progress }: ReaderProps) {
   const [store] = useState(createReaderStore);
   const state = useSyncExternalStore(store.subscribe, store.getState);
 
@@ -125,6 +128,18 @@ export function Reader({ api, article, history, reveal = null, onRevealed }: Rea
   };
   const [readingError, setReadingError] = useState<string | null>(null);
   const { attach, session } = useReaderSession(api, article, events, setReadingError, history);
+  // The pane also reports how far it is scrolled, for the header's progress.
+  const attachPane = useCallback(
+    (pane: HTMLElement | null) => {
+      const detach = attach(pane);
+      const untrack = pane && progress ? trackProgress(pane, progress) : undefined;
+      return () => {
+        untrack?.();
+        detach?.();
+      };
+    },
+    [attach, progress],
+  );
   const annotations = useAnnotations(session?.store);
 
   const act = (action: ReaderAction) => dispatch(store, session, action);
@@ -225,7 +240,7 @@ export function Reader({ api, article, history, reveal = null, onRevealed }: Rea
     <div className="app">
       <div className="reader-column">
         {reattachEntry && <ReattachBanner entry={reattachEntry} onCancel={cancelReattach} />}
-        <main className="reader-pane" ref={attach} />
+        <main className="reader-pane" ref={attachPane} />
       </div>
       <div className="sidebar-column">
         <ArticleNote api={api} article={article} history={history} />

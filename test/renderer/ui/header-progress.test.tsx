@@ -1,0 +1,28 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { page } from 'vitest/browser';
+
+import { testArticle } from './fake-api.ts';
+import { cleanup, renderApp } from './harness.tsx';
+
+beforeEach(async () => {
+  await page.viewport(1100, 500);
+});
+afterEach(cleanup);
+
+const bar = () => page.getByRole('progressbar', { name: 'Read so far' });
+
+describe('the header', () => {
+  test('shows the open article’s title and how much of it is read, following the scroll', async () => {
+    const m = await renderApp();
+    const title = m.host.querySelector('header .app-article-title');
+    expect(title?.textContent).toBe(testArticle.title);
+    // Cut short in a narrow window, it is whole in its tooltip.
+    expect(title?.getAttribute('title')).toBe(testArticle.title);
+    await expect.element(bar()).toHaveAttribute('value', '0');
+    m.pane.scrollTop = (m.pane.scrollHeight - m.pane.clientHeight) / 2;
+    await expect.element(bar()).toHaveAttribute('value', '50');
+    expect(m.host.querySelector('.reading-percent')?.textContent).toBe('50%');
+    m.pane.scrollTop = m.pane.scrollHeight;
+    await expect.element(bar()).toHaveAttribute('value', '100');
+  });
+});
