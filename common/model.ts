@@ -235,6 +235,8 @@ export type ThemeChoice = (typeof themeChoices)[number];
  */
 export interface Settings {
   theme: ThemeChoice;
+  /** The sidebar (article note and highlights) put away, for the text to have the whole window. */
+  sidebarHidden: boolean;
 }
 
 /**

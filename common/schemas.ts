@@ -178,6 +178,7 @@ export const settingsPatchSchema = z.strictObject({
   theme: z
     .enum(themeChoices, { error: 'The theme is System, Light, Dark or Sepia: that is not one of them.' })
     .optional(),
+  sidebarHidden: z.boolean({ error: 'the sidebar is shown or hidden (true or false)' }).optional(),
 });
 
 /** Which export format: one of `exportFormats`, named as the user would see it when not. */

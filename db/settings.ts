@@ -4,7 +4,7 @@ import { type Settings, themeChoices } from '../common/model.ts';
 import { statementCache } from './statement-cache.ts';
 
 /** What every setting is until the user changes it. */
-const defaultSettings: Settings = { theme: 'system' };
+const defaultSettings: Settings = { theme: 'system', sidebarHidden: false };
 
 const statements = statementCache((db) => ({
   all: db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings'),
@@ -22,8 +22,10 @@ export function getSettings(db: Database): Settings {
   const settings: Settings = { ...defaultSettings };
   for (const { key, value } of statements(db).all.all()) {
     const parsed: unknown = JSON.parse(value);
-    if (key === 'theme' && themeChoices.includes(parsed as Settings['theme']))
+    if (key === 'theme' && themeChoices.includes(parsed as Settings['theme'])) {
       settings.theme = parsed as Settings['theme'];
+    }
+    if (key === 'sidebarHidden' && typeof parsed === 'boolean') settings.sidebarHidden = parsed;
   }
   return settings;
 }

@@ -19,6 +19,7 @@ import {
   isOpenFileShortcut,
   isRedoShortcut,
   isSearchShortcut,
+  isSidebarShortcut,
   isTyping,
   isUndoShortcut,
   isWebPageShortcut,
@@ -29,7 +30,7 @@ import type { LibraryListing } from './library/use-library.ts';
 import { Reader, type RevealRequest } from './reader/Reader.tsx';
 import { ReadingProgress } from './reader/reading-progress.ts';
 import { type SearchChoice, SearchDialog } from './search/SearchDialog.tsx';
-import { useTheme } from './theme/use-theme.ts';
+import { useSettings } from './theme/use-settings.ts';
 import { type ArticleDeletionContext, articleDeletionStep, libraryOwner } from './undo/article-deletion-step.ts';
 import { type Replayed, UndoGoneError, UndoHistory } from './undo/undo-history.ts';
 import { OpenWebPageDialog } from './web/OpenWebPageDialog.tsx';
@@ -99,7 +100,11 @@ export function App({ api }: { api: MarginaliaApi }) {
   }, []);
 
   const { showNotice, showError } = current;
-  const theme = useTheme(api, showError);
+  const { settings, change: changeSettings } = useSettings(api, showError);
+  const toggleSidebar = useCallback(
+    () => changeSettings({ sidebarHidden: !settings.sidebarHidden }),
+    [changeSettings, settings.sidebarHidden],
+  );
   /**
    * Says what an undo or redo did, or that there was nothing to do (the window's notice is a polite live region);
    * `sayNothing` false keeps quiet then (a notice's Undo pressed twice: the first press has already said it).
@@ -145,6 +150,9 @@ export function App({ api }: { api: MarginaliaApi }) {
       } else if (isOpenFileShortcut(event)) {
         event.preventDefault();
         openFile();
+      } else if (isSidebarShortcut(event) && latest.current.modal === null) {
+        event.preventDefault();
+        toggleSidebar();
       } else if (
         isUndoShortcut(event) &&
         notice?.undo &&
@@ -168,7 +176,7 @@ export function App({ api }: { api: MarginaliaApi }) {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [openFile, openSearch, openLibrary, openWebPage, openAllHighlights, notice, history, replayed]);
+  }, [openFile, openSearch, openLibrary, openWebPage, openAllHighlights, notice, history, replayed, toggleSidebar]);
 
   /** Where focus goes once a dialog has closed and the window is no longer inert; null leaves it alone. */
   const restoreTo = useRef<Element | null>(null);
@@ -297,8 +305,10 @@ export function App({ api }: { api: MarginaliaApi }) {
           onAllHighlights={openAllHighlights}
           onExport={openExport}
           onBackups={openBackups}
-          theme={theme.choice}
-          onTheme={theme.choose}
+          theme={settings.theme}
+          onTheme={(theme) => changeSettings({ theme })}
+          sidebarHidden={settings.sidebarHidden}
+          onToggleSidebar={toggleSidebar}
           title={view.kind === 'ready' ? view.article.title : null}
           progress={progress}
         />
@@ -322,6 +332,7 @@ export function App({ api }: { api: MarginaliaApi }) {
             api={api}
             history={history}
             progress={progress}
+            sidebarHidden={settings.sidebarHidden}
             article={view.article}
             reveal={reveal && reveal.articleId === shownArticle ? reveal : null}
             onRevealed={onRevealed}

@@ -123,6 +123,18 @@ export function isAllHighlightsShortcut(event: KeyboardEvent): boolean {
   return command && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a';
 }
 
+/**
+ * Ctrl+\ (⌘\ on macOS): show or hide the sidebar, as in Slack and Notion; even while typing (no text field uses it).
+ * Matched by the physical key too, since \ moves or needs AltGr on many keyboard layouts.
+ */
+export function isSidebarShortcut(event: KeyboardEvent): boolean {
+  const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+  return command && !event.shiftKey && (event.key === '\\' || event.code === 'Backslash');
+}
+
+/** The sidebar shortcut as aria-keyshortcuts wants it, and as a label. */
+export const sidebarKeys = usesMetaKey ? { aria: 'Meta+\\', label: '⌘\\' } : { aria: 'Control+\\', label: 'Ctrl+\\' };
+
 /** The open-file shortcut as aria-keyshortcuts wants it, and as a label. */
 export const openFileKeys = usesMetaKey ? { aria: 'Meta+O', label: '⌘O' } : { aria: 'Control+O', label: 'Ctrl+O' };
 

@@ -512,15 +512,19 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
     });
 
     describe('settings', () => {
-      it('start with the theme following the system; a change is kept, and a theme that is none is refused', async () => {
-        expect(valueOf(await api.settings.get())).toEqual({ theme: 'system' });
-        expect(valueOf(await api.settings.set({ theme: 'sepia' }))).toEqual({ theme: 'sepia' });
-        expect(valueOf(await api.settings.get())).toEqual({ theme: 'sepia' });
-        expect(valueOf(await api.settings.set({}))).toEqual({ theme: 'sepia' });
+      it('start with the theme following the system and the sidebar shown; a change is kept, a wrong one refused', async () => {
+        expect(valueOf(await api.settings.get())).toEqual({ theme: 'system', sidebarHidden: false });
+        expect(valueOf(await api.settings.set({ theme: 'sepia' }))).toEqual({ theme: 'sepia', sidebarHidden: false });
+        expect(valueOf(await api.settings.set({ sidebarHidden: true }))).toEqual({
+          theme: 'sepia',
+          sidebarHidden: true,
+        });
+        expect(valueOf(await api.settings.set({}))).toEqual({ theme: 'sepia', sidebarHidden: true });
         const untyped = api as unknown as UntypedApi;
         expect(codeOf(await untyped['settings']!['set']!({ theme: 'neon' }))).toBe('invalid-input');
+        expect(codeOf(await untyped['settings']!['set']!({ sidebarHidden: 'yes' }))).toBe('invalid-input');
         expect(codeOf(await untyped['settings']!['set']!({ theme: 'dark', font: 'Comic' }))).toBe('invalid-input');
-        expect(valueOf(await api.settings.get())).toEqual({ theme: 'sepia' });
+        expect(valueOf(await api.settings.get())).toEqual({ theme: 'sepia', sidebarHidden: true });
       });
     });
   });

@@ -19,13 +19,17 @@ afterEach(() => temp.cleanup());
 describe('settings', () => {
   it('are kept in the library across a restart, with when each was changed', () => {
     const db = openDatabase(file);
-    expect(getSettings(db)).toEqual({ theme: 'system' });
-    expect(setSettings(db, { theme: 'dark' })).toEqual({ theme: 'dark' });
+    expect(getSettings(db)).toEqual({ theme: 'system', sidebarHidden: false });
+    expect(setSettings(db, { theme: 'dark' })).toEqual({ theme: 'dark', sidebarHidden: false });
+    expect(setSettings(db, { sidebarHidden: true })).toEqual({ theme: 'dark', sidebarHidden: true });
     closeDatabase(db, console.warn);
 
     const again = openDatabase(file);
-    expect(getSettings(again)).toEqual({ theme: 'dark' });
-    const row = again.prepare('SELECT key, value, updated_at FROM settings').get() as Record<string, string>;
+    expect(getSettings(again)).toEqual({ theme: 'dark', sidebarHidden: true });
+    const row = again.prepare("SELECT key, value, updated_at FROM settings WHERE key = 'theme'").get() as Record<
+      string,
+      string
+    >;
     expect(row).toMatchObject({ key: 'theme', value: '"dark"' });
     expect(Date.parse(row['updated_at']!)).not.toBeNaN();
     closeDatabase(again, console.warn);
@@ -34,9 +38,10 @@ describe('settings', () => {
   it('read a value this version does not know (from a newer Marginalia) as the default, and ignore unknown keys', () => {
     const db = openDatabase(file);
     db.prepare(
-      "INSERT INTO settings (key, value, updated_at) VALUES ('theme', '\"neon\"', 'x'), ('font', '\"serif\"', 'x')",
+      `INSERT INTO settings (key, value, updated_at)
+       VALUES ('theme', '"neon"', 'x'), ('sidebarHidden', '"no"', 'x'), ('font', '"serif"', 'x')`,
     ).run();
-    expect(getSettings(db)).toEqual({ theme: 'system' });
+    expect(getSettings(db)).toEqual({ theme: 'system', sidebarHidden: false });
     closeDatabase(db, console.warn);
   });
 });

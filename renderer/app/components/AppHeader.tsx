@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 import { type ThemeChoice, themeChoices } from '../../../common/model.ts';
-import { allHighlightsKeys, libraryKeys, openFileKeys, searchKeys, webPageKeys } from '../keyboard.ts';
+import { allHighlightsKeys, libraryKeys, openFileKeys, searchKeys, sidebarKeys, webPageKeys } from '../keyboard.ts';
 import type { ReadingProgress } from '../reader/reading-progress.ts';
 
 /** Props of the window's header bar. */
@@ -22,6 +22,9 @@ export interface AppHeaderProps {
   /** The article shown (null while none is), and how far through it the reader is. */
   title: string | null;
   progress: ReadingProgress;
+  /** Whether the sidebar is put away, and how to show or hide it. */
+  sidebarHidden: boolean;
+  onToggleSidebar(): void;
 }
 
 /** The themes as the picker names them, in its order. */
@@ -48,6 +51,8 @@ export function AppHeader(props: AppHeaderProps) {
     onTheme,
     title,
     progress,
+    sidebarHidden,
+    onToggleSidebar,
   } = props;
   return (
     <header className="app-header">
@@ -102,6 +107,16 @@ export function AppHeader(props: AppHeaderProps) {
           >
             Open…
           </ShortcutButton>
+          <button
+            type="button"
+            className="text-button"
+            aria-pressed={!sidebarHidden}
+            aria-keyshortcuts={sidebarKeys.aria}
+            title={`Show or hide the article note and highlights beside the text (${sidebarKeys.label})`}
+            onClick={onToggleSidebar}
+          >
+            Sidebar
+          </button>
           <label className="theme-picker" title="System follows your computer's light or dark setting">
             Theme{' '}
             <select value={theme} onChange={(event) => onTheme(event.target.value as ThemeChoice)}>

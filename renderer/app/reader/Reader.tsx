@@ -65,6 +65,8 @@ export interface ReaderProps {
   onRevealed?(nonce: number): void;
   /** Where to report how far through the article the reader is (the header shows it). */
   progress?: ReadingProgress;
+  /** The sidebar put away: the text has the whole window. */
+  sidebarHidden?: boolean;
 }
 
 /**
@@ -77,7 +79,15 @@ export interface ReaderProps {
  * a mode with a hint above the article; the next article selection gets a toolbar with "Re-attach here" (Enter)
  * instead of colours. Escape, or Cancel in the hint or the toolbar, leaves the mode and gives focus back.
  */
-export function Reader({ api, article, history, reveal = null, onRevealed, progress }: ReaderProps) {
+export function Reader({
+  api,
+  article,
+  history,
+  reveal = null,
+  onRevealed,
+  progress,
+  sidebarHidden = false,
+}: ReaderProps) {
   const [store] = useState(createReaderStore);
   const state = useSyncExternalStore(store.subscribe, store.getState);
 
@@ -237,12 +247,13 @@ export function Reader({ api, article, history, reveal = null, onRevealed, progr
   const reattachEntry = reattachingKey ? session?.store.get(reattachingKey) : undefined;
 
   return (
-    <div className="app">
+    <div className={sidebarHidden ? 'app is-sidebar-hidden' : 'app'}>
       <div className="reader-column">
         {reattachEntry && <ReattachBanner entry={reattachEntry} onCancel={cancelReattach} />}
         <main className="reader-pane" ref={attachPane} />
       </div>
-      <div className="sidebar-column">
+      {/* Hidden, not removed: its state (scroll, filters) is there again when it comes back. */}
+      <div className="sidebar-column" hidden={sidebarHidden}>
         <ArticleNote api={api} article={article} history={history} />
         <Sidebar
           loading={annotations.loading}

@@ -85,7 +85,7 @@ export class FakeApi {
   readonly annotations = new Map<string, Annotation>();
   readonly calls: Call[] = [];
   /** The user's settings as main keeps them. */
-  readonly settings: Settings = { theme: 'system' };
+  readonly settings: Settings = { theme: 'system', sidebarHidden: false };
   /** The built-in article (getDefault). */
   article: Article = testArticle;
   /** The article marked open last (markOpened), which the app starts on; null for none (the built-in one then). */
@@ -372,6 +372,7 @@ export class FakeApi {
       set: (input) =>
         this.#call('settings', 'set', input, (patch) => {
           if (patch.theme !== undefined) this.settings.theme = patch.theme;
+          if (patch.sidebarHidden !== undefined) this.settings.sidebarHidden = patch.sidebarHidden;
           return { ...this.settings };
         }),
     },

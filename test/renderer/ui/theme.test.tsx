@@ -47,6 +47,6 @@ describe('the theme picker', () => {
     expect(shown()).toBe('light');
     await expect
       .poll(() => document.querySelector('.notice-row .is-error')?.textContent ?? '')
-      .toContain('Couldn’t keep the theme: The disk is full');
+      .toContain('Couldn’t keep that setting: The disk is full');
   });
 });
