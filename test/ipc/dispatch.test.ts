@@ -567,6 +567,7 @@ const malformed: Record<string, BadCase[]> = {
       () => ({ theme: 'dark', fontFamily: 'Comic Sans' }),
       'Unrecognized key: "fontFamily"',
     ),
+    invalid('a sidebar as a word', () => ({ sidebarHidden: 'yes' }), 'The sidebar is shown or hidden (true or false).'),
   ],
   'tags:list': [
     invalid('an empty object', () => ({}), 'This call takes no input'),
