@@ -102,7 +102,7 @@ export function App({ api }: { api: MarginaliaApi }) {
   const { showNotice, showError } = current;
   const { settings, change: changeSettings } = useSettings(api, showError);
   const toggleSidebar = useCallback(
-    () => changeSettings({ sidebarHidden: !settings.sidebarHidden }),
+    () => changeSettings('sidebarHidden', !settings.sidebarHidden),
     [changeSettings, settings.sidebarHidden],
   );
   /**
@@ -306,7 +306,7 @@ export function App({ api }: { api: MarginaliaApi }) {
           onExport={openExport}
           onBackups={openBackups}
           theme={settings.theme}
-          onTheme={(theme) => changeSettings({ theme })}
+          onTheme={(theme) => changeSettings('theme', theme)}
           sidebarHidden={settings.sidebarHidden}
           onToggleSidebar={toggleSidebar}
           title={view.kind === 'ready' ? view.article.title : null}

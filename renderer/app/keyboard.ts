@@ -124,12 +124,13 @@ export function isAllHighlightsShortcut(event: KeyboardEvent): boolean {
 }
 
 /**
- * Ctrl+\ (⌘\ on macOS): show or hide the sidebar, as in Slack and Notion; even while typing (no text field uses it).
- * Matched by the physical key too, since \ moves or needs AltGr on many keyboard layouts.
+ * Ctrl+\ (⌘\ on macOS): show or hide the sidebar, as in Slack and Notion. By the character, not the key's place
+ * (on ISO keyboards that place is #), and never with Alt: on Windows AltGr arrives as Ctrl+Alt, and AltGr+ß is how a
+ * German keyboard types a backslash into a note.
  */
 export function isSidebarShortcut(event: KeyboardEvent): boolean {
   const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
-  return command && !event.shiftKey && (event.key === '\\' || event.code === 'Backslash');
+  return command && !event.shiftKey && !event.altKey && event.key === '\\';
 }
 
 /** The sidebar shortcut as aria-keyshortcuts wants it, and as a label. */

@@ -71,7 +71,8 @@ describe.each(themes)('highlight colours in the $theme theme', (theme) => {
     const tokens = await page.evaluate(() => {
       const style = getComputedStyle(document.documentElement);
       const names = ['page', 'text'].map((n) => `--color-${n}`);
-      const colours = ['yellow', 'green', 'blue', 'pink', 'purple'].map((c) => `--marginalia-${c}`);
+      // The five colours, and the flash that shows the highlight a search or a sidebar card went to.
+      const colours = ['yellow', 'green', 'blue', 'pink', 'purple', 'flash'].map((c) => `--marginalia-${c}`);
       return Object.fromEntries([...names, ...colours].map((name) => [name, style.getPropertyValue(name).trim()]));
     });
     const parse = (value: string): { rgb: number[]; alpha: number } => {
@@ -86,7 +87,7 @@ describe.each(themes)('highlight colours in the $theme theme', (theme) => {
     const highlights = Object.entries(tokens)
       .filter(([name]) => name.startsWith('--marginalia-'))
       .map(([name, value]) => ({ name, ...parse(value) }));
-    expect(highlights).toHaveLength(5);
+    expect(highlights).toHaveLength(6);
     for (const one of highlights) {
       expect(contrast(text, over(one.rgb, one.alpha, paper)), one.name).toBeGreaterThanOrEqual(7);
       for (const two of highlights) {

@@ -15,20 +15,27 @@ const untilKnown: Settings = { theme: 'system', sidebarHidden: false };
  */
 export function useSettings(api: MarginaliaApi, showError: (message: string) => void) {
   const [settings, setSettings] = useState<Settings>(untilKnown);
-  /** The settings shown, for a refused change to go back to. */
-  const shown = useRef(settings);
+  /**
+   * The latest change of each setting, numbered: main's first answer does not overwrite a setting changed before it
+   * came, and a refused change goes back only where no later change has been made.
+   */
+  const changes = useRef({ count: 0, latest: new Map<keyof Settings, number>() });
 
   // Before the browser paints, so a theme change never shows a frame of the old one.
-  useLayoutEffect(() => {
-    shown.current = settings;
-  }, [settings]);
   useLayoutEffect(() => applyTheme(settings.theme), [settings.theme]);
 
   useEffect(() => {
     let current = true;
     api.settings.get().then(
       (result) => {
-        if (current && result.ok) setSettings(result.value);
+        if (!current || !result.ok) return;
+        const stored = result.value;
+        // What the user changed meanwhile stays as they changed it.
+        setSettings((shown) => {
+          const next = { ...stored };
+          for (const key of changes.current.latest.keys()) Object.assign(next, { [key]: shown[key] });
+          return next;
+        });
       },
       () => undefined,
     );
@@ -38,14 +45,23 @@ export function useSettings(api: MarginaliaApi, showError: (message: string) => 
   }, [api]);
 
   const change = useCallback(
-    (patch: Partial<Settings>) => {
-      const before = shown.current;
-      setSettings({ ...before, ...patch });
+    <K extends keyof Settings>(key: K, value: Settings[K]) => {
+      const number = ++changes.current.count;
+      changes.current.latest.set(key, number);
+      let before: Settings[K] | undefined;
+      setSettings((shown) => {
+        before ??= shown[key];
+        return { ...shown, [key]: value };
+      });
       api.settings
-        .set(patch)
+        .set({ [key]: value })
         .then(unwrap)
         .catch((reason: unknown) => {
-          setSettings(before);
+          // A later change of the same setting has been shown (and sent) since: that one stands.
+          if (changes.current.latest.get(key) === number && before !== undefined) {
+            const back = before;
+            setSettings((shown) => ({ ...shown, [key]: back }));
+          }
           showError(`Couldn’t keep that setting: ${messageOf(reason)}`);
         });
     },

@@ -26,3 +26,29 @@ describe('the header', () => {
     await expect.element(bar()).toHaveAttribute('value', '100');
   });
 });
+
+describe('the header’s buttons', () => {
+  for (const [width, height] of [
+    [640, 480],
+    [1200, 800],
+  ] as const) {
+    test(`are all inside the window at ${width}×${height}, none over another`, async () => {
+      await page.viewport(width, height);
+      const m = await renderApp();
+      const controls = [...m.host.querySelectorAll<HTMLElement>('header button, header select')];
+      expect(controls.length).toBeGreaterThan(8);
+      const boxes = controls.map((control) => control.getBoundingClientRect());
+      for (const [i, box] of boxes.entries()) {
+        expect(box.left, controls[i]!.textContent ?? '').toBeGreaterThanOrEqual(0);
+        expect(box.right, controls[i]!.textContent ?? '').toBeLessThanOrEqual(width);
+        for (const other of boxes.slice(i + 1)) {
+          const apart =
+            box.right <= other.left || other.right <= box.left || box.bottom <= other.top || other.bottom <= box.top;
+          expect(apart, `${controls[i]!.textContent} overlaps another control`).toBe(true);
+        }
+      }
+      // The text keeps most of the window.
+      expect(m.pane.getBoundingClientRect().height).toBeGreaterThan(height / 2);
+    });
+  }
+});

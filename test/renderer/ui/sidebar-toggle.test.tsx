@@ -42,4 +42,21 @@ describe('hiding the sidebar', () => {
     press(again.article, '\\', { ctrlKey: true, code: 'Backslash' });
     await vi.waitFor(() => expect(sidebar(again.host).checkVisibility()).toBe(true));
   });
+
+  test('AltGr+ß (Ctrl+Alt on Windows), a German keyboard’s backslash, types into a note and leaves the sidebar be', async () => {
+    const fake = new FakeApi();
+    const m = await renderApp(fake);
+    const shortcut = new KeyboardEvent('keydown', {
+      key: '\\',
+      code: 'Minus',
+      ctrlKey: true,
+      altKey: true,
+      bubbles: true,
+      cancelable: true,
+    });
+    m.article.dispatchEvent(shortcut);
+    expect(shortcut.defaultPrevented).toBe(false);
+    expect(sidebar(m.host).checkVisibility()).toBe(true);
+    expect(fake.callsTo('settings.set')).toEqual([]);
+  });
 });

@@ -49,4 +49,18 @@ describe('the theme picker', () => {
       .poll(() => document.querySelector('.notice-row .is-error')?.textContent ?? '')
       .toContain('Couldn’t keep that setting: The disk is full');
   });
+
+  test('a refused change does not undo a later one: Sepia refused, then Dark kept, shows Dark', async () => {
+    const fake = new FakeApi();
+    await renderApp(fake);
+    fake.hold();
+    fake.failNext('settings.set', 'The disk is full: free some space and try again.', 'disk-full');
+    await userEvent.selectOptions(picker(), 'Sepia');
+    await userEvent.selectOptions(picker(), 'Dark');
+    fake.release();
+    await vi.waitFor(() => expect(fake.settings.theme).toBe('dark'));
+    await expect.poll(() => document.querySelector('.notice-row .is-error')?.textContent ?? '').toContain('disk');
+    await expect.element(picker()).toHaveValue('dark');
+    expect(shown()).toBe('dark');
+  });
 });
