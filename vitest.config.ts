@@ -3,6 +3,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 import { revisionCorpus, revisionCorpusMissing } from './test/renderer/revisions/revision-corpus.command.ts';
+import { emulateColorScheme } from './test/renderer/ui/color-scheme.command.ts';
 import { chromiumArgs, chromiumExecutable } from './test/support/chromium.ts';
 
 /**
@@ -51,8 +52,9 @@ export default defineConfig({
             enabled: true,
             headless: true,
             screenshotFailures: false,
-            // Reads the real-revision corpus in Node for test/renderer/revisions (see the command's file).
-            commands: { revisionCorpus, revisionCorpusMissing },
+            // Reads the real-revision corpus in Node for test/renderer/revisions; sets the OS's light or dark (see each
+            // command's file).
+            commands: { revisionCorpus, revisionCorpusMissing, emulateColorScheme },
             provider: playwright({
               launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
             }),

@@ -1,7 +1,10 @@
 import { join, resolve } from 'node:path';
 
+import type { Database } from 'better-sqlite3';
 import { app, type BrowserWindow, dialog } from 'electron';
 
+import type { ThemeChoice } from '../../common/model.ts';
+import { getSettings } from '../../db/settings.ts';
 import { openAppData } from '../core/app-data.ts';
 import { backupWorkerFile } from '../core/backup/copy-in-worker.ts';
 import { importWorkerFile } from '../core/import/import-runner.ts';
@@ -63,6 +66,19 @@ const libraryClosed = {
   error: { code: 'storage', message: 'Your library is being restored from a backup: try again in a moment.' },
 } as const;
 
+/**
+ * The theme the user chose, for the window's paper before the page paints; System if the library cannot say (the
+ * page will report what is wrong with it, and a colour is no reason to keep the window from opening).
+ */
+function themeAtStart(appData: { db: Database } | undefined): ThemeChoice {
+  try {
+    return appData ? getSettings(appData.db).theme : 'system';
+  } catch (error) {
+    log.warn('could not read the theme before opening the window:', error);
+    return 'system';
+  }
+}
+
 function start(): void {
   let appData: ReturnType<typeof openAppData> | undefined;
   let backups: LibraryBackups | undefined;
@@ -70,7 +86,7 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null;
 
   const openWindow = (): void => {
-    const window = createMainWindow(preloadPath, devServerUrl ?? appEntryUrl);
+    const window = createMainWindow(preloadPath, devServerUrl ?? appEntryUrl, themeAtStart(appData));
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });

@@ -1,6 +1,8 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
+import type { ThemeChoice } from '../../common/model.ts';
+
 const electron = vi.hoisted(() => {
   const window = { once: vi.fn(), show: vi.fn(), loadURL: vi.fn(() => Promise.resolve()) };
   return {
@@ -21,8 +23,8 @@ vi.mock('../../electron/main/log.ts', () => ({ log }));
 
 const { createMainWindow } = await import('../../electron/main/window.ts');
 
-function openedWith(): BrowserWindowConstructorOptions {
-  createMainWindow('/app/out/preload/index.cjs', 'app://marginalia/index.html');
+function openedWith(theme?: ThemeChoice): BrowserWindowConstructorOptions {
+  createMainWindow('/app/out/preload/index.cjs', 'app://marginalia/index.html', theme);
   const [options] = electron.BrowserWindow.mock.calls.at(-1) as unknown as [BrowserWindowConstructorOptions];
   return options;
 }
@@ -63,10 +65,13 @@ describe('the reader window', () => {
     expect(placement.manage).toHaveBeenCalledWith(electron.window);
   });
 
-  it('paints the theme’s paper behind the page, dark when the OS is dark', () => {
+  it('paints the chosen theme’s paper behind the page; System’s is dark when the OS is dark', () => {
     expect(openedWith().backgroundColor).toBe('#fbfaf7');
     electron.nativeTheme.shouldUseDarkColors = true;
     expect(openedWith().backgroundColor).toBe('#1b1a18');
+    expect(openedWith('light').backgroundColor).toBe('#fbfaf7');
+    expect(openedWith('sepia').backgroundColor).toBe('#f4ecd8');
     electron.nativeTheme.shouldUseDarkColors = false;
+    expect(openedWith('dark').backgroundColor).toBe('#1b1a18');
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { commands, page, userEvent } from 'vitest/browser';
 
 import { FakeApi } from './fake-api.ts';
 import { cleanup, renderApp } from './harness.tsx';
@@ -62,5 +62,21 @@ describe('the theme picker', () => {
     await expect.poll(() => document.querySelector('.notice-row .is-error')?.textContent ?? '').toContain('disk');
     await expect.element(picker()).toHaveValue('dark');
     expect(shown()).toBe('dark');
+  });
+
+  test('before the page’s script sets a theme, a dark desktop already gets the dark paper; System then follows it', async () => {
+    await commands.emulateColorScheme('dark');
+    try {
+      delete document.documentElement.dataset['theme'];
+      expect(paper()).toBe('rgb(27, 26, 24)');
+      const fake = new FakeApi();
+      await renderApp(fake);
+      expect(shown()).toBe('dark');
+      await commands.emulateColorScheme('light');
+      await vi.waitFor(() => expect(shown()).toBe('light'));
+      expect(paper()).toBe('rgb(251, 250, 247)');
+    } finally {
+      await commands.emulateColorScheme('light');
+    }
   });
 });
