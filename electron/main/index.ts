@@ -1,10 +1,7 @@
 import { join, resolve } from 'node:path';
 
-import type { Database } from 'better-sqlite3';
 import { app, type BrowserWindow, dialog } from 'electron';
 
-import type { ThemeChoice } from '../../common/model.ts';
-import { getSettings } from '../../db/settings.ts';
 import { openAppData } from '../core/app-data.ts';
 import { backupWorkerFile } from '../core/backup/copy-in-worker.ts';
 import { importWorkerFile } from '../core/import/import-runner.ts';
@@ -20,6 +17,7 @@ import { openOutsideLink } from './open-link.ts';
 import { openOutsideFiles } from './open-outside.ts';
 import { filesFromArgv, linksFromArgv } from './outside-files.ts';
 import { registerAppScheme, serveAppProtocol } from './protocol.ts';
+import { themeAtStart } from './renderer-files.ts';
 import { denyAllPermissions, guardWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
 
@@ -66,19 +64,6 @@ const libraryClosed = {
   error: { code: 'storage', message: 'Your library is being restored from a backup: try again in a moment.' },
 } as const;
 
-/**
- * The theme the user chose, for the window's paper before the page paints; System if the library cannot say (the
- * page will report what is wrong with it, and a colour is no reason to keep the window from opening).
- */
-function themeAtStart(appData: { db: Database } | undefined): ThemeChoice {
-  try {
-    return appData ? getSettings(appData.db).theme : 'system';
-  } catch (error) {
-    log.warn('could not read the theme before opening the window:', error);
-    return 'system';
-  }
-}
-
 function start(): void {
   let appData: ReturnType<typeof openAppData> | undefined;
   let backups: LibraryBackups | undefined;
@@ -86,7 +71,7 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null;
 
   const openWindow = (): void => {
-    const window = createMainWindow(preloadPath, devServerUrl ?? appEntryUrl, themeAtStart(appData));
+    const window = createMainWindow(preloadPath, devServerUrl ?? appEntryUrl, themeAtStart(appData?.db, log.warn));
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 
+import type { Database } from 'better-sqlite3';
+
+import type { ThemeChoice } from '../../common/model.ts';
+import { getSettings } from '../../db/settings.ts';
 import { appHost, appScheme } from './app-origin.ts';
 
 /**
@@ -105,7 +109,35 @@ export const imageSecurityHeaders = {
 const notFoundCodes: ReadonlySet<string> = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP']);
 
 /** Reads a resolved renderer file into a response: 200 with its MIME type and the CSP, or 404 when absent. */
-export async function rendererFileResponse(file: string | undefined): Promise<FileResponse> {
+/**
+ * The theme the user chose, for the entry page and the window before the page's script has run; System when the
+ * library is not open or cannot say (a colour is no reason to fail a page or a window).
+ */
+export function themeAtStart(db: Database | undefined, warn: (message: string, error: unknown) => void): ThemeChoice {
+  try {
+    return db ? getSettings(db).theme : 'system';
+  } catch (error) {
+    warn('could not read the theme for the first paint:', error);
+    return 'system';
+  }
+}
+
+/**
+ * The entry page with the user's theme on its root element, so that its very first paint is in that theme; the
+ * page's script takes over from there (renderer/app/theme/use-settings.ts reads data-theme-choice). A chosen theme
+ * is set as data-theme too; System's first paint is the stylesheet's, which follows the OS.
+ */
+function withThemeChoice(html: string, theme: ThemeChoice): string {
+  const attributes =
+    theme === 'system' ? ' data-theme-choice="system"' : ` data-theme-choice="${theme}" data-theme="${theme}"`;
+  return html.replace(/<html\b/i, `<html${attributes}`);
+}
+
+/**
+ * A renderer file as a response; `theme`, when given, is put on the entry page (index.html) as it is served
+ * (withThemeChoice).
+ */
+export async function rendererFileResponse(file: string | undefined, theme?: () => ThemeChoice): Promise<FileResponse> {
   const notFound: FileResponse = {
     status: 404,
     headers: { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' },
@@ -114,7 +146,11 @@ export async function rendererFileResponse(file: string | undefined): Promise<Fi
   if (file === undefined) return notFound;
   try {
     const body = await readFile(file);
-    return { status: 200, headers: { ...securityHeaders, 'content-type': mimeType(file) }, body };
+    const headers = { ...securityHeaders, 'content-type': mimeType(file) };
+    if (theme && basename(file) === 'index.html') {
+      return { status: 200, headers, body: withThemeChoice(body.toString('utf8'), theme()) };
+    }
+    return { status: 200, headers, body };
   } catch (error) {
     // Each of these means "no such file here": a path over the OS's length limit or through a symlink loop is a
     // bad URL, not a server fault.

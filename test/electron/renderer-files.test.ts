@@ -2,14 +2,17 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { ThemeChoice } from '../../common/model.ts';
 import {
   contentSecurityPolicy,
   mimeType,
   rendererFileResponse,
   resolveAppUrl,
   resolveRendererFile,
+  themeAtStart,
 } from '../../electron/main/renderer-files.ts';
 
 const root = resolve('/srv/out/renderer');
@@ -106,7 +109,7 @@ describe('rendererFileResponse', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'marginalia-files-'));
     await mkdir(join(dir, 'assets'));
-    await writeFile(join(dir, 'index.html'), '<!doctype html><title>t</title>');
+    await writeFile(join(dir, 'index.html'), '<!doctype html><html lang="en"><title>t</title></html>');
     await writeFile(join(dir, 'assets', 'app.js'), 'export {};');
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -120,6 +123,31 @@ describe('rendererFileResponse', () => {
       'content-security-policy': contentSecurityPolicy,
       'x-content-type-options': 'nosniff',
     });
+  });
+
+  it('puts the chosen theme on the entry page as it is served, so its first paint is in it; nothing else changes', async () => {
+    const page = async (theme: ThemeChoice) =>
+      String((await rendererFileResponse(resolveRendererFile(dir, '/'), () => theme)).body);
+    expect(await page('sepia')).toBe(
+      '<!doctype html><html data-theme-choice="sepia" data-theme="sepia" lang="en"><title>t</title></html>',
+    );
+    expect(await page('dark')).toContain('<html data-theme-choice="dark" data-theme="dark" lang="en">');
+    // System's first paint follows the OS through the stylesheet; the page's script then sets data-theme.
+    expect(await page('system')).toContain('<html data-theme-choice="system" lang="en">');
+    const script = await rendererFileResponse(resolveRendererFile(dir, '/assets/app.js'), () => 'sepia');
+    expect(String(script.body)).toBe('export {};');
+  });
+
+  it('reads the theme from the library, and says System when there is none or it cannot be read', () => {
+    const warnings: string[] = [];
+    expect(themeAtStart(undefined, (message) => warnings.push(message))).toBe('system');
+    const broken = {
+      prepare: () => {
+        throw new Error('database is locked');
+      },
+    } as unknown as Database;
+    expect(themeAtStart(broken, (message) => warnings.push(message))).toBe('system');
+    expect(warnings).toEqual(['could not read the theme for the first paint:']);
   });
 
   it('answers 404 for missing files, folders and refused paths', async () => {

@@ -10,7 +10,7 @@ import { type MarginaliaApi, pageChannelTable } from '../../common/contract.ts';
 import { openAppData } from '../../electron/core/app-data.ts';
 import { type HandlerPorts, noUserPorts } from '../../electron/ipc/handlers.ts';
 import { imageResponse, isImagePath } from '../../electron/main/image-files.ts';
-import { rendererFileResponse, resolveRendererFile } from '../../electron/main/renderer-files.ts';
+import { rendererFileResponse, resolveRendererFile, themeAtStart } from '../../electron/main/renderer-files.ts';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.ts';
 import { dispatchApi } from './dispatch-api.ts';
 import { waitForArticle } from './reader.ts';
@@ -102,7 +102,9 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       // The same two routes as the app:// handler: the library's stored images, and the built renderer.
       const response = isImagePath(pathname)
         ? imageResponse(appData.db, pathname)
-        : await rendererFileResponse(resolveRendererFile(rendererRoot, pathname));
+        : await rendererFileResponse(resolveRendererFile(rendererRoot, pathname), () =>
+            themeAtStart(appData.db, (message) => console.warn(message)),
+          );
       await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
     });
     // The answer crosses as one JSON string, parsed in the page: Playwright's own serialisation of a large object

@@ -1,12 +1,19 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 import type { MarginaliaApi } from '../../../common/contract.ts';
-import type { Settings } from '../../../common/model.ts';
+import { type Settings, themeChoices } from '../../../common/model.ts';
 import { messageOf, unwrap } from '../api.ts';
 import { applyTheme } from './theme.ts';
 
-/** What the window shows until main says what the user chose: the theme following the OS, the sidebar shown. */
-const untilKnown: Settings = { theme: 'system', sidebarHidden: false };
+/**
+ * What the window shows until main answers: the theme main put on the entry page as it served it (data-theme-choice,
+ * electron/main/renderer-files.ts), else System; the sidebar shown.
+ */
+function untilKnown(): Settings {
+  const served = document.documentElement.dataset['themeChoice'];
+  const theme = themeChoices.find((choice) => choice === served) ?? 'system';
+  return { theme, sidebarHidden: false };
+}
 
 /**
  * The user's settings, as the window applies them: the theme on the page (before it paints, so the first paint

@@ -7,6 +7,7 @@ import { cleanup, renderApp } from './harness.tsx';
 afterEach(() => {
   cleanup();
   delete document.documentElement.dataset['theme'];
+  delete document.documentElement.dataset['themeChoice'];
 });
 
 const picker = () => page.getByRole('combobox', { name: 'Theme' });
@@ -78,5 +79,14 @@ describe('the theme picker', () => {
     } finally {
       await commands.emulateColorScheme('light');
     }
+  });
+
+  test('starts on the theme main served the page with, before main has answered (here: never)', async () => {
+    document.documentElement.dataset['themeChoice'] = 'sepia';
+    const fake = new FakeApi();
+    fake.failEvery('settings.get', 'The library is being restored from a backup: try again in a moment.', 'storage');
+    await renderApp(fake);
+    expect(shown()).toBe('sepia');
+    await expect.element(picker()).toHaveValue('sepia');
   });
 });
