@@ -4,6 +4,7 @@ import { migration003 } from './003-full-text-search.ts';
 import { migration004 } from './004-library.ts';
 import { migration005 } from './005-highlights-by-colour.ts';
 import { migration006 } from './006-settings.ts';
+import { migration007 } from './007-normalise-tags.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -16,4 +17,5 @@ export const allMigrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];

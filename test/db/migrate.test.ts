@@ -5,10 +5,15 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { highlightColors } from '../../common/model.ts';
+import { createAnnotation } from '../../db/annotations.ts';
+import { insertArticle } from '../../db/articles.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { DatabaseTooNewError } from '../../db/errors.ts';
+import { listAllHighlights } from '../../db/highlights.ts';
 import { latestVersion, migrate, schemaVersion } from '../../db/migrate.ts';
 import { allMigrations, type Migration } from '../../db/migrations/index.ts';
+import { tagsOf } from '../../db/tags.ts';
+import { sampleContent, selectorsIn } from './fixtures.ts';
 import { makeTempDir } from './temp-dir.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -254,5 +259,36 @@ describe('migration 2: annotation ids in lower case', () => {
     expect(rows[0]?.id).toBe('a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d');
     expect(rows[1]?.id).not.toBe(rows[0]?.id);
     expect(rows[2]?.id).toBe('b1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d');
+  });
+});
+
+describe('migration 7: tags normalised as they are typed now', () => {
+  it('folds control characters and runs of spaces in stored tags, once per highlight, and drops a tag of nothing', () => {
+    const db = track(openDatabase(file, { migrations: allMigrations.slice(0, 6) }));
+    const article = insertArticle(db, { title: 'Birds', source: 'test:birds', format: 'text', content: sampleContent });
+    const one = createAnnotation(db, {
+      articleId: article.id,
+      color: 'yellow',
+      selectors: selectorsIn(sampleContent, 'quick'),
+    });
+    const two = createAnnotation(db, {
+      articleId: article.id,
+      color: 'green',
+      selectors: selectorsIn(sampleContent, 'lazy'),
+    });
+    // As an import stored them before: written straight into the table.
+    const add = db.prepare<[string, string]>('INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, ?)');
+    add.run(one.id, 'wading\u0007birds');
+    add.run(one.id, 'wading birds');
+    add.run(one.id, 'x\u0000');
+    add.run(two.id, '\u0007');
+    add.run(two.id, 'bird  song');
+    add.run(two.id, 'plain');
+    expect(migrate(db, allMigrations)).toEqual({ from: 6, to: 7 });
+    expect(tagsOf(db, one.id)).toEqual(['wading birds', 'x']);
+    expect(tagsOf(db, two.id)).toEqual(['bird song', 'plain']);
+    // And the filter finds them again.
+    expect(listAllHighlights(db, { tag: 'wading birds' }).items.map((item) => item.id)).toEqual([one.id]);
+    expect(listAllHighlights(db, { tag: 'bird song' }).items.map((item) => item.id)).toEqual([two.id]);
   });
 });
