@@ -67,10 +67,14 @@ export function isTyping(event: KeyboardEvent): boolean {
 /** Whether the platform's command key is ⌘ (macOS) rather than Ctrl. */
 export const usesMetaKey = /Mac|iPhone|iPad/.test(navigator.platform);
 
+/** Whether the platform's command key (Ctrl, or ⌘ on macOS) is held, and not the other one. */
+function commandHeld(event: KeyboardEvent): boolean {
+  return usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+}
+
 /** The platform's command key (Ctrl, or ⌘ on macOS) and nothing else, with `letter`. */
 function isCommandKey(event: KeyboardEvent, letter: string): boolean {
-  const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
-  return command && !event.altKey && !event.shiftKey && event.key.toLowerCase() === letter;
+  return commandHeld(event) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === letter;
 }
 
 /** Ctrl+O (⌘O on macOS): open a file. */
@@ -97,8 +101,7 @@ export function isUndoShortcut(event: KeyboardEvent): boolean {
  * Redo: ⇧⌘Z on macOS; Ctrl+Shift+Z elsewhere, and Ctrl+Y, Windows' own redo, which Linux editors accept too.
  */
 export function isRedoShortcut(event: KeyboardEvent): boolean {
-  const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
-  if (!command || event.altKey) return false;
+  if (!commandHeld(event) || event.altKey) return false;
   const key = event.key.toLowerCase();
   return (event.shiftKey && key === 'z') || (!usesMetaKey && !event.shiftKey && key === 'y');
 }
@@ -109,8 +112,7 @@ export function isRedoShortcut(event: KeyboardEvent): boolean {
  * With Google" (⇧⌘L, offered while text is selected), which the header button avoids.
  */
 export function isLibraryShortcut(event: KeyboardEvent): boolean {
-  const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
-  return command && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'l';
+  return commandHeld(event) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'l';
 }
 
 /**
@@ -119,8 +121,7 @@ export function isLibraryShortcut(event: KeyboardEvent): boolean {
  * offered while text is selected), which the header button avoids.
  */
 export function isAllHighlightsShortcut(event: KeyboardEvent): boolean {
-  const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
-  return command && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a';
+  return commandHeld(event) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a';
 }
 
 /**
@@ -129,8 +130,7 @@ export function isAllHighlightsShortcut(event: KeyboardEvent): boolean {
  * German keyboard types a backslash into a note.
  */
 export function isSidebarShortcut(event: KeyboardEvent): boolean {
-  const command = usesMetaKey ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
-  return command && !event.shiftKey && !event.altKey && event.key === '\\';
+  return commandHeld(event) && !event.shiftKey && !event.altKey && event.key === '\\';
 }
 
 /** The sidebar shortcut as aria-keyshortcuts wants it, and as a label. */

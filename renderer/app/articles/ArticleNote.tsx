@@ -3,9 +3,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Article, MarginaliaApi } from '../../../common/contract.ts';
 import { limits } from '../../../common/model.ts';
 import { NoteSaver } from '../annotations/note-saver.ts';
-import { isLastingRefusal, messageOf, unwrap } from '../api.ts';
+import { messageOf, unwrap } from '../api.ts';
 import { firstLines } from '../text.ts';
-import { UndoGoneError, type UndoHistory } from '../undo/undo-history.ts';
+import { type UndoHistory, undoRefusal } from '../undo/undo-history.ts';
 
 /** Props of the article's own note. */
 export interface ArticleNoteProps {
@@ -46,7 +46,7 @@ export function ArticleNote({ api, article, history }: ArticleNoteProps) {
       } catch (reason) {
         failed(reason);
         // Refused for good (the article is gone): dropped from the history rather than tried again and again.
-        throw isLastingRefusal(reason) ? new UndoGoneError(messageOf(reason)) : reason;
+        throw undoRefusal(reason);
       }
       stored = text;
       setError(null);
@@ -56,7 +56,12 @@ export function ArticleNote({ api, article, history }: ArticleNoteProps) {
       // One step per save, so per pause in the typing, as with a highlight's note. Recorded as the save is sent,
       // not when main answers, so a Ctrl+Z pressed at once finds it; main gets the undo after the save, in order.
       if (history && text !== stored) {
-        history.record({ label: 'Edit article note', owner, undo: storeAgain(stored), redo: storeAgain(text) });
+        history.record({
+          label: 'Edit article note',
+          owner: created,
+          undo: storeAgain(stored),
+          redo: storeAgain(text),
+        });
       }
       stored = text;
       api.articles.setNote({ id: articleId, note: text }).then((result) => {
@@ -65,12 +70,11 @@ export function ArticleNote({ api, article, history }: ArticleNoteProps) {
       }, failed);
     };
     const created = new NoteSaver(save);
-    const owner = created;
     saver.current = created;
     return () => {
       created.dispose();
       // Its article is closing: undoing its note later would change what the user no longer sees.
-      history?.forget(owner);
+      history?.forget(created);
       if (saver.current === created) saver.current = null;
     };
   }, [api, article, history]);

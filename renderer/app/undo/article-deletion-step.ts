@@ -1,12 +1,7 @@
 import type { MarginaliaApi } from '../../../common/contract.ts';
 import type { DeletedArticle } from '../../../common/model.ts';
-import { isLastingRefusal, messageOf, unwrap } from '../api.ts';
-import { UndoGoneError, type UndoStep } from './undo-history.ts';
-
-/** A refusal that will stand (the article was opened again, main no longer keeps it) drops the step. */
-function lasting(reason: unknown): unknown {
-  return isLastingRefusal(reason) ? new UndoGoneError(messageOf(reason)) : reason;
-}
+import { messageOf, unwrap } from '../api.ts';
+import { UndoGoneError, undoRefusal, type UndoStep } from './undo-history.ts';
 
 /** Whose steps deleting articles are: the window's, so they outlive the article shown (forget never drops them). */
 export const libraryOwner = {};
@@ -61,7 +56,7 @@ export function articleDeletionStep(
       } catch (reason) {
         if (reason instanceof UndoGoneError) throw reason;
         context.showError(`Couldn’t undo the deletion: ${messageOf(reason)}`);
-        throw lasting(reason);
+        throw undoRefusal(reason);
       }
       context.changed();
       if (open && context.shown().showingDefault) await context.openArticle(id, undoneMessage);
@@ -73,7 +68,7 @@ export function articleDeletionStep(
         token = Promise.resolve(again.undoToken);
       } catch (reason) {
         context.showError(`Couldn’t delete “${title}” again: ${messageOf(reason)}`);
-        throw lasting(reason);
+        throw undoRefusal(reason);
       }
       context.changed();
       if (open) context.openDefault(redoneMessage);

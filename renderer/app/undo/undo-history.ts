@@ -1,4 +1,5 @@
 import { limits } from '../../../common/model.ts';
+import { isLastingRefusal, messageOf } from '../api.ts';
 
 /**
  * One thing the user did, with how to take it back and how to do it again. Both run the change as the app's own
@@ -25,6 +26,11 @@ export class UndoGoneError extends Error {
     super(message);
     this.name = 'UndoGoneError';
   }
+}
+
+/** A refusal of an undo or redo as the history should treat it: dropped when it will stand (isLastingRefusal). */
+export function undoRefusal(reason: unknown): unknown {
+  return isLastingRefusal(reason) ? new UndoGoneError(messageOf(reason)) : reason;
 }
 
 /** What undo or redo did: the step's label and its own message, if any, or null when there was nothing to do. */
