@@ -4,8 +4,10 @@ import { isAllowedLink } from './document.ts';
 import { excerpt } from './input-issues.ts';
 import {
   exportFormats,
+  fontFamilyChoices,
   highlightColors,
   limits,
+  settingRanges,
   type TextPositionSelector,
   type TextQuoteSelector,
   themeChoices,
@@ -173,12 +175,25 @@ export const highlightFilterSchema = z.strictObject({
   limit: z.number().int().min(1).max(500).optional(),
 });
 
+/** A number setting within its range (a finite number: NaN and Infinity are not sizes), said in the user's units. */
+function settingInRange(name: string, range: { min: number; max: number }, unit: (value: number) => string) {
+  const message = `${name} goes from ${unit(range.min)} to ${unit(range.max)}.`;
+  return z.number({ error: message }).min(range.min, message).max(range.max, message).optional();
+}
+
 /** A change of settings: the fields given change, the others stay. */
 export const settingsPatchSchema = z.strictObject({
   theme: z
     .enum(themeChoices, { error: 'The theme is System, Light, Dark or Sepia: that is not one of them.' })
     .optional(),
   sidebarHidden: z.boolean({ error: 'the sidebar is shown or hidden (true or false)' }).optional(),
+  fontFamily: z
+    .enum(fontFamilyChoices, { error: 'The font is Serif, Sans-serif, System or Monospace: that is not one of them.' })
+    .optional(),
+  fontSize: settingInRange('The text size', settingRanges.fontSize, (px) => `${px} px`),
+  lineHeight: settingInRange('The line spacing', settingRanges.lineHeight, String),
+  columnWidth: settingInRange('The column width', settingRanges.columnWidth, (chars) => `${chars} characters`),
+  zoom: settingInRange('The zoom', settingRanges.zoom, (factor) => `${Math.round(factor * 100)} %`),
 });
 
 /** Which export format: one of `exportFormats`, named as the user would see it when not. */

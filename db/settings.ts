@@ -1,10 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
-import { type Settings, themeChoices } from '../common/model.ts';
+import { defaultSettings, fontFamilyChoices, settingRanges, type Settings, themeChoices } from '../common/model.ts';
 import { statementCache } from './statement-cache.ts';
-
-/** What every setting is until the user changes it. */
-const defaultSettings: Settings = { theme: 'system', sidebarHidden: false };
 
 const statements = statementCache((db) => ({
   all: db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings'),
@@ -21,13 +18,24 @@ const statements = statementCache((db) => ({
 export function getSettings(db: Database): Settings {
   const settings: Settings = { ...defaultSettings };
   for (const { key, value } of statements(db).all.all()) {
+    // The table only holds valid JSON (its CHECK), though not always a value this version knows.
     const parsed: unknown = JSON.parse(value);
-    if (key === 'theme' && themeChoices.includes(parsed as Settings['theme'])) {
-      settings.theme = parsed as Settings['theme'];
-    }
+    if (key === 'theme') settings.theme = oneOf(themeChoices, parsed) ?? settings.theme;
+    if (key === 'fontFamily') settings.fontFamily = oneOf(fontFamilyChoices, parsed) ?? settings.fontFamily;
     if (key === 'sidebarHidden' && typeof parsed === 'boolean') settings.sidebarHidden = parsed;
+    if (key === 'fontSize' || key === 'lineHeight' || key === 'columnWidth' || key === 'zoom') {
+      settings[key] = inRange(settingRanges[key], parsed) ?? settings[key];
+    }
   }
   return settings;
+}
+
+function oneOf<T extends string>(choices: readonly T[], value: unknown): T | undefined {
+  return choices.find((choice) => choice === value);
+}
+
+function inRange(range: { min: number; max: number }, value: unknown): number | undefined {
+  return typeof value === 'number' && value >= range.min && value <= range.max ? value : undefined;
 }
 
 /** Stores the settings given (the IPC check has validated them), in one transaction; returns them all. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { Annotation, Article, ErrorCode, MarginaliaApi, Result, Selector } from '../../common/contract.ts';
+import { defaultSettings } from '../../common/model.ts';
 
 /**
  * One contract for every implementation of `window.marginalia`: the real dispatcher (what the preload reaches) and
@@ -512,19 +513,22 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
     });
 
     describe('settings', () => {
-      it('start with the theme following the system and the sidebar shown; a change is kept, a wrong one refused', async () => {
-        expect(valueOf(await api.settings.get())).toEqual({ theme: 'system', sidebarHidden: false });
-        expect(valueOf(await api.settings.set({ theme: 'sepia' }))).toEqual({ theme: 'sepia', sidebarHidden: false });
-        expect(valueOf(await api.settings.set({ sidebarHidden: true }))).toEqual({
-          theme: 'sepia',
-          sidebarHidden: true,
+      it('start with the theme following the system, the sidebar shown and the default type; a change is kept, a wrong one refused', async () => {
+        expect(valueOf(await api.settings.get())).toEqual(defaultSettings);
+        expect(valueOf(await api.settings.set({ theme: 'sepia' }))).toEqual({ ...defaultSettings, theme: 'sepia' });
+        const changed = { theme: 'sepia', sidebarHidden: true, fontFamily: 'mono', fontSize: 24 } as const;
+        expect(valueOf(await api.settings.set({ sidebarHidden: true, fontFamily: 'mono', fontSize: 24 }))).toEqual({
+          ...defaultSettings,
+          ...changed,
         });
-        expect(valueOf(await api.settings.set({}))).toEqual({ theme: 'sepia', sidebarHidden: true });
+        expect(valueOf(await api.settings.set({}))).toEqual({ ...defaultSettings, ...changed });
         const untyped = api as unknown as UntypedApi;
         expect(codeOf(await untyped['settings']!['set']!({ theme: 'neon' }))).toBe('invalid-input');
         expect(codeOf(await untyped['settings']!['set']!({ sidebarHidden: 'yes' }))).toBe('invalid-input');
         expect(codeOf(await untyped['settings']!['set']!({ theme: 'dark', font: 'Comic' }))).toBe('invalid-input');
-        expect(valueOf(await api.settings.get())).toEqual({ theme: 'sepia', sidebarHidden: true });
+        // A refused change changes nothing, not even its valid part.
+        expect(codeOf(await untyped['settings']!['set']!({ theme: 'dark', zoom: 9 }))).toBe('invalid-input');
+        expect(valueOf(await api.settings.get())).toEqual({ ...defaultSettings, ...changed });
       });
     });
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { defaultSettings } from '../../common/model.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { getSettings, setSettings } from '../../db/settings.ts';
 import { makeTempDir } from './temp-dir.ts';
@@ -19,13 +20,19 @@ afterEach(() => temp.cleanup());
 describe('settings', () => {
   it('are kept in the library across a restart, with when each was changed', () => {
     const db = openDatabase(file);
-    expect(getSettings(db)).toEqual({ theme: 'system', sidebarHidden: false });
-    expect(setSettings(db, { theme: 'dark' })).toEqual({ theme: 'dark', sidebarHidden: false });
-    expect(setSettings(db, { sidebarHidden: true })).toEqual({ theme: 'dark', sidebarHidden: true });
+    expect(getSettings(db)).toEqual(defaultSettings);
+    expect(setSettings(db, { theme: 'dark' })).toEqual({ ...defaultSettings, theme: 'dark' });
+    expect(setSettings(db, { sidebarHidden: true })).toEqual({
+      ...defaultSettings,
+      theme: 'dark',
+      sidebarHidden: true,
+    });
+    const type = { fontFamily: 'sans', fontSize: 22, lineHeight: 1.8, columnWidth: 80, zoom: 1.25 } as const;
+    expect(setSettings(db, type)).toEqual({ ...defaultSettings, theme: 'dark', sidebarHidden: true, ...type });
     closeDatabase(db, console.warn);
 
     const again = openDatabase(file);
-    expect(getSettings(again)).toEqual({ theme: 'dark', sidebarHidden: true });
+    expect(getSettings(again)).toEqual({ ...defaultSettings, theme: 'dark', sidebarHidden: true, ...type });
     const row = again.prepare("SELECT key, value, updated_at FROM settings WHERE key = 'theme'").get() as Record<
       string,
       string
@@ -39,9 +46,11 @@ describe('settings', () => {
     const db = openDatabase(file);
     db.prepare(
       `INSERT INTO settings (key, value, updated_at)
-       VALUES ('theme', '"neon"', 'x'), ('sidebarHidden', '"no"', 'x'), ('font', '"serif"', 'x')`,
+       VALUES ('theme', '"neon"', 'x'), ('sidebarHidden', '"no"', 'x'), ('font', '"serif"', 'x'),
+              ('fontFamily', '"fantasy"', 'x'), ('fontSize', '400', 'x'), ('lineHeight', '"1.5"', 'x'),
+              ('columnWidth', '"wide"', 'x'), ('zoom', '0.1', 'x')`,
     ).run();
-    expect(getSettings(db)).toEqual({ theme: 'system', sidebarHidden: false });
+    expect(getSettings(db)).toEqual(defaultSettings);
     closeDatabase(db, console.warn);
   });
 });

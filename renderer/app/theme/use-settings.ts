@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 import type { MarginaliaApi } from '../../../common/contract.ts';
-import { type Settings, themeChoices } from '../../../common/model.ts';
+import { defaultSettings, type Settings, themeChoices } from '../../../common/model.ts';
 import { messageOf, unwrap } from '../api.ts';
 import { applyTheme } from './theme.ts';
 
 /**
  * What the window shows until main answers: the theme main put on the entry page as it served it (data-theme-choice,
- * electron/main/renderer-files.ts), else System; the sidebar shown.
+ * electron/main/renderer-files.ts), else System; the rest as they are by default.
  */
 function untilKnown(): Settings {
   const served = document.documentElement.dataset['themeChoice'];
   const theme = themeChoices.find((choice) => choice === served) ?? 'system';
-  return { theme, sidebarHidden: false };
+  return { ...defaultSettings, theme };
 }
 
 /**

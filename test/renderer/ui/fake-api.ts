@@ -14,6 +14,7 @@ import { describeIssues } from '../../../common/input-issues.ts';
 import {
   type AnnotationImportReport,
   type BackupEntry,
+  defaultSettings,
   type DeletedArticle,
   findQuoteSelector,
   type HighlightPage,
@@ -85,7 +86,7 @@ export class FakeApi {
   readonly annotations = new Map<string, Annotation>();
   readonly calls: Call[] = [];
   /** The user's settings as main keeps them. */
-  readonly settings: Settings = { theme: 'system', sidebarHidden: false };
+  readonly settings: Settings = { ...defaultSettings };
   /** The built-in article (getDefault). */
   article: Article = testArticle;
   /** The article marked open last (markOpened), which the app starts on; null for none (the built-in one then). */
@@ -371,8 +372,9 @@ export class FakeApi {
       get: (input?: unknown) => this.#call('settings', 'get', input, () => ({ ...this.settings })),
       set: (input) =>
         this.#call('settings', 'set', input, (patch) => {
-          if (patch.theme !== undefined) this.settings.theme = patch.theme;
-          if (patch.sidebarHidden !== undefined) this.settings.sidebarHidden = patch.sidebarHidden;
+          for (const [key, value] of Object.entries(patch)) {
+            if (value !== undefined) Object.assign(this.settings, { [key]: value });
+          }
           return { ...this.settings };
         }),
     },
