@@ -14,6 +14,8 @@ import { defaultColor, type SelectionCommand } from '../keyboard.ts';
 import { colorName, quoteText, shorten } from '../text.ts';
 import type { UndoHistory } from '../undo/undo-history.ts';
 import type { SurfaceEvents } from './article-surface.ts';
+import { caretModeAnnouncement } from './caret-mode.ts';
+import { CaretModeHint } from './CaretModeHint.tsx';
 import { createReaderStore, type ReaderAction, type ReaderStore } from './reader-state.ts';
 import { type ReadingProgress, trackProgress } from './reading-progress.ts';
 import { type ReaderSession, useReaderSession } from './use-reader-session.ts';
@@ -128,6 +130,10 @@ export function Reader({
       if (store.getState().reattaching !== null) cancelReattach();
       else act({ type: 'popover-closed' });
     },
+    onCaretModeChange: (on) => {
+      setCaretMode(on);
+      act({ type: 'announced', text: caretModeAnnouncement(on) });
+    },
     onOpenLink: (url) => {
       // Main shows the address and asks first; declining is an answer, not a failure, so only failures are shown.
       const failed = (reason: unknown) => setReadingError(`Couldn’t open the link ${url}: ${messageOf(reason)}`);
@@ -137,6 +143,7 @@ export function Reader({
     },
   };
   const [readingError, setReadingError] = useState<string | null>(null);
+  const [caretMode, setCaretMode] = useState(false);
   const { attach, session } = useReaderSession(api, article, events, setReadingError, history);
   // The pane also reports how far it is scrolled, for the header's progress.
   const attachPane = useCallback(
@@ -251,6 +258,14 @@ export function Reader({
       <div className="reader-column">
         {reattachEntry && <ReattachBanner entry={reattachEntry} onCancel={cancelReattach} />}
         <main className="reader-pane" ref={attachPane} />
+        {caretMode && (
+          <CaretModeHint
+            onLeave={() => {
+              session?.surface.caret.setOn(false);
+              session?.surface.focus();
+            }}
+          />
+        )}
       </div>
       {/* Hidden, not removed: its state (scroll, filters) is there again when it comes back. */}
       <div className="sidebar-column" hidden={sidebarHidden}>

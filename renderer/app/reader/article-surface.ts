@@ -14,6 +14,7 @@ import type { PlacedEntry } from '../annotations/annotation-store.ts';
 import { isTyping, type SelectionCommand, selectionCommandFor, surfaceCommandFor } from '../keyboard.ts';
 import { listenForLinks } from './article-links.ts';
 import { BlockSizes } from './block-sizes.ts';
+import { CaretMode } from './caret-mode.ts';
 import { renderDocument } from './document-view.ts';
 
 /** What the surface tells the React chrome. */
@@ -33,6 +34,8 @@ export interface SurfaceEvents {
   onEscape(): void;
   /** The user followed a link of the article (a click or Enter on it): main asks them, then opens the browser. */
   onOpenLink(url: string): void;
+  /** Caret mode (F7) went on or off; also on opening an article while it is on for the session. */
+  onCaretModeChange(on: boolean): void;
 }
 
 /** A selection turned into what a new annotation needs. */
@@ -118,6 +121,8 @@ export class ArticleSurface {
   #heldOffset: number | undefined;
   /** A formatted article's blocks off screen are skipped; this keeps their stand-in sizes real (block-sizes.ts). */
   readonly #blockSizes: BlockSizes | undefined;
+  /** Caret mode (F7): a keyboard caret in the text that selects with Shift, for users who cannot use a mouse. */
+  readonly caret: CaretMode;
 
   constructor(container: HTMLElement, article: Article, scroller: HTMLElement, events: SurfaceEvents) {
     this.#scroller = scroller;
@@ -131,6 +136,18 @@ export class ArticleSurface {
     // Only highlights near the view are registered, so a long article with thousands of them stays fast to edit.
     this.#painter = new HighlightPainter({ viewport: { root: body, scroller } });
     this.#blockSizes = isShownFormatted(article) ? new BlockSizes(body) : undefined;
+    this.caret = new CaretMode({
+      article: element,
+      body,
+      scroller,
+      firstVisiblePoint: () => {
+        this.#blockSizes?.settle();
+        const offset = this.#firstVisibleOffset();
+        const at = this.#index.rangeOf(offset, offset);
+        return { node: at.startContainer, offset: at.startOffset };
+      },
+      onChange: (on) => this.#events.onCaretModeChange(on),
+    });
     this.#listen();
   }
 
@@ -374,6 +391,7 @@ export class ArticleSurface {
   /** Unpaints everything and stops listening; the article DOM is removed. */
   destroy(): void {
     for (const undo of this.#cleanup.splice(0)) undo();
+    this.caret.dispose();
     this.#stopTextFlash();
     cancelAnimationFrame(this.#hoverFrame);
     this.#blockSizes?.dispose();
@@ -434,6 +452,7 @@ export class ArticleSurface {
 
   #onKeyDown(event: KeyboardEvent): void {
     if (isTyping(event)) return;
+    if (this.caret.handleKey(event)) return;
     if (this.#selectedRange()) {
       const command = selectionCommandFor(event);
       if (command) {
@@ -472,7 +491,9 @@ export class ArticleSurface {
         this.#events.onActivate(this.#current, 'keyboard');
         return;
       case 'escape':
+        // One thing at a time: the selection (above), then the focused highlight, then caret mode.
         if (this.#current !== null) this.#setCurrent(null, true);
+        else if (this.caret.leave()) return;
         this.#events.onEscape();
         return;
       default:
@@ -639,7 +660,7 @@ function renderArticle(
   keys.id = 'article-keys';
   keys.className = 'visually-hidden';
   keys.textContent =
-    'Select text, then press 1 to 5 to highlight it or N to add a note. Press ] or [ to move between highlights, Enter to open one.';
+    'Select text, then press 1 to 5 to highlight it or N to add a note. F7 turns on caret mode, to select with Shift and the arrow keys. Press ] or [ to move between highlights, Enter to open one.';
 
   const focusLayer = document.createElement('div');
   focusLayer.className = 'focus-layer';

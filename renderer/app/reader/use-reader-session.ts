@@ -47,6 +47,7 @@ export function useReaderSession(
         onCurrentChange: (key, byKeys) => eventsRef.current.onCurrentChange(key, byKeys),
         onEscape: () => eventsRef.current.onEscape(),
         onOpenLink: (url) => eventsRef.current.onOpenLink(url),
+        onCaretModeChange: (on) => eventsRef.current.onCaretModeChange(on),
       };
       const surface = new ArticleSurface(pane, article, pane, relay);
       const store = new AnnotationStore(api, article.id, surface.placeAll, history);
