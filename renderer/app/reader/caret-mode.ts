@@ -27,10 +27,11 @@ export function caretModeAnnouncement(on: boolean): string {
 const viewMargin = 48;
 
 /**
- * Whether caret mode is on, for the rest of this run of the app: a user who needs it for one article needs it
- * for the next one, but it is not a setting kept across restarts.
+ * Where the window keeps whether caret mode is on, for the rest of this run of the app: a user who needs it for one
+ * article needs it for the next one, but it is not a setting kept across restarts (sessionStorage ends with the
+ * window).
  */
-const session = { on: false };
+const sessionKey = 'marginalia.caretMode';
 
 /** Whether the element focus is on sits in a modal dialog (search, a confirmation), which F7 must not reach past. */
 function focusInModal(): boolean {
@@ -72,7 +73,7 @@ export class CaretMode {
     const resizes = new ResizeObserver(() => this.#draw());
     resizes.observe(host.article);
     this.#cleanup.push(() => resizes.disconnect());
-    if (session.on) {
+    if (sessionStorage.getItem(sessionKey) === 'on') {
       this.#on = true;
       host.onChange(true);
     }
@@ -91,7 +92,8 @@ export class CaretMode {
   setOn(on: boolean): void {
     if (on === this.#on) return;
     this.#on = on;
-    session.on = on;
+    if (on) sessionStorage.setItem(sessionKey, 'on');
+    else sessionStorage.removeItem(sessionKey);
     if (on) {
       if (!this.#host.article.contains(document.activeElement)) this.#host.article.focus({ preventScroll: true });
       const focus = this.#focusPoint();
