@@ -1,11 +1,13 @@
 import { alignedBoundary } from './align.ts';
 import { BitPattern, reversed, scan } from './bit-parallel.ts';
+import { keptInOrder } from './kept-in-order.ts';
 import { approximateEnds, approximateEndsFiltered, matchStart } from './match-quote.ts';
 import { type Candidate, evaluate, type Search } from './search.ts';
 import {
   alignSlack,
   edgeLength,
   farQuoteSimilarity,
+  framedKeptShare,
   framedQuoteSimilarity,
   frameQuoteLengths,
   maxFuzzyCandidates,
@@ -61,6 +63,13 @@ export function framed(search: Search): { start: number; end: number; candidate:
   if (insertedInside(exact, f, best.start, best.end)) errors = 0;
   const c = evaluate(search, best.start, best.end, errors, false);
   if (c.quote < framedQuoteSimilarity) return { ...best, candidate: undefined };
+  // Less alike than any other candidate may be: still the highlight when text was written into it or next to it
+  // (its characters are all still there) or only deleted from it (nothing written that it did not hold), not when a
+  // fifth of it or more was written over.
+  if (c.quote < minimumQuoteSimilarity) {
+    const kept = keptInOrder(exact, f, best.start, best.end);
+    if (kept < framedKeptShare * m && kept < best.end - best.start) return { ...best, candidate: undefined };
+  }
   // Judged as the whole frame, placed on the part of it that is the quote's.
   const part = errors > 0 ? quotePart(exact, f, best.start, best.end, errors) : undefined;
   const placed = part === undefined ? c : { ...evaluate(search, part.start, part.end, errors, false), quote: c.quote };

@@ -9,13 +9,11 @@ import { type Finding, type Outcome, wrongOf } from './run-revisions.ts';
  * `--table`. (Some are arguably the ground truth's limits, where a text repeats: test/revisions/README.md.)
  */
 const knownWrong: ReadonlySet<string> = new Set<string>([
-  'electron/api-client-request 2b955a5ae12c→3980f66f056e#21',
   'electron/api-command-line-switches 4d078fdb033b→1835c0ab6c77#10',
   'electron/api-command-line-switches 4d078fdb033b→ccff14004633#10',
   'electron/api-menu-item 3d2fa09db3ad→3d1cc3970b77#28',
   'electron/api-menu-item 554ee92b3911→6aa3665b960e#13',
   'electron/api-native-image ef9d8fe9bd54→4415b7638a01#21',
-  'electron/api-remote 39bd10d1efe0→451b1782acfe#3',
   'electron/api-session a63193c82671→b2559d7d288d#2',
   'electron/api-system-preferences 1e3e5a661997→d94f35a8f6f4#2',
   'electron/api-tray 1b5b29901c65→e6b1d95a1c32#3',
@@ -26,8 +24,6 @@ const knownWrong: ReadonlySet<string> = new Set<string>([
   'electron/api-web-contents ac88b3ead5e1→d2cebc62d1b0#66',
   'electron/api-web-frame f943db7ad512→bdaf3b9a2bfb#20',
   'electron/api-webview-tag 928175bdfebb→4415b7638a01#13',
-  'electron/tutorial-mac-app-store-submission-guide fa2712042938→34ee29871b7e#2',
-  'electron/tutorial-mac-app-store-submission-guide fa2712042938→f441ba26944a#2',
   'electron/tutorial-quick-start aa212bd95561→89fab6a549ca#1',
   'scrapy/intro-tutorial 7858244dca17→181d1c09aeba#7',
   'scrapy/intro-tutorial 7858244dca17→1ce042554290#59',
@@ -55,10 +51,8 @@ const knownWrong: ReadonlySet<string> = new Set<string>([
   'scrapy/topics-signals 9d38a99aa80d→5da6ffb57baf#18',
   'scrapy/topics-signals d1e948cef859→182445f9d961#10',
   'scrapy/topics-spider-middleware baf5c59386ab→76eba9977bc7#25',
-  'scrapy/topics-spiders 21d073d03bd8→09e56ae43eb6#19',
   'scrapy/topics-spiders 404e7e09d755→1794a893f4e2#23',
   'scrapy/topics-spiders 404e7e09d755→49851d7f55c9#23',
-  'scrapy/topics-spiders 4636bef47503→aa0306a167ef#51',
 ]);
 
 /** The key a finding is listed under: its pair and its highlight's number on the base. */

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { anchorText, describeText } from '../../../renderer/anchoring/index.ts';
+import { anchorAllText, anchorText, describeText } from '../../../renderer/anchoring/index.ts';
 
 /** Filler text of `length` characters, every sentence of it different (numbered). */
 const filler = (length: number): string =>
@@ -21,10 +21,38 @@ const highlight = describeText(text, at, at + quote.length);
 
 /** The quote with its last `n` characters written over by digits (none of which it holds): n errors. */
 const rewritten = (n: number): string => quote.slice(0, quote.length - n) + '0123456789'.repeat(10).slice(0, n);
+/** The quote with `n` characters deleted from its middle: n errors, and nothing written that it did not hold. */
+const shortened = (n: number): string => quote.slice(0, 10) + quote.slice(10 + n);
 
 describe('a frame whose text is barely the quote any more', () => {
   it('is placed while well over half of it is left', () => {
+    // 20 of 50 characters deleted: 60 % alike, every character left is the quote's.
+    const edited = text.replace(quote, shortened(20));
+    expect(anchorText(edited, highlight)).toMatchObject({
+      start: at,
+      end: at + quote.length - 20,
+      status: { kind: 'fuzzy' },
+    });
+  });
+
+  it('is not with barely half of it left', () => {
+    // 24 of 50 characters deleted: 52 % alike.
+    const edited = text.replace(quote, shortened(24));
+    expect(anchorText(edited, highlight).status.kind).toBe('orphan');
+  });
+});
+
+describe('a frame whose text was rewritten (framedKeptShare)', () => {
+  it('is not the highlight once a fifth of its characters or more were written over', () => {
+    // 20 of 50 characters replaced: 60 % alike as the deletion above, but only 30 of its characters are left.
     const edited = text.replace(quote, rewritten(20));
+    expect(anchorText(edited, highlight).status.kind).toBe('orphan');
+    expect(anchorAllText(edited, [highlight])[0]!.status.kind).toBe('orphan');
+  });
+
+  it('is, with fewer written over (as alike as any other candidate must be)', () => {
+    // 9 of 50 replaced: 82 % alike.
+    const edited = text.replace(quote, rewritten(9));
     expect(anchorText(edited, highlight)).toMatchObject({
       start: at,
       end: at + quote.length,
@@ -32,9 +60,14 @@ describe('a frame whose text is barely the quote any more', () => {
     });
   });
 
-  it('is not with barely half of it left', () => {
-    // 24 of 50 characters rewritten: 52 % alike.
-    const edited = text.replace(quote, rewritten(24));
-    expect(anchorText(edited, highlight).status.kind).toBe('orphan');
+  it('is, with a word written into it: all of its characters are still there', () => {
+    // 26 characters inserted into a 50-character quote: 48 % alike by edit distance, nothing of it lost.
+    const inserted = quote.replace('deal ', 'deal (and the rules around it) ');
+    const edited = text.replace(quote, inserted);
+    expect(anchorText(edited, highlight)).toMatchObject({
+      start: at,
+      end: at + inserted.length,
+      status: { kind: 'fuzzy' },
+    });
   });
 });
