@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,8 +12,9 @@ import { makeTempDir } from '../db/temp-dir.ts';
  * `electron-builder --dir` as the hosted CI's packaging smoke test runs it (.github/workflows/ci.yml), here with a
  * stand-in for Electron, which this machine cannot download: a script holding the fuse wire that real Electron
  * binaries carry, so electron-builder packs the app around it and flips its fuses as it would Electron's. What is
- * checked is ours, not Electron's: the asar holds the built app, the SQLite driver's native module is outside it
- * (it cannot be loaded from inside), and every fuse electron-builder.yml names is flipped in the binary.
+ * checked is ours, not Electron's: the asar holds the built app and nothing else of the project, the SQLite
+ * driver's native module for this system is outside it (it cannot be loaded from inside) and the other systems'
+ * are not packed, and every fuse electron-builder.yml names is flipped in the binary.
  * Linux only: the stand-in is a Linux executable; the hosted CI packages the real Electron on all three systems.
  */
 
@@ -83,6 +84,17 @@ describe.runIf(process.platform === 'linux')('the unpacked package (electron-bui
       `resources/app.asar.unpacked/node_modules/better-sqlite3/prebuilds/linux-${process.arch}.node`,
     );
     expect(existsSync(driver), driver).toBe(true);
+  });
+
+  it('packs nothing of the project but the built app and its dependencies, and of the SQLite driver one binary and no sources', () => {
+    const asar = require('@electron/asar') as { listPackage(archive: string, options?: object): string[] };
+    const files = asar.listPackage(path.join(appDir, 'resources/app.asar'), {});
+    const topLevel = new Set(files.map((file) => file.split(path.sep)[1]));
+    expect([...topLevel].sort()).toEqual(['node_modules', 'out', 'package.json']);
+    const driver = path.join(appDir, 'resources/app.asar.unpacked/node_modules/better-sqlite3');
+    expect(readdirSync(path.join(driver, 'prebuilds'))).toEqual([`linux-${process.arch}.node`]);
+    expect(readdirSync(driver).sort()).toEqual(['LICENSE', 'lib', 'package.json', 'prebuilds']);
+    expect(files.some((file) => file.includes(`${path.sep}node-addon-api${path.sep}`))).toBe(false);
   });
 
   it('flips every fuse electron-builder.yml names, in the binary it ships', () => {
