@@ -4,7 +4,7 @@ import { protocol } from 'electron';
 import { appHost, appScheme } from './app-origin.ts';
 import { imageResponse, isImagePath } from './image-files.ts';
 import { log } from './log.ts';
-import { rendererFileResponse, resolveAppUrl, themeAtStart } from './renderer-files.ts';
+import { rendererFileResponse, resolveAppUrl, settingsAtStart } from './renderer-files.ts';
 
 /**
  * Registers app:// as a standard, secure scheme with fetch support, so pages on it get a real origin, a secure
@@ -32,7 +32,7 @@ export function serveAppProtocol(rendererRoot: string, library: () => Database |
     }
     const file = resolveAppUrl(rendererRoot, request.url);
     if (file === undefined) log.warn(`app:// refused ${request.url}`);
-    const response = await rendererFileResponse(file, () => themeAtStart(library(), log.warn));
+    const response = await rendererFileResponse(file, () => settingsAtStart(library(), log.warn));
     return new Response(response.body, { status: response.status, headers: response.headers });
   });
 }

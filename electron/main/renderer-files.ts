@@ -3,7 +3,7 @@ import { basename, extname, isAbsolute, relative, resolve, sep } from 'node:path
 
 import type { Database } from 'better-sqlite3';
 
-import type { ThemeChoice } from '../../common/model.ts';
+import { defaultSettings, type Settings, type ThemeChoice } from '../../common/model.ts';
 import { getSettings } from '../../db/settings.ts';
 import { appHost, appScheme } from './app-origin.ts';
 
@@ -110,34 +110,45 @@ const notFoundCodes: ReadonlySet<string> = new Set(['ENOENT', 'EISDIR', 'ENOTDIR
 
 /** Reads a resolved renderer file into a response: 200 with its MIME type and the CSP, or 404 when absent. */
 /**
- * The theme the user chose, for the entry page and the window before the page's script has run; System when the
- * library is not open or cannot say (a colour is no reason to fail a page or a window).
+ * The user's settings, for the entry page and the window before the page's script has run; the defaults when the
+ * library is not open or cannot say (a colour or a text size is no reason to fail a page or a window).
  */
-export function themeAtStart(db: Database | undefined, warn: (message: string, error: unknown) => void): ThemeChoice {
+export function settingsAtStart(db: Database | undefined, warn: (message: string, error: unknown) => void): Settings {
   try {
-    return db ? getSettings(db).theme : 'system';
+    return db ? getSettings(db) : defaultSettings;
   } catch (error) {
-    warn('could not read the theme for the first paint:', error);
-    return 'system';
+    warn('could not read the settings for the first paint:', error);
+    return defaultSettings;
   }
 }
 
-/**
- * The entry page with the user's theme on its root element, so that its very first paint is in that theme; the
- * page's script takes over from there (renderer/app/theme/use-settings.ts reads data-theme-choice). A chosen theme
- * is set as data-theme too; System's first paint is the stylesheet's, which follows the OS.
- */
-function withThemeChoice(html: string, theme: ThemeChoice): string {
-  const attributes =
-    theme === 'system' ? ' data-theme-choice="system"' : ` data-theme-choice="${theme}" data-theme="${theme}"`;
-  return html.replace(/<html\b/i, `<html${attributes}`);
+/** The theme the user chose, for the window's colour before its page paints (settingsAtStart). */
+export function themeAtStart(db: Database | undefined, warn: (message: string, error: unknown) => void): ThemeChoice {
+  return settingsAtStart(db, warn).theme;
 }
 
 /**
- * A renderer file as a response; `theme`, when given, is put on the entry page (index.html) as it is served
- * (withThemeChoice).
+ * The entry page with the user's settings on its root element (data-settings, as JSON), so the page starts from
+ * them before main has answered anything: its very first paint is in the chosen theme, a hidden sidebar never
+ * shows, and an article is first laid out in the chosen type, so it opens where the user left it
+ * (renderer/app/theme/use-settings.ts reads them). A chosen theme is set as data-theme too, for the stylesheet
+ * before any script runs; System's first paint is the stylesheet's, which follows the OS.
  */
-export async function rendererFileResponse(file: string | undefined, theme?: () => ThemeChoice): Promise<FileResponse> {
+function withSettings(html: string, settings: Settings): string {
+  const theme = settings.theme === 'system' ? '' : ` data-theme="${settings.theme}"`;
+  return html.replace(/<html\b/i, `<html data-settings="${attributeText(JSON.stringify(settings))}"${theme}`);
+}
+
+/** Text made safe inside a double-quoted HTML attribute. */
+function attributeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A renderer file as a response; `settings`, when given, are put on the entry page (index.html) as it is served
+ * (withSettings).
+ */
+export async function rendererFileResponse(file: string | undefined, settings?: () => Settings): Promise<FileResponse> {
   const notFound: FileResponse = {
     status: 404,
     headers: { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' },
@@ -147,8 +158,8 @@ export async function rendererFileResponse(file: string | undefined, theme?: () 
   try {
     const body = await readFile(file);
     const headers = { ...securityHeaders, 'content-type': mimeType(file) };
-    if (theme && basename(file) === 'index.html') {
-      return { status: 200, headers, body: withThemeChoice(body.toString('utf8'), theme()) };
+    if (settings && basename(file) === 'index.html') {
+      return { status: 200, headers, body: withSettings(body.toString('utf8'), settings()) };
     }
     return { status: 200, headers, body };
   } catch (error) {

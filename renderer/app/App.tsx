@@ -30,6 +30,7 @@ import type { LibraryListing } from './library/use-library.ts';
 import { Reader, type RevealRequest } from './reader/Reader.tsx';
 import { ReadingProgress } from './reader/reading-progress.ts';
 import { type SearchChoice, SearchDialog } from './search/SearchDialog.tsx';
+import { TextSettingsDialog } from './theme/TextSettingsDialog.tsx';
 import { useSettings } from './theme/use-settings.ts';
 import { type ArticleDeletionContext, articleDeletionStep, libraryOwner } from './undo/article-deletion-step.ts';
 import { type Replayed, UndoGoneError, UndoHistory } from './undo/undo-history.ts';
@@ -41,7 +42,7 @@ interface PendingReveal extends RevealRequest {
 }
 
 /** The one dialog over the window at a time, if any. */
-type Modal = 'search' | 'library' | 'web' | 'highlights' | 'export' | 'backups' | null;
+type Modal = 'search' | 'library' | 'web' | 'highlights' | 'export' | 'backups' | 'text' | null;
 
 /**
  * The whole window: a header to open files and web pages, search and list the library, window-wide notices, and the
@@ -75,6 +76,7 @@ export function App({ api }: { api: MarginaliaApi }) {
   const openAllHighlights = useCallback(() => openModal('highlights'), [openModal]);
   const openExport = useCallback(() => openModal('export'), [openModal]);
   const openBackups = useCallback(() => openModal('backups'), [openModal]);
+  const openTextSettings = useCallback(() => openModal('text'), [openModal]);
   // The library is listed afresh on every opening: counts change as the user highlights.
   const [listing, setListing] = useState<LibraryListing | null>(null);
   const openLibrary = useCallback(() => {
@@ -305,6 +307,7 @@ export function App({ api }: { api: MarginaliaApi }) {
           onAllHighlights={openAllHighlights}
           onExport={openExport}
           onBackups={openBackups}
+          onTextSettings={openTextSettings}
           theme={settings.theme}
           onTheme={(theme) => changeSettings('theme', theme)}
           sidebarHidden={settings.sidebarHidden}
@@ -355,6 +358,7 @@ export function App({ api }: { api: MarginaliaApi }) {
       {modal === 'highlights' && <AllHighlightsDialog api={api} onChoose={choose} onClose={closeModal} />}
       {modal === 'web' && <OpenWebPageDialog api={api} onOpened={onWebPageOpened} onClose={closeModal} />}
       {modal === 'backups' && <BackupsDialog api={api} onClose={closeModal} />}
+      {modal === 'text' && <TextSettingsDialog settings={settings} onChange={changeSettings} onClose={closeModal} />}
       {modal === 'export' && (
         <ExportDialog
           api={api}

@@ -181,7 +181,8 @@ describe('the theme', () => {
     await expect.poll(() => shown(again.page)).toBe('sepia');
     // Main served the page with it already: its first paint was sepia, not the OS's dark.
     const served = await again.page.evaluate(() => fetch('/index.html').then((response) => response.text()));
-    expect(served).toContain('data-theme-choice="sepia" data-theme="sepia"');
+    expect(served).toContain('&quot;theme&quot;:&quot;sepia&quot;');
+    expect(served).toContain('data-theme="sepia"');
     await expect.poll(() => again.page.getByRole('combobox', { name: 'Theme' }).inputValue()).toBe('sepia');
   });
 });

@@ -5,13 +5,14 @@ import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { ThemeChoice } from '../../common/model.ts';
+import { defaultSettings, type Settings } from '../../common/model.ts';
 import {
   contentSecurityPolicy,
   mimeType,
   rendererFileResponse,
   resolveAppUrl,
   resolveRendererFile,
+  settingsAtStart,
   themeAtStart,
 } from '../../electron/main/renderer-files.ts';
 
@@ -125,29 +126,38 @@ describe('rendererFileResponse', () => {
     });
   });
 
-  it('puts the chosen theme on the entry page as it is served, so its first paint is in it; nothing else changes', async () => {
-    const page = async (theme: ThemeChoice) =>
-      String((await rendererFileResponse(resolveRendererFile(dir, '/'), () => theme)).body);
-    expect(await page('sepia')).toBe(
-      '<!doctype html><html data-theme-choice="sepia" data-theme="sepia" lang="en"><title>t</title></html>',
+  it('puts the user’s settings on the entry page as it is served, and a chosen theme for its first paint; nothing else changes', async () => {
+    const page = async (settings: Settings) =>
+      String((await rendererFileResponse(resolveRendererFile(dir, '/'), () => settings)).body);
+    const sepia = { ...defaultSettings, theme: 'sepia', fontSize: 24 } as const;
+    const served = await page(sepia);
+    expect(served).toBe(
+      `<!doctype html><html data-settings="${JSON.stringify(sepia).replaceAll('"', '&quot;')}" data-theme="sepia" lang="en"><title>t</title></html>`,
     );
-    expect(await page('dark')).toContain('<html data-theme-choice="dark" data-theme="dark" lang="en">');
+    // What the page reads back is what main has.
+    const attribute = /data-settings="([^"]*)"/.exec(served)?.[1] ?? '';
+    expect(JSON.parse(attribute.replaceAll('&quot;', '"').replaceAll('&amp;', '&'))).toEqual(sepia);
+    expect(await page({ ...defaultSettings, theme: 'dark' })).toContain('" data-theme="dark" lang="en">');
     // System's first paint follows the OS through the stylesheet; the page's script then sets data-theme.
-    expect(await page('system')).toContain('<html data-theme-choice="system" lang="en">');
-    const script = await rendererFileResponse(resolveRendererFile(dir, '/assets/app.js'), () => 'sepia');
+    expect(await page(defaultSettings)).not.toContain('data-theme=');
+    const script = await rendererFileResponse(resolveRendererFile(dir, '/assets/app.js'), () => sepia);
     expect(String(script.body)).toBe('export {};');
   });
 
-  it('reads the theme from the library, and says System when there is none or it cannot be read', () => {
+  it('reads the settings from the library, and gives the defaults when there is none or they cannot be read', () => {
     const warnings: string[] = [];
-    expect(themeAtStart(undefined, (message) => warnings.push(message))).toBe('system');
+    expect(settingsAtStart(undefined, (message) => warnings.push(message))).toEqual(defaultSettings);
     const broken = {
       prepare: () => {
         throw new Error('database is locked');
       },
     } as unknown as Database;
+    expect(settingsAtStart(broken, (message) => warnings.push(message))).toEqual(defaultSettings);
     expect(themeAtStart(broken, (message) => warnings.push(message))).toBe('system');
-    expect(warnings).toEqual(['could not read the theme for the first paint:']);
+    expect(warnings).toEqual([
+      'could not read the settings for the first paint:',
+      'could not read the settings for the first paint:',
+    ]);
   });
 
   it('answers 404 for missing files, folders and refused paths', async () => {

@@ -10,7 +10,7 @@ import { type MarginaliaApi, pageChannelTable } from '../../common/contract.ts';
 import { openAppData } from '../../electron/core/app-data.ts';
 import { type HandlerPorts, noUserPorts } from '../../electron/ipc/handlers.ts';
 import { imageResponse, isImagePath } from '../../electron/main/image-files.ts';
-import { rendererFileResponse, resolveRendererFile, themeAtStart } from '../../electron/main/renderer-files.ts';
+import { rendererFileResponse, resolveRendererFile, settingsAtStart } from '../../electron/main/renderer-files.ts';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.ts';
 import { dispatchApi } from './dispatch-api.ts';
 import { waitForArticle } from './reader.ts';
@@ -103,7 +103,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       const response = isImagePath(pathname)
         ? imageResponse(appData.db, pathname)
         : await rendererFileResponse(resolveRendererFile(rendererRoot, pathname), () =>
-            themeAtStart(appData.db, (message) => console.warn(message)),
+            settingsAtStart(appData.db, (message) => console.warn(message)),
           );
       await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
     });

@@ -16,6 +16,8 @@ export interface AppHeaderProps {
   onAllHighlights(): void;
   onExport(): void;
   onBackups(): void;
+  /** Opens the text settings (typeface, size, spacing, column width). */
+  onTextSettings(): void;
   /** The theme chosen, and how to choose another. */
   theme: ThemeChoice;
   onTheme(choice: ThemeChoice): void;
@@ -47,6 +49,7 @@ export function AppHeader(props: AppHeaderProps) {
     onAllHighlights,
     onExport,
     onBackups,
+    onTextSettings,
     theme,
     onTheme,
     title,
@@ -116,6 +119,15 @@ export function AppHeader(props: AppHeaderProps) {
             onClick={onToggleSidebar}
           >
             Sidebar
+          </button>
+          <button
+            type="button"
+            className="text-button"
+            title="Typeface, text size, line spacing and column width"
+            aria-haspopup="dialog"
+            onClick={onTextSettings}
+          >
+            Text…
           </button>
           <label className="theme-picker" title="System follows your computer's light or dark setting">
             Theme{' '}

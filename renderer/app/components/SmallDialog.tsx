@@ -14,6 +14,11 @@ export interface SmallDialogProps {
   locked?: boolean;
   /** Keys for the dialog's own use first; one it handles (preventDefault) goes no further. */
   onKeyDown?(event: KeyboardEvent): void;
+  /**
+   * At the window's side with no dimming behind it, for a dialog whose changes the user watches happen on the page
+   * (the text settings).
+   */
+  beside?: boolean;
   children: ReactNode;
 }
 
@@ -22,11 +27,15 @@ export interface SmallDialogProps {
  * the dialog with its heading as its name, and the keys every dialog answers alike (dialogFrameKey: Escape closes,
  * Tab stays inside).
  */
-export function SmallDialog({ title, busy = false, onClose, locked = false, onKeyDown, children }: SmallDialogProps) {
+export function SmallDialog(props: SmallDialogProps) {
+  const { title, busy = false, onClose, locked = false, onKeyDown, beside = false, children } = props;
   const dialog = useRef<HTMLDivElement>(null);
   const id = useId();
   return (
-    <div className="search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !locked && onClose()}>
+    <div
+      className={beside ? 'search-backdrop is-beside' : 'search-backdrop'}
+      onMouseDown={(e) => e.target === e.currentTarget && !locked && onClose()}
+    >
       <div
         ref={dialog}
         className="search-dialog web-dialog"

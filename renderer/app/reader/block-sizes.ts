@@ -8,7 +8,7 @@ export const layingOutClass = 'is-laying-out';
  * Skipping them is what makes a long page paint quickly. But a block the browser has never laid out stands in at a
  * guessed height, so every place below it is a guess too: a scroll to a highlight far down would land thousands of
  * pixels off, and the reading progress would be wrong. So, once the article has painted with its highlights
- * (`begin`), and again when its width changes or an image arrives, every block is laid out for one frame. The
+ * (`begin`), and again when its width or its type changes or an image arrives, every block is laid out for one frame. The
  * browser then remembers each block's size (contain-intrinsic-size: auto) and uses it whenever the block is skipped. Code about to measure something far away
  * calls `settle()` first: if that pass has not run yet, it lays everything out at once.
  */
@@ -40,6 +40,13 @@ export class BlockSizes {
     };
     body.addEventListener('load', onLoad, true);
     this.#cleanup.push(() => body.removeEventListener('load', onLoad, true));
+    // A new typeface, text size or line spacing (the root's data-font and custom properties, theme/typography.ts)
+    // changes every block's height while the width may stay the same.
+    const typeChanges = new MutationObserver(() => {
+      if (this.#begun) this.#forget();
+    });
+    typeChanges.observe(document.documentElement, { attributeFilter: ['style', 'data-font'] });
+    this.#cleanup.push(() => typeChanges.disconnect());
   }
 
   /**

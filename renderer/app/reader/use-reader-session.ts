@@ -8,6 +8,7 @@ import { messageOf } from '../api.ts';
 import { ReadingSaver } from '../articles/reading-saver.ts';
 import type { UndoHistory } from '../undo/undo-history.ts';
 import { ArticleSurface, type SurfaceEvents } from './article-surface.ts';
+import { PlaceKeeper } from './place-keeper.ts';
 
 /** The imperative parts of one open article, alive while its pane is mounted. */
 export interface ReaderSession {
@@ -70,10 +71,12 @@ export function useReaderSession(
         },
         article.reading,
       );
+      const place = new PlaceKeeper(pane, surface);
       void store.load(takePrefetched(article));
       setSession({ surface, store, notes });
       return () => {
         reading.dispose();
+        place.dispose();
         notes.dispose();
         // Its steps go with it: undoing them would change an article the user no longer sees.
         history?.forget(store);

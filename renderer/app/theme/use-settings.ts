@@ -1,23 +1,30 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 import type { MarginaliaApi } from '../../../common/contract.ts';
-import { defaultSettings, type Settings, themeChoices } from '../../../common/model.ts';
+import type { Settings } from '../../../common/model.ts';
+import { settingsFrom } from '../../../common/settings-values.ts';
 import { messageOf, unwrap } from '../api.ts';
 import { applyTheme } from './theme.ts';
+import { applyTypography } from './typography.ts';
 
 /**
- * What the window shows until main answers: the theme main put on the entry page as it served it (data-theme-choice,
- * electron/main/renderer-files.ts), else System; the rest as they are by default.
+ * What the window shows until main answers: the settings main put on the entry page as it served it (data-settings,
+ * electron/main/renderer-files.ts), else the defaults; read the way main reads stored ones, so a value this version
+ * does not know is the default here too.
  */
 function untilKnown(): Settings {
-  const served = document.documentElement.dataset['themeChoice'];
-  const theme = themeChoices.find((choice) => choice === served) ?? 'system';
-  return { ...defaultSettings, theme };
+  let served: unknown;
+  try {
+    served = JSON.parse(document.documentElement.dataset['settings'] ?? '{}');
+  } catch {
+    served = {};
+  }
+  return settingsFrom(typeof served === 'object' && served !== null ? Object.entries(served) : []);
 }
 
 /**
- * The user's settings, as the window applies them: the theme on the page (before it paints, so the first paint
- * already follows the OS), the sidebar shown or hidden. `change` shows a change at once and has main keep it; if
+ * The user's settings, as the window applies them: the theme and the article's type on the page (before it paints,
+ * so the first paint already follows the OS), the sidebar shown or hidden. `change` shows a change at once and has main keep it; if
  * main refuses, what was shown before comes back and the error says why.
  */
 export function useSettings(api: MarginaliaApi, showError: (message: string) => void) {
@@ -28,8 +35,13 @@ export function useSettings(api: MarginaliaApi, showError: (message: string) => 
    */
   const changes = useRef({ count: 0, latest: new Map<keyof Settings, number>() });
 
-  // Before the browser paints, so a theme change never shows a frame of the old one.
+  // Before the browser paints, so a theme change never shows a frame of the old one; the type likewise.
   useLayoutEffect(() => applyTheme(settings.theme), [settings.theme]);
+  const { fontFamily, fontSize, lineHeight, columnWidth } = settings;
+  useLayoutEffect(
+    () => applyTypography({ fontFamily, fontSize, lineHeight, columnWidth }),
+    [fontFamily, fontSize, lineHeight, columnWidth],
+  );
 
   useEffect(() => {
     let current = true;

@@ -7,7 +7,7 @@ import { cleanup, renderApp } from './harness.tsx';
 afterEach(() => {
   cleanup();
   delete document.documentElement.dataset['theme'];
-  delete document.documentElement.dataset['themeChoice'];
+  delete document.documentElement.dataset['settings'];
 });
 
 const picker = () => page.getByRole('combobox', { name: 'Theme' });
@@ -82,7 +82,7 @@ describe('the theme picker', () => {
   });
 
   test('starts on the theme main served the page with, before main has answered (here: never)', async () => {
-    document.documentElement.dataset['themeChoice'] = 'sepia';
+    document.documentElement.dataset['settings'] = JSON.stringify({ theme: 'sepia' });
     const fake = new FakeApi();
     fake.failEvery('settings.get', 'The library is being restored from a backup: try again in a moment.', 'storage');
     await renderApp(fake);
