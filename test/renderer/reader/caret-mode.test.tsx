@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 
+import type { DocumentNode } from '../../../common/document.ts';
 import { FakeApi } from '../ui/fake-api.ts';
 import {
   cleanup,
@@ -13,6 +14,7 @@ import {
   renderApp,
   sidebarQuotes,
 } from '../ui/harness.tsx';
+import { documentArticle, h } from './document-trees.ts';
 
 /**
  * Caret mode (F7) in real Chromium, driven by real key presses only (userEvent.keyboard goes through the browser's
@@ -282,6 +284,37 @@ describe('caret mode', () => {
     await expectText(page.getByRole('status'), 'Caret mode off.');
     expect(caretShown(m)).toBeUndefined();
     expect(document.activeElement).toBe(m.article);
+  });
+
+  test('in a long formatted page it crosses inline formatting and blocks, up to the last one (never laid out yet)', async () => {
+    const blocks: DocumentNode[] = [];
+    for (let i = 1; i <= 120; i++) {
+      if (i > 1) blocks.push('\n\n');
+      blocks.push(h('p', null, `Block ${i} has `, h('em', null, 'stress'), ' and then plain words to read.'));
+    }
+    const fake = new FakeApi();
+    fake.article = documentArticle(blocks);
+    const m = await openReader(fake);
+    const last = m.body.querySelector('p:last-of-type')!;
+    expect(getComputedStyle(last).contentVisibility).toBe('auto');
+    await turnOn(m);
+    await userEvent.keyboard('{Control>}{ArrowRight}{ArrowRight}{/Control}{ArrowRight}');
+    await userEvent.keyboard('{Shift>}{Control>}{ArrowRight}{ArrowRight}{/Control}{/Shift}');
+    expect(selected()).toBe('has stress');
+    await userEvent.keyboard('{ArrowDown}{Home}{Shift>}{End}{/Shift}');
+    expect(selected()).toBe('Block 2 has stress and then plain words to read.');
+
+    await userEvent.keyboard('{Control>}{End}{/Control}{Shift>}{Home}{/Shift}');
+    expect(selected()).toBe('Block 120 has stress and then plain words to read.');
+    const caret = caretShown(m)!;
+    const pane = m.pane.getBoundingClientRect();
+    expect(caret.top).toBeGreaterThanOrEqual(pane.top);
+    expect(caret.bottom).toBeLessThanOrEqual(pane.bottom);
+    await userEvent.keyboard('3');
+    await vi.waitFor(() => expect(m.fake.annotations.size).toBe(1));
+    expect(quoteOfCreate(m.fake.callsTo('annotations.create')[0])).toBe(
+      'Block 120 has stress and then plain words to read.',
+    );
   });
 
   test('it stays on for the next article opened in the same window', async () => {
