@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -47,6 +48,9 @@ describe('keyboard-only annotation', () => {
     await tabToArticle(page);
     await page.keyboard.press('F7');
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Caret mode on.');
+    // The hint under the article and the drawn caret pass axe's WCAG 2.1 AA checks.
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 
     // "Diplomats from the United States and Russia held day-long talks …": three words on, past the space, then
     // four words selected.
