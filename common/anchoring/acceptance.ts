@@ -27,7 +27,8 @@ import {
  * - a verbatim quote: one side of context essentially intact (≥ `intactSide`; both sides, for a quote shorter than
  *   `shortQuote`, which recurs by chance: "whether", "Russia", unless it is near and occurs once in the text, or
  *   in a batch once in the window), or
- *   both sides at least `farSideSimilarity`.
+ *   both sides at least `farSideSimilarity`, or in a batch, near and the only copy in the text, one side at least
+ *   `farSideSimilarity` (`soleCopyNearOneSide`).
  * - an approximate quote near an expected position (within `tolerance`): both sides at least `farSideSimilarity`,
  *   or one side intact with a quote at least `nearLoneSideQuote` alike (a typo, not a reworded clause).
  * - an approximate quote far from every expected position (a moved paragraph, or everything shifted by edits
@@ -68,10 +69,29 @@ function acceptable(search: Search, c: Candidate): boolean {
     // in the window): no other copy for chance to have chosen (a heading, "## Methods", whose section around it
     // was rewritten).
     if (bothSides >= farSideSimilarity) return true;
+    if (soleCopyNearOneSide(search, c)) return true;
     return oneSide && (search.exact.length >= shortQuote || (c.near && soleCopy(search)));
   }
   if (c.near) return bothSides >= farSideSimilarity || (oneSide && c.quote >= nearLoneSideQuote);
   return c.quote >= farQuoteSimilarity && bothSides >= farSideSimilarity;
+}
+
+/**
+ * Batch: a verbatim quote that is not short, the only copy of it in the text, near where the neighbours say, with one
+ * side of its context at least `farSideSimilarity` alike though not intact: the sentence around it was edited on
+ * both sides (a line reworded before it and a word changed after it), and no other copy of its words exists for
+ * chance or a twin to have chosen. The neighbours and the similar side say where; the quote is there word for word.
+ * Real revisions: misses d5/d30 119/768 → 118/762, no wrong anchor; with 0.7 alike, 7 more found at d30 but a
+ * wrong anchor (a heading moved to another section, its text said destroyed there).
+ */
+function soleCopyNearOneSide(search: Search, c: Candidate): boolean {
+  return (
+    search.window !== undefined &&
+    c.near &&
+    search.verbatimCount === 1 &&
+    search.exact.length >= shortQuote &&
+    Math.max(c.prefix, c.suffix) >= farSideSimilarity
+  );
 }
 
 /**

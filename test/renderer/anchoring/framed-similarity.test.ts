@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { anchorAllText, anchorText, describeText } from '../../../renderer/anchoring/index.ts';
+import { domPath } from './dom-path.ts';
 
 /** Filler text of `length` characters, every sentence of it different (numbered). */
 const filler = (length: number): string =>
@@ -48,6 +49,10 @@ describe('a frame whose text was rewritten (framedKeptShare)', () => {
     const edited = text.replace(quote, rewritten(20));
     expect(anchorText(edited, highlight).status.kind).toBe('orphan');
     expect(anchorAllText(edited, [highlight])[0]!.status.kind).toBe('orphan');
+    const { path, problems } = domPath();
+    const [found] = path.anchorAll(edited, path.describeAll(text, [{ start: at, end: at + quote.length }]));
+    expect(problems).toEqual([]);
+    expect(found!.status.kind).toBe('orphan');
   });
 
   it('is, with fewer written over (as alike as any other candidate must be)', () => {
