@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import type { ContextMenuChoice } from './commands.ts';
 import type {
   Annotation,
   AnnotationImportReport,
@@ -20,6 +21,7 @@ import {
   annotationIdSchema,
   articleIdSchema,
   backupNameSchema,
+  contextMenuRequestSchema,
   droppedPathsSchema,
   exportArticleIdsSchema,
   exportFormatSchema,
@@ -194,6 +196,13 @@ export const contract = {
     get: channel<Settings>()('settings:get', noInput),
     /** Changes the settings given, keeps the others; returns them all. */
     set: channel<Settings>()('settings:set', settingsPatchSchema),
+  },
+  menus: {
+    /**
+     * Shows main's native context menu for selected text or a highlight (common/commands.ts lays it out) and answers
+     * with what the user chose, or null when they dismissed it.
+     */
+    context: channel<ContextMenuChoice | null>()('menus:context', contextMenuRequestSchema),
   },
 } as const;
 

@@ -215,3 +215,24 @@ export const backupNameSchema = z
   .string({ error: 'a backup is named by its file name' })
   .max(100, 'that is not the name of a backup')
   .regex(/^marginalia-[0-9T:.Z-]+-[a-z-]+\.db$/, 'that is not the name of a backup');
+
+/** Text a context menu's copy item puts on the clipboard: a quote with its citation, at most a whole article's. */
+const copiedTextSchema = z
+  .string({ error: 'the text to copy is missing' })
+  .min(1, 'there is no text to copy')
+  .max(limits.articleMaxLength + 20_000, 'that is more text than an article holds');
+
+/** A context menu the page asks main to show: on selected text, or on a painted highlight of a colour. */
+export const contextMenuRequestSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('selection'), cited: copiedTextSchema }),
+    z.strictObject({
+      kind: z.literal('highlight'),
+      color: highlightColorSchema,
+      text: copiedTextSchema,
+      cited: copiedTextSchema,
+    }),
+  ],
+  { error: 'A context menu is for selected text or for a highlight: that is neither.' },
+);

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import type { Database } from 'better-sqlite3';
 
+import type { ContextMenuChoice, ContextMenuRequest } from '../../common/commands.ts';
 import type { Annotation, Handlers, Selector } from '../../common/contract.ts';
-import { type BackupEntry, type ExportFormat, limits, type RestoredBackup } from '../../common/model.ts';
+import { type BackupEntry, type ExportFormat, limits, type RestoredBackup, type Settings } from '../../common/model.ts';
 import { SelectorMismatchError } from '../../common/selector-fit.ts';
 import { restoreDeletedAnnotation, restoreReplacedSelectors } from '../../db/annotation-undo.ts';
 import {
@@ -150,6 +151,13 @@ export interface HandlerPorts {
    * `suggestedName`. undefined when they cancel.
    */
   pickExportDestination(format: ExportFormat, suggestedName: string): Promise<string | undefined>;
+  /** Shows the native context menu for `request` beside the pointer; what the user chose, or null when dismissed. */
+  showContextMenu(request: ContextMenuRequest): Promise<ContextMenuChoice | null>;
+  /**
+   * The page changed settings and they are stored (`settings` is all of them now): main applies what is its own to
+   * apply (the window's zoom) and shows the new state in its menus (the theme, the sidebar).
+   */
+  settingsChanged(settings: Settings): void;
 }
 
 /** Ports for a context with no user to ask: every dialog is cancelled and every link declined. */
@@ -162,6 +170,8 @@ export const noUserPorts: HandlerPorts = {
     throw new AppError('not-found', 'There is no backup of that name.');
   },
   pickExportDestination: async () => undefined,
+  showContextMenu: async () => null,
+  settingsChanged: () => undefined,
   confirmOpenLink: async () => false,
   openExternal: async () => undefined,
 };
@@ -334,7 +344,14 @@ export function createHandlers(
     },
     settings: {
       get: () => reporting(db, () => getSettings(db)),
-      set: (patch) => reporting(db, () => setSettings(db, patch)),
+      set: (patch) => {
+        const settings = reporting(db, () => setSettings(db, patch));
+        ports.settingsChanged(settings);
+        return settings;
+      },
+    },
+    menus: {
+      context: (request) => ports.showContextMenu(request),
     },
   };
 }

@@ -2,11 +2,16 @@ import { join, resolve } from 'node:path';
 
 import { app, type BrowserWindow, dialog } from 'electron';
 
+import { menuCommandEvent } from '../../common/commands.ts';
+import { defaultSettings, type Settings } from '../../common/model.ts';
+import { getSettings } from '../../db/settings.ts';
 import { openAppData } from '../core/app-data.ts';
 import { backupWorkerFile } from '../core/backup/copy-in-worker.ts';
 import { importWorkerFile } from '../core/import/import-runner.ts';
+import { type AppMenuActions, installAppMenu } from './app-menu.ts';
 import { allowedOrigins, appEntryUrl } from './app-origin.ts';
 import { annotationFilePicker, articleFilePicker } from './article-file-dialog.ts';
+import { showContextMenu } from './context-menu.ts';
 import { checkLibraryAtStart } from './damaged-library.ts';
 import { exportDestinationPicker } from './export-dialog.ts';
 import { registerIpc } from './ipc.ts';
@@ -20,6 +25,7 @@ import { registerAppScheme, serveAppProtocol } from './protocol.ts';
 import { themeAtStart } from './renderer-files.ts';
 import { denyAllPermissions, guardWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
+import { followStoredZoom, libraryZoom, zoomWindow } from './zoom.ts';
 
 /**
  * The main process: only Electron wiring lives here; the data and every IPC handler come from openAppData().
@@ -70,8 +76,29 @@ function start(): void {
   let backedUpOnQuit = false;
   let mainWindow: BrowserWindow | null = null;
 
+  // The window's zoom is main's (zoom.ts): the menu's keys and Ctrl+wheel step it, and it is kept in the library.
+  const zoom = libraryZoom(() => appData?.db);
+  const menuActions: AppMenuActions = {
+    command: (command) => mainWindow?.webContents.send(menuCommandEvent, command),
+    zoom: (step) => {
+      if (mainWindow) zoomWindow(mainWindow.webContents, zoom, step);
+    },
+  };
+  /** The settings the menu shows; the defaults while the library is closed or cannot be read. */
+  const storedSettings = (): Settings => {
+    try {
+      return appData ? getSettings(appData.db) : defaultSettings;
+    } catch (error) {
+      log.warn('could not read the settings for the menu:', error);
+      return defaultSettings;
+    }
+  };
+  const showAppMenu = (settings: Settings = storedSettings()): void =>
+    installAppMenu({ platform: process.platform, packaged: app.isPackaged, settings }, menuActions);
+
   const openWindow = (): void => {
     const window = createMainWindow(preloadPath, devServerUrl ?? appEntryUrl, themeAtStart(appData?.db, log.warn));
+    followStoredZoom(window.webContents, zoom);
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });
@@ -135,6 +162,12 @@ function start(): void {
             ...linkPorts(() => mainWindow),
             listBackups: () => backups?.list() ?? Promise.resolve([]),
             restoreBackup: (name) => restoring(name),
+            showContextMenu: (request) => showContextMenu(mainWindow, request),
+            settingsChanged: (settings) => {
+              // The zoom control in the page stores a zoom as any setting: the window takes it here.
+              mainWindow?.webContents.setZoomFactor(settings.zoom);
+              showAppMenu(settings);
+            },
           },
           importWorkerFile: importWorkerFile(builtDir),
           log: (error) => log.error('an IPC call failed unexpectedly:', error),
@@ -152,6 +185,8 @@ function start(): void {
             appData = openLibrary();
           },
         });
+        // The restored library's settings: the menu shows them now, the window takes its zoom as it reloads.
+        showAppMenu();
         // After the answer has gone back to the page.
         setTimeout(() => mainWindow?.webContents.reload(), 200);
         return restored;
@@ -180,6 +215,7 @@ function start(): void {
         },
         { mainWindow: () => mainWindow, origins },
       );
+      showAppMenu();
       openWindow();
       openFiles(pendingFiles.splice(0));
       openLinks(pendingLinks.splice(0));

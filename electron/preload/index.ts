@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent, webUtils } from 'electron';
 
 import { buildApi } from '../../common/api.ts';
+import { isMenuCommand, menuCommandEvent } from '../../common/commands.ts';
 import { articleOpenedEvent, contract, linkOpenedEvent, pageChannelTable } from '../../common/contract.ts';
 
 /**
@@ -48,4 +49,20 @@ const onLinkOpened = relay(linkOpenedEvent);
 contextBridge.exposeInMainWorld('marginaliaEvents', {
   onArticleOpened: (listener: (opened: unknown) => void): (() => void) => onArticleOpened(listener),
   onLinkOpened: (listener: (link: unknown) => void): (() => void) => onLinkOpened(listener),
+});
+
+/**
+ * The application menu's commands (common/commands.ts), for the page to run as its keys run them. Unlike the pushes
+ * above, one that comes while no page listens is dropped: a menu click is meant for the page the user sees, not for
+ * one that loads later. Anything outside the vocabulary is never passed on.
+ */
+const menuListeners = new Set<(command: unknown) => void>();
+ipcRenderer.on(menuCommandEvent, (_event: IpcRendererEvent, command: unknown) => {
+  if (isMenuCommand(command)) menuListeners.forEach((listener) => listener(command));
+});
+contextBridge.exposeInMainWorld('marginaliaMenu', {
+  onCommand: (listener: (command: unknown) => void): (() => void) => {
+    menuListeners.add(listener);
+    return () => menuListeners.delete(listener);
+  },
 });

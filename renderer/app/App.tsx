@@ -9,6 +9,7 @@ import { unwrap } from './api.ts';
 import { useCurrentArticle } from './articles/use-current-article.ts';
 import { useLinksFromOutside, useOpenedFromOutside } from './articles/use-opened-from-outside.ts';
 import { BackupsDialog } from './backups/BackupsDialog.tsx';
+import { useMenuCommands } from './commands/use-menu-commands.ts';
 import { AppHeader } from './components/AppHeader.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
 import { ExportDialog, exportedLine, importedLines } from './export/ExportDialog.tsx';
@@ -179,6 +180,19 @@ export function App({ api }: { api: MarginaliaApi }) {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [openFile, openSearch, openLibrary, openWebPage, openAllHighlights, notice, history, replayed, toggleSidebar]);
+
+  // The application menu's commands run what the header and the keys run (Undo and Redo replay their keys).
+  useMenuCommands({
+    openFile,
+    openWebPage,
+    openLibrary,
+    openAllHighlights,
+    openExport,
+    openBackups,
+    openSearch,
+    toggleSidebar,
+    changeTheme: (theme) => changeSettings('theme', theme),
+  });
 
   /** Where focus goes once a dialog has closed and the window is no longer inert; null leaves it alone. */
   const restoreTo = useRef<Element | null>(null);

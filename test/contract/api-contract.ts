@@ -512,6 +512,21 @@ export function runApiContract(name: string, makeSubject: () => Promise<Contract
       });
     });
 
+    describe('menus', () => {
+      it('a context menu no one chooses from answers null; one for nothing, or with nothing to copy, is refused', async () => {
+        const cited = '“The heron stood”\n— A test';
+        expect(valueOf(await api.menus.context({ kind: 'selection', cited }))).toBeNull();
+        expect(
+          valueOf(await api.menus.context({ kind: 'highlight', color: 'blue', text: 'The heron stood', cited })),
+        ).toBeNull();
+        expect(codeOf(await untyped['menus']!['context']!({ kind: 'page', cited }))).toBe('invalid-input');
+        expect(codeOf(await untyped['menus']!['context']!({ kind: 'selection', cited: '' }))).toBe('invalid-input');
+        expect(codeOf(await untyped['menus']!['context']!({ kind: 'highlight', color: 'red', text: 'a', cited }))).toBe(
+          'invalid-input',
+        );
+      });
+    });
+
     describe('settings', () => {
       it('start with the theme following the system, the sidebar shown and the default type; a change is kept, a wrong one refused', async () => {
         expect(valueOf(await api.settings.get())).toEqual(defaultSettings);

@@ -16,7 +16,7 @@ const mocks = vi.hoisted(() => {
     restore: vi.fn(),
     focus: vi.fn(),
     isDestroyed: vi.fn(() => false),
-    webContents: { mainFrame: { processId: 1, routingId: 1 } },
+    webContents: { mainFrame: { processId: 1, routingId: 1 }, on: vi.fn(), send: vi.fn(), setZoomFactor: vi.fn() },
   };
   return {
     listeners,
@@ -44,6 +44,7 @@ const mocks = vi.hoisted(() => {
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     shell: { openExternal: vi.fn() },
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
     openAppData: vi.fn(),
   };
 });
@@ -56,6 +57,7 @@ vi.mock('electron', () => ({
   ipcMain: mocks.ipcMain,
   session: mocks.session,
   shell: mocks.shell,
+  Menu: mocks.Menu,
   nativeTheme: { shouldUseDarkColors: false },
 }));
 // Where the window was last (window.test.ts checks the window takes it); it reads the real electron otherwise.
@@ -89,6 +91,8 @@ const withFileDialog = {
     confirmInsideAddress: expect.any(Function),
     listBackups: expect.any(Function),
     restoreBackup: expect.any(Function),
+    showContextMenu: expect.any(Function),
+    settingsChanged: expect.any(Function),
   },
   log: expect.any(Function),
   warn: log.warn,
@@ -129,6 +133,9 @@ describe('main entry', () => {
     expect(mocks.ipcMain.handle).toHaveBeenCalled();
     expect(mocks.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
     expect(mocks.window.loadURL).toHaveBeenCalledExactlyOnceWith('app://marginalia/index.html');
+    // The application menu replaces Electron's default one, and the window follows the stored zoom.
+    expect(mocks.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+    expect(mocks.window.webContents.on).toHaveBeenCalledWith('did-finish-load', expect.any(Function));
     expect(mocks.app.setPath).not.toHaveBeenCalled();
 
     // An unexpected handler error reaches main's logger, with its stack.

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
+import { menuCommands } from '../../common/commands.ts';
 import { pageChannelTable } from '../../common/contract.ts';
 
 const electron = vi.hoisted(() => ({
@@ -23,7 +24,12 @@ const subscriptions = [...electron.on.mock.calls];
 
 describe('preload', () => {
   it('exposes window.marginalia, the dropped-file paths and main’s pushes, and nothing else', () => {
-    expect(exposed.map(([name]) => name)).toEqual(['marginalia', 'marginaliaFiles', 'marginaliaEvents']);
+    expect(exposed.map(([name]) => name)).toEqual([
+      'marginalia',
+      'marginaliaFiles',
+      'marginaliaEvents',
+      'marginaliaMenu',
+    ]);
   });
 
   it('gives a dropped file’s path, and none for a file made by script', () => {
@@ -67,6 +73,23 @@ describe('preload', () => {
     const stop = events.onLinkOpened((pushed) => seen.push(pushed));
     expect(seen).toEqual([{ articleId: 3, annotationId: null }]);
     stop();
+  });
+
+  it('passes on the application menu’s commands while the page listens, and nothing outside their vocabulary', () => {
+    const menu = exposed[3]?.[1] as { onCommand(listener: (command: unknown) => void): () => void };
+    const [, deliver] = subscriptions.find(([channel]) => channel === 'events:menu-command') as [
+      string,
+      (event: unknown, command: unknown) => void,
+    ];
+    deliver({}, 'toggle-sidebar');
+    const seen: unknown[] = [];
+    const stop = menu.onCommand((command) => seen.push(command));
+    expect(seen).toEqual([]);
+    for (const command of [...menuCommands, 'rm -rf', { command: 'undo' }, 'theme:neon']) deliver({}, command);
+    expect(seen).toEqual(menuCommands);
+    stop();
+    deliver({}, 'undo');
+    expect(seen).toHaveLength(menuCommands.length);
   });
 
   it('turns each named verb into one invoke on its contract channel', async () => {

@@ -584,6 +584,31 @@ const malformed: Record<string, BadCase[]> = {
     invalid('a file link', () => ({ url: 'file:///etc/passwd' }), 'Only http, https and mailto links'),
     invalid('not an address', () => ({ url: 'click here' }), 'Only http, https and mailto links'),
   ],
+  'menus:context': [
+    invalid('no input', () => undefined, 'A context menu is for selected text or for a highlight'),
+    invalid(
+      'a menu of no kind',
+      () => ({ kind: 'page', cited: 'x' }),
+      'A context menu is for selected text or for a highlight',
+    ),
+    invalid(
+      'a highlight without its colour',
+      () => ({ kind: 'highlight', text: 'a', cited: 'a' }),
+      'The colour must be one of',
+    ),
+    invalid(
+      'a colour that is none',
+      () => ({ kind: 'highlight', color: 'red', text: 'a', cited: 'a' }),
+      'The colour must be one of',
+    ),
+    invalid('nothing to copy', () => ({ kind: 'selection', cited: '' }), 'There is no text to copy'),
+    invalid(
+      'a highlight without its text',
+      () => ({ kind: 'highlight', color: 'blue', cited: 'a' }),
+      'The text to copy is missing',
+    ),
+    invalid('an extra field', () => ({ kind: 'selection', cited: 'a', command: 'rm' }), 'Unrecognized key: "command"'),
+  ],
   'annotations:delete': [
     invalid('no input', () => undefined, 'expected object, received undefined'),
     invalid('a missing id', () => ({}), 'An annotation id is a UUID'),

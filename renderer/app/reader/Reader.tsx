@@ -16,6 +16,7 @@ import type { UndoHistory } from '../undo/undo-history.ts';
 import type { SurfaceEvents } from './article-surface.ts';
 import { caretModeAnnouncement } from './caret-mode.ts';
 import { CaretModeHint } from './CaretModeHint.tsx';
+import { useArticleContextMenu } from './context-menu.ts';
 import { createReaderStore, type ReaderAction, type ReaderStore } from './reader-state.ts';
 import { type ReadingProgress, trackProgress } from './reading-progress.ts';
 import { type ReaderSession, useReaderSession } from './use-reader-session.ts';
@@ -169,6 +170,28 @@ export function Reader({
     act({ type: 'highlighted', key, color, withNote });
   }
 
+  function recolour(key: string, color: HighlightColor): void {
+    void session?.store.setColor(key, color);
+    act({ type: 'recoloured', color });
+  }
+
+  function deleteHighlight(key: string): void {
+    if (!session) return;
+    session.notes.discard(key);
+    void session.store.remove(key);
+    act({ type: 'deleted', key });
+    session.surface.focus();
+  }
+
+  // The article's context menu (context-menu.ts) does what the toolbar and the popover do.
+  useArticleContextMenu(api, session, article, {
+    highlight,
+    recolour,
+    editNote: (key) => act({ type: 'popover-opened', key, focus: 'note' }),
+    remove: deleteHighlight,
+    failed: setReadingError,
+  });
+
   function closePopover(restoreFocus: boolean): void {
     const open = store.getState().popover;
     act({ type: 'popover-closed' });
@@ -301,21 +324,13 @@ export function Reader({
           entry={openEntry}
           anchorRect={popoverRect}
           focus={open.focus}
-          onColor={(color) => {
-            void session.store.setColor(open.key, color);
-            act({ type: 'recoloured', color });
-          }}
+          onColor={(color) => recolour(open.key, color)}
           onNoteInput={(note) => session.notes.change(open.key, note)}
           onNoteLeft={() => session.notes.flush(open.key)}
           onTagsChange={(tags) => void session.store.setTags(open.key, tags)}
           loadTags={session.store.tagsInUse}
           onReattach={() => startReattach(open.key)}
-          onDelete={() => {
-            session.notes.discard(open.key);
-            void session.store.remove(open.key);
-            act({ type: 'deleted', key: open.key });
-            session.surface.focus();
-          }}
+          onDelete={() => deleteHighlight(open.key)}
           onClose={closePopover}
         />
       )}

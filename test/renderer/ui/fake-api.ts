@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import type { ContextMenuChoice } from '../../../common/commands.ts';
 import {
   type Annotation,
   type Article,
@@ -106,6 +107,13 @@ export class FakeApi {
   /** Whether the user agrees when a link asks to open in the browser; the links they agreed to, in order. */
   agreeToLinks = true;
   readonly openedLinks: string[] = [];
+  /** What the user picks in the next context menus main shows, in turn; once used up, each is dismissed (null). */
+  readonly contextMenuChoices: Array<ContextMenuChoice | null> = [];
+  /**
+   * Main's clipboard as its context menu leaves it: what a copy item wrote (a selection's Copy is the page's own
+   * copy of the selection, as main's webContents.copy()).
+   */
+  clipboard: string | null = null;
   readonly #deleted = new Map<string, { article: Article; annotations: Annotation[] }>();
   readonly #deletedAnnotations = new Map<string, Annotation>();
   /** The selectors each re-attach replaced, latest last, as main keeps them for Undo. */
@@ -376,6 +384,16 @@ export class FakeApi {
             if (value !== undefined) Object.assign(this.settings, { [key]: value });
           }
           return { ...this.settings };
+        }),
+    },
+    menus: {
+      context: (input) =>
+        this.#call('menus', 'context', input, (request) => {
+          const choice = this.contextMenuChoices.shift() ?? null;
+          if (choice === 'copy-quote') this.clipboard = request.cited;
+          else if (choice === 'copy' && request.kind === 'highlight') this.clipboard = request.text;
+          else if (choice === 'copy') this.clipboard = globalThis.getSelection?.()?.toString() ?? '';
+          return choice;
         }),
     },
   };
