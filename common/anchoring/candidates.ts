@@ -19,6 +19,7 @@ import {
   minimumFuzzyScore,
   minimumQuoteSimilarity,
   quoteEdge,
+  quoteEdgeSlack,
   refineScoreMargin,
 } from './thresholds.ts';
 
@@ -80,7 +81,8 @@ export function framed(search: Search): { start: number; end: number; candidate:
  * The part of a frame's text f[start, end) that is the quote's, when text was written next to it, between it and its
  * context ("* `image` [NativeImage](native-image.md)" as "* `image` ([NativeImage](native-image.md) | string)"):
  * where the quote aligns with fewer errors than the whole frame (`errors`), an edge moves in if the quote's own first
- * (last) `quoteEdge` characters are there word for word. Otherwise that edge stays: an edit of the quote's own words
+ * (last) `quoteEdge` characters are there word for word (at the start, its first character may be written over:
+ * "-   Value for the ``format`` key in the :setting:`FEEDS` setting" for "* :setting:`FEED_FORMAT`"). Otherwise that edge stays: an edit of the quote's own words
  * at its edge is the highlight's text ("### `enableblinkfeatures`" for "### `blinkfeatures`").
  */
 function quotePart(
@@ -101,7 +103,12 @@ function quotePart(
   if (bestEnd === -1) return undefined;
   const from = Math.max(start, matchStart(new BitPattern(reversed(exact)), f, bestEnd, bestErrors));
   const k = Math.min(exact.length, quoteEdge);
-  const partStart = from > start && f.startsWith(exact.slice(0, k), from) ? from : start;
+  // The quote's first character may be one the edit wrote over (a list's "*" become "-"): its next characters then
+  // mark the edge, found where the alignment starts or `quoteEdgeSlack` further in.
+  let partStart = start;
+  for (let j = 0; from > start && j <= quoteEdgeSlack && partStart === start; j++)
+    for (let d = 0; d <= quoteEdgeSlack && partStart === start; d++)
+      if (f.startsWith(exact.slice(j, j + k), from + d)) partStart = from + d;
   const partEnd = bestEnd < end && f.startsWith(exact.slice(-k), bestEnd - k) ? bestEnd : end;
   if ((partStart === start && partEnd === end) || partEnd <= partStart) return undefined;
   return { start: partStart, end: partEnd };

@@ -31,8 +31,6 @@ const knownWrong: ReadonlySet<string> = new Set<string>([
   'scrapy/topics-extensions 269724a2b7c7→48539af1639f#44',
   'scrapy/topics-feed-exports 015c82b97484→d8ba1571e714#2',
   'scrapy/topics-feed-exports c3109daa729a→500dae82e2ac#28',
-  'scrapy/topics-feed-exports c3109daa729a→500dae82e2ac#3',
-  'scrapy/topics-feed-exports c3109daa729a→500dae82e2ac#7',
   'scrapy/topics-items 9aefa242d53a→5a0690c89d71#4',
   'scrapy/topics-leaks 9aefa242d53a→36bf1185e58e#21',
   'scrapy/topics-leaks 9aefa242d53a→36bf1185e58e#23',
