@@ -54,6 +54,8 @@ export interface LaunchOptions {
   pickArticleFile?: () => Promise<string | undefined>;
   /** Stands in for the dialog that asks where an export goes (export.run); without it, it is cancelled. */
   pickExportDestination?: HandlerPorts['pickExportDestination'];
+  /** A script the page runs before its own, from its first moment (a benchmark's clock, say). */
+  initScript?: string;
 }
 
 /** A running app: the page to drive, the back end it talks to, and how to stop it. */
@@ -116,6 +118,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       JSON.stringify(await appData.dispatch(channel, input)),
     );
     await context.addInitScript(preloadScript());
+    if (options.initScript) await context.addInitScript(options.initScript);
 
     const page = await context.newPage();
     const pageErrors: string[] = [];

@@ -258,7 +258,7 @@ describe('caret mode', () => {
       selectors: [{ type: 'TextQuoteSelector', exact: 'It never loses a note.', prefix: '', suffix: '' }],
     });
     const m = await openReader(fake);
-    const card = m.host.querySelector<HTMLElement>('.sidebar ol button')!;
+    const card = m.host.querySelector<HTMLElement>('.sidebar [role="list"] button')!;
     card.focus();
     await turnOn(m);
     expect(document.activeElement).toBe(m.article);

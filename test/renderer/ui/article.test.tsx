@@ -44,7 +44,9 @@ describe('the article', () => {
     const m = await renderApp(fake);
     expect(paintedCount('marginalia-blue')).toBe(1);
     await expect.element(page.getByRole('heading', { name: 'Highlights 1' })).toBeVisible();
-    expect(m.host.querySelector('.sidebar ol .entry-quote')?.textContent).toBe('The habit is older than print.');
+    expect(m.host.querySelector('.sidebar [role="list"] .entry-quote')?.textContent).toBe(
+      'The habit is older than print.',
+    );
   });
 
   test('lists annotations it cannot place under “Couldn’t place”, unpainted, with quote and note', async () => {
@@ -66,7 +68,7 @@ describe('the article', () => {
     await expectText(orphans, 'A sentence that is nowhere in this article');
     await expectText(orphans, 'Where did this go?');
     expect(paintedCount('marginalia-pink')).toBe(0);
-    expect(m.host.querySelectorAll('.sidebar ol .entry')).toHaveLength(0);
+    expect(m.host.querySelectorAll('.sidebar [role="list"] .entry')).toHaveLength(0);
   });
 
   test('mounts one article even in StrictMode, and leaves no highlights registered after unmounting', async () => {

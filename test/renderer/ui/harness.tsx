@@ -141,7 +141,7 @@ export function paintedCount(name: string): number {
 
 /** The quotes listed in the sidebar, top to bottom. */
 export function sidebarQuotes(m: Mounted): string[] {
-  return [...m.host.querySelectorAll('.sidebar ol .entry-quote')].map((q) => q.textContent ?? '');
+  return [...m.host.querySelectorAll('.sidebar [role="list"] .entry-quote')].map((q) => q.textContent ?? '');
 }
 
 /** The open annotation popover, if any. */
