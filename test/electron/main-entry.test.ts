@@ -138,6 +138,12 @@ describe('main entry', () => {
     expect(mocks.window.webContents.on).toHaveBeenCalledWith('did-finish-load', expect.any(Function));
     expect(mocks.app.setPath).not.toHaveBeenCalled();
 
+    // Settings the page stored: the window takes their zoom, and the menu is built again to show them.
+    const [, opened] = mocks.openAppData.mock.calls[0] as [string, { ports: { settingsChanged(s: object): void } }];
+    opened.ports.settingsChanged({ theme: 'dark', sidebarHidden: true, zoom: 1.5 });
+    expect(mocks.window.webContents.setZoomFactor).toHaveBeenCalledExactlyOnceWith(1.5);
+    expect(mocks.Menu.setApplicationMenu).toHaveBeenCalledTimes(2);
+
     // An unexpected handler error reaches main's logger, with its stack.
     const [, options] = mocks.openAppData.mock.calls[0] as [string, { log: (error: unknown) => void }];
     const failure = new Error('a bug in a handler');
