@@ -155,6 +155,16 @@ describe('the context menu on a highlight', () => {
     );
   });
 
+  test('from the keyboard it is about the highlight under the focus ring (] to step there, then the ContextMenu key)', async () => {
+    const { m, fake } = await renderArticle(quote);
+    fake.contextMenuChoices.push('color:blue');
+    m.article.focus();
+    await userEvent.keyboard(']');
+    await userEvent.keyboard('{ContextMenu}');
+    await vi.waitFor(() => expect(paintedCount('marginalia-blue')).toBe(1));
+    expect(menusAsked(fake)).toEqual([expect.objectContaining({ kind: 'highlight', color: 'yellow' })]);
+  });
+
   test('a menu main could not show says why', async () => {
     const { m, fake } = await renderArticle(quote);
     fake.failNext('menus.context', 'the window is closing');
