@@ -105,6 +105,15 @@ function start(): void {
     mainWindow = window;
   };
 
+  /**
+   * The window a file or link from outside is shown in. On macOS the app keeps running with its window closed: one
+   * opens for it, or the user would see nothing happen.
+   */
+  const windowForOutside = (): BrowserWindow | null => {
+    if (!mainWindow && appData) openWindow();
+    return mainWindow;
+  };
+
   guardWebContents(origins);
 
   // Files handed to the app before its library is open (macOS sends open-file before ready) wait here.
@@ -114,7 +123,7 @@ function start(): void {
       pendingFiles.push(...paths);
       return;
     }
-    void openOutsideFiles(appData, paths, () => mainWindow);
+    void openOutsideFiles(appData, paths, windowForOutside);
   };
   // The same for marginalia:// links (macOS sends open-url before ready too).
   const pendingLinks: string[] = linksFromArgv(process.argv, !app.isPackaged);
@@ -123,7 +132,7 @@ function start(): void {
       pendingLinks.push(...urls);
       return;
     }
-    for (const url of urls) openOutsideLink(appData, url, () => mainWindow);
+    for (const url of urls) openOutsideLink(appData, url, windowForOutside);
   };
   registerLinkScheme();
 

@@ -6,6 +6,7 @@ import { articleExists } from '../../db/articles.ts';
 import { NotFoundError } from '../../db/errors.ts';
 import type { AppData } from '../core/app-data.ts';
 import { parseMarginaliaLink } from '../core/export/links.ts';
+import { sendWhenLoaded } from './send-when-loaded.ts';
 
 /**
  * Opens a `marginalia://` link the OS handed the app (a click in an exported Markdown note, at start, from a second
@@ -30,7 +31,7 @@ export function openOutsideLink(appData: Pick<AppData, 'db'>, url: string, windo
     return;
   }
   const opened: OpenedLink = { articleId: link.articleId, annotationId: highlightOf(appData, link) };
-  window()?.webContents.send(linkOpenedEvent, opened);
+  sendWhenLoaded(window(), linkOpenedEvent, opened);
 }
 
 /** The link's highlight if it is still in that article; otherwise the article alone is shown. */

@@ -4,6 +4,7 @@ import { articleOpenedEvent } from '../../common/contract.ts';
 import type { AppData } from '../core/app-data.ts';
 import { openArticleFiles } from '../core/open-article.ts';
 import { log } from './log.ts';
+import { sendWhenLoaded } from './send-when-loaded.ts';
 
 /**
  * Opens files the OS handed the app (command line, second launch, macOS open-file) and shows them: each opened
@@ -28,7 +29,7 @@ export async function openOutsideFiles(
     return;
   }
   const target = window();
-  for (const opened of result.opened) target?.webContents.send(articleOpenedEvent, opened);
+  for (const opened of result.opened) sendWhenLoaded(target, articleOpenedEvent, opened);
   if (result.refused.length > 0) {
     dialog.showErrorBox(
       result.refused.length === 1 ? 'A file could not be opened' : 'Some files could not be opened',

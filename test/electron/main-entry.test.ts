@@ -241,6 +241,21 @@ describe('main entry', () => {
     }
   });
 
+  it('opens a window for a file or link that arrives while none is open (macOS keeps the app running)', async () => {
+    mocks.openAppData.mockReturnValue({ db: {}, dispatch: vi.fn(), close: vi.fn() });
+    await startMain();
+    await becomeReady();
+    expect(mocks.BrowserWindow).toHaveBeenCalledOnce();
+    const closed = mocks.window.on.mock.calls.find(([event]) => event === 'closed')?.[1] as () => void;
+    closed();
+    mocks.emit('open-file', { preventDefault: vi.fn() }, '/home/reader/c.md');
+    const [, , windowFor] = openOutsideFiles.mock.calls.at(-1) as unknown as [unknown, unknown, () => unknown];
+    // Asked for the window to show the file in, main opens one, once.
+    expect(windowFor()).toBe(mocks.window);
+    expect(windowFor()).toBe(mocks.window);
+    expect(mocks.BrowserWindow).toHaveBeenCalledTimes(2);
+  });
+
   it('registers as the marginalia:// handler, and opens links from its command line, a second launch and open-url', async () => {
     const argv = process.argv;
     process.argv = ['/usr/bin/electron', '/home/reader/app', 'marginalia://open?article=3'];

@@ -21,7 +21,11 @@ const { openOutsideLink } = await import('../../electron/main/open-link.ts');
 let temp: ReturnType<typeof makeTempDir>;
 let db: ReturnType<typeof openDatabase>;
 const sent: unknown[][] = [];
-const window = () => ({ webContents: { send: (...args: unknown[]) => sent.push(args) } }) as never;
+const window = () =>
+  ({
+    isDestroyed: () => false,
+    webContents: { isLoading: () => false, send: (...args: unknown[]) => sent.push(args) },
+  }) as never;
 
 beforeEach(() => {
   temp = makeTempDir();
