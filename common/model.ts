@@ -237,6 +237,8 @@ export interface Settings {
   theme: ThemeChoice;
   /** The sidebar (article note and highlights) put away, for the text to have the whole window. */
   sidebarHidden: boolean;
+  /** The sidebar's width beside the text, in CSS pixels before zoom (a narrow window may show it narrower). */
+  sidebarWidth: number;
   /** The typeface of the article's text (the app's own controls keep the system's). */
   fontFamily: FontFamilyChoice;
   /** The article's text size, in CSS pixels before zoom. */
@@ -262,12 +264,14 @@ export const settingRanges = {
   lineHeight: { min: 1.2, max: 2.4, default: 1.65 },
   columnWidth: { min: 40, max: 110, default: 68 },
   zoom: { min: 0.5, max: 3, default: 1 },
+  sidebarWidth: { min: 240, max: 640, default: 340 },
 } as const satisfies Record<string, { min: number; max: number; default: number }>;
 
 /** What every setting is until the user changes it. */
 export const defaultSettings: Settings = {
   theme: 'system',
   sidebarHidden: false,
+  sidebarWidth: settingRanges.sidebarWidth.default,
   fontFamily: 'serif',
   fontSize: settingRanges.fontSize.default,
   lineHeight: settingRanges.lineHeight.default,

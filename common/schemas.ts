@@ -194,6 +194,7 @@ export const settingsPatchSchema = z.strictObject({
   lineHeight: settingInRange('The line spacing', settingRanges.lineHeight, String),
   columnWidth: settingInRange('The column width', settingRanges.columnWidth, (chars) => `${chars} characters`),
   zoom: settingInRange('The zoom', settingRanges.zoom, (factor) => `${Math.round(factor * 100)} %`),
+  sidebarWidth: settingInRange('The sidebar', settingRanges.sidebarWidth, (px) => `${px} px wide`),
 });
 
 /** Which export format: one of `exportFormats`, named as the user would see it when not. */

@@ -12,7 +12,13 @@ export function settingsFrom(values: Iterable<readonly [string, unknown]>): Sett
     if (key === 'theme') settings.theme = oneOf(themeChoices, value) ?? settings.theme;
     if (key === 'fontFamily') settings.fontFamily = oneOf(fontFamilyChoices, value) ?? settings.fontFamily;
     if (key === 'sidebarHidden' && typeof value === 'boolean') settings.sidebarHidden = value;
-    if (key === 'fontSize' || key === 'lineHeight' || key === 'columnWidth' || key === 'zoom') {
+    if (
+      key === 'fontSize' ||
+      key === 'lineHeight' ||
+      key === 'columnWidth' ||
+      key === 'zoom' ||
+      key === 'sidebarWidth'
+    ) {
       settings[key] = inRange(settingRanges[key], value) ?? settings[key];
     }
   }

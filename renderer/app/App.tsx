@@ -104,6 +104,7 @@ export function App({ api }: { api: MarginaliaApi }) {
 
   const { showNotice, showError } = current;
   const { settings, change: changeSettings } = useSettings(api, showError);
+  const keepSidebarWidth = useCallback((width: number) => changeSettings('sidebarWidth', width), [changeSettings]);
   const toggleSidebar = useCallback(
     () => changeSettings('sidebarHidden', !settings.sidebarHidden),
     [changeSettings, settings.sidebarHidden],
@@ -350,6 +351,8 @@ export function App({ api }: { api: MarginaliaApi }) {
             history={history}
             progress={progress}
             sidebarHidden={settings.sidebarHidden}
+            sidebarWidth={settings.sidebarWidth}
+            onSidebarWidth={keepSidebarWidth}
             article={view.article}
             reveal={reveal && reveal.articleId === shownArticle ? reveal : null}
             onRevealed={onRevealed}

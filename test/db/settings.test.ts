@@ -27,7 +27,14 @@ describe('settings', () => {
       theme: 'dark',
       sidebarHidden: true,
     });
-    const type = { fontFamily: 'sans', fontSize: 22, lineHeight: 1.8, columnWidth: 80, zoom: 1.25 } as const;
+    const type = {
+      fontFamily: 'sans',
+      fontSize: 22,
+      lineHeight: 1.8,
+      columnWidth: 80,
+      zoom: 1.25,
+      sidebarWidth: 420,
+    } as const;
     expect(setSettings(db, type)).toEqual({ ...defaultSettings, theme: 'dark', sidebarHidden: true, ...type });
     closeDatabase(db, console.warn);
 
@@ -48,7 +55,7 @@ describe('settings', () => {
       `INSERT INTO settings (key, value, updated_at)
        VALUES ('theme', '"neon"', 'x'), ('sidebarHidden', '"no"', 'x'), ('font', '"serif"', 'x'),
               ('fontFamily', '"fantasy"', 'x'), ('fontSize', '400', 'x'), ('lineHeight', '"1.5"', 'x'),
-              ('columnWidth', '"wide"', 'x'), ('zoom', '0.1', 'x')`,
+              ('columnWidth', '"wide"', 'x'), ('zoom', '0.1', 'x'), ('sidebarWidth', '10000', 'x')`,
     ).run();
     expect(getSettings(db)).toEqual(defaultSettings);
     closeDatabase(db, console.warn);

@@ -572,6 +572,7 @@ const malformed: Record<string, BadCase[]> = {
     invalid('a column of ten characters', () => ({ columnWidth: 10 }), 'The column width goes from 40 characters'),
     invalid('an endless column', () => ({ columnWidth: Number.POSITIVE_INFINITY }), 'The column width goes from'),
     invalid('a zoom of 1000 %', () => ({ zoom: 10 }), 'The zoom goes from 50 % to 300 %.'),
+    invalid('a sidebar of a sliver', () => ({ sidebarWidth: 20 }), 'The sidebar goes from 240 px wide to 640 px wide.'),
   ],
   'tags:list': [
     invalid('an empty object', () => ({}), 'This call takes no input'),

@@ -1,7 +1,7 @@
-import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { type CSSProperties, memo, useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 
 import type { Article, HighlightColor, MarginaliaApi } from '../../../common/contract.ts';
-import type { SearchHit } from '../../../common/model.ts';
+import { defaultSettings, type SearchHit } from '../../../common/model.ts';
 import { useAnnotations } from '../annotations/use-annotations.ts';
 import { messageOf } from '../api.ts';
 import { ArticleNote } from '../articles/ArticleNote.tsx';
@@ -19,6 +19,7 @@ import { CaretModeHint } from './CaretModeHint.tsx';
 import { useArticleContextMenu } from './context-menu.ts';
 import { createReaderStore, type ReaderAction, type ReaderStore } from './reader-state.ts';
 import { type ReadingProgress, trackProgress } from './reading-progress.ts';
+import { SidebarSplitter } from './SidebarSplitter.tsx';
 import { type ReaderSession, useReaderSession } from './use-reader-session.ts';
 
 /** Focuses an element if it is still on the page; returns whether it could. */
@@ -70,6 +71,9 @@ export interface ReaderProps {
   progress?: ReadingProgress;
   /** The sidebar put away: the text has the whole window. */
   sidebarHidden?: boolean;
+  /** The sidebar's width (settings), and how to keep another one. */
+  sidebarWidth?: number;
+  onSidebarWidth?(width: number): void;
 }
 
 /**
@@ -95,6 +99,8 @@ function ReaderView({
   onRevealed,
   progress,
   sidebarHidden = false,
+  sidebarWidth = defaultSettings.sidebarWidth,
+  onSidebarWidth,
 }: ReaderProps) {
   const [store] = useState(createReaderStore);
   const state = useSyncExternalStore(store.subscribe, store.getState);
@@ -279,10 +285,16 @@ function ReaderView({
     [session, openKey],
   );
   const openEntry = openKey ? session?.store.get(openKey) : undefined;
+  /** The sidebar's width while its handle is dragged; null when it is the setting's. */
+  const [previewWidth, setPreviewWidth] = useState<number | null>(null);
+  const sidebarId = useId();
   const reattachEntry = reattachingKey ? session?.store.get(reattachingKey) : undefined;
 
   return (
-    <div className={sidebarHidden ? 'app is-sidebar-hidden' : 'app'}>
+    <div
+      className={sidebarHidden ? 'app is-sidebar-hidden' : 'app'}
+      style={{ '--sidebar-width': `${previewWidth ?? sidebarWidth}px` } as CSSProperties}
+    >
       <div className="reader-column">
         {reattachEntry && <ReattachBanner entry={reattachEntry} onCancel={cancelReattach} />}
         <main className="reader-pane" ref={attachPane} />
@@ -296,7 +308,16 @@ function ReaderView({
         )}
       </div>
       {/* Hidden, not removed: its state (scroll, filters) is there again when it comes back. */}
-      <div className="sidebar-column" hidden={sidebarHidden}>
+      <div className="sidebar-column" id={sidebarId} hidden={sidebarHidden}>
+        <SidebarSplitter
+          width={previewWidth ?? sidebarWidth}
+          controls={sidebarId}
+          onPreview={setPreviewWidth}
+          onResize={(width) => {
+            setPreviewWidth(null);
+            onSidebarWidth?.(width);
+          }}
+        />
         <ArticleNote api={api} article={article} history={history} />
         <Sidebar
           loading={annotations.loading}
