@@ -100,65 +100,84 @@ describe.each(themes)('highlight colours in the $theme theme', (theme) => {
 });
 
 describe.each(themes)('axe-core in the $theme theme', (theme) => {
-  it('finds no violation in the reader, its popover, the library, search and the export dialog', async () => {
-    const page = await appIn(theme);
-    // The page shows the theme: a warm near-black with light text, the light paper, or sepia's.
-    const paper = await page.evaluate(() => {
-      const style = getComputedStyle(document.body);
-      return { background: style.backgroundColor, text: style.color };
-    });
-    expect(paper).toEqual(
-      {
-        dark: { background: 'rgb(27, 26, 24)', text: 'rgb(233, 229, 221)' },
-        light: { background: 'rgb(251, 250, 247)', text: 'rgb(34, 32, 28)' },
-        sepia: { background: 'rgb(244, 236, 216)', text: 'rgb(58, 47, 34)' },
-      }[theme.theme],
-    );
-    // The check itself works on this page: a button without a name, put in for a moment, is found.
-    await page.evaluate(() => document.querySelector('.app-actions')?.append(document.createElement('button')));
-    expect((await violations(page)).map((found) => found.rule)).toContain('button-name');
-    await page.evaluate(() => document.querySelector('.app-actions > button:empty')?.remove());
-    // And contrast is measured, not left undecided, for the text in view (axe cannot see behind what a scrolled
-    // pane clips, nor judge a glyph that is not text, such as the article note's ▸).
-    const contrast = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
-    expect(contrast.passes.flatMap((rule) => rule.nodes).length).toBeGreaterThan(10);
-    const undecided = contrast.incomplete
-      .flatMap((rule) => rule.nodes)
-      .filter((node) => !node.any.some((check) => /only non-text characters/.test(check.message)))
-      .map((node) => node.target.join(' '));
-    const inView = await page.evaluate(
-      (targets) =>
-        targets.filter((target) => {
-          const box = document.querySelector(target)?.getBoundingClientRect();
-          return box !== undefined && box.top >= 0 && box.bottom <= innerHeight;
-        }),
-      undecided,
-    );
-    expect(inView).toEqual([]);
+  it(
+    'finds no violation in the reader, its popover, the library, search and every dialog of the header',
+    { timeout: 120_000 },
+    async () => {
+      const page = await appIn(theme);
+      // The page shows the theme: a warm near-black with light text, the light paper, or sepia's.
+      const paper = await page.evaluate(() => {
+        const style = getComputedStyle(document.body);
+        return { background: style.backgroundColor, text: style.color };
+      });
+      expect(paper).toEqual(
+        {
+          dark: { background: 'rgb(27, 26, 24)', text: 'rgb(233, 229, 221)' },
+          light: { background: 'rgb(251, 250, 247)', text: 'rgb(34, 32, 28)' },
+          sepia: { background: 'rgb(244, 236, 216)', text: 'rgb(58, 47, 34)' },
+        }[theme.theme],
+      );
+      // The check itself works on this page: a button without a name, put in for a moment, is found.
+      await page.evaluate(() => document.querySelector('.app-actions')?.append(document.createElement('button')));
+      expect((await violations(page)).map((found) => found.rule)).toContain('button-name');
+      await page.evaluate(() => document.querySelector('.app-actions > button:empty')?.remove());
+      // And contrast is measured, not left undecided, for the text in view (axe cannot see behind what a scrolled
+      // pane clips, nor judge a glyph that is not text, such as the article note's ▸).
+      const contrast = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+      expect(contrast.passes.flatMap((rule) => rule.nodes).length).toBeGreaterThan(10);
+      const undecided = contrast.incomplete
+        .flatMap((rule) => rule.nodes)
+        .filter((node) => !node.any.some((check) => /only non-text characters/.test(check.message)))
+        .map((node) => node.target.join(' '));
+      const inView = await page.evaluate(
+        (targets) =>
+          targets.filter((target) => {
+            const box = document.querySelector(target)?.getBoundingClientRect();
+            return box !== undefined && box.top >= 0 && box.bottom <= innerHeight;
+          }),
+        undecided,
+      );
+      expect(inView).toEqual([]);
 
-    await highlightText(page, stressed.slice(0, 40), 'green');
-    await page.keyboard.press('Escape');
-    expect(await violations(page), 'reader with a highlight').toEqual([]);
-
-    await clickText(page, stressed.slice(0, 20));
-    await page.getByRole('dialog').waitFor();
-    expect(await violations(page), 'highlight popover').toEqual([]);
-    await page.keyboard.press('Escape');
-
-    for (const [name, keys] of [
-      ['Library', 'Control+Shift+L'],
-      ['Search', 'Control+K'],
-    ] as const) {
-      await page.keyboard.press(keys);
-      await page.getByRole('dialog').first().waitFor();
-      expect(await violations(page), name).toEqual([]);
+      await highlightText(page, stressed.slice(0, 40), 'green');
       await page.keyboard.press('Escape');
-    }
+      expect(await violations(page), 'reader with a highlight').toEqual([]);
 
-    await page.getByRole('button', { name: 'Export…' }).click();
-    await page.getByRole('dialog').waitFor();
-    expect(await violations(page), 'export dialog').toEqual([]);
-  });
+      await clickText(page, stressed.slice(0, 20));
+      await page.getByRole('dialog').waitFor();
+      expect(await violations(page), 'highlight popover').toEqual([]);
+      await page.keyboard.press('Escape');
+
+      for (const [name, keys] of [
+        ['Library', 'Control+Shift+L'],
+        ['Search', 'Control+K'],
+      ] as const) {
+        await page.keyboard.press(keys);
+        await page.getByRole('dialog').first().waitFor();
+        expect(await violations(page), name).toEqual([]);
+        await page.keyboard.press('Escape');
+      }
+
+      await page.getByRole('button', { name: 'Export…' }).click();
+      await page.getByRole('dialog').waitFor();
+      expect(await violations(page), 'export dialog').toEqual([]);
+      await page.keyboard.press('Escape');
+
+      // The other dialogs, each as the header opens it; the text settings over the article they change.
+      for (const [name, button] of [
+        ['text settings', 'Text…'],
+        ['backups', 'Backups…'],
+        ['open web page', 'Open web page…'],
+        ['all highlights', 'All highlights'],
+      ] as const) {
+        await page.locator('.app-header button', { hasText: button }).click();
+        await page.getByRole('dialog').first().waitFor();
+        expect(await violations(page), name).toEqual([]);
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+      }
+    },
+  );
 });
 
 describe('the theme', () => {

@@ -22,6 +22,9 @@ import { TagLabels } from './TagLabels.tsx';
  */
 const cardsPerChunk = 50;
 
+/** A card's height with the gap under it, before it is measured: a quote of two lines (styles/app.css). */
+const cardHeightGuess = 82;
+
 /** `items` in runs of `size`, in order. */
 function chunksOf<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
@@ -210,9 +213,22 @@ export function Sidebar({
           {chunksOf(shownPlaced, cardsPerChunk).map((chunk, index) => (
             // By place, not by its first card: a highlight made near the top then moves one card per chunk into the
             // next chunk, instead of remaking every chunk after it.
-            <div key={index} className="entry-chunk">
-              {chunk.map((entry) => (
-                <div key={entry.key} role="listitem">
+            <div
+              key={index}
+              className="entry-chunk"
+              // Stands in, until first laid out, at about its cards' height: a last chunk of a few cards must not
+              // leave thousands of pixels of blank sidebar under it.
+              style={{ containIntrinsicSize: `auto ${chunk.length * cardHeightGuess}px` }}
+            >
+              {chunk.map((entry, inChunk) => (
+                // Its place in the whole list said outright: Chromium leaves the items of a skipped chunk out of the
+                // accessibility tree, and a screen reader would otherwise count only the chunks on screen.
+                <div
+                  key={entry.key}
+                  role="listitem"
+                  aria-setsize={shownPlaced.length}
+                  aria-posinset={index * cardsPerChunk + inChunk + 1}
+                >
                   <button
                     type="button"
                     className="entry"

@@ -31,6 +31,12 @@ export function SmallDialog(props: SmallDialogProps) {
   const { title, busy = false, onClose, locked = false, onKeyDown, beside = false, children } = props;
   const dialog = useRef<HTMLDivElement>(null);
   const id = useId();
+  // Focus goes into the dialog as it opens, onto the dialog itself when none of its controls took it (Backups while
+  // its list loads): left on the header button, now inert, it would fall to the page, out of Escape's and Tab's reach.
+  useEffect(() => {
+    const frame = dialog.current;
+    if (frame && !frame.contains(document.activeElement)) frame.focus({ preventScroll: true });
+  }, []);
   return (
     <div
       className={beside ? 'search-backdrop is-beside' : 'search-backdrop'}
@@ -40,6 +46,7 @@ export function SmallDialog(props: SmallDialogProps) {
         ref={dialog}
         className="search-dialog web-dialog"
         role="dialog"
+        tabIndex={-1}
         aria-modal="true"
         aria-labelledby={`${id}-heading`}
         aria-busy={busy || undefined}

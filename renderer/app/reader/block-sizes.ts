@@ -1,3 +1,5 @@
+import { typeAttributes, typeChanged } from '../theme/typography.ts';
+
 /** The class that lays every block of the article out (article-document.css), for as long as it is on. */
 export const layingOutClass = 'is-laying-out';
 
@@ -42,10 +44,10 @@ export class BlockSizes {
     this.#cleanup.push(() => body.removeEventListener('load', onLoad, true));
     // A new typeface, text size or line spacing (the root's data-font and custom properties, theme/typography.ts)
     // changes every block's height while the width may stay the same.
-    const typeChanges = new MutationObserver(() => {
-      if (this.#begun) this.#forget();
+    const typeChanges = new MutationObserver((records) => {
+      if (this.#begun && typeChanged(records)) this.#forget();
     });
-    typeChanges.observe(document.documentElement, { attributeFilter: ['style', 'data-font'] });
+    typeChanges.observe(document.documentElement, { attributeFilter: typeAttributes, attributeOldValue: true });
     this.#cleanup.push(() => typeChanges.disconnect());
   }
 
@@ -77,7 +79,9 @@ export class BlockSizes {
   /** Sizes changed: lay the page out again soon, once the change has settled. */
   #forget(): void {
     this.#known = false;
-    if (this.#frames.length === 0 && this.#timer === undefined) this.#later();
+    // A pass under way would finish with the sizes from before the change and call them known: it starts again.
+    this.#stop();
+    this.#later();
   }
 
   #later(): void {

@@ -34,9 +34,9 @@ const viewMargin = 48;
 const sessionKey = 'marginalia.caretMode';
 
 /** Whether the element focus is on sits in a modal dialog (search, a confirmation), which F7 must not reach past. */
-function focusInModal(): boolean {
-  const active = document.activeElement;
-  return active instanceof Element && active.closest(':modal, [aria-modal="true"]') !== null;
+function modalOpen(): boolean {
+  // Any open dialog, not only one holding focus: a click on a dialog's plain text leaves focus on the page's body.
+  return document.querySelector(':modal, [aria-modal="true"]') !== null;
 }
 
 /**
@@ -62,7 +62,7 @@ export class CaretMode {
     // On the window, so F7 works wherever focus is in the reader (the sidebar, the popover), as in a browser.
     this.#listen(window, 'keydown', (event) => {
       if (!(event instanceof KeyboardEvent) || event.defaultPrevented || !isCaretModeToggle(event)) return;
-      if (focusInModal()) return;
+      if (modalOpen()) return;
       event.preventDefault();
       this.setOn(!this.#on);
     });
@@ -147,6 +147,9 @@ export class CaretMode {
     if (!this.#focusInBody() && anchorNode && focusNode)
       selection.setBaseAndExtent(anchorNode, anchorOffset, focusNode, focusOffset);
     const focus = this.#focusPoint();
+    // Kept now, not when selectionchange comes (a task later): a highlight made at once with the next key clears the
+    // selection, and the caret must carry on from this place, not from one a few keys back.
+    if (focus) this.#last = focus;
     if (focus) this.#scrollIntoView(focus);
     this.#draw();
   }

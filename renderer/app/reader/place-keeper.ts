@@ -1,3 +1,5 @@
+import { typeAttributes, typeChanged } from '../theme/typography.ts';
+
 /** What the keeper needs of the article surface (article-surface.ts). */
 export interface PlacedSurface {
   readingPosition(): { offset: number };
@@ -32,10 +34,10 @@ export class PlaceKeeper {
     this.#scroller = scroller;
     this.#surface = surface;
     scroller.addEventListener('scroll', this.#onScroll, { passive: true });
-    this.#typeChanges = new MutationObserver(() => {
-      if (!this.#surface.holdingPosition) this.#surface.showOffset(this.#offset);
+    this.#typeChanges = new MutationObserver((records) => {
+      if (typeChanged(records) && !this.#surface.holdingPosition) this.#surface.showOffset(this.#offset);
     });
-    this.#typeChanges.observe(document.documentElement, { attributeFilter: ['style', 'data-font'] });
+    this.#typeChanges.observe(document.documentElement, { attributeFilter: typeAttributes, attributeOldValue: true });
   }
 
   dispose(): void {

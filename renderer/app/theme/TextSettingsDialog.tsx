@@ -51,6 +51,8 @@ export function TextSettingsDialog({ settings, onChange, onClose }: TextSettings
                   name={`${id}-font`}
                   value={family}
                   checked={settings.fontFamily === family}
+                  // Focus starts in the dialog, on the typeface chosen (as a radio group takes focus).
+                  autoFocus={settings.fontFamily === family}
                   onChange={() => onChange('fontFamily', family)}
                 />
                 <span className="font-sample" data-sample={family}>

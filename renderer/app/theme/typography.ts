@@ -16,3 +16,17 @@ export function applyTypography({ fontFamily, fontSize, lineHeight, columnWidth 
   root.style.setProperty('--reading-line-height', String(lineHeight));
   root.style.setProperty('--measure', `${columnWidth}ch`);
 }
+
+/** The root's attributes that hold the article's type (applyTypography), for code that must follow a change of it. */
+export const typeAttributes = ['style', 'data-font'];
+
+/**
+ * Whether these changes to the root's type attributes (observed with attributeOldValue) changed anything: setting
+ * the same values again (a component mounted anew applies them) records a change all the same.
+ */
+export function typeChanged(records: readonly MutationRecord[]): boolean {
+  return records.some(
+    (record) =>
+      record.attributeName !== null && record.oldValue !== document.documentElement.getAttribute(record.attributeName),
+  );
+}

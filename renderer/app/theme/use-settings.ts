@@ -28,7 +28,13 @@ function untilKnown(): Settings {
  * main refuses, what was shown before comes back and the error says why.
  */
 export function useSettings(api: MarginaliaApi, showError: (message: string) => void) {
-  const [settings, setSettings] = useState<Settings>(untilKnown);
+  const [settings, setSettings] = useState<Settings>(() => {
+    const known = untilKnown();
+    // The type is on the page before anything is rendered, so an article never sees it change as it opens (what
+    // follows type changes, block-sizes.ts and place-keeper.ts, would lay it out again or move it for nothing).
+    applyTypography(known);
+    return known;
+  });
   /**
    * The latest change of each setting, numbered: main's first answer does not overwrite a setting changed before it
    * came, and a refused change goes back only where no later change has been made.

@@ -39,6 +39,8 @@ describe('the text settings', () => {
     expect(type(m).fontFamily).toContain('serif');
     await userEvent.click(textButton());
     await expect.element(dialog()).toBeVisible();
+    // Focus moves into it, on the typeface chosen, so the keys (Escape among them) reach it.
+    await expect.element(page.getByRole('radio', { name: 'Serif' })).toHaveFocus();
     // Nothing dims the article behind it: the change is seen where it happens.
     expect(getComputedStyle(document.querySelector('.search-backdrop')!).backgroundColor).toBe('rgba(0, 0, 0, 0)');
 
