@@ -19,38 +19,17 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { describeText } from '../../common/anchoring/text-anchor.ts';
-import type { DocumentNode } from '../../common/document.ts';
 import { createAnnotation } from '../../db/annotations.ts';
 import { insertArticle, markArticleOpened } from '../../db/articles.ts';
 import { openAppData } from '../../electron/core/app-data.ts';
-import { deriveSeed, int, mulberry32, type Rng } from '../corpus/random.ts';
+import { deriveSeed, int, mulberry32 } from '../corpus/random.ts';
 import { launchApp, makeDataDir } from '../harness/launch-app.ts';
 import { median, printFigure as print } from './figures.ts';
-import { librarySeed, vocabulary, zipfWord } from './generated-library.ts';
+import { formattedPage, librarySeed, vocabulary } from './generated-library.ts';
 
 const highlightCount = 10_000;
 const starts = Number(process.env['BENCH_APPEARANCE_STARTS'] ?? 5);
 const changes = 9;
-
-/** A formatted page of about `chars` characters of paragraphs, with a heading now and then. */
-function page(rng: Rng, words: readonly string[], chars: number): DocumentNode[] {
-  const sentence = () => {
-    const text = Array.from({ length: int(rng, 8, 20) }, () => zipfWord(rng, words)).join(' ');
-    return text.charAt(0).toUpperCase() + text.slice(1) + '.';
-  };
-  const blocks: DocumentNode[] = [];
-  let length = 0;
-  while (length < chars) {
-    const block: DocumentNode =
-      int(rng, 0, 7) === 0
-        ? { tag: 'h2', children: [sentence()] }
-        : { tag: 'p', children: [`${sentence()} ${sentence()} ${sentence()}`] };
-    if (blocks.length > 0) blocks.push('\n\n');
-    blocks.push(block);
-    length += JSON.stringify(block).length;
-  }
-  return blocks;
-}
 
 /** A data folder whose last-opened article is that page, with `highlights` highlights on it. */
 async function library(highlights: number): Promise<{ dataDir: string; remove: () => Promise<void> }> {
@@ -62,7 +41,7 @@ async function library(highlights: number): Promise<{ dataDir: string; remove: (
       title: 'Bench page',
       source: 'https://bench.example/appearance',
       format: 'document',
-      document: page(rng, vocabulary(rng), 300_000),
+      document: formattedPage(rng, vocabulary(rng), 300_000),
     });
     const text = article.content;
     data.db.transaction(() => {

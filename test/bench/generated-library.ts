@@ -4,6 +4,7 @@
  * full-text index existed), so that opening it runs the later migrations as a user's upgrade would.
  * BENCH_SEARCH_ARTICLES scales it while working on a bench.
  */
+import type { DocumentNode } from '../../common/document.ts';
 import { openDatabase } from '../../db/connection.ts';
 import { allMigrations } from '../../db/migrations/index.ts';
 import { deriveSeed, int, mulberry32, pick, type Rng } from '../corpus/random.ts';
@@ -101,4 +102,35 @@ export function writeLibrary(file: string): Library {
   })();
   db.close();
   return { texts, rawBytes, words };
+}
+
+/** A formatted page of about `chars` characters: sections of a heading, paragraphs and now and then a list. */
+export function formattedPage(rng: Rng, words: readonly string[], chars: number): DocumentNode[] {
+  const sentence = () => {
+    const text = Array.from({ length: int(rng, 8, 20) }, () => zipfWord(rng, words)).join(' ');
+    return text.charAt(0).toUpperCase() + text.slice(1) + '.';
+  };
+  const blocks: DocumentNode[] = [];
+  let length = 0;
+  while (length < chars) {
+    let block: DocumentNode;
+    const kind = int(rng, 0, 7);
+    if (kind === 0) block = { tag: 'h2', children: [sentence()] };
+    else if (kind === 1)
+      block = {
+        tag: 'ul',
+        children: Array.from({ length: int(rng, 2, 5) }, sentence).flatMap((item, i) => [
+          ...(i > 0 ? ['\n'] : []),
+          { tag: 'li' as const, children: [item] },
+        ]),
+      };
+    else {
+      const [a, b, c] = [sentence(), sentence(), sentence()];
+      block = { tag: 'p', children: [`${a} `, { tag: 'em', children: [b] }, ` ${c}`] };
+    }
+    if (blocks.length > 0) blocks.push('\n\n');
+    blocks.push(block);
+    length += JSON.stringify(block).length;
+  }
+  return blocks;
 }

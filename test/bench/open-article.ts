@@ -16,49 +16,17 @@ import path from 'node:path';
 
 import { describeText } from '../../common/anchoring/text-anchor.ts';
 import type { MarginaliaApi } from '../../common/contract.ts';
-import type { DocumentNode } from '../../common/document.ts';
 import { createAnnotation } from '../../db/annotations.ts';
 import { insertArticle } from '../../db/articles.ts';
 import { openAppData } from '../../electron/core/app-data.ts';
-import { deriveSeed, int, mulberry32, type Rng } from '../corpus/random.ts';
+import { deriveSeed, int, mulberry32 } from '../corpus/random.ts';
 import { launchApp, makeDataDir } from '../harness/launch-app.ts';
 import { waitForTitle } from '../harness/reader.ts';
 import { median, printFigure as print } from './figures.ts';
-import { librarySeed, vocabulary, zipfWord } from './generated-library.ts';
+import { formattedPage, librarySeed, vocabulary } from './generated-library.ts';
 
 const highlightCount = 1_000;
 const runs = 7;
-
-/** A formatted page of about `chars` characters: sections of a heading, paragraphs and now and then a list. */
-function page(rng: Rng, words: readonly string[], chars: number): DocumentNode[] {
-  const sentence = () => {
-    const text = Array.from({ length: int(rng, 8, 20) }, () => zipfWord(rng, words)).join(' ');
-    return text.charAt(0).toUpperCase() + text.slice(1) + '.';
-  };
-  const blocks: DocumentNode[] = [];
-  let length = 0;
-  while (length < chars) {
-    let block: DocumentNode;
-    const kind = int(rng, 0, 7);
-    if (kind === 0) block = { tag: 'h2', children: [sentence()] };
-    else if (kind === 1)
-      block = {
-        tag: 'ul',
-        children: Array.from({ length: int(rng, 2, 5) }, sentence).flatMap((item, i) => [
-          ...(i > 0 ? ['\n'] : []),
-          { tag: 'li' as const, children: [item] },
-        ]),
-      };
-    else {
-      const [a, b, c] = [sentence(), sentence(), sentence()];
-      block = { tag: 'p', children: [`${a} `, { tag: 'em', children: [b] }, ` ${c}`] };
-    }
-    if (blocks.length > 0) blocks.push('\n\n');
-    blocks.push(block);
-    length += JSON.stringify(block).length;
-  }
-  return blocks;
-}
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(import.meta.dirname, '../../out/renderer/index.html'))) {
@@ -68,7 +36,7 @@ async function main(): Promise<void> {
   try {
     const rng = mulberry32(deriveSeed(librarySeed, 'open-article'));
     const words = vocabulary(rng);
-    const tree = page(rng, words, 150_000);
+    const tree = formattedPage(rng, words, 150_000);
     const data = openAppData(dataDir);
     const titles = { highlighted: 'Highlighted page', plain: 'Plain page' };
     try {
