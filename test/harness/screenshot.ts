@@ -4,8 +4,11 @@ import { dirname, resolve } from 'node:path';
 import { launchApp, makeDataDir } from './launch-app.ts';
 import { clickText, highlightText, noteField, paintedHighlights } from './reader.ts';
 
-/** Where the README's screenshot lives. */
-const readmeScreenshot = resolve(import.meta.dirname, '../../docs/screenshot.png');
+/** Where the README's screenshots live: the app in its light theme, and the same scene in the dark one. */
+const readmeScreenshots = {
+  light: resolve(import.meta.dirname, '../../docs/screenshot.png'),
+  dark: resolve(import.meta.dirname, '../../docs/screenshot-dark.png'),
+};
 
 /** The highlights the screenshot shows, in reading order, and the note on the one whose popover is open. */
 const scene = {
@@ -32,10 +35,11 @@ const scene = {
 } as const;
 
 /**
- * Writes docs/screenshot.png (1280×800): a fresh library with a few highlights and notes, one note open.
+ * Writes docs/screenshot.png and docs/screenshot-dark.png (1280×800): a fresh library with a few highlights and
+ * notes, one note open, in the light theme and then, the theme being left on System, with the OS set to dark.
  * Run it with `npm run screenshot`.
  */
-export async function takeReadmeScreenshot(path = readmeScreenshot): Promise<string> {
+export async function takeReadmeScreenshots(paths = readmeScreenshots): Promise<typeof readmeScreenshots> {
   const { dataDir, remove } = await makeDataDir();
   const app = await launchApp({ dataDir, viewport: { width: 1280, height: 800 } });
   try {
@@ -53,9 +57,14 @@ export async function takeReadmeScreenshot(path = readmeScreenshot): Promise<str
     await page.evaluate(() => window.getSelection()?.removeAllRanges());
     await page.mouse.move(0, 0);
     await page.waitForTimeout(600); // let the debounced save land and the sidebar settle before the picture
-    await mkdir(dirname(path), { recursive: true });
-    await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
-    return path;
+    await mkdir(dirname(paths.light), { recursive: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.screenshot({ path: paths.light, animations: 'disabled', caret: 'hide' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await waitUntil(() => page.evaluate(() => document.documentElement.dataset['theme'] === 'dark'), 'the dark theme');
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: paths.dark, animations: 'disabled', caret: 'hide' });
+    return paths;
   } finally {
     await app.close();
     await remove();
