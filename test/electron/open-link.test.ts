@@ -2,10 +2,10 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { articleLink, highlightLink } from '../../common/marginalia-links.ts';
 import { createAnnotation } from '../../db/annotations.ts';
 import { insertArticle } from '../../db/articles.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
-import { articleLink, highlightLink } from '../../electron/core/export/links.ts';
 import { selectorsIn } from '../db/fixtures.ts';
 import { makeTempDir } from '../db/temp-dir.ts';
 

@@ -1,5 +1,5 @@
+import { articleLink, highlightLink } from '../../../common/marginalia-links.ts';
 import { frontMatter, linesOf, mergeFrontMatter, splitFrontMatter } from './front-matter.ts';
-import { articleLink, highlightLink } from './links.ts';
 import { blockQuote, literalInline, literalLines } from './markdown-text.ts';
 import { obsidianTags } from './obsidian-tags.ts';
 import { inDocumentOrder, type PlacedAnnotation } from './placed-annotations.ts';

@@ -1,13 +1,5 @@
 import type { Article } from '../../../common/contract.ts';
-
-/**
- * The link that opens the article in Marginalia, at a highlight when one is named. The same form as the links the
- * Markdown export writes (electron/core/export/links.ts, which is main's; a test holds the two to the same text).
- */
-export function marginaliaLink(articleId: number, annotationId?: string): string {
-  const article = `marginalia://open?article=${articleId}`;
-  return annotationId ? `${article}&highlight=${annotationId}` : article;
-}
+import { articleLink, highlightLink } from '../../../common/marginalia-links.ts';
 
 /** The article's address when it came from the web; a file's path stays out of what the user pastes elsewhere. */
 function webAddress(source: string): string | undefined {
@@ -28,5 +20,9 @@ export function citedQuote(quote: string, article: Article, annotationId?: strin
   const source = [byline, article.title, siteName, webAddress(article.source)]
     .map((part) => part?.trim())
     .filter((part): part is string => Boolean(part));
-  return [`“${quote.trim()}”`, `— ${source.join(', ')}`, marginaliaLink(article.id, annotationId)].join('\n');
+  return [
+    `“${quote.trim()}”`,
+    `— ${source.join(', ')}`,
+    annotationId ? highlightLink(article.id, annotationId) : articleLink(article.id),
+  ].join('\n');
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { articleLink, highlightLink, parseMarginaliaLink } from '../../../electron/core/export/links.ts';
+import { articleLink, highlightLink } from '../../../common/marginalia-links.ts';
+import { parseMarginaliaLink } from '../../../electron/core/export/links.ts';
 
 const id = '0f8e7a52-4c1b-4f7e-9a0d-3b2c1d0e9f8a';
 
