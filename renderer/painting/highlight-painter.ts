@@ -161,6 +161,13 @@ export class HighlightPainter {
     return hits.sort((a, b) => lengths.get(a)! - lengths.get(b)!);
   }
 
+  /** Ends every flash at once: a new jump draws the eye to one place, not to where the last one went as well. */
+  stopFlashes(): void {
+    for (const timer of this.flashTimers.values()) clearTimeout(timer);
+    this.flashTimers.clear();
+    this.flashing.clear();
+  }
+
   /** Briefly flashes a highlight (a separate `marginalia-flash` highlight, removed after `ms`). */
   flash(id: string, ms = 1200): void {
     const entry = this.painted.get(id);

@@ -246,6 +246,8 @@ export class ArticleSurface {
     this.#heldOffset = undefined;
     this.#scrollToKey(key, 'center');
     this.setCurrent(key);
+    this.#stopTextFlash();
+    this.#painter.stopFlashes();
     this.#painter.flash(key);
   }
 
@@ -261,6 +263,7 @@ export class ArticleSurface {
     if (rect) this.#scrollToRect(rect, 'center');
     this.setCurrent(null);
     this.#stopTextFlash();
+    this.#painter.stopFlashes();
     const flash = CSS.highlights.get(flashHighlightName);
     if (!flash) return;
     flash.add(range);

@@ -2,7 +2,16 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 
 import { FakeApi } from './fake-api.ts';
-import { cleanup, clickText, expectText, paintedCount, popover, remount, renderApp } from './harness.tsx';
+import {
+  cleanup,
+  clickText,
+  expectText,
+  paintedCount,
+  popover,
+  remount,
+  renderApp,
+  renderWithOneHighlight,
+} from './harness.tsx';
 
 beforeEach(async () => {
   await page.viewport(1100, 700);
@@ -137,6 +146,19 @@ describe('the search box', () => {
     expect(dialog().elements()).toHaveLength(0);
     expect(flashedText()).toEqual(['reader']);
     expect(m.article.contains(document.activeElement)).toBe(true);
+  });
+
+  test('a new jump ends the last one’s flash: a highlight chosen in the sidebar, then a text hit, flashes only the text', async () => {
+    const { m } = await renderWithOneHighlight('The habit is older than print.');
+    await userEvent.click(m.host.querySelector<HTMLElement>('.sidebar .entry')!);
+    expect(flashedText()).toEqual(['The habit is older than print.']);
+    await search('fold');
+    await vi.waitFor(() => expect(options()).toHaveLength(1));
+    await userEvent.click(dialog().getByRole('option'));
+    expect(flashedText()).toEqual(['fold']);
+    // And the other way round.
+    await userEvent.click(m.host.querySelector<HTMLElement>('.sidebar .entry')!);
+    expect(flashedText()).toEqual(['The habit is older than print.']);
   });
 
   test('choosing a text hit scrolls to it and flashes exactly the matched text', async () => {
