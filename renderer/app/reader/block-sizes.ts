@@ -1,4 +1,4 @@
-import { typeAttributes, typeChanged } from '../theme/typography.ts';
+import { onTypeChange } from '../theme/typography.ts';
 
 /** The class that lays every block of the article out (article-document.css), for as long as it is on. */
 export const layingOutClass = 'is-laying-out';
@@ -44,11 +44,11 @@ export class BlockSizes {
     this.#cleanup.push(() => body.removeEventListener('load', onLoad, true));
     // A new typeface, text size or line spacing (the root's data-font and custom properties, theme/typography.ts)
     // changes every block's height while the width may stay the same.
-    const typeChanges = new MutationObserver((records) => {
-      if (this.#begun && typeChanged(records)) this.#forget();
-    });
-    typeChanges.observe(document.documentElement, { attributeFilter: typeAttributes, attributeOldValue: true });
-    this.#cleanup.push(() => typeChanges.disconnect());
+    this.#cleanup.push(
+      onTypeChange(() => {
+        if (this.#begun) this.#forget();
+      }),
+    );
   }
 
   /**

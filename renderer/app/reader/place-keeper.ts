@@ -1,4 +1,4 @@
-import { typeAttributes, typeChanged } from '../theme/typography.ts';
+import { onTypeChange } from '../theme/typography.ts';
 
 /** What the keeper needs of the article surface (article-surface.ts). */
 export interface PlacedSurface {
@@ -22,7 +22,7 @@ const settleMs = 200;
 export class PlaceKeeper {
   readonly #surface: PlacedSurface;
   readonly #scroller: HTMLElement;
-  readonly #typeChanges: MutationObserver;
+  readonly #stopFollowingType: () => void;
   #offset = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #onScroll = () => {
@@ -34,16 +34,15 @@ export class PlaceKeeper {
     this.#scroller = scroller;
     this.#surface = surface;
     scroller.addEventListener('scroll', this.#onScroll, { passive: true });
-    this.#typeChanges = new MutationObserver((records) => {
-      if (typeChanged(records) && !this.#surface.holdingPosition) this.#surface.showOffset(this.#offset);
+    this.#stopFollowingType = onTypeChange(() => {
+      if (!this.#surface.holdingPosition) this.#surface.showOffset(this.#offset);
     });
-    this.#typeChanges.observe(document.documentElement, { attributeFilter: typeAttributes, attributeOldValue: true });
   }
 
   dispose(): void {
     clearTimeout(this.#timer);
     this.#scroller.removeEventListener('scroll', this.#onScroll);
-    this.#typeChanges.disconnect();
+    this.#stopFollowingType();
   }
 
   #note(): void {

@@ -17,16 +17,22 @@ export function applyTypography({ fontFamily, fontSize, lineHeight, columnWidth 
   root.style.setProperty('--measure', `${columnWidth}ch`);
 }
 
-/** The root's attributes that hold the article's type (applyTypography), for code that must follow a change of it. */
-export const typeAttributes = ['style', 'data-font'];
+/** The root's attributes that hold the article's type (applyTypography). */
+const typeAttributes = ['style', 'data-font'];
 
 /**
- * Whether these changes to the root's type attributes (observed with attributeOldValue) changed anything: setting
- * the same values again (a component mounted anew applies them) records a change all the same.
+ * Calls `changed` whenever the article's type on the page changes (applyTypography), for code that must follow it:
+ * block sizes measured again, the reader kept on its words. Setting the same values again (a component mounted anew
+ * applies them) records a change all the same, and is not one. Returns how to stop.
  */
-export function typeChanged(records: readonly MutationRecord[]): boolean {
-  return records.some(
-    (record) =>
-      record.attributeName !== null && record.oldValue !== document.documentElement.getAttribute(record.attributeName),
-  );
+export function onTypeChange(changed: () => void): () => void {
+  const root = document.documentElement;
+  const watch = new MutationObserver((records) => {
+    const differs = records.some(
+      (record) => record.attributeName !== null && record.oldValue !== root.getAttribute(record.attributeName),
+    );
+    if (differs) changed();
+  });
+  watch.observe(root, { attributeFilter: typeAttributes, attributeOldValue: true });
+  return () => watch.disconnect();
 }
